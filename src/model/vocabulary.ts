@@ -1,0 +1,168 @@
+/**
+ * The official vocabularies of inspection complaint tables, and the one table that maps the
+ * Chinese values users see to the English identifiers used in code.
+ *
+ * Values are kept as the official Chinese terms ("大气", "已办结"): they are what users read
+ * and what tables contain. Code refers to them through the identifier objects, e.g.
+ * `PollutionType.Air === "大气"`.
+ */
+
+/** 污染类型 — the current scheme (Hunan's seven classes plus 固废 used elsewhere). */
+export const PollutionType = {
+  Air: "大气",
+  Water: "水",
+  Noise: "噪声",
+  Soil: "土壤",
+  SolidWaste: "固废",
+  Ecology: "生态",
+  Radiation: "辐射",
+  Other: "其他",
+} as const;
+export type PollutionType = (typeof PollutionType)[keyof typeof PollutionType];
+export const POLLUTION_TYPES: readonly PollutionType[] = Object.values(PollutionType);
+
+/** 是否属实 — whether the investigation found the complaint true. */
+export const Verification = {
+  True: "属实",
+  MostlyTrue: "基本属实",
+  PartlyTrue: "部分属实",
+  False: "不属实",
+} as const;
+export type Verification = (typeof Verification)[keyof typeof Verification];
+export const VERIFICATIONS: readonly Verification[] = Object.values(Verification);
+
+/** 是否办结 / 办理状态 — where the case is in its life. */
+export const CaseStatus = {
+  Closed: "已办结",
+  PhaseClosed: "阶段性办结",
+  InProgress: "正在办理",
+} as const;
+export type CaseStatus = (typeof CaseStatus)[keyof typeof CaseStatus];
+export const CASE_STATUSES: readonly CaseStatus[] = Object.values(CaseStatus);
+
+/** 案卷类别 — ordinary or key case. */
+export const CaseCategory = {
+  Ordinary: "一般件",
+  Key: "重点件",
+} as const;
+export type CaseCategory = (typeof CaseCategory)[keyof typeof CaseCategory];
+export const CASE_CATEGORIES: readonly CaseCategory[] = Object.values(CaseCategory);
+
+/** 受理渠道 — how the complaint arrived. */
+export const Channel = {
+  Phone: "来电",
+  Letter: "来信",
+  Online: "网络",
+  Visit: "来访",
+} as const;
+export type Channel = (typeof Channel)[keyof typeof Channel];
+export const CHANNELS: readonly Channel[] = Object.values(Channel);
+
+/**
+ * Variant spellings seen in real tables, mapped to the official value. Keys are compared after
+ * {@link normalizeLabel} (full-width folded, spaces and trailing punctuation removed).
+ *
+ * 污染类型 includes the 2017 eleven-class scheme (大气污染, 噪声污染, 生态破坏, 餐饮油烟, 垃圾污染,
+ * 畜禽养殖, 水污染, 固废污染, 重金属污染, 扬尘污染, 其它污染). Where an old class maps to more
+ * than one current class (畜禽养殖: smell and manure water), all of them are listed.
+ */
+export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionType[]>> = {
+  大气: ["大气"], 大气污染: ["大气"], 空气: ["大气"], 空气污染: ["大气"], 废气: ["大气"],
+  扬尘: ["大气"], 扬尘污染: ["大气"], 粉尘: ["大气"], 油烟: ["大气"], 餐饮油烟: ["大气"],
+  油烟污染: ["大气"], 恶臭: ["大气"], 异味: ["大气"], 臭气: ["大气"], 废气污染: ["大气"],
+  烟尘: ["大气"],
+  水: ["水"], 水污染: ["水"], 废水: ["水"], 污水: ["水"], 水体污染: ["水"], 黑臭水体: ["水"],
+  噪声: ["噪声"], 噪音: ["噪声"], 噪声污染: ["噪声"], 噪音污染: ["噪声"],
+  土壤: ["土壤"], 土壤污染: ["土壤"], 重金属: ["土壤"], 重金属污染: ["土壤"],
+  固废: ["固废"], 固体废物: ["固废"], 固体废弃物: ["固废"], 固废污染: ["固废"], 垃圾: ["固废"],
+  垃圾污染: ["固废"], 危险废物: ["固废"], 危废: ["固废"], 建筑垃圾: ["固废"], 生活垃圾: ["固废"],
+  生态: ["生态"], 生态破坏: ["生态"], 生态环境破坏: ["生态"], 非法采矿: ["生态"], 非法采砂: ["生态"],
+  辐射: ["辐射"], 辐射污染: ["辐射"], 电磁辐射: ["辐射"], 核辐射: ["辐射"],
+  其他: ["其他"], 其它: ["其他"], 其他污染: ["其他"], 其它污染: ["其他"], 其他问题: ["其他"],
+  畜禽养殖: ["水", "大气"], 畜禽养殖污染: ["水", "大气"], 养殖污染: ["水", "大气"],
+};
+
+export const VERIFICATION_ALIASES: Readonly<Record<string, Verification>> = {
+  属实: "属实", 是: "属实", 查实: "属实", 情况属实: "属实",
+  基本属实: "基本属实",
+  部分属实: "部分属实", 部份属实: "部分属实",
+  不属实: "不属实", 否: "不属实", 不实: "不属实", 查无实据: "不属实", 情况不属实: "不属实",
+};
+
+/**
+ * 拟销号 (proposed for closing, awaiting acceptance) is counted as 阶段性办结: the work is done
+ * but the case is not yet closed, so it must not raise the 办结率.
+ */
+export const STATUS_ALIASES: Readonly<Record<string, CaseStatus>> = {
+  已办结: "已办结", 办结: "已办结", 已完成: "已办结", 完成: "已办结", 已销号: "已办结", 已整改: "已办结",
+  阶段性办结: "阶段性办结", 阶段办结: "阶段性办结", 拟销号: "阶段性办结", 阶段性完成: "阶段性办结",
+  正在办理: "正在办理", 未办结: "正在办理", 办理中: "正在办理", 正在整改: "正在办理", 整改中: "正在办理",
+  未完成: "正在办理", 否: "正在办理", 是: "已办结",
+};
+
+export const CATEGORY_ALIASES: Readonly<Record<string, CaseCategory>> = {
+  一般件: "一般件", 一般: "一般件", 一般信访件: "一般件", 普通件: "一般件",
+  重点件: "重点件", 重点: "重点件", 重点信访件: "重点件", 重要件: "重点件",
+};
+
+export const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
+  来电: "来电", 电话: "来电", 电话举报: "来电", 热线: "来电",
+  来信: "来信", 信件: "来信", 邮件: "来信", 信访: "来信",
+  网络: "网络", 网上: "网络", 网络举报: "网络", 微信: "网络",
+  来访: "来访", 走访: "来访",
+};
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** Fold full-width ASCII, drop spaces and surrounding punctuation: "  噪音。" -> "噪音". */
+export function normalizeLabel(value: string): string {
+  return value
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/^[.,;:!?。，、；：！？"'“”‘’()（）【】\[\]]+|[.,;:!?。，、；：！？"'“”‘’()（）【】\[\]]+$/g, "");
+}
+
+/** Separators between several 污染类型 in one cell: 、 , ， ; ； / and white space. */
+export const MULTI_VALUE_SEPARATOR = /[、,，;；/／\s\u3000]+/;
+
+export interface LabelParse<T> {
+  values: T[];
+  /** parts of the cell that matched no known value, in their original spelling */
+  unknown: string[];
+}
+
+/** Parse a 污染类型 cell: "大气、噪音" -> {values: ["大气", "噪声"], unknown: []}. */
+export function parsePollutionTypes(cell: string): LabelParse<PollutionType> {
+  const values: PollutionType[] = [];
+  const unknown: string[] = [];
+  for (const part of cell.split(MULTI_VALUE_SEPARATOR)) {
+    const key = normalizeLabel(part);
+    if (!key) continue;
+    const mapped = POLLUTION_TYPE_ALIASES[key] ?? POLLUTION_TYPE_ALIASES[key.replace(/类$/, "")];
+    if (mapped) {
+      for (const v of mapped) if (!values.includes(v)) values.push(v);
+    } else {
+      unknown.push(part.trim());
+    }
+  }
+  return { values, unknown };
+}
+
+function lookup<T>(table: Readonly<Record<string, T>>, cell: string): T | undefined {
+  const key = normalizeLabel(cell);
+  return key ? table[key] : undefined;
+}
+
+export const parseVerification = (cell: string): Verification | undefined => lookup(VERIFICATION_ALIASES, cell);
+export const parseStatus = (cell: string): CaseStatus | undefined => lookup(STATUS_ALIASES, cell);
+export const parseCategory = (cell: string): CaseCategory | undefined => lookup(CATEGORY_ALIASES, cell);
+export const parseChannel = (cell: string): Channel | undefined => lookup(CHANNEL_ALIASES, cell);
+
+/**
+ * The channel encoded in a Hunan 受理编号 such as `D2YU202403200003` (D 来电, X 来信, W 网络).
+ */
+export function channelFromCaseNo(caseNo: string): Channel | undefined {
+  const m = /^([DXW])\d?[A-Z]{2}\d{8}/.exec(caseNo.trim().toUpperCase());
+  if (!m) return undefined;
+  return m[1] === "D" ? "来电" : m[1] === "X" ? "来信" : "网络";
+}
