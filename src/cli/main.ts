@@ -1,0 +1,62 @@
+import { IngestError } from "../ingest/errors.js";
+import { CliError, UsageError } from "./errors.js";
+import { ingestCommand } from "./ingest.js";
+import { type Io, processIo } from "./output.js";
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  ingest: { run: ingestCommand, summary: "读取信访件表格，逐行检查并输出规范记录（read and check complaint tables）" },
+};
+
+export const MAIN_HELP = () => `ducha — 生态环境保护督察信访件分析（ecological-environment inspection complaint analytics）
+
+用法 Usage:
+  ducha <命令> [选项]
+  ducha <命令> --help      查看某个命令的说明和示例
+
+命令 Commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join("\n")}
+
+示例 Example:
+  ducha ingest data/sample/郴州2023_信访件_模拟数据.xlsx --out 信访件.xlsx
+
+文档 Docs: docs/（输入格式 docs/input-format.md）
+`;
+
+/** Run the CLI; returns the exit code. Never throws: errors are printed without a stack trace. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "-h" || name === "--help" || name === "help") {
+    io.out(MAIN_HELP());
+    return name ? 0 : 2;
+  }
+  if (name === "--version" || name === "-v") {
+    io.out("ducha 0.1.0");
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`ducha: 未知命令「${name}」（unknown command）。运行 ducha --help 查看所有命令。`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof IngestError) {
+      io.err(`ducha ${name}: 无法读取 ${e.file}：${e.reason}`);
+      return 1;
+    }
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`ducha ${name}: ${(e as Error).message}\n运行 ducha ${name} --help 查看用法。`);
+      return 2;
+    }
+    if (e instanceof CliError) {
+      io.err(`ducha ${name}: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`ducha ${name}: 内部错误（internal error）：${(e as Error).message}`);
+    if (process.env.DUCHA_DEBUG) io.err(String((e as Error).stack));
+    return 1;
+  }
+}

@@ -1,0 +1,354 @@
+import type { AreaResolution } from "../model/complaint.js";
+import { type County, type Prefecture, divisions, shortName } from "./divisions.js";
+
+/**
+ * Where the complaints come from, used to rank ambiguous names (several counties of China are
+ * called 朝阳区) and to read short forms (苏仙 -> 苏仙区). Names or GB/T 2260 codes.
+ */
+export interface AreaContext {
+  province?: string;
+  prefecture?: string;
+}
+
+/** 湖南省郴州市, the seed inspection's prefecture. */
+export const DEFAULT_AREA_CONTEXT: AreaContext = { province: "湖南省", prefecture: "郴州市" };
+
+export interface AreaResult {
+  area: AreaResolution;
+  /** set when the user should look at this cell (unresolved, ambiguous, outside the context) */
+  warning?: string;
+}
+
+interface Named<T> {
+  name: string;
+  items: T[];
+}
+
+/** Names grouped by first character, longest first, for prefix matching. */
+class PrefixIndex<T> {
+  private byFirst = new Map<string, Named<T>[]>();
+
+  add(name: string, item: T): void {
+    const first = name[0]!;
+    let list = this.byFirst.get(first);
+    if (!list) this.byFirst.set(first, (list = []));
+    const entry = list.find((n) => n.name === name);
+    if (entry) entry.items.push(item);
+    else list.push({ name, items: [item] });
+  }
+
+  finish(): this {
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.name.length - a.name.length);
+    return this;
+  }
+
+  /** Every name that `s` starts with, longest first. */
+  *prefixes(s: string): Generator<Named<T>> {
+    for (const n of this.byFirst.get(s[0] ?? "") ?? []) if (s.startsWith(n.name)) yield n;
+  }
+
+  get(name: string): T[] {
+    return this.byFirst.get(name[0] ?? "")?.find((n) => n.name === name)?.items ?? [];
+  }
+}
+
+interface Indexes {
+  countyFull: PrefixIndex<County>;
+  countyShort: PrefixIndex<County>;
+  prefFull: PrefixIndex<Prefecture>;
+  prefShort: PrefixIndex<Prefecture>;
+  province: PrefixIndex<string>;
+}
+
+let indexes: Indexes | undefined;
+
+function buildIndexes(): Indexes {
+  if (indexes) return indexes;
+  const d = divisions();
+  const countyFull = new PrefixIndex<County>();
+  const countyShort = new PrefixIndex<County>();
+  for (const c of d.counties) {
+    countyFull.add(c.name, c);
+    const s = shortName(c.name);
+    if (s) countyShort.add(s, c);
+  }
+  const prefFull = new PrefixIndex<Prefecture>();
+  const prefShort = new PrefixIndex<Prefecture>();
+  const province = new PrefixIndex<string>();
+  for (const p of d.prefectures) {
+    prefFull.add(p.name, p);
+    const s = shortName(p.name, "prefecture");
+    if (s) prefShort.add(s, p);
+    // 湘西土家族苗族自治州 is commonly written 湘西州
+    if (s && p.name.endsWith("自治州")) prefShort.add(`${s}州`, p);
+  }
+  const provinces = new Map(d.prefectures.map((p) => [p.provinceCode, p.province]));
+  for (const [code, name] of provinces) {
+    province.add(name, code);
+    const s = shortName(name, "province");
+    if (s) province.add(s, code);
+  }
+  indexes = {
+    countyFull: countyFull.finish(),
+    countyShort: countyShort.finish(),
+    prefFull: prefFull.finish(),
+    prefShort: prefShort.finish(),
+    province: province.finish(),
+  };
+  return indexes;
+}
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+function normalizeCell(cell: string): string {
+  return cell
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000]+/g, "")
+    .replace(/\([^)]*\)$/, "");
+}
+
+function toArea(raw: string, c: County, method: AreaResolution["method"]): AreaResolution {
+  return {
+    raw, method, code: c.code, county: c.name,
+    prefectureCode: c.prefectureCode, prefecture: c.prefecture,
+    provinceCode: c.provinceCode, province: c.province,
+  };
+}
+
+interface CellHit {
+  county?: County;
+  /** the prefecture the cell named, when it named no county */
+  scope?: Prefecture;
+  /** the cell named something besides the prefecture that is not a county (郴州高新区) */
+  unrecognised?: boolean;
+  warning?: string;
+}
+
+/** 湖南省郴州市苏仙区; a municipality's districts without the repeated name: 北京市朝阳区. */
+export function fullCountyName(c: County): string {
+  return c.province === c.prefecture ? `${c.province}${c.name}` : `${c.province}${c.prefecture}${c.name}`;
+}
+
+interface TextMatcher {
+  re: RegExp | undefined;
+  byName: Map<string, { county: County; rank: number }>;
+}
+
+/**
+ * Resolves 行政区域 cells to county-level units. Results per distinct cell are cached, so a
+ * table of 100,000 rows with a few dozen distinct cells costs a few dozen resolutions.
+ */
+export class AreaResolver {
+  readonly provinceCode: string | undefined;
+  readonly prefectureCode: string | undefined;
+  private cellCache = new Map<string, CellHit>();
+  private textMatchers = new Map<string, TextMatcher>();
+
+  constructor(context: AreaContext = DEFAULT_AREA_CONTEXT) {
+    const ix = buildIndexes();
+    const d = divisions();
+    if (context.province) {
+      const code = /^\d{6}$/.test(context.province)
+        ? context.province
+        : ix.province.get(normalizeCell(context.province))[0];
+      if (!code) throw new Error(`unknown province in area context: ${context.province}`);
+      this.provinceCode = code;
+    }
+    if (context.prefecture) {
+      const p = /^\d{6}$/.test(context.prefecture)
+        ? d.prefectureByCode.get(context.prefecture)
+        : this.pickPrefecture([
+            ...ix.prefFull.get(normalizeCell(context.prefecture)),
+            ...ix.prefShort.get(normalizeCell(context.prefecture)),
+          ]);
+      if (!p) throw new Error(`unknown prefecture in area context: ${context.prefecture}`);
+      this.prefectureCode = p.code;
+      this.provinceCode ??= p.provinceCode;
+    }
+  }
+
+  /** Resolve a 行政区域 cell; when it names no county, look for one in the complaint text. */
+  resolve(cell: string, text = ""): AreaResult {
+    const raw = cell.trim();
+    let hit = this.cellCache.get(raw);
+    if (!hit) {
+      hit = this.resolveCell(normalizeCell(raw));
+      this.cellCache.set(raw, hit);
+    }
+    if (hit.county) return { area: toArea(raw, hit.county, "cell"), ...(hit.warning ? { warning: hit.warning } : {}) };
+
+    const fromText = text ? this.findInText(text, hit.scope?.code ?? this.prefectureCode) : undefined;
+    if (fromText) {
+      return {
+        area: toArea(raw, fromText.county, "text"),
+        ...(raw && (!hit.scope || hit.unrecognised) ? { warning: `行政区域「${raw}」无法识别，按投诉内容中的「${fromText.word}」定为${fromText.county.name}` } : {}),
+      };
+    }
+    const area: AreaResolution = { raw, method: "unresolved" };
+    if (hit.scope) {
+      area.prefectureCode = hit.scope.code;
+      area.prefecture = hit.scope.name;
+      area.provinceCode = hit.scope.provinceCode;
+      area.province = hit.scope.province;
+    }
+    const warning = hit.warning
+      ?? (raw
+        ? hit.scope
+          ? `行政区域「${raw}」未写到县（市、区），投诉内容中也没有县（市、区）名，只能定到${hit.scope.name}`
+          : `行政区域「${raw}」无法识别为县级行政区，已保留该件`
+        : "行政区域为空，投诉内容中也没有县（市、区）名，已保留该件");
+    return { area, warning };
+  }
+
+  private rank(c: { provinceCode: string; prefectureCode?: string }, scope?: Prefecture, provinceCode?: string): number {
+    if (scope && c.prefectureCode === scope.code) return 0;
+    if (!scope && !provinceCode && this.prefectureCode && c.prefectureCode === this.prefectureCode) return 0;
+    const prov = scope?.provinceCode ?? provinceCode ?? this.provinceCode;
+    if (prov && c.provinceCode === prov) return 1;
+    return 2;
+  }
+
+  /** The best candidate by context; undefined when the best rank is shared (ambiguous). */
+  private pick<T extends { provinceCode: string; prefectureCode?: string }>(items: T[], scope?: Prefecture, provinceCode?: string): T | undefined {
+    if (items.length <= 1) return items[0];
+    const ranked = items.map((c) => ({ c, r: this.rank(c, scope, provinceCode) })).sort((a, b) => a.r - b.r);
+    return ranked[0]!.r < ranked[1]!.r ? ranked[0]!.c : undefined;
+  }
+
+  private pickPrefecture(items: Prefecture[]): Prefecture | undefined {
+    return this.pick(items.map((p) => ({ ...p, prefectureCode: p.code })));
+  }
+
+  private resolveCell(s: string): CellHit {
+    if (!s) return {};
+    const ix = buildIndexes();
+    const ambiguous = new Set<string>();
+    let provinceCode: string | undefined;
+    const tryCounties = (rest: string, index: PrefixIndex<County>, scope?: Prefecture): County | undefined => {
+      for (const n of index.prefixes(rest)) {
+        const c = this.pick(n.items, scope, provinceCode);
+        if (c) return c;
+        ambiguous.add(`${n.name}: ${n.items.map((i) => `${i.prefecture}${i.name}`).join("、")}`);
+      }
+      return undefined;
+    };
+
+    // A full county name first: 衡阳县 must not be read as 衡阳(市) + 县.
+    const direct = tryCounties(s, ix.countyFull);
+    if (direct) return { county: direct, ...this.outside(direct, s) };
+
+    let rest = s;
+    let scope: Prefecture | undefined;
+    for (const n of ix.province.prefixes(rest)) {
+      provinceCode = n.items[0]!;
+      rest = rest.slice(n.name.length);
+      // a municipality is its own prefecture: 北京市朝阳区
+      scope = divisions().prefectureByCode.get(provinceCode);
+      break;
+    }
+    for (const index of scope ? [] : [ix.prefFull, ix.prefShort]) {
+      for (const n of index.prefixes(rest)) {
+        // 朝阳区 is not 朝阳(市) + 区
+        if (index === ix.prefShort && /^[区县市州盟旗]/.test(rest.slice(n.name.length))) continue;
+        const inProvince = provinceCode ? n.items.filter((p) => p.provinceCode === provinceCode) : n.items;
+        const p = this.pickPrefecture(inProvince);
+        if (p) {
+          scope = p;
+          rest = rest.slice(n.name.length);
+          break;
+        }
+      }
+      if (scope) break;
+    }
+    if (!rest) return scope ? { scope } : {};
+
+    const county = tryCounties(rest, ix.countyFull, scope) ?? tryCounties(rest, ix.countyShort, scope);
+    if (county) return { county, ...this.outside(county, s) };
+
+    // A town (镇, 乡, 街道) of Hunan written without its county: 白露塘镇 -> 苏仙区.
+    const town = this.findInText(rest, scope?.code ?? this.prefectureCode, true);
+    if (town) return { county: town.county };
+
+    if (ambiguous.size) {
+      return { ...(scope ? { scope } : {}), warning: `行政区域「${s}」有重名，无法确定：${[...ambiguous].join("；")}` };
+    }
+    return scope ? { scope, unrecognised: true } : {};
+  }
+
+  /** A warning when a resolved county lies outside the context prefecture. */
+  private outside(c: County, cell: string): { warning?: string } {
+    if (!this.prefectureCode || c.prefectureCode === this.prefectureCode) return {};
+    const ctx = divisions().prefectureByCode.get(this.prefectureCode)?.name ?? this.prefectureCode;
+    return { warning: `行政区域「${cell}」是${fullCountyName(c)}，不在${ctx}` };
+  }
+
+  private textMatcher(prefectureCode: string | undefined): TextMatcher {
+    const key = prefectureCode ?? "";
+    let m = this.textMatchers.get(key);
+    if (m) return m;
+    const d = divisions();
+    const byName = new Map<string, { county: County; rank: number }>();
+    const duplicate = new Set<string>();
+    const add = (name: string, county: County, rank: number) => {
+      const prev = byName.get(name);
+      if (prev && prev.county.code !== county.code) {
+        if (prev.rank === rank) duplicate.add(name);
+        if (prev.rank <= rank) return;
+      }
+      byName.set(name, { county, rank });
+    };
+    const local = d.counties.filter((c) => (prefectureCode ? c.prefectureCode === prefectureCode : c.provinceCode === this.provinceCode));
+    for (const c of local) add(c.name, c, 0);
+    for (const t of d.towns) {
+      const c = d.countyByCode.get(t.countyCode);
+      if (c && local.includes(c) && t.name.length >= 3) add(t.name, c, 1);
+    }
+    for (const c of local) {
+      const s = shortName(c.name);
+      if (s) add(s, c, 2);
+    }
+    for (const name of duplicate) byName.delete(name);
+    const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+    m = {
+      re: names.length ? new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : undefined,
+      byName,
+    };
+    this.textMatchers.set(key, m);
+    return m;
+  }
+
+  /**
+   * The county a text names: a full county name first, then a town, then a short county name;
+   * the earliest mention within the same kind.
+   */
+  findInText(text: string, prefectureCode: string | undefined, townsOnly = false): { county: County; word: string } | undefined {
+    const { re, byName } = this.textMatcher(prefectureCode);
+    if (!re) return undefined;
+    let best: { county: County; word: string; rank: number } | undefined;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const hit = byName.get(m[0])!;
+      if (townsOnly && hit.rank !== 1) continue;
+      if (!best || hit.rank < best.rank) best = { county: hit.county, word: m[0], rank: hit.rank };
+      if (best.rank === 0) break;
+    }
+    return best && { county: best.county, word: best.word };
+  }
+}
+
+/**
+ * Read a context given on the command line: "湖南省郴州市", "郴州市", "郴州", "湖南省",
+ * "431000" (a prefecture) or "430000" (a province).
+ */
+export function parseAreaContext(spec: string): AreaContext {
+  const s = normalizeCell(spec);
+  if (/^\d{6}$/.test(s)) {
+    if (s.endsWith("0000")) return { province: s };
+    return { prefecture: s };
+  }
+  const ix = buildIndexes();
+  for (const n of ix.province.prefixes(s)) {
+    const rest = s.slice(n.name.length);
+    return rest ? { province: n.name, prefecture: rest } : { province: n.name };
+  }
+  return { prefecture: s };
+}

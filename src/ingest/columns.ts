@@ -1,0 +1,131 @@
+/**
+ * The columns of a disclosure table (边督边改公开情况一览表) and the header spellings seen in
+ * real tables. A header is matched after {@link normalizeHeader}: exact spellings first, then
+ * patterns, so "交办问题基本情况（举报内容）" and "信访问题" both find the complaint text.
+ */
+
+export type Field =
+  | "seq" | "caseNo" | "batch" | "date" | "text" | "area" | "types" | "findings" | "verification"
+  | "rectification" | "status" | "deadline" | "accountability" | "category" | "channel" | "closedDate";
+
+export interface FieldSpec {
+  field: Field;
+  /** the canonical header, as in Hunan's tables */
+  canonical: string;
+  /** exact spellings (after normalisation) */
+  variants: readonly string[];
+  /** looser matches, tried after every exact spelling of every field failed */
+  patterns?: readonly RegExp[];
+}
+
+export const FIELDS: readonly FieldSpec[] = [
+  { field: "seq", canonical: "序号", variants: ["序号", "编号", "序"] },
+  {
+    field: "caseNo", canonical: "受理编号",
+    variants: ["受理编号", "案卷编号", "举报编号", "信访编号", "交办编号", "转办编号", "件号", "受理号", "案件编号", "信访件编号"],
+    patterns: [/编号$/],
+  },
+  { field: "batch", canonical: "批次", variants: ["批次", "交办批次", "转办批次", "批号"] },
+  {
+    field: "date", canonical: "交办时间",
+    variants: ["交办时间", "接件时间", "交办日期", "受理时间", "受理日期", "转办时间", "转办日期", "信访时间", "举报时间", "来电时间", "日期", "时间"],
+    patterns: [/^(交办|转办|受理|接件|举报)(时间|日期)/],
+  },
+  {
+    field: "text", canonical: "交办问题基本情况",
+    variants: [
+      "交办问题基本情况", "案卷内容", "举报内容", "信访问题", "反映问题", "信访内容", "投诉内容", "反映问题基本情况",
+      "举报问题", "问题描述", "群众反映问题", "信访问题基本情况", "交办问题", "反映内容", "信访举报内容", "问题基本情况",
+      "举报事项", "信访事项", "主要问题", "反映的主要问题",
+    ],
+    patterns: [/^(交办|转办|信访|举报|反映|投诉).{0,4}(问题|内容|情况|事项)$/, /问题基本情况$/],
+  },
+  {
+    field: "area", canonical: "行政区域",
+    variants: ["行政区域", "所属区域", "区县", "属地", "所在地", "县市区", "县(市、区)", "县(市区)", "所属县市区", "地区", "区域", "所在区域", "所属地区", "行政区划"],
+    patterns: [/^(所属)?县.{0,4}区/, /行政区/],
+  },
+  {
+    field: "types", canonical: "污染类型",
+    variants: ["污染类型", "问题类型", "污染类别", "举报类型", "信访类型", "污染种类", "问题类别", "类型"],
+  },
+  { field: "findings", canonical: "调查核实情况", variants: ["调查核实情况", "核查情况", "调查情况", "核实情况", "调查核实", "核查结果"] },
+  { field: "verification", canonical: "是否属实", variants: ["是否属实", "属实情况", "核实结果", "属实与否", "是否查实"] },
+  {
+    field: "rectification", canonical: "处理和整改情况",
+    variants: ["处理和整改情况", "整改情况", "处理情况", "处理整改情况", "整改措施", "处理及整改情况", "处理和整改", "办理情况"],
+  },
+  {
+    field: "status", canonical: "是否办结",
+    variants: ["是否办结", "办理状态", "办结情况", "办理进度", "整改进度", "办结状态", "办理结果", "状态"],
+  },
+  { field: "deadline", canonical: "办结目标", variants: ["办结目标", "整改时限", "整改期限", "办结时限", "完成时限", "整改目标"] },
+  {
+    field: "accountability", canonical: "责任人被处理情况",
+    variants: ["责任人被处理情况", "问责情况", "责任追究情况", "责任人处理情况", "追责问责情况", "问责"],
+  },
+  { field: "category", canonical: "案卷类别", variants: ["案卷类别", "件别", "案件类别", "信访件类别", "是否重点件"] },
+  { field: "channel", canonical: "受理渠道", variants: ["受理渠道", "受理方式", "举报方式", "来源", "渠道", "信访方式", "举报渠道", "来电来信"] },
+  { field: "closedDate", canonical: "办结时间", variants: ["办结时间", "办结日期", "销号时间", "销号日期", "完成时间"] },
+];
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** "交办问题\n基本情况（举报内容）" -> "交办问题基本情况"; full-width folded; parenthesised notes dropped. */
+export function normalizeHeader(header: string): string {
+  return header
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000*＊:：]+/g, "")
+    .replace(/\((?!市、区\)|市区\))[^)]*\)$/g, "")
+    .replace(/\[[^\]]*\]$/g, "");
+}
+
+const EXACT = new Map<string, Field>();
+for (const spec of FIELDS) for (const v of spec.variants) EXACT.set(normalizeHeader(v), spec.field);
+
+export const CANONICAL: Readonly<Record<Field, string>> = Object.fromEntries(FIELDS.map((f) => [f.field, f.canonical])) as Record<Field, string>;
+
+/**
+ * Map a header row to fields. Each field is taken by the first column that matches it exactly;
+ * the remaining columns are then tried against the patterns. Returns column index -> field.
+ */
+export function mapHeaders(headers: readonly string[]): Map<number, Field> {
+  const mapped = new Map<number, Field>();
+  const taken = new Set<Field>();
+  headers.forEach((h, i) => {
+    const f = EXACT.get(normalizeHeader(h));
+    if (f && !taken.has(f)) {
+      mapped.set(i, f);
+      taken.add(f);
+    }
+  });
+  headers.forEach((h, i) => {
+    if (mapped.has(i)) return;
+    const n = normalizeHeader(h);
+    if (!n) return;
+    for (const spec of FIELDS) {
+      if (taken.has(spec.field) || !spec.patterns?.some((re) => re.test(n))) continue;
+      mapped.set(i, spec.field);
+      taken.add(spec.field);
+      return;
+    }
+  });
+  return mapped;
+}
+
+/**
+ * The header row among the first rows of a sheet: the first row that has a complaint-text
+ * column and at least one other known column (else the first with a complaint-text column
+ * alone). Rows above it are title rows.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[], scan = 15): number {
+  let textOnly = -1;
+  for (let i = 0; i < Math.min(rows.length, scan); i++) {
+    const fields = new Set(mapHeaders(rows[i]!).values());
+    if (!fields.has("text")) continue;
+    if (fields.size >= 2) return i;
+    if (textOnly < 0) textOnly = i;
+  }
+  // a table of complaint texts alone
+  return textOnly;
+}

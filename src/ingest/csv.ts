@@ -1,0 +1,143 @@
+/**
+ * An RFC 4180 CSV reader that keeps line numbers and survives broken files.
+ *
+ * - Each record carries the line where it starts, as a text editor numbers lines.
+ * - Quoted fields may hold delimiters, doubled quotes and line breaks (CRLF, LF or CR).
+ * - A quote that is never closed would swallow the rest of the file: that record is reported
+ *   as an error at the line where it starts, and reading resumes on the next line, so every
+ *   other row is kept.
+ * - Lenient where Excel is: a quote inside an unquoted field is kept as a character; text
+ *   after a closing quote is appended to the field. But a quoted field that runs over several
+ *   lines and "closes" in the middle of a later field was opened by a stray quote: it is
+ *   reported like an unclosed quote.
+ */
+
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface CsvError {
+  line: number;
+  message: string;
+  /** the start of the broken record, for the user to recognise it */
+  excerpt: string;
+}
+
+export interface CsvParse {
+  records: CsvRecord[];
+  errors: CsvError[];
+  delimiter: string;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Pick comma, tab or semicolon from the first lines. */
+export function sniffDelimiter(text: string): string {
+  const head = text.slice(0, 4096).split(/\r\n|\n|\r/).slice(0, 5).join("\n");
+  const count = (ch: string) => head.split(ch).length - 1;
+  const comma = count(",");
+  const tab = count("\t");
+  const semi = count(";");
+  if (tab > comma && tab >= semi) return "\t";
+  if (semi > comma && semi > tab) return ";";
+  return ",";
+}
+
+export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvParse {
+  const records: CsvRecord[] = [];
+  const errors: CsvError[] = [];
+  const delim = delimiter.charCodeAt(0);
+  const n = text.length;
+  let pos = 0;
+  let line = 1;
+
+  while (pos < n) {
+    const startPos = pos;
+    const startLine = line;
+    const cells: string[] = [];
+    let unclosed = false;
+    // one record
+    for (;;) {
+      if (text.charCodeAt(pos) === QUOTE) {
+        // quoted field
+        let value = "";
+        let from = pos + 1;
+        pos = from;
+        for (;;) {
+          const q = text.indexOf('"', pos);
+          if (q < 0) {
+            unclosed = true;
+            break;
+          }
+          // count the line breaks inside the quoted part (CRLF once, lone CR or LF once)
+          for (let i = pos; i < q; i++) {
+            const c = text.charCodeAt(i);
+            if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+          }
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(from, q + 1);
+            pos = from = q + 2;
+            continue;
+          }
+          value += text.slice(from, q);
+          pos = q + 1;
+          break;
+        }
+        if (unclosed) break;
+        // lenient: characters between the closing quote and the delimiter belong to the field
+        let end = pos;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === delim || c === LF || c === CR) break;
+          end++;
+        }
+        if (end > pos) {
+          // A field that ran over several lines and "closed" on a quote in the middle of a
+          // later field was opened by a stray quote: treat it as never closed.
+          if (line > startLine) {
+            unclosed = true;
+            break;
+          }
+          value += text.slice(pos, end);
+        }
+        pos = end;
+        cells.push(value);
+      } else {
+        let end = pos;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === delim || c === LF || c === CR) break;
+          end++;
+        }
+        cells.push(text.slice(pos, end));
+        pos = end;
+      }
+      // after a field: delimiter, line break or end
+      const c = text.charCodeAt(pos);
+      if (c === delim) {
+        pos++;
+        continue;
+      }
+      if (c === CR) pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+      else if (c === LF) pos++;
+      line++;
+      break;
+    }
+
+    if (unclosed) {
+      let next = startPos;
+      while (next < n && text.charCodeAt(next) !== LF && text.charCodeAt(next) !== CR) next++;
+      const excerpt = text.slice(startPos, Math.min(next, startPos + 60));
+      errors.push({ line: startLine, message: `第${startLine}行起的引号没有闭合（unclosed quote）`, excerpt });
+      if (next < n) next += text.charCodeAt(next) === CR && text.charCodeAt(next + 1) === LF ? 2 : 1;
+      pos = next;
+      line = startLine + 1;
+      continue;
+    }
+    records.push({ line: startLine, cells });
+  }
+  return { records, errors, delimiter };
+}

@@ -1,0 +1,204 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import type { Complaint, Reject, Warning } from "../model/complaint.js";
+import { type AreaContext, AreaResolver } from "../geo/resolve.js";
+import { parseCsv } from "./csv.js";
+import { type TextEncoding, decodeText, looksBinary } from "./decode.js";
+import { IngestError } from "./errors.js";
+import type { Grid } from "./grid.js";
+import { readJson } from "./json.js";
+import { type NormalizeContext, type SheetResult, normalizeGrid } from "./normalize.js";
+import { readXlsx } from "./xlsx.js";
+
+export { IngestError } from "./errors.js";
+export { parseCsv, type CsvParse, type CsvRecord } from "./csv.js";
+export { parseDate, fromExcelSerial } from "./dates.js";
+export { FIELDS, mapHeaders, normalizeHeader, type Field } from "./columns.js";
+export { parseBatch } from "./normalize.js";
+
+export type FileFormat = "csv" | "xlsx" | "json";
+
+export interface FileSummary {
+  file: string;
+  format: FileFormat;
+  /** text encoding detected (CSV and JSON) */
+  encoding?: TextEncoding;
+  /** data rows below the header(s), blank rows not counted */
+  rows: number;
+  accepted: number;
+  rejected: number;
+  sheets: SheetResult[];
+  /** worksheets without a complaint-text column, skipped */
+  skippedSheets: string[];
+}
+
+export interface IngestResult {
+  /** data rows in all files; always accepted + rejected */
+  rows: number;
+  accepted: number;
+  rejected: number;
+  records: Complaint[];
+  rejects: Reject[];
+  warnings: Warning[];
+  files: FileSummary[];
+}
+
+export interface IngestOptions {
+  /** province and prefecture the complaints belong to; default 湖南省郴州市 */
+  context?: AreaContext;
+  /** year of "6月29日"-style dates when the table gives none */
+  year?: number;
+  /** batch (批次) for every row, overriding columns, sheet names and titles */
+  batch?: number;
+  /** the display name of a buffer passed without a path */
+  name?: string;
+}
+
+export interface InputFile {
+  /** name used in messages (a path or a label) */
+  name: string;
+  bytes: Uint8Array;
+}
+
+const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i] === m);
+
+function emptyResult(): IngestResult {
+  return { rows: 0, accepted: 0, rejected: 0, records: [], rejects: [], warnings: [], files: [] };
+}
+
+/** Read one file's bytes into the result. Throws {@link IngestError} when the file is not a readable table. */
+async function ingestInto(input: InputFile, result: IngestResult, resolver: AreaResolver, options: IngestOptions): Promise<void> {
+  const { name, bytes } = input;
+  if (bytes.length === 0) throw new IngestError(name, "文件是空的（empty file）");
+  const ext = extname(name).toLowerCase();
+  let format: FileFormat;
+  let encoding: TextEncoding | undefined;
+  let grids: Grid[];
+
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw new IngestError(name, "这是旧版 Excel 97-2003（.xls）或其他 Office 二进制文件，请在 Excel 中“另存为” .xlsx 后再导入（legacy .xls is not supported; save as .xlsx）");
+  }
+  if (startsWith(bytes, XLSX_MAGIC)) {
+    format = "xlsx";
+    try {
+      grids = await readXlsx(bytes);
+    } catch (e) {
+      throw new IngestError(name, `无法读取 Excel 文件（${(e as Error).message}）；文件可能已损坏或不是 .xlsx`);
+    }
+  } else {
+    const bom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
+    if (!bom && looksBinary(bytes)) throw new IngestError(name, "不是表格文件（文件内容是二进制数据）；支持 CSV、XLSX 和 JSON");
+    const decoded = decodeText(bytes);
+    encoding = decoded.encoding;
+    const text = decoded.text;
+    if (!text.trim()) throw new IngestError(name, "文件是空的（only white space）");
+    const first = text.trimStart()[0];
+    if (ext === ".json" || ((first === "[" || first === "{") && ext !== ".csv" && ext !== ".tsv" && ext !== ".txt")) {
+      format = "json";
+      const j = readJson(text);
+      if ("error" in j) throw new IngestError(name, j.error);
+      grids = [j.grid];
+    } else {
+      format = "csv";
+      const parsed = parseCsv(text, ext === ".tsv" ? "\t" : undefined);
+      grids = [{
+        rows: parsed.records.map((r) => ({ n: r.line, cells: r.cells })),
+        errors: parsed.errors.map((e) => ({ n: e.line, message: e.message, excerpt: e.excerpt })),
+      }];
+    }
+  }
+
+  const ctx: NormalizeContext = {
+    file: name,
+    resolver,
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.batch !== undefined ? { batch: options.batch } : {}),
+    fileLabel: basename(name),
+    records: result.records,
+    rejects: result.rejects,
+    warnings: result.warnings,
+    seenCaseNos: new Map(),
+  };
+  const summary: FileSummary = { file: name, format, ...(encoding ? { encoding } : {}), rows: 0, accepted: 0, rejected: 0, sheets: [], skippedSheets: [] };
+  for (const g of grids) {
+    const s = normalizeGrid(g, ctx);
+    if (!s) {
+      if (g.sheet !== undefined) summary.skippedSheets.push(g.sheet);
+      continue;
+    }
+    summary.sheets.push(s);
+    summary.rows += s.rows;
+    summary.accepted += s.accepted;
+    summary.rejected += s.rejected;
+  }
+  if (!summary.sheets.length) {
+    const what = format === "xlsx" ? `所有工作表（${summary.skippedSheets.join("、") || "无"}）` : "前15行";
+    throw new IngestError(name, `${what}中都找不到投诉内容列（如“交办问题基本情况”“举报内容”“信访问题”），无法识别为信访件表格（no complaint-text column）`);
+  }
+  for (const sheet of summary.skippedSheets) {
+    result.warnings.push({ file: name, sheet, row: 0, column: "", message: `工作表「${sheet}」中没有投诉内容列，已跳过` });
+  }
+  result.files.push(summary);
+  result.rows += summary.rows;
+  result.accepted += summary.accepted;
+  result.rejected += summary.rejected;
+}
+
+/**
+ * Flag a 受理编号 that appears in several files of the same date: the same table given twice.
+ * Status snapshots (tables with different 截至 dates) repeat their cases by design.
+ */
+function flagCrossFileDuplicates(result: IngestResult): void {
+  if (result.files.length < 2) return;
+  const first = new Map<string, Complaint>();
+  for (const r of result.records) {
+    if (!r.caseNo) continue;
+    const k = `${r.caseNo}@${r.asOf ?? ""}`;
+    const f = first.get(k);
+    if (!f) first.set(k, r);
+    else if (f.source.file !== r.source.file) {
+      result.warnings.push({
+        ...r.source, column: "受理编号",
+        message: `受理编号 ${r.caseNo} 也出现在 ${f.source.file}${f.source.sheet ? `「${f.source.sheet}」` : ""}第${f.source.row}行：同一张表是否导入了两次？`,
+      });
+    }
+  }
+}
+
+/** Ingest buffers (e.g. uploads). */
+export async function ingestBuffers(inputs: readonly InputFile[], options: IngestOptions = {}): Promise<IngestResult> {
+  const result = emptyResult();
+  const resolver = new AreaResolver(options.context);
+  for (const input of inputs) await ingestInto(input, result, resolver, options);
+  flagCrossFileDuplicates(result);
+  return result;
+}
+
+/**
+ * Read complaint tables (CSV, XLSX, JSON) into typed records. Every data row ends in
+ * `records` or in `rejects`; values that are kept but doubtful produce `warnings`.
+ *
+ * @throws IngestError when a file cannot be read at all (missing, empty, binary, no text column)
+ */
+export async function ingestFiles(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
+  const inputs: InputFile[] = [];
+  for (const p of paths) {
+    try {
+      const st = await stat(p);
+      if (st.isDirectory()) throw new IngestError(p, "是一个文件夹，请给出文件（a directory）");
+      inputs.push({ name: p, bytes: await readFile(p) });
+    } catch (e) {
+      if (e instanceof IngestError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new IngestError(p, code === "ENOENT" ? "文件不存在（file not found）" : `无法读取（${code ?? (e as Error).message}）`);
+    }
+  }
+  return ingestBuffers(inputs, options);
+}
+
+/** One file. */
+export function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestResult> {
+  return ingestFiles([path], options);
+}

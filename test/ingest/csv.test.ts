@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseCsv, sniffDelimiter } from "../../src/ingest/csv.js";
+
+function serialize(rows: string[][], eol: string): string {
+  return rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) || c === "" ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join(eol);
+}
+
+describe("parseCsv", () => {
+  it("reads quoted delimiters, doubled quotes and line breaks, numbering lines as an editor does", () => {
+    const p = parseCsv('a,b\r\n"1,2","say ""hi"""\r\n"x\r\ny",z\r\nlast,row');
+    expect(p.records).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["1,2", 'say "hi"'] },
+      { line: 3, cells: ["x\r\ny", "z"] },
+      { line: 5, cells: ["last", "row"] },
+    ]);
+    expect(p.errors).toEqual([]);
+  });
+
+  it("counts lone CR and LF line ends", () => {
+    expect(parseCsv("a\rb\nc").records.map((r) => r.line)).toEqual([1, 2, 3]);
+    expect(parseCsv('"1\r2\n3",x\nnext').records.map((r) => r.line)).toEqual([1, 4]);
+  });
+
+  it("reports an unclosed quote at the line where it starts and resumes on the next line", () => {
+    const p = parseCsv('h1,h2\n1,"never closed\n2,ok\n3,ok');
+    expect(p.errors.map((e) => e.line)).toEqual([2]);
+    expect(p.records.map((r) => r.cells[0])).toEqual(["h1", "2", "3"]);
+    expect(p.records.map((r) => r.line)).toEqual([1, 3, 4]);
+  });
+
+  it("treats a stray quote paired with a quote on a later line as unclosed, not as a giant cell", () => {
+    const p = parseCsv('h1,h2\n1,"stray\n2,fine\n"3"x,ok\n4,ok');
+    expect(p.errors.map((e) => e.line)).toEqual([2]);
+    expect(p.records.map((r) => r.line)).toEqual([1, 3, 4, 5]);
+  });
+
+  it("keeps a quote inside an unquoted field as a character", () => {
+    expect(parseCsv('a,某厂"偷排"废水,c').records[0]!.cells).toEqual(["a", '某厂"偷排"废水', "c"]);
+  });
+
+  it("sniffs tab and semicolon delimiters", () => {
+    expect(sniffDelimiter("序号\t受理编号\t交办问题基本情况\n1\t2\t3")).toBe("\t");
+    expect(sniffDelimiter("a;b;c\n1;2;3")).toBe(";");
+    expect(sniffDelimiter("a,b,c\n1,2,3")).toBe(",");
+  });
+
+  it("round-trips any table written with RFC 4180 quoting (property)", () => {
+    const cell = fc.string({ unit: fc.constantFrom("a", "中", ",", '"', "\n", "\r\n", " ", "=", "、") });
+    const table = fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(table, fc.constantFrom("\n", "\r\n"), (rows, eol) => {
+        const p = parseCsv(serialize(rows, eol), ",");
+        expect(p.errors).toEqual([]);
+        expect(p.records.map((r) => r.cells)).toEqual(rows);
+      }),
+    );
+  });
+
+  it("never throws and accounts for every line on arbitrary text (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r", "中") }), (text) => {
+        const p = parseCsv(text, ",");
+        const starts = [...p.records.map((r) => r.line), ...p.errors.map((e) => e.line)];
+        expect(new Set(starts).size).toBe(starts.length);
+        for (const l of starts) expect(l).toBeGreaterThanOrEqual(1);
+      }),
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import {
+  POLLUTION_TYPES, PollutionType, channelFromCaseNo, normalizeLabel, parseCategory, parsePollutionTypes, parseStatus,
+  parseVerification,
+} from "../../src/model/vocabulary.js";
+
+describe("vocabularies", () => {
+  it("keeps the official values as data and English names in code", () => {
+    expect(PollutionType.Air).toBe("大气");
+    expect(POLLUTION_TYPES).toEqual(["大气", "水", "噪声", "土壤", "固废", "生态", "辐射", "其他"]);
+  });
+
+  it("splits multi-valued 污染类型 on 、 , ， ; / and spaces, normalising variants", () => {
+    expect(parsePollutionTypes("大气、噪音")).toEqual({ values: ["大气", "噪声"], unknown: [] });
+    expect(parsePollutionTypes("扬尘,油烟，恶臭 废气")).toEqual({ values: ["大气"], unknown: [] });
+    expect(parsePollutionTypes("垃圾/固体废物；生态破坏")).toEqual({ values: ["固废", "生态"], unknown: [] });
+    expect(parsePollutionTypes("其它污染")).toEqual({ values: ["其他"], unknown: [] });
+    expect(parsePollutionTypes("群众身边的生态环境问题")).toEqual({ values: [], unknown: ["群众身边的生态环境问题"] });
+  });
+
+  it("reads all eleven classes of Hunan's 2017 scheme", () => {
+    const old = ["大气污染", "噪声污染", "生态破坏", "餐饮油烟", "垃圾污染", "畜禽养殖", "水污染", "固废污染", "重金属污染", "扬尘污染", "其它污染"];
+    const mapped = old.map((o) => parsePollutionTypes(o));
+    expect(mapped.every((m) => m.unknown.length === 0 && m.values.length > 0)).toBe(true);
+    expect(mapped.map((m) => m.values.join("+"))).toEqual(["大气", "噪声", "生态", "大气", "固废", "水+大气", "水", "固废", "土壤", "大气", "其他"]);
+  });
+
+  it("normalises 是否属实, 办理状态 and 案卷类别 variants", () => {
+    expect(["属实", "是", "基本属实", "部分属实", "部份属实", "不属实", "否"].map(parseVerification)).toEqual(["属实", "属实", "基本属实", "部分属实", "部分属实", "不属实", "不属实"]);
+    expect(["已办结", "阶段性办结", "正在办理", "未办结", "办理中", "拟销号", " 已办结。"].map(parseStatus)).toEqual(["已办结", "阶段性办结", "正在办理", "正在办理", "正在办理", "阶段性办结", "已办结"]);
+    expect(["重点件", "一般件", "一般"].map(parseCategory)).toEqual(["重点件", "一般件", "一般件"]);
+    expect(parseVerification("待核实")).toBeUndefined();
+  });
+
+  it("reads the channel from a Hunan 受理编号", () => {
+    expect(channelFromCaseNo("D2YU202403200003")).toBe("来电");
+    expect(channelFromCaseNo("X2CZ202306260003")).toBe("来信");
+    expect(channelFromCaseNo("123")).toBeUndefined();
+  });
+
+  it("folds full-width characters and trims punctuation", () => {
+    expect(normalizeLabel(" 噪音。")).toBe("噪音");
+    expect(normalizeLabel("（大气）")).toBe("大气");
+  });
+});
