@@ -121,6 +121,7 @@ interface CellHit {
   /** the cell named something besides the prefecture that is not a county (郴州高新区) */
   unrecognised?: boolean;
   warning?: string;
+  result?: AreaResult;
 }
 
 /** 湖南省郴州市苏仙区; a municipality's districts without the repeated name: 北京市朝阳区. */
@@ -174,7 +175,11 @@ export class AreaResolver {
       hit = this.resolveCell(normalizeCell(raw));
       this.cellCache.set(raw, hit);
     }
-    if (hit.county) return { area: toArea(raw, hit.county, "cell"), ...(hit.warning ? { warning: hit.warning } : {}) };
+    if (hit.county) {
+      // shared by every record with this cell: records treat their area as read-only
+      hit.result ??= { area: toArea(raw, hit.county, "cell"), ...(hit.warning ? { warning: hit.warning } : {}) };
+      return hit.result;
+    }
 
     const fromText = text ? this.findInText(text, hit.scope?.code ?? this.prefectureCode) : undefined;
     if (fromText) {

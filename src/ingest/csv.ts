@@ -12,13 +12,15 @@
  *   reported like an unclosed quote.
  */
 
+/** A record, shaped as a grid row: `n` is the line where it starts (1-based). */
 export interface CsvRecord {
-  line: number;
+  n: number;
   cells: string[];
 }
 
 export interface CsvError {
-  line: number;
+  /** the line where the broken record starts */
+  n: number;
   message: string;
   /** the start of the broken record, for the user to recognise it */
   excerpt: string;
@@ -131,13 +133,13 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvPar
       let next = startPos;
       while (next < n && text.charCodeAt(next) !== LF && text.charCodeAt(next) !== CR) next++;
       const excerpt = text.slice(startPos, Math.min(next, startPos + 60));
-      errors.push({ line: startLine, message: `第${startLine}行起的引号没有闭合（unclosed quote）`, excerpt });
+      errors.push({ n: startLine, message: `第${startLine}行起的引号没有闭合（unclosed quote）`, excerpt });
       if (next < n) next += text.charCodeAt(next) === CR && text.charCodeAt(next + 1) === LF ? 2 : 1;
       pos = next;
       line = startLine + 1;
       continue;
     }
-    records.push({ line: startLine, cells });
+    records.push({ n: startLine, cells });
   }
   return { records, errors, delimiter };
 }

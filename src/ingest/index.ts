@@ -103,10 +103,7 @@ async function ingestInto(input: InputFile, result: IngestResult, resolver: Area
     } else {
       format = "csv";
       const parsed = parseCsv(text, ext === ".tsv" ? "\t" : undefined);
-      grids = [{
-        rows: parsed.records.map((r) => ({ n: r.line, cells: r.cells })),
-        errors: parsed.errors.map((e) => ({ n: e.line, message: e.message, excerpt: e.excerpt })),
-      }];
+      grids = [{ rows: parsed.records, errors: parsed.errors }];
     }
   }
 

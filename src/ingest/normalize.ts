@@ -1,6 +1,6 @@
-import type { Complaint, Reject, Warning } from "../model/complaint.js";
+import type { Complaint, Reject, SourceRef, Warning } from "../model/complaint.js";
 import {
-  type Channel, type PollutionType, channelFromCaseNo, parseCategory, parseChannel, parsePollutionTypes,
+  type PollutionType, channelFromCaseNo, parseCategory, parseChannel, parsePollutionTypes,
   parseStatus, parseVerification,
 } from "../model/vocabulary.js";
 import type { AreaResolver } from "../geo/resolve.js";
@@ -37,7 +37,7 @@ export interface NormalizeContext {
   rejects: Reject[];
   warnings: Warning[];
   /** 受理编号 -> where it was first seen in this file */
-  seenCaseNos: Map<string, string>;
+  seenCaseNos: Map<string, Complaint>;
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -85,6 +85,32 @@ function excerpt(cells: readonly string[]): string {
   return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }
 
+/**
+ * Cache a pure function of a cell: tables repeat the same few values (行政区域, 污染类型,
+ * dates) in every row. The cache is dropped when it grows past `max` distinct cells.
+ */
+function memo<T>(fn: (cell: string) => T, max = 20_000): (cell: string) => T {
+  let cache = new Map<string, T>();
+  // consecutive rows often repeat a value (a batch's date, a merged county): compare with the
+  // last cell before hashing into the map
+  let lastCell: string | undefined;
+  let lastValue: T;
+  return (cell) => {
+    if (cell === lastCell) return lastValue;
+    let v = cache.get(cell);
+    if (v === undefined && !cache.has(cell)) {
+      v = fn(cell);
+      if (cache.size >= max) cache = new Map();
+      cache.set(cell, v);
+    }
+    lastCell = cell;
+    lastValue = v as T;
+    return v as T;
+  };
+}
+
+const NO_TYPES: readonly PollutionType[] = Object.freeze([]);
+
 const NOTE_ROW = /^(注|备注|说明|合计|小计|总计|以上|填报|制表|审核)/;
 
 /**
@@ -117,8 +143,9 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
   let year = ctx.year;
   if (year === undefined && col.date !== undefined) {
     const counts = new Map<number, number>();
+    const yearOf = memo(explicitYear);
     for (const r of data) {
-      const y = explicitYear(r.cells[col.date] ?? "");
+      const y = yearOf(r.cells[col.date] ?? "");
       if (y) counts.set(y, (counts.get(y) ?? 0) + 1);
     }
     let best = 0;
@@ -147,7 +174,9 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     ...(asOf ? { asOf } : {}),
   };
 
-  const where = (n: number) => ({ file: ctx.file, ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}), row: n });
+  const file = ctx.file;
+  const sheet = grid.sheet;
+  const where = (n: number): SourceRef => (sheet !== undefined ? { file, sheet, row: n } : { file, row: n });
   const warn = (n: number, column: string, message: string) => ctx.warnings.push({ ...where(n), column, message });
   const reject = (n: number, column: string, reason: string, cells?: readonly string[]) => {
     ctx.rejects.push({ ...where(n), column, reason, ...(cells ? { excerpt: excerpt(cells) } : {}) });
@@ -158,13 +187,36 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
   for (const e of grid.errors) reject(e.n, "", e.message, [e.excerpt]);
 
   const textHeader = headers[col.text!]!;
-  const cell = (r: GridRow, f: Field): string => {
-    const i = col[f];
-    return i === undefined ? "" : (r.cells[i] ?? "").trim();
+  const dateOf = memo((c: string) => parseDate(c, year));
+  const deadlineOf = memo((c: string) => parseDate(c.replace(/^(?:于|在)/, ""), year));
+  const typesOf = memo(parsePollutionTypes);
+  const batchOf = memo(parseBatch);
+  const parsers = {
+    verification: memo(parseVerification),
+    status: memo(parseStatus),
+    category: memo(parseCategory),
+    channel: memo(parseChannel),
+  };
+  // column indexes as one fixed-shape object (-1: the table has no such column)
+  const I = {
+    seq: col.seq ?? -1, caseNo: col.caseNo ?? -1, batch: col.batch ?? -1, date: col.date ?? -1, text: col.text ?? -1,
+    area: col.area ?? -1, types: col.types ?? -1, findings: col.findings ?? -1, verification: col.verification ?? -1,
+    rectification: col.rectification ?? -1, status: col.status ?? -1, deadline: col.deadline ?? -1,
+    accountability: col.accountability ?? -1, category: col.category ?? -1, channel: col.channel ?? -1,
+    closedDate: col.closedDate ?? -1,
+  };
+  const cellAt = (r: GridRow, i: number): string => (i < 0 ? "" : (r.cells[i] ?? "").trim());
+
+  const vocab = <T>(r: GridRow, i: number, parse: (s: string) => T | undefined, label: string): T | undefined => {
+    const v = cellAt(r, i);
+    if (!v) return undefined;
+    const p = parse(v);
+    if (p === undefined) warn(r.n, headers[i]!, `${label}「${v}」无法识别，原文已保留`);
+    return p;
   };
 
   for (const r of data) {
-    const text = cell(r, "text");
+    const text = cellAt(r, I.text);
     if (!text) {
       const filled = r.cells.filter((c) => c.trim());
       const note = filled.length === 1 && NOTE_ROW.test(filled[0]!.trim());
@@ -183,92 +235,81 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     for (let i = 0; i < headers.length; i++) raw[headers[i]!] = r.cells[i] ?? "";
     for (let i = headers.length; i < r.cells.length; i++) if (r.cells[i]) raw[`第${i + 1}列`] = r.cells[i]!;
 
-    const caseNo = cell(r, "caseNo") || undefined;
+    const caseNo = cellAt(r, I.caseNo) || undefined;
     let key = caseNo ?? `${ctx.file}#${sheetLabel}#${r.n}`;
     if (caseNo) {
       const first = ctx.seenCaseNos.get(caseNo);
       if (first) {
-        warn(r.n, headers[col.caseNo!]!, `受理编号 ${caseNo} 重复（首次出现在${first}）`);
+        const at = first.source.sheet !== undefined ? `「${first.source.sheet}」第${first.source.row}行` : `第${first.source.row}行`;
+        warn(r.n, headers[col.caseNo!]!, `受理编号 ${caseNo} 重复（首次出现在${at}）`);
         key = `${caseNo}#${sheetLabel}#${r.n}`;
-      } else {
-        ctx.seenCaseNos.set(caseNo, grid.sheet !== undefined ? `「${grid.sheet}」第${r.n}行` : `第${r.n}行`);
       }
     }
 
-    const rec: Complaint = {
-      key,
-      source: where(r.n),
-      text,
-      area: { raw: "", method: "unresolved" },
-      officialTypes: [],
-      raw,
-    };
-    const seq = cell(r, "seq");
-    if (seq) rec.seq = seq;
-    if (caseNo) rec.caseNo = caseNo;
-
-    const batchCell = cell(r, "batch");
-    const batch = ctx.batch ?? (batchCell ? parseBatch(batchCell) : undefined) ?? sheetBatch;
-    if (batchCell && ctx.batch === undefined && parseBatch(batchCell) === undefined) {
+    const batchCell = cellAt(r, I.batch);
+    const batch = ctx.batch ?? (batchCell ? batchOf(batchCell) : undefined) ?? sheetBatch;
+    if (batchCell && ctx.batch === undefined && batchOf(batchCell) === undefined) {
       warn(r.n, headers[col.batch!]!, `批次「${batchCell}」无法识别`);
     }
-    if (batch !== undefined) rec.batch = batch;
 
-    const dateCell = cell(r, "date");
+    let date: string | undefined;
+    const dateCell = cellAt(r, I.date);
     if (dateCell) {
-      const d = parseDate(dateCell, year);
-      if (d.ok) rec.date = d.date;
+      const d = dateOf(dateCell);
+      if (d.ok) date = d.date;
       else warn(r.n, headers[col.date!]!, d.reason === "no-year" ? `日期「${dateCell}」没有年份，表中也找不到年份` : `日期「${dateCell}」无法识别`);
     }
 
-    const areaCell = cell(r, "area");
-    const area = ctx.resolver.resolve(areaCell, text);
-    rec.area = area.area;
+    const area = ctx.resolver.resolve(cellAt(r, I.area), text);
     if (area.warning) warn(r.n, col.area !== undefined ? headers[col.area]! : CANONICAL.area, area.warning);
 
-    const typesCell = cell(r, "types");
+    let officialTypes: readonly PollutionType[] = NO_TYPES;
+    const typesCell = cellAt(r, I.types);
     if (typesCell) {
-      const t = parsePollutionTypes(typesCell);
-      rec.officialTypes = t.values as PollutionType[];
+      const t = typesOf(typesCell);
+      officialTypes = t.values;
       if (t.unknown.length) warn(r.n, headers[col.types!]!, `污染类型「${t.unknown.join("、")}」不在官方分类中，原文已保留`);
     }
 
-    const vocab = <T>(f: Field, parse: (s: string) => T | undefined, label: string): T | undefined => {
-      const v = cell(r, f);
-      if (!v) return undefined;
-      const p = parse(v);
-      if (p === undefined) warn(r.n, headers[col[f]!]!, `${label}「${v}」无法识别，原文已保留`);
-      return p;
-    };
-    const verification = vocab("verification", parseVerification, "是否属实");
-    if (verification) rec.verification = verification;
-    const status = vocab("status", parseStatus, "办理状态");
-    if (status) rec.status = status;
-    const category = vocab("category", parseCategory, "案卷类别");
-    if (category) rec.category = category;
-    const channel: Channel | undefined = vocab("channel", parseChannel, "受理渠道") ?? (caseNo ? channelFromCaseNo(caseNo) : undefined);
-    if (channel) rec.channel = channel;
-
-    const findings = cell(r, "findings");
-    if (findings) rec.findings = findings;
-    const rectification = cell(r, "rectification");
-    if (rectification) rec.rectification = rectification;
-    const accountability = cell(r, "accountability");
-    if (accountability) rec.accountability = accountability;
-    const deadline = cell(r, "deadline");
+    let deadline: string | undefined = cellAt(r, I.deadline) || undefined;
     if (deadline) {
-      const d = parseDate(deadline.replace(/^(?:于|在)/, ""), year);
-      rec.deadline = d.ok ? d.date : deadline;
+      const d = deadlineOf(deadline);
+      if (d.ok) deadline = d.date;
     }
-    const closed = cell(r, "closedDate");
+    let closedDate: string | undefined;
+    const closed = cellAt(r, I.closedDate);
     if (closed) {
-      const d = parseDate(closed, year);
-      if (d.ok) rec.closedDate = d.date;
+      const d = dateOf(closed);
+      if (d.ok) closedDate = d.date;
       else warn(r.n, headers[col.closedDate!]!, `办结时间「${closed}」无法识别`);
     }
-    if (asOf) rec.asOf = asOf;
+
+    // every field present (undefined when absent): one object shape for all records
+    const rec: Complaint = {
+      key,
+      source: where(r.n),
+      seq: cellAt(r, I.seq) || undefined,
+      caseNo,
+      batch,
+      date,
+      text,
+      area: area.area,
+      officialTypes,
+      verification: vocab(r, I.verification, parsers.verification, "是否属实"),
+      status: vocab(r, I.status, parsers.status, "办理状态"),
+      category: vocab(r, I.category, parsers.category, "案卷类别"),
+      channel: vocab(r, I.channel, parsers.channel, "受理渠道") ?? (caseNo ? channelFromCaseNo(caseNo) : undefined),
+      findings: cellAt(r, I.findings) || undefined,
+      rectification: cellAt(r, I.rectification) || undefined,
+      accountability: cellAt(r, I.accountability) || undefined,
+      deadline,
+      closedDate,
+      asOf,
+      raw,
+    };
 
     ctx.records.push(rec);
+    if (caseNo && key === caseNo) ctx.seenCaseNos.set(caseNo, rec);
     summary.accepted++;
   }
   // parse errors were reported first: put this grid's rejects back in row order

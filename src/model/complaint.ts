@@ -54,8 +54,8 @@ export interface Complaint {
   /** 交办问题基本情况 — the complaint text (never empty in an accepted record) */
   text: string;
   area: AreaResolution;
-  /** 污染类型 as given by the table, normalised and de-duplicated; [] when absent */
-  officialTypes: PollutionType[];
+  /** 污染类型 as given by the table, normalised and de-duplicated; [] when absent (shared: read-only) */
+  officialTypes: readonly PollutionType[];
   /** 是否属实 */
   verification?: Verification;
   /** 是否办结 / 办理状态 */

@@ -162,7 +162,8 @@ export const parseChannel = (cell: string): Channel | undefined => lookup(CHANNE
  * The channel encoded in a Hunan 受理编号 such as `D2YU202403200003` (D 来电, X 来信, W 网络).
  */
 export function channelFromCaseNo(caseNo: string): Channel | undefined {
-  const m = /^([DXW])\d?[A-Z]{2}\d{8}/.exec(caseNo.trim().toUpperCase());
-  if (!m) return undefined;
-  return m[1] === "D" ? "来电" : m[1] === "X" ? "来信" : "网络";
+  if (!CASE_NO.test(caseNo)) return undefined;
+  const c = caseNo.charCodeAt(0) | 0x20; // lower-case
+  return c === 0x64 ? "来电" : c === 0x78 ? "来信" : "网络";
 }
+const CASE_NO = /^[DXWdxw]\d?[A-Za-z]{2}\d{8}/;

@@ -10,30 +10,30 @@ describe("parseCsv", () => {
   it("reads quoted delimiters, doubled quotes and line breaks, numbering lines as an editor does", () => {
     const p = parseCsv('a,b\r\n"1,2","say ""hi"""\r\n"x\r\ny",z\r\nlast,row');
     expect(p.records).toEqual([
-      { line: 1, cells: ["a", "b"] },
-      { line: 2, cells: ["1,2", 'say "hi"'] },
-      { line: 3, cells: ["x\r\ny", "z"] },
-      { line: 5, cells: ["last", "row"] },
+      { n: 1, cells: ["a", "b"] },
+      { n: 2, cells: ["1,2", 'say "hi"'] },
+      { n: 3, cells: ["x\r\ny", "z"] },
+      { n: 5, cells: ["last", "row"] },
     ]);
     expect(p.errors).toEqual([]);
   });
 
   it("counts lone CR and LF line ends", () => {
-    expect(parseCsv("a\rb\nc").records.map((r) => r.line)).toEqual([1, 2, 3]);
-    expect(parseCsv('"1\r2\n3",x\nnext').records.map((r) => r.line)).toEqual([1, 4]);
+    expect(parseCsv("a\rb\nc").records.map((r) => r.n)).toEqual([1, 2, 3]);
+    expect(parseCsv('"1\r2\n3",x\nnext').records.map((r) => r.n)).toEqual([1, 4]);
   });
 
   it("reports an unclosed quote at the line where it starts and resumes on the next line", () => {
     const p = parseCsv('h1,h2\n1,"never closed\n2,ok\n3,ok');
-    expect(p.errors.map((e) => e.line)).toEqual([2]);
+    expect(p.errors.map((e) => e.n)).toEqual([2]);
     expect(p.records.map((r) => r.cells[0])).toEqual(["h1", "2", "3"]);
-    expect(p.records.map((r) => r.line)).toEqual([1, 3, 4]);
+    expect(p.records.map((r) => r.n)).toEqual([1, 3, 4]);
   });
 
   it("treats a stray quote paired with a quote on a later line as unclosed, not as a giant cell", () => {
     const p = parseCsv('h1,h2\n1,"stray\n2,fine\n"3"x,ok\n4,ok');
-    expect(p.errors.map((e) => e.line)).toEqual([2]);
-    expect(p.records.map((r) => r.line)).toEqual([1, 3, 4, 5]);
+    expect(p.errors.map((e) => e.n)).toEqual([2]);
+    expect(p.records.map((r) => r.n)).toEqual([1, 3, 4, 5]);
   });
 
   it("keeps a quote inside an unquoted field as a character", () => {
@@ -62,7 +62,7 @@ describe("parseCsv", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom("a", ",", '"', "\n", "\r", "中") }), (text) => {
         const p = parseCsv(text, ",");
-        const starts = [...p.records.map((r) => r.line), ...p.errors.map((e) => e.line)];
+        const starts = [...p.records.map((r) => r.n), ...p.errors.map((e) => e.n)];
         expect(new Set(starts).size).toBe(starts.length);
         for (const l of starts) expect(l).toBeGreaterThanOrEqual(1);
       }),
