@@ -37,7 +37,7 @@ writeFileSync(file, `\uFEFF${lines.join("\r\n")}\r\n`);
 const mb = readFileSync(file).length / 1e6;
 
 let rows = 0;
-const [bare, ingest] = await alternate(
+const [bare, ingest] = (await alternate(
   [
     () => csvParseRows(new TextDecoder().decode(readFileSync(file))).length,
     async () => {
@@ -47,7 +47,7 @@ const [bare, ingest] = await alternate(
     },
   ],
   7,
-);
+)) as [number, number];
 
 console.log(`ingest benchmark: ${fmt(N)} rows, ${fmt(mb, 1)} MB CSV (median of 7 alternating runs)`);
 console.log(`  bare parse (read + decode + d3 csvParseRows): ${fmt(bare)} ms  ${fmt((N / bare) * 1000)} rows/s`);

@@ -1,0 +1,3 @@
+export * from "./vocabulary.js";
+export * from "./complaint.js";
+export * from "./classification.js";
