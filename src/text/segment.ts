@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import nodejieba from "nodejieba";
 import { divisions, shortName } from "../geo/divisions.js";
 import { dataPath } from "../util/paths.js";
@@ -94,7 +95,8 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
   const hash = createHash("sha1").update(content).digest("hex").slice(0, 12);
   const merged = join(tmpdir(), `ducha-user-dict-${hash}.utf8`);
   if (!existsSync(merged)) writeFileSync(merged, content);
-  for (const f of [nodejieba.DEFAULT_DICT, nodejieba.DEFAULT_HMM_DICT, nodejieba.DEFAULT_IDF_DICT, nodejieba.DEFAULT_STOP_WORD_DICT]) {
+  const jiebaDir = join(dirname(createRequire(import.meta.url).resolve("nodejieba/package.json")), "submodules/cppjieba/dict");
+  for (const f of ["jieba.dict.utf8", "hmm_model.utf8", "idf.utf8", "stop_words.utf8"].map((n) => join(jiebaDir, n))) {
     if (!existsSync(f)) throw new DictionaryError(f, "nodejieba 的默认词典缺失，请重新安装依赖（npm ci）");
   }
   nodejieba.load({ userDict: merged });
