@@ -1,0 +1,37 @@
+import type { Classification } from "../model/classification.js";
+import { Classifier } from "./classifier.js";
+import { KeyCaseMatcher, loadKeyCaseRules } from "./keycase.js";
+import { findTargetAndPlace } from "./target.js";
+
+/** Everything the library says about one complaint text. */
+export class ComplaintClassifier {
+  readonly keyCases: KeyCaseMatcher;
+
+  constructor(
+    readonly labels = new Classifier(),
+    keyCaseRules = loadKeyCaseRules(),
+  ) {
+    this.keyCases = new KeyCaseMatcher(keyCaseRules);
+  }
+
+  classify(text: string): Classification {
+    const { types, subtypes, themes, analysis } = this.labels.labels(text);
+    const { target, place } = findTargetAndPlace(analysis.tokens);
+    return {
+      types,
+      subtypes,
+      themes,
+      keyCase: this.keyCases.match(analysis.tokens, text),
+      ...(target ? { target } : {}),
+      ...(place ? { place } : {}),
+    };
+  }
+}
+
+let shared: ComplaintClassifier | undefined;
+
+/** The process-wide classifier with the bundled lexicons and models (loaded on first use). */
+export function sharedClassifier(): ComplaintClassifier {
+  shared ??= new ComplaintClassifier();
+  return shared;
+}

@@ -1,0 +1,184 @@
+import { isStopWord, segment } from "../text/segment.js";
+import type { LexEntry, Lexicon, NegationKind } from "./lexicon.js";
+
+/** A lexicon word found in a complaint. */
+export interface Hit {
+  entry: LexEntry;
+  /** the token it was found in */
+  token: number;
+  /** the mention is negated or resolved (没有异味, 以前的废水问题已解决) */
+  negated: boolean;
+}
+
+/** What the classifier sees of a text. */
+export interface Analysis {
+  tokens: string[];
+  /** clause number of each token (clauses end at 。！？；，,;!? and line breaks) */
+  clause: number[];
+  typeHits: Hit[];
+  themeHits: Hit[];
+  /** content words as model features; negated mentions are prefixed with ¬ */
+  features: string[];
+}
+
+const CLAUSE_END = /^[。！？；，,;!?\n\r]+$|^\s*\n/;
+const NEG = "¬";
+
+/**
+ * Lexicon entries found in one token: whole-token matches first, else the longest words
+ * inside it, without overlaps (选矿废水 -> 废水). Cached per token: a corpus has far fewer
+ * distinct tokens than tokens.
+ */
+function tokenHits(lex: Lexicon, table: Map<string, LexEntry[]>, cache: Map<string, LexEntry[]>, token: string): LexEntry[] {
+  let hits = cache.get(token);
+  if (hits) return hits;
+  hits = table.get(token) ?? [];
+  if (!hits.length && token.length > 1) {
+    const found: LexEntry[] = [];
+    for (let i = 0; i < token.length; ) {
+      let matched = 0;
+      for (let len = Math.min(lex.maxLength, token.length - i); len >= 1; len--) {
+        if (len === token.length) continue;
+        const e = table.get(token.slice(i, i + len));
+        if (e) {
+          found.push(...e);
+          matched = len;
+          break;
+        }
+      }
+      i += matched || 1;
+    }
+    hits = found;
+  }
+  cache.set(token, hits);
+  return hits;
+}
+
+/** What a token means to the analyzer, computed once per distinct token. */
+interface TokenInfo {
+  clauseEnd: boolean;
+  types: LexEntry[];
+  themes: LexEntry[];
+  /** negation kinds of the token itself */
+  cues: readonly NegationKind[];
+  facility: boolean;
+  history: boolean;
+  resolved: boolean;
+  contrast: boolean;
+  stop: boolean;
+  /** the feature string when negated */
+  negated: string;
+}
+
+const NO_CUES: readonly NegationKind[] = [];
+
+export class Analyzer {
+  private typeCache = new Map<string, LexEntry[]>();
+  private themeCache = new Map<string, LexEntry[]>();
+  private infoCache = new Map<string, TokenInfo>();
+
+  constructor(readonly lex: Lexicon) {}
+
+  private cues(token: string): readonly string[] {
+    return this.lex.negation.get(token) ?? NO_CUES;
+  }
+
+  private info(t: string): TokenInfo {
+    let i = this.infoCache.get(t);
+    if (i) return i;
+    const cues = this.lex.negation.get(t) ?? NO_CUES;
+    i = {
+      clauseEnd: CLAUSE_END.test(t),
+      types: tokenHits(this.lex, this.lex.types, this.typeCache, t),
+      themes: tokenHits(this.lex, this.lex.themes, this.themeCache, t),
+      cues,
+      facility: cues.includes("facility"),
+      history: cues.includes("history"),
+      resolved: cues.includes("resolved"),
+      contrast: cues.includes("contrast"),
+      stop: isStopWord(t),
+      negated: NEG + t,
+    };
+    if (this.infoCache.size > 200_000) this.infoCache.clear();
+    this.infoCache.set(t, i);
+    return i;
+  }
+
+  analyze(text: string): Analysis {
+    // "XX" placeholders for names read as 某 (jieba would split them into letters)
+    const tokens = segment(text.replace(/[XＸ]{2,}|×{2,}|\*{2,}/g, "某"));
+    const n = tokens.length;
+    const infos = new Array<TokenInfo>(n);
+    const clause = new Array<number>(n);
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const inf = (infos[i] = this.info(tokens[i]!));
+      if (inf.clauseEnd) {
+        clause[i] = -1;
+        c++;
+      } else clause[i] = c;
+    }
+
+    // clauses about a past problem that has been dealt with (原来的粉尘问题解决了), unless
+    // they say it came back (整改后又反弹)
+    let flags: Map<number, { history: boolean; resolved: boolean; contrast: boolean }> | undefined;
+    for (let i = 0; i < n; i++) {
+      const inf = infos[i]!;
+      if (clause[i]! < 0 || !(inf.history || inf.resolved || inf.contrast)) continue;
+      flags ??= new Map();
+      let f = flags.get(clause[i]!);
+      if (!f) flags.set(clause[i]!, (f = { history: false, resolved: false, contrast: false }));
+      f.history ||= inf.history;
+      f.resolved ||= inf.resolved;
+      f.contrast ||= inf.contrast;
+    }
+    const resolvedClause = (cl: number) => {
+      const f = flags?.get(cl);
+      return Boolean(f && f.history && f.resolved && !f.contrast);
+    };
+
+    const negatedAt = (i: number): boolean => {
+      const cl = clause[i]!;
+      if (resolvedClause(cl)) return true;
+      // a negator right before: 没有异味, 没什么味道, 不是噪音的问题. One-character negators
+      // (无, 没) must touch the word: 无组织排放粉尘 is not a negation.
+      let before = "";
+      for (let j = i - 1; j >= Math.max(0, i - 2) && clause[j] === cl; j--) before = tokens[j]! + before;
+      for (let k = 0; k < before.length; k++) {
+        for (let len = Math.min(4, before.length - k); len >= 1; len--) {
+          const w = before.slice(k, k + len);
+          if (this.cues(w).includes("before") && (len > 1 || k + len === before.length)) return true;
+        }
+      }
+      // a cue right after: 噪音倒还好, 粉尘问题解决了, 说是达标的
+      let after = "";
+      for (let j = i + 1; j < Math.min(n, i + 4) && clause[j] === cl; j++) after += tokens[j];
+      if (after) {
+        for (let k = 0; k < after.length; k++) {
+          for (let len = Math.min(5, after.length - k); len >= 2; len--) {
+            const w = after.slice(k, k + len);
+            if (this.cues(w).includes("after") && !(k > 0 && /[不未]/.test(after[k - 1]!))) return true;
+          }
+        }
+      }
+      return false;
+    };
+
+    const typeHits: Hit[] = [];
+    const themeHits: Hit[] = [];
+    const features: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (clause[i]! < 0) continue;
+      const inf = infos[i]!;
+      let negated = false;
+      if (inf.types.length || inf.themes.length) {
+        // 没有油烟净化器 is a complaint about 油烟, not its negation
+        negated = !inf.facility && negatedAt(i);
+        for (const entry of inf.types) typeHits.push({ entry, token: i, negated });
+        for (const entry of inf.themes) themeHits.push({ entry, token: i, negated });
+      } else if (flags && resolvedClause(clause[i]!)) negated = true;
+      if (!inf.stop) features.push(negated ? inf.negated : tokens[i]!);
+    }
+    return { tokens, clause, typeHits, themeHits, features };
+  }
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import type { KeyCaseReason } from "../model/classification.js";
+import { dataPath } from "../util/paths.js";
+
+interface RuleSpec {
+  id: string;
+  name: string;
+  strong: boolean;
+  cues: string[];
+  numbers?: { unit: string; min: number }[];
+}
+
+export interface KeyCaseRules {
+  minStrong: number;
+  minAny: number;
+  rules: RuleSpec[];
+}
+
+/** The 重点件 rule of data/rules/key-case.json (documented in docs/classification.md). */
+export function loadKeyCaseRules(file = dataPath("rules", "key-case.json")): KeyCaseRules {
+  const r = JSON.parse(readFileSync(file, "utf8")) as KeyCaseRules;
+  if (!Array.isArray(r.rules) || !r.rules.every((x) => x.id && x.name && Array.isArray(x.cues))) {
+    throw new Error(`${file}: 每条规则需要 id、name 和 cues`);
+  }
+  return r;
+}
+
+const CN: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 几: 2 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/**
+ * A quantity as written: 120, 1.5, 三十, 两千, 几百 (read as 200: at least a couple of hundred),
+ * 上百 (100), 上千 (1000). Returns undefined for anything else.
+ */
+export function readQuantity(s: string): number | undefined {
+  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
+  const up = /^上([十百千万])$/.exec(s);
+  if (up) return CN_UNIT[up[1]!];
+  if (!/^[零一二两三四五六七八九几十百千万]+$/.test(s)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in CN) digit = CN[ch]!;
+    else {
+      const unit = CN_UNIT[ch]!;
+      if (unit === 10000) {
+        total += (section + digit) * unit;
+        section = 0;
+      } else section += (digit || 1) * unit;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+const NEGATORS = new Set(["没有", "不是", "并非", "无", "没"]);
+const QUANTITY = /(\d+(?:\.\d+)?|上[十百千万]|[零一二两三四五六七八九几十百千万]{1,6})\s*(?:多|余|来)?\s*(亩|吨|户|人|家|名)/g;
+const UNITS = /[亩吨户人家名]/;
+
+/** The rules compiled for token lookups: which cues each distinct token contains. */
+export class KeyCaseMatcher {
+  private cache = new Map<string, { rule: number; cue: string }[]>();
+  private maxCue: number;
+  private cueRules = new Map<string, number[]>();
+
+  constructor(readonly rules: KeyCaseRules) {
+    rules.rules.forEach((r, i) => {
+      for (const cue of r.cues) {
+        const list = this.cueRules.get(cue);
+        if (list) list.push(i);
+        else this.cueRules.set(cue, [i]);
+      }
+    });
+    this.maxCue = Math.max(...[...this.cueRules.keys()].map((c) => c.length));
+  }
+
+  private cuesIn(token: string): { rule: number; cue: string }[] {
+    let found = this.cache.get(token);
+    if (found) return found;
+    found = [];
+    for (let i = 0; i < token.length; i++) {
+      for (let len = Math.min(this.maxCue, token.length - i); len >= 1; len--) {
+        const cue = token.slice(i, i + len);
+        const rules = this.cueRules.get(cue);
+        if (rules) for (const rule of rules) found.push({ rule, cue });
+      }
+    }
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(token, found);
+    return found;
+  }
+
+  /** Which 重点件 rules a complaint triggers, and whether it is suggested as a 重点件. */
+  match(tokens: readonly string[], text: string): { suggested: boolean; reasons: KeyCaseReason[] } {
+    const evidence = new Map<number, string[]>();
+    for (let i = 0; i < tokens.length; i++) {
+      const hits = this.cuesIn(tokens[i]!);
+      if (!hits.length || (i > 0 && NEGATORS.has(tokens[i - 1]!))) continue;
+      for (const { rule, cue } of hits) {
+        const ev = evidence.get(rule) ?? [];
+        if (!ev.some((e) => e.includes(cue) || cue.includes(e))) ev.push(cue);
+        else if (ev.some((e) => cue.includes(e) && e !== cue)) ev.splice(ev.findIndex((e) => cue.includes(e)), 1, cue);
+        evidence.set(rule, ev);
+      }
+    }
+    if (UNITS.test(text)) {
+      this.rules.rules.forEach((rule, r) => {
+        if (!rule.numbers) return;
+        QUANTITY.lastIndex = 0;
+        for (let m = QUANTITY.exec(text); m; m = QUANTITY.exec(text)) {
+          const n = readQuantity(m[1]!);
+          const spec = rule.numbers.find((x) => x.unit === m![2]);
+          if (n !== undefined && spec && n >= spec.min) evidence.set(r, [...(evidence.get(r) ?? []), m[0]]);
+        }
+      });
+    }
+    const reasons: KeyCaseReason[] = [];
+    let strong = 0;
+    this.rules.rules.forEach((rule, r) => {
+      const ev = evidence.get(r);
+      if (!ev?.length) return;
+      reasons.push({ rule: rule.id, name: rule.name, evidence: ev.slice(0, 3) });
+      if (rule.strong) strong++;
+    });
+    return { suggested: strong >= this.rules.minStrong || reasons.length >= this.rules.minAny, reasons };
+  }
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { POLLUTION_TYPES, type PollutionType } from "../model/vocabulary.js";
+import { SUBTYPES, THEMES, type Theme } from "../model/classification.js";
+import { dataPath } from "../util/paths.js";
+
+/** One lexicon entry: a word and the label it suggests, with a weight of 1-3. */
+export interface LexEntry {
+  term: string;
+  /** a pollution type or a theme id */
+  label: string;
+  /** the sub-type, for pollution-type entries that name one */
+  subtype?: string;
+  weight: number;
+}
+
+export type NegationKind = "before" | "after" | "history" | "resolved" | "contrast" | "facility";
+
+export interface Lexicon {
+  /** word -> pollution-type entries */
+  types: Map<string, LexEntry[]>;
+  /** word -> theme entries */
+  themes: Map<string, LexEntry[]>;
+  negation: Map<string, NegationKind[]>;
+  /** longest word in any table, for matching inside tokens */
+  maxLength: number;
+  /** every word of the tables, for the segmenter's dictionary */
+  words: string[];
+}
+
+/** A tab-separated table of data/lexicon/ as rows, comments and blank lines skipped, with line numbers. */
+function readTsv(file: string): { line: number; cells: string[] }[] {
+  return readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .map((l, i) => ({ line: i + 1, cells: l.split("\t").map((c) => c.trim()) }))
+    .filter((r) => r.cells[0] && !r.cells[0].startsWith("#"));
+}
+
+const SUBTYPE_PARENT = new Map<string, string>();
+for (const [type, subs] of Object.entries(SUBTYPES)) for (const s of subs) SUBTYPE_PARENT.set(s, type);
+
+function bad(file: string, line: number, reason: string): never {
+  throw new Error(`${file} 第${line}行: ${reason}`);
+}
+
+/** Load and check the lexicons (data/lexicon/*.tsv). */
+export function loadLexicon(dir = dataPath("lexicon")): Lexicon {
+  const types = new Map<string, LexEntry[]>();
+  const themes = new Map<string, LexEntry[]>();
+  const negation = new Map<string, NegationKind[]>();
+  const add = <T>(m: Map<string, T[]>, k: string, v: T) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+
+  const typesFile = `${dir}/types.tsv`;
+  for (const { line, cells } of readTsv(typesFile)) {
+    const [term, label, subtype, w] = cells;
+    if (!POLLUTION_TYPES.includes(label as PollutionType)) bad(typesFile, line, `未知污染类型「${label}」`);
+    if (subtype && SUBTYPE_PARENT.get(subtype) !== label) bad(typesFile, line, `子类「${subtype}」不属于${label}`);
+    const weight = Number(w);
+    if (!(weight >= 1 && weight <= 3)) bad(typesFile, line, `权重应为1-3，收到「${w}」`);
+    add(types, term!, { term: term!, label: label!, ...(subtype ? { subtype } : {}), weight });
+  }
+  const themesFile = `${dir}/themes.tsv`;
+  for (const { line, cells } of readTsv(themesFile)) {
+    const [term, label, w] = cells;
+    if (!THEMES.includes(label as Theme)) bad(themesFile, line, `未知主题「${label}」`);
+    const weight = Number(w);
+    if (!(weight >= 1 && weight <= 3)) bad(themesFile, line, `权重应为1-3，收到「${w}」`);
+    add(themes, term!, { term: term!, label: label!, weight });
+  }
+  const negFile = `${dir}/negation.tsv`;
+  const kinds: NegationKind[] = ["before", "after", "history", "resolved", "contrast", "facility"];
+  for (const { line, cells } of readTsv(negFile)) {
+    const [term, kind] = cells;
+    if (!kinds.includes(kind as NegationKind)) bad(negFile, line, `未知类别「${kind}」`);
+    add(negation, term!, kind as NegationKind);
+  }
+  const words = [...new Set([...types.keys(), ...themes.keys(), ...negation.keys()])];
+  return { types, themes, negation, maxLength: Math.max(...words.map((w) => w.length)), words };
+}

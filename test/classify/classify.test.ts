@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../../src/classify/index.js";
+
+const types = (text: string) => classify(text).types.map((t) => t.label).sort();
+
+describe("pollution type", () => {
+  it.each([
+    ["北湖区华塘镇某石材加工厂生产时粉尘大，周边房屋落满灰尘。", ["大气"]],
+    ["某小区旁工地每天夜间施工到凌晨两点，吵得居民睡不着。", ["噪声"]],
+    ["某选矿厂选矿废水未经处理直排舂陵江，河水发黑。", ["水"]],
+    ["村里稻田镉超标，种出来的稻谷不敢吃。", ["土壤"]],
+    ["有人在莽山保护区内砍伐林木，破坏植被。", ["生态"]],
+    ["小区楼顶新装了通信基站，担心电磁辐射影响健康。", ["辐射"]],
+    ["某村山坳里被人倾倒了大量建筑垃圾。", ["固废"]],
+    ["对面商场的LED大屏亮到半夜，光污染严重。", ["其他"]],
+  ])("%s -> %j", (text, expected) => {
+    expect(types(text)).toEqual(expected);
+  });
+
+  it("gives every type a complaint names: a dusty and noisy quarry is 大气 and 噪声", () => {
+    expect(types("某采石场粉尘漫天，放炮和破碎机的噪音从早到晚不停。")).toEqual(["噪声", "大气"].sort());
+    expect(types("1、养猪场臭气熏天，村民不敢开窗；2、猪粪水直接排进村前的小河。")).toEqual(["大气", "水"].sort());
+  });
+
+  it("does not count negated or resolved problems", () => {
+    expect(types("没有什么异味，就是粉尘大，屋顶全是灰。")).toEqual(["大气"]);
+    expect(types("原来的粉尘问题解决了，但是现在晚上机器声很大，吵得睡不着。")).toEqual(["噪声"]);
+    expect(types("之前的废水问题已经整改了，现在主要是晚上噪音扰民。")).toEqual(["噪声"]);
+    expect(types("不是噪音的问题，是臭，猪场的臭味熏得人受不了。")).toEqual(["大气"]);
+  });
+
+  it("keeps a problem that came back after rectification", () => {
+    expect(types("整改后又反弹，废水还是偷偷直排进河里。")).toEqual(["水"]);
+  });
+
+  it("never combines 其他 with another type", () => {
+    for (const t of ["对面商场的LED大屏亮到半夜", "镇政府对村民反映的问题推诿扯皮", "粉尘大", "某厂废水直排"]) {
+      const labels = types(t);
+      expect(labels.length === 1 || !labels.includes("其他")).toBe(true);
+    }
+  });
+
+  it("shows the words behind each label, taken from the text, with a confidence", () => {
+    const text = "某采石场粉尘漫天，放炮和破碎机的噪音从早到晚不停。";
+    const r = classify(text);
+    for (const t of r.types) {
+      expect(t.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(t.confidence).toBeLessThanOrEqual(1);
+      expect(t.evidence.length).toBeGreaterThan(0);
+      for (const w of t.evidence) expect(text).toContain(w);
+    }
+    expect(r.types.find((t) => t.label === "大气")!.evidence).toContain("粉尘");
+    expect(r.types.find((t) => t.label === "噪声")!.evidence).toContain("噪音");
+  });
+
+  it("reads XX placeholders as a name, not as letters", () => {
+    expect(classify("郴州市XX矿业有限公司选矿废水直排").target).toBe("某矿业有限公司");
+  });
+});
+
+describe("sub-types and themes", () => {
+  it("predicts sub-types only under a predicted type", () => {
+    const r = classify("某小区旁工地每天夜间施工到凌晨两点，打桩机吵得居民睡不着。");
+    expect(r.subtypes.map((s) => s.label)).toContain("施工噪声");
+    expect(r.subtypes.every((s) => ["施工噪声", "社会生活噪声", "工业噪声", "交通噪声"].includes(s.label))).toBe(true);
+  });
+
+  it("recognises the inspection's priority themes with their cues", () => {
+    const r = classify("郴州某冶炼厂未批先建，烟囱冒黑烟，多次举报一直没有解决，环保局不作为。");
+    const themes = r.themes.map((t) => t.label);
+    expect(themes).toEqual(expect.arrayContaining(["two-high", "repeat-rectification", "responsibility"]));
+    expect(r.themes.find((t) => t.label === "responsibility")!.evidence).toContain("不作为");
+  });
+});
+
+describe("重点件 suggestion", () => {
+  it("suggests a key case for a strong rule and says why", () => {
+    const r = classify("某选矿厂废水直排东江湖饮用水源保护区，附近村民井水发黄。");
+    expect(r.keyCase.suggested).toBe(true);
+    expect(r.keyCase.reasons.map((x) => x.rule)).toContain("drinking-water");
+  });
+
+  it("needs two weak rules when no strong one fires", () => {
+    expect(classify("工地夜间施工，离学校不到100米。").keyCase.suggested).toBe(false);
+    const two = classify("工地夜间施工，离学校不到100米，多次举报一直未解决。").keyCase;
+    expect(two.suggested).toBe(true);
+    expect(two.reasons.map((x) => x.rule).sort()).toEqual(["repeat", "sensitive-site"]);
+  });
+
+  it("reads quantities for scale, in digits and Chinese numerals", () => {
+    const r = classify("尾矿冲进下游农田，三百多亩稻田颗粒无收，全村都受影响。").keyCase;
+    expect(r.reasons.find((x) => x.rule === "large-scale")!.evidence).toEqual(expect.arrayContaining(["三百多亩"]));
+    expect(classify("某厂堆了20吨废渣").keyCase.reasons.some((x) => x.rule === "large-scale")).toBe(false);
+  });
+
+  it("ignores a negated cue", () => {
+    expect(classify("附近没有学校，工地夜间施工扰民，多次举报。").keyCase.reasons.map((x) => x.rule)).toEqual(["repeat"]);
+  });
+});
+
+describe("complaint target and place", () => {
+  it.each([
+    ["北湖区华塘镇某石材加工厂生产时粉尘大", "某石材加工厂", "华塘镇"],
+    ["群众反映：苏仙区白露塘镇一家烧烤店油烟直排", "烧烤店", "白露塘镇"],
+    ["资兴市东江湖周边某养猪场粪污直排", "某养猪场", undefined],
+    ["湖南金旺铋业股份有限公司冶炼废气扰民", "金旺铋业股份有限公司", undefined],
+    ["反映郴州大道边上那个搅拌站灰尘大", "搅拌站", undefined],
+  ])("%s -> %s @ %s", (text, target, town) => {
+    const r = classify(text);
+    expect(r.target).toBe(target);
+    expect(r.place?.town).toBe(town);
+  });
+
+  it("prefers the polluter over the housing estate where the complainant lives", () => {
+    expect(classify("金桂小区居民反映，小区对面的宏达砖厂冒黑烟").target).toBe("宏达砖厂");
+  });
+});

@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/classify/corpus.js";
+import { Analyzer } from "../../src/classify/features.js";
+import { loadLexicon } from "../../src/classify/lexicon.js";
+import { readQuantity } from "../../src/classify/keycase.js";
+import { trainModels } from "../../src/classify/training.js";
+import { DictionaryError, readUserDict } from "../../src/text/segment.js";
+import { dataPath } from "../../src/util/paths.js";
+
+describe("trained model", () => {
+  it("is what the committed corpus and lexicons produce (run npm run train after editing them)", () => {
+    const corpus = loadCorpus();
+    const analyzer = new Analyzer(loadLexicon());
+    const models = trainModels(corpus, corpus.map((c) => analyzer.analyze(c.text)));
+    const committed = JSON.parse(readFileSync(dataPath("model", "classifier.json"), "utf8"));
+    expect(committed.types.bias).toEqual(models.types.bias);
+    expect(committed.types.weights).toEqual(models.types.weights);
+    expect(committed.subtypes.weights).toEqual(models.subtypes.weights);
+    expect(committed.themes.weights).toEqual(models.themes.weights);
+    expect(committed.thresholds).toEqual(models.thresholds);
+  }, 60_000);
+
+  it("has a corpus of at least 800 labelled complaints covering every type", () => {
+    const corpus = loadCorpus();
+    expect(corpus.length).toBeGreaterThanOrEqual(800);
+    const counts = new Map<string, number>();
+    for (const c of corpus) for (const t of c.types) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of ["大气", "水", "噪声", "土壤", "固废", "生态", "辐射", "其他"]) expect(counts.get(t) ?? 0).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe("lexicons", () => {
+  it("reject an unknown type with file and line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lex-"));
+    writeFileSync(join(dir, "types.tsv"), "# c\n粉尘\t大气\t扬尘\t3\n噪音\t噪音污染\t\t3\n");
+    writeFileSync(join(dir, "themes.tsv"), "");
+    writeFileSync(join(dir, "negation.tsv"), "");
+    expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第3行: 未知污染类型「噪音污染」/);
+  });
+});
+
+describe("dictionaries", () => {
+  it("reports a missing dictionary as an error, not a process abort", () => {
+    expect(() => readUserDict("/nonexistent/dict.txt")).toThrow(DictionaryError);
+    // in a fresh process, loading the segmenter with a missing dictionary exits cleanly
+    const code = `import { loadSegmenter } from "./src/text/segment.ts";
+      try { loadSegmenter({ userDicts: ["/nonexistent/domain.txt"] }); } catch (e) { console.log(e.name + ": " + e.message); process.exit(3); }`;
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { encoding: "utf8" });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toContain("DictionaryError: /nonexistent/domain.txt: 词典文件不存在");
+  });
+
+  it("reports a malformed line with its number", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dict-"));
+    const f = join(dir, "bad.txt");
+    writeFileSync(f, "# comment\n粉尘 n\n尾矿库 100 n extra words\n");
+    expect(() => readUserDict(f)).toThrow(/第3行: 格式应为/);
+    writeFileSync(f, Buffer.from([0xb7, 0xdb, 0xb3, 0xbe, 0x0a])); // 粉尘 in GBK
+    expect(() => readUserDict(f)).toThrow(/不是 UTF-8/);
+    writeFileSync(f, "粉尘 0 n\n");
+    expect(() => readUserDict(f)).toThrow(/词频必须是正整数/);
+  });
+
+  it("strips comments and keeps word, frequency and tag", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dict-"));
+    const f = join(dir, "ok.txt");
+    writeFileSync(f, "\uFEFF# 注释\n\n石材加工厂\n尾矿库 100\n东江湖 ns\r\n");
+    expect(readUserDict(f)).toEqual(["石材加工厂", "尾矿库 100 n", "东江湖 ns"]);
+  });
+});
+
+describe("quantities", () => {
+  it.each([["120", 120], ["3.5", 3.5], ["三十", 30], ["两千", 2000], ["三百五十", 350], ["几百", 200], ["上千", 1000], ["一万二千", 12000], ["十二", 12]])("%s = %d", (s, n) => {
+    expect(readQuantity(s)).toBe(n);
+  });
+});

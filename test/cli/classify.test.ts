@@ -1,0 +1,55 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "../../src/ingest/csv.js";
+import { ducha, tempDir } from "./helpers.js";
+
+const table = (file: string) => parseCsv(readFileSync(file, "utf8").replace(/^\uFEFF/, "")).records.map((r) => r.cells);
+
+describe("ducha classify", () => {
+  it("keeps every input column, adds the prediction columns and checks the official labels", () => {
+    const dir = tempDir();
+    const input = join(dir, "第3批.csv");
+    writeFileSync(input, [
+      "序号,受理编号,交办问题基本情况,行政区域,污染类型,备注",
+      "1,D2CZ202306280001,举报人张三反映华塘镇某石材厂粉尘大，电话13907351234,北湖区,大气,甲",
+      "2,D2CZ202306280002,某工地夜间施工噪音扰民，吵得睡不着,苏仙区,大气,乙",
+      "3,D2CZ202306280003,,资兴市,水,丙",
+      "4,D2CZ202306280004,=HYPERLINK(\"x\") 某养猪场粪水直排小河,桂阳县,,丁",
+    ].join("\n"));
+    const out = join(dir, "out.csv");
+    const qa = join(dir, "qa.csv");
+    const r = ducha("classify", input, "--out", out, "--qa", qa);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("拒绝 1 行");
+    expect(r.stdout).toContain("官方污染类型 2 件：与预测完全一致 1 件（50.0%）");
+
+    const rows = table(out);
+    const h = rows[0]!;
+    expect(h.slice(0, 9)).toEqual(["来源文件", "工作表", "行号", "序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "备注"]);
+    for (const col of ["预测污染类型", "污染子类", "督察主题", "是否重点件", "分类依据", "投诉对象", "与官方一致"]) expect(h).toContain(col);
+    const get = (row: number, col: string) => rows[row]![h.indexOf(col)];
+    expect(rows).toHaveLength(1 + 3);
+    expect(get(1, "预测污染类型")).toBe("大气");
+    expect(get(1, "分类依据")).toMatch(/^大气\(0\.\d\d\)：.*粉尘/);
+    expect(get(1, "投诉对象")).toBe("某石材厂");
+    expect(get(1, "与官方一致")).toBe("是");
+    expect(get(2, "与官方一致")).toBe("否");
+    expect(get(3, "与官方一致")).toBe(""); // no official label to compare
+    expect(get(3, "交办问题基本情况")!.startsWith("'=")).toBe(true);
+    const all = readFileSync(out, "utf8");
+    expect(all).not.toContain("13907351234");
+    expect(all).not.toContain("张三");
+
+    const q = table(qa);
+    expect(q).toHaveLength(2);
+    expect(q[1]!.slice(2, 6)).toEqual(["3", "D2CZ202306280002", "大气", "噪声"]);
+  }, 60_000);
+
+  it("requires --out and explains itself", () => {
+    expect(ducha("classify", "test/fixtures/utf8_broken.csv").code).toBe(2);
+    const help = ducha("classify", "--help");
+    expect(help.code).toBe(0);
+    for (const s of ["预测污染类型", "分类依据", "--workers", "示例"]) expect(help.stdout).toContain(s);
+  });
+});
