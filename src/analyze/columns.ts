@@ -1,0 +1,203 @@
+import { THEMES } from "../model/classification.js";
+import { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
+import { type AnalyzableComplaint, type Dimension, MISSING, UNRESOLVED } from "./keys.js";
+
+/** Where the 污染类型 of a record came from (see `effectiveTypes`). */
+export type TypeSource = "official" | "predicted" | "none";
+export interface TypeSourceCounts {
+  /** records whose table gave a 污染类型 (counted by it) */
+  official: number;
+  /** records counted by the classifier's predicted types */
+  predicted: number;
+  /** records with neither (counted as 未填) */
+  none: number;
+}
+
+/**
+ * Complaints as dictionary-encoded columns: one small integer per record and dimension, the
+ * distinct keys once. Multi-label dimensions (types, themes) are bit masks. Aggregations run
+ * over these typed arrays; only the small results become objects (or DataFrames).
+ *
+ * Every dictionary is in its canonical order (codes and dates ascending, official vocabularies in
+ * their order, the missing key last), so results come out sorted.
+ */
+export interface ComplaintColumns {
+  readonly length: number;
+  readonly county: Int32Array;
+  readonly countyKeys: readonly string[];
+  /** county code -> official name */
+  readonly countyNames: ReadonlyMap<string, string>;
+  readonly date: Int32Array;
+  readonly dateKeys: readonly string[];
+  readonly batch: Int32Array;
+  readonly batchKeys: readonly string[];
+  readonly status: Uint8Array;
+  readonly statusKeys: readonly string[];
+  readonly verification: Uint8Array;
+  readonly verificationKeys: readonly string[];
+  /** bit i = POLLUTION_TYPES[i]; 0 = none */
+  readonly types: Uint16Array;
+  readonly typeKeys: readonly string[];
+  /** 0 official, 1 predicted, 2 none */
+  readonly typeSource: Uint8Array;
+  readonly typeSourceCounts: TypeSourceCounts;
+  /** bit i = THEMES[i]; 0 = none */
+  readonly themes: Uint16Array;
+  readonly themeKeys: readonly string[];
+}
+
+export const isColumns = (x: unknown): x is ComplaintColumns =>
+  typeof x === "object" && x !== null && !Array.isArray(x) && (x as ComplaintColumns).county instanceof Int32Array;
+
+/** Encode with a growing dictionary, then renumber so that keys are in `order`. */
+class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  id(key: string): number {
+    let i = this.ids.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.ids.set(key, i);
+      this.keys.push(key);
+    }
+    return i;
+  }
+  /** Sort the keys; rewrite `codes` in place; returns the sorted keys. */
+  finish(codes: Int32Array, compare: (a: string, b: string) => number): string[] {
+    const sorted = [...this.keys].sort(compare);
+    const remap = new Int32Array(this.keys.length);
+    sorted.forEach((k, i) => (remap[this.ids.get(k)!] = i));
+    for (let i = 0; i < codes.length; i++) codes[i] = remap[codes[i]!]!;
+    return sorted;
+  }
+}
+
+/** Missing keys last, others by `cmp`. */
+const lastMissing = (cmp: (a: string, b: string) => number) => (a: string, b: string) =>
+  a === b ? 0 : a === MISSING || a === UNRESOLVED ? 1 : b === MISSING || b === UNRESOLVED ? -1 : cmp(a, b);
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byNumber = (a: string, b: string) => Number(a) - Number(b);
+
+const TYPE_BIT = new Map<string, number>(POLLUTION_TYPES.map((t, i) => [t, 1 << i]));
+const THEME_BIT = new Map<string, number>(THEMES.map((t, i) => [t, 1 << i]));
+const STATUS_KEYS = [...CASE_STATUSES, MISSING];
+const VERIFICATION_KEYS = [...VERIFICATIONS, MISSING];
+const STATUS_CODE = new Map<string, number>(CASE_STATUSES.map((s, i) => [s, i]));
+const VERIFICATION_CODE = new Map<string, number>(VERIFICATIONS.map((s, i) => [s, i]));
+
+/** Encode records as columns (one pass). */
+export function toColumns(records: readonly AnalyzableComplaint[]): ComplaintColumns {
+  const n = records.length;
+  const county = new Int32Array(n);
+  const date = new Int32Array(n);
+  const batch = new Int32Array(n);
+  const status = new Uint8Array(n);
+  const verification = new Uint8Array(n);
+  const types = new Uint16Array(n);
+  const typeSource = new Uint8Array(n);
+  const themes = new Uint16Array(n);
+  const counties = new Dictionary();
+  const dates = new Dictionary();
+  const batches = new Dictionary();
+  const countyNames = new Map<string, string>();
+  const sources: TypeSourceCounts = { official: 0, predicted: 0, none: 0 };
+  let lastArea: unknown;
+  let lastCounty = 0;
+
+  for (let i = 0; i < n; i++) {
+    const c = records[i]!;
+    // areas are shared objects per distinct cell: skip the lookup for runs of the same one
+    if (c.area !== lastArea) {
+      lastArea = c.area;
+      const code = c.area.code;
+      lastCounty = counties.id(code ?? UNRESOLVED);
+      if (code && c.area.county && !countyNames.has(code)) countyNames.set(code, c.area.county);
+    }
+    county[i] = lastCounty;
+    date[i] = dates.id(c.date ?? MISSING);
+    batch[i] = batches.id(c.batch !== undefined ? String(c.batch) : MISSING);
+    status[i] = c.status !== undefined ? STATUS_CODE.get(c.status)! : CASE_STATUSES.length;
+    verification[i] = c.verification !== undefined ? VERIFICATION_CODE.get(c.verification)! : VERIFICATIONS.length;
+
+    let mask = 0;
+    const official = c.officialTypes;
+    if (official.length) {
+      for (let k = 0; k < official.length; k++) mask |= TYPE_BIT.get(official[k]!) ?? 0;
+      sources.official++;
+    } else if (c.classification) {
+      const predicted = c.classification.types;
+      for (let k = 0; k < predicted.length; k++) mask |= TYPE_BIT.get(predicted[k]!.label) ?? 0;
+      typeSource[i] = 1;
+      sources.predicted++;
+    } else {
+      typeSource[i] = 2;
+      sources.none++;
+    }
+    types[i] = mask;
+
+    const th = c.classification?.themes;
+    if (th && th.length) {
+      let m = 0;
+      for (let k = 0; k < th.length; k++) m |= THEME_BIT.get(th[k]!.label) ?? 0;
+      themes[i] = m;
+    }
+  }
+
+  return {
+    length: n,
+    county,
+    countyKeys: counties.finish(county, lastMissing(byString)),
+    countyNames,
+    date,
+    dateKeys: dates.finish(date, lastMissing(byString)),
+    batch,
+    batchKeys: batches.finish(batch, lastMissing(byNumber)),
+    status,
+    statusKeys: STATUS_KEYS,
+    verification,
+    verificationKeys: VERIFICATION_KEYS,
+    types,
+    typeKeys: [...POLLUTION_TYPES, MISSING],
+    typeSource,
+    typeSourceCounts: sources,
+    themes,
+    themeKeys: [...THEMES, MISSING],
+  };
+}
+
+/** One dimension as the counting loop sees it. */
+export interface DimensionAccess {
+  keys: readonly string[];
+  /** single-valued: the record's key index */
+  codes?: ArrayLike<number>;
+  /** applied to `codes` (month from date) */
+  remap?: Int32Array;
+  /** multi-valued: bit i set = key i; 0 = the last key (missing) */
+  masks?: Uint16Array;
+}
+
+/** How the counting loop reads dimension `dim` of the columns. */
+export function access(cols: ComplaintColumns, dim: Dimension): DimensionAccess {
+  switch (dim) {
+    case "county":
+      return { keys: cols.countyKeys, codes: cols.county };
+    case "date":
+      return { keys: cols.dateKeys, codes: cols.date };
+    case "month": {
+      const months = [...new Set(cols.dateKeys.map((d) => (d === MISSING ? MISSING : d.slice(0, 7))))];
+      const remap = new Int32Array(cols.dateKeys.length);
+      cols.dateKeys.forEach((d, i) => (remap[i] = months.indexOf(d === MISSING ? MISSING : d.slice(0, 7))));
+      return { keys: months, codes: cols.date, remap };
+    }
+    case "batch":
+      return { keys: cols.batchKeys, codes: cols.batch };
+    case "status":
+      return { keys: cols.statusKeys, codes: cols.status };
+    case "verification":
+      return { keys: cols.verificationKeys, codes: cols.verification };
+    case "type":
+      return { keys: cols.typeKeys, masks: cols.types };
+    case "theme":
+      return { keys: cols.themeKeys, masks: cols.themes };
+  }
+}

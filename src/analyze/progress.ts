@@ -1,0 +1,101 @@
+import { type AnalyzableComplaint, UNRESOLVED, countyKey } from "./keys.js";
+import { type SnapshotOptions, timelines } from "./snapshots.js";
+
+/** Rectification progress of one county at one date. */
+export interface ProgressRow {
+  /** county code ("431003"), or （未识别） */
+  county: string;
+  countyName: string;
+  /** ISO date */
+  date: string;
+  /** cases transferred on or before the date (cases without a 交办 date always count) */
+  cases: number;
+  /** cases 已办结 by the date */
+  closed: number;
+  /** cases 已办结 or 阶段性办结 by the date */
+  closedOrPhase: number;
+  closedRate: number | null;
+  closedOrPhaseRate: number | null;
+}
+
+export interface ProgressResult {
+  /** the dates of the rows: every snapshot date and every 办结时间 */
+  dates: string[];
+  /** per county and date, counties by code, dates ascending */
+  rows: ProgressRow[];
+  /** the whole input at each date (county 全部) */
+  overall: ProgressRow[];
+  /** cases whose closing date is only an upper bound (no 办结时间: first snapshot seen closed) */
+  upperBoundCases: number;
+}
+
+const ALL = "全部";
+
+/**
+ * Cumulative closure over time per county, from snapshots (tables with 截至 dates) and/or a
+ * 办结时间 column. A case counts as closed from its 办结时间, else from the first snapshot that
+ * shows it 已办结 (see docs/analytics.md).
+ */
+export function closureProgress(records: readonly AnalyzableComplaint[], options: SnapshotOptions = {}): ProgressResult {
+  const tl = timelines(records, options);
+  const dates = new Set<string>();
+  for (const t of tl) {
+    for (const o of t.observations) dates.add(o.asOf);
+    if (t.closedDate) dates.add(t.closedDate);
+  }
+  const grid = [...dates].sort();
+  const names = new Map<string, string>();
+  const groups = new Map<string, typeof tl>();
+  for (const t of tl) {
+    const k = countyKey(t.record);
+    if (t.record.area.county) names.set(k, t.record.area.county);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(t);
+  }
+  // events bucketed by the first grid date on or after them, then prefix sums: O(n log d + d)
+  const slot = (d: string | undefined): number => {
+    if (d === undefined) return -1;
+    let lo = 0;
+    let hi = grid.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (grid[mid]! < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const rowsFor = (county: string, name: string, list: typeof tl): ProgressRow[] => {
+    const g = grid.length;
+    const cases = new Float64Array(g + 1);
+    const closed = new Float64Array(g + 1);
+    const phase = new Float64Array(g + 1);
+    for (const t of list) {
+      cases[t.date ? slot(t.date) : 0]!++;
+      if (t.closedOn) closed[slot(t.closedOn)]!++;
+      if (t.phaseOn) phase[slot(t.phaseOn)]!++;
+    }
+    let c = 0;
+    let cl = 0;
+    let ph = 0;
+    return grid.map((date, i) => {
+      c += cases[i]!;
+      cl += closed[i]!;
+      ph += phase[i]!;
+      return {
+        county, countyName: name, date, cases: c, closed: cl, closedOrPhase: ph,
+        closedRate: c ? cl / c : null,
+        closedOrPhaseRate: c ? ph / c : null,
+      };
+    });
+  };
+  const rows = [...groups.keys()]
+    .sort((a, b) => (a === UNRESOLVED ? 1 : b === UNRESOLVED ? -1 : a < b ? -1 : 1))
+    .flatMap((k) => rowsFor(k, names.get(k) ?? k, groups.get(k)!));
+  return {
+    dates: grid,
+    rows,
+    overall: rowsFor(ALL, ALL, tl),
+    upperBoundCases: tl.filter((t) => t.closedOnKind === "upper-bound").length,
+  };
+}

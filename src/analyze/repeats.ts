@@ -1,0 +1,184 @@
+import { contentWords } from "../text/segment.js";
+import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey } from "./keys.js";
+import { jaccard, lshCandidates, minhash, shingles } from "./minhash.js";
+import { latest } from "./snapshots.js";
+import { normalizeTarget, siteName } from "./target.js";
+import { UnionFind } from "./union-find.js";
+
+export interface RepeatOptions {
+  /** link complaints whose word shingles reach this Jaccard similarity; default 0.5 (near-copies; reworded repeats are found by their target) */
+  threshold?: number;
+  /** link by the same normalised target (classification.target); default true */
+  byTarget?: boolean;
+  /** link by text similarity; default true */
+  byText?: boolean;
+  /** the words of a text; default contentWords (jieba, stop words removed) */
+  words?: (text: string) => string[];
+}
+
+/** Why two complaints are in the same group. */
+export type RepeatLink =
+  | { a: string; b: string; kind: "target"; target: string }
+  | { a: string; b: string; kind: "text"; jaccard: number; shared: string[] };
+
+export interface RepeatMember {
+  key: string;
+  caseNo?: string;
+  date?: string;
+  batch?: number;
+  status?: string;
+  target?: string;
+  /** the start of the complaint text */
+  excerpt: string;
+}
+
+/** Complaints about the same target in the same county. */
+export interface RepeatGroup {
+  /** "R1", "R2", ... in order of first date */
+  id: string;
+  county: string;
+  countyName: string;
+  size: number;
+  firstDate?: string;
+  lastDate?: string;
+  /** 办理状态 of the members: status -> count (未填 when absent) */
+  statuses: Record<string, number>;
+  /** in date order */
+  members: RepeatMember[];
+  /** the links that joined the group: a spanning set, one per member after the first */
+  links: RepeatLink[];
+  /** the links in one readable line */
+  reason: string;
+}
+
+export interface RepeatResult {
+  groups: RepeatGroup[];
+  /** complaints in a group */
+  records: number;
+  /** complaints after the first of each group (the repeats proper) */
+  repeats: number;
+  threshold: number;
+}
+
+const DEFAULT_THRESHOLD = 0.5;
+
+/**
+ * Group repeat complaints: the same normalised target (classification.target) in the same county,
+ * when it names a site and not only a kind of site (see `siteName`),
+ * or near-duplicate texts in the same county (Jaccard similarity of word and word-pair shingles
+ * >= threshold, candidates from MinHash LSH, verified exactly). Links are merged with union-find;
+ * every group lists the links that explain it. One record per case (latest snapshot) is used;
+ * complaints whose county is unresolved are not grouped.
+ */
+export function repeats(records: readonly AnalyzableComplaint[], options: RepeatOptions = {}): RepeatResult {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const words = options.words ?? contentWords;
+  const list = latest(records);
+  const byCounty = new Map<string, number[]>();
+  list.forEach((r, i) => {
+    const k = countyKey(r);
+    if (k === UNRESOLVED) return;
+    let g = byCounty.get(k);
+    if (!g) byCounty.set(k, (g = []));
+    g.push(i);
+  });
+
+  const uf = new UnionFind(list.length);
+  const links: RepeatLink[] = [];
+  const link = (i: number, j: number, make: (a: string, b: string) => RepeatLink) => {
+    if (uf.union(i, j)) links.push(make(caseKey(list[i]!), caseKey(list[j]!)));
+  };
+  // a target links only when it names a site ("安丰冶炼厂"), not a kind of site ("选矿厂")
+  const targets = list.map((r) => {
+    const t = r.classification?.target ? normalizeTarget(r.classification.target) : "";
+    return t && siteName(t) ? t : "";
+  });
+
+  for (const members of byCounty.values()) {
+    if (options.byTarget !== false) {
+      const first = new Map<string, number>();
+      for (const i of members) {
+        const t = targets[i]!;
+        if (!t) continue;
+        const f = first.get(t);
+        if (f === undefined) first.set(t, i);
+        else link(f, i, (a, b) => ({ a, b, kind: "target", target: t }));
+      }
+    }
+    if (options.byText !== false && members.length > 1) {
+      const sets = members.map((i) => shingles(words(list[i]!.text)));
+      const sigs = sets.map((s) => minhash(s));
+      const scored = lshCandidates(sigs)
+        .map(([x, y]) => ({ x, y, j: jaccard(sets[x]!, sets[y]!) }))
+        .filter((p) => p.j >= threshold)
+        .sort((p, q) => q.j - p.j);
+      for (const { x, y, j } of scored) {
+        link(members[x]!, members[y]!, (a, b) => ({ a, b, kind: "text", jaccard: Math.round(j * 100) / 100, shared: sharedWords(sets[x]!, sets[y]!) }));
+      }
+    }
+  }
+
+  const groupsByRoot = new Map<number, number[]>();
+  list.forEach((_, i) => {
+    const r = uf.find(i);
+    let g = groupsByRoot.get(r);
+    if (!g) groupsByRoot.set(r, (g = []));
+    g.push(i);
+  });
+  const linksByRoot = new Map<number, RepeatLink[]>();
+  const index = new Map(list.map((r, i) => [caseKey(r), i]));
+  for (const l of links) {
+    const r = uf.find(index.get(l.a)!);
+    let g = linksByRoot.get(r);
+    if (!g) linksByRoot.set(r, (g = []));
+    g.push(l);
+  }
+
+  const groups: RepeatGroup[] = [];
+  for (const [root, idx] of groupsByRoot) {
+    if (idx.length < 2) continue;
+    const members = idx.map((i) => list[i]!).sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || caseKey(a).localeCompare(caseKey(b)));
+    const statuses: Record<string, number> = {};
+    for (const m of members) statuses[m.status ?? "未填"] = (statuses[m.status ?? "未填"] ?? 0) + 1;
+    const dates = members.map((m) => m.date).filter((d): d is string => !!d);
+    const groupLinks = linksByRoot.get(root) ?? [];
+    groups.push({
+      id: "",
+      county: countyKey(members[0]!),
+      countyName: members[0]!.area.county ?? countyKey(members[0]!),
+      size: members.length,
+      ...(dates.length ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
+      statuses,
+      members: members.map((m) => ({
+        key: caseKey(m),
+        ...(m.caseNo ? { caseNo: m.caseNo } : {}),
+        ...(m.date ? { date: m.date } : {}),
+        ...(m.batch !== undefined ? { batch: m.batch } : {}),
+        ...(m.status ? { status: m.status } : {}),
+        ...(m.classification?.target ? { target: m.classification.target } : {}),
+        excerpt: m.text.slice(0, 40),
+      })),
+      links: groupLinks,
+      reason: describe(groupLinks),
+    });
+  }
+  groups.sort((a, b) => (a.firstDate ?? "9999").localeCompare(b.firstDate ?? "9999") || b.size - a.size || a.county.localeCompare(b.county));
+  groups.forEach((g, i) => (g.id = `R${i + 1}`));
+  const inGroups = groups.reduce((s, g) => s + g.size, 0);
+  return { groups, records: inGroups, repeats: inGroups - groups.length, threshold };
+}
+
+/** The words two shingle sets share, longest first (at most 8). */
+function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const x of a) if (!x.includes(" ") && b.has(x)) out.push(x);
+  return out.sort((p, q) => q.length - p.length || p.localeCompare(q)).slice(0, 8);
+}
+
+function describe(links: readonly RepeatLink[]): string {
+  return links
+    .map((l) => (l.kind === "target"
+      ? `${l.a} 与 ${l.b}：同一对象「${l.target}」`
+      : `${l.a} 与 ${l.b}：文本相似度 Jaccard = ${l.jaccard.toFixed(2)}，共同词语 ${l.shared.join("、")}`))
+    .join("；");
+}
