@@ -22,6 +22,9 @@ export function fromExcelSerial(serial: number): string | undefined {
 }
 
 const FULL = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
+/** Deadlines written as a period: 2023年7月底前, 2023年9月中旬, 2023年底前, 2023年12月 */
+const PERIOD = /^(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(底|末|上旬|中旬|下旬)?|(底|末))/;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\D|$)/;
 const MONTH_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?|^(\d{1,2})[/-](\d{1,2})$/;
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
@@ -45,6 +48,16 @@ export function parseDate(cell: string, year?: number): DateParse {
   if (SERIAL.test(s)) {
     const d = fromExcelSerial(Number(s));
     return d ? { ok: true, date: d } : { ok: false, reason: "invalid" };
+  }
+  m = PERIOD.exec(s);
+  if (m) {
+    // the last day of the period: a deadline "by the end of July" is 07-31
+    const y = +m[1]!;
+    if (m[4] || !m[2]) return { ok: true, date: `${y}-12-31` };
+    const mo = +m[2];
+    if (mo < 1 || mo > 12) return { ok: false, reason: "invalid" };
+    const day = m[3] === "上旬" ? 10 : m[3] === "中旬" ? 20 : lastDay(y, mo);
+    return { ok: true, date: iso(y, mo, day)! };
   }
   m = COMPACT.exec(s);
   if (m) {

@@ -17,6 +17,14 @@ describe("parseDate", () => {
     expect(parseDate(cell)).toEqual({ ok: true, date: iso });
   });
 
+  it("reads a deadline written as a period as its last day", () => {
+    expect(parseDate("2023年7月底前")).toEqual({ ok: true, date: "2023-07-31" });
+    expect(parseDate("2024年2月底")).toEqual({ ok: true, date: "2024-02-29" });
+    expect(parseDate("2023年9月中旬")).toEqual({ ok: true, date: "2023-09-20" });
+    expect(parseDate("2023年底前")).toEqual({ ok: true, date: "2023-12-31" });
+    expect(parseDate("2023年12月")).toEqual({ ok: true, date: "2023-12-31" });
+  });
+
   it("takes the year of 6月29日 from context, and says so when there is none", () => {
     expect(parseDate("6月29日", 2023)).toEqual({ ok: true, date: "2023-06-29" });
     expect(parseDate("6月29日")).toEqual({ ok: false, reason: "no-year" });
