@@ -3,7 +3,7 @@ import type { Classification, LabelPrediction, Theme } from "../model/classifica
 import { SUBTYPES } from "../model/classification.js";
 import type { PollutionType } from "../model/vocabulary.js";
 import { dataPath } from "../util/paths.js";
-import { type Analysis, Analyzer, type Hit } from "./features.js";
+import { type Analysis, Analyzer } from "./features.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { CompiledModels } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
@@ -34,30 +34,6 @@ export function loadModels(file = dataPath("model", "classifier.json")): Classif
   return JSON.parse(readFileSync(file, "utf8")) as ClassifierModels;
 }
 
-/**
- * The words behind a label: the model's strongest positive contributions, with lexicon
- * features ("L:大气") expanded to the words of the text that produced them.
- */
-function evidence(names: readonly string[], a: Analysis, hits: readonly Hit[], prefix: string): string[] {
-  const out: string[] = [];
-  const add = (w: string) => {
-    if (!out.includes(w)) out.push(w);
-  };
-  for (const feature of names) {
-    if (out.length >= MAX_EVIDENCE) break;
-    if (feature.startsWith("w:")) {
-      if (!feature.startsWith("w:¬")) add(feature.slice(2));
-    } else if (feature.startsWith(`${prefix}:`)) {
-      const key = feature.slice(prefix.length + 1);
-      const mine = hits
-        .filter((h) => !h.negated && (prefix === "S" ? h.entry.subtype : h.entry.label) === key)
-        .sort((p, q) => q.entry.weight - p.entry.weight);
-      for (const h of mine) add(a.tokens[h.token]!);
-    }
-  }
-  return out.slice(0, MAX_EVIDENCE);
-}
-
 const round2 = (p: number) => Math.round(p * 100) / 100;
 
 /**
@@ -77,8 +53,8 @@ export class Classifier {
   }
 
   /** Types, sub-types and themes of a text (no 重点件, target or place). */
-  labels(text: string): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
-    const a = this.analyzer.analyze(text);
+  labels(text: string, tokens?: string[]): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
+    const a = this.analyzer.analyze(text, tokens);
     const m = this.models;
     const x = m.vector(a);
     const { types: T, subtypes: S, themes: M } = m.tasks;
@@ -98,12 +74,12 @@ export class Classifier {
       ? chosen.map((l) => ({
           label: T.labels[l] as PollutionType,
           confidence: round2(sigmoid(st[l]!)),
-          evidence: evidence(m.contributions(T, x, l), a, a.typeHits, "L"),
+          evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE),
         }))
       : [{
           label: "其他",
           confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
-          evidence: other >= 0 ? evidence(m.contributions(T, x, other), a, a.typeHits, "L") : [],
+          evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE) : [],
         }];
     const typeSet = new Set<string>(types.map((t) => t.label));
 
@@ -113,7 +89,7 @@ export class Classifier {
     for (let l = 0; l < ss.length; l++) {
       const label = S.labels[l]!;
       if (sigmoid(ss[l]!) < this.thresholds.subtypes || !typeSet.has(PARENT.get(label) ?? "")) continue;
-      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: evidence(m.contributions(S, x, l), a, a.typeHits, "S") });
+      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE) });
     }
     subtypes.sort((p, q) => q.confidence - p.confidence);
 
@@ -122,7 +98,7 @@ export class Classifier {
     const themes: LabelPrediction<Theme>[] = [];
     for (let l = 0; l < sm.length; l++) {
       if (sigmoid(sm[l]!) < this.thresholds.themes) continue;
-      themes.push({ label: M.labels[l] as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: evidence(m.contributions(M, x, l), a, a.themeHits, "T") });
+      themes.push({ label: M.labels[l] as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE) });
     }
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };

@@ -23,9 +23,13 @@ export interface DenseModel {
 export interface DocVector {
   ids: number[];
   values: number[];
+  /** for lexicon features: the tokens that produced them, strongest word first */
+  tokens: Map<number, number[]>;
 }
 
-type Prefix = "L" | "S" | "T";
+/** Feature kinds: words count as evidence as they are, lexicon features through their tokens. */
+const WORD = 1;
+const LEXICON = 2;
 
 export class CompiledModels {
   /** feature name -> id */
@@ -33,6 +37,15 @@ export class CompiledModels {
   readonly names: string[] = [];
   /** word feature (token, or ¬token) -> id */
   private words = new Map<string, number>();
+  /** per feature id: WORD (a positive word), LEXICON (a positive lexicon feature) or 0 */
+  private kind: Uint8Array;
+  /** per feature id, for WORD features: the word */
+  private word: string[];
+  /** "L:大气" etc. -> id, and the same for negated "¬L:大气" */
+  private lex = new Map<string, number>();
+  /** marks which feature ids the current document already has (stamp per document) */
+  private stamp: Uint32Array;
+  private doc = 0;
   readonly tasks: Record<"types" | "subtypes" | "themes", DenseModel>;
 
   constructor(files: { types: ModelFile; subtypes: ModelFile; themes: ModelFile }) {
@@ -41,12 +54,27 @@ export class CompiledModels {
         if (this.ids.has(name)) continue;
         this.ids.set(name, this.names.length);
         this.names.push(name);
-        if (name.startsWith("w:")) this.words.set(name.slice(2), this.names.length - 1);
       }
     }
+    const F = this.names.length;
+    this.kind = new Uint8Array(F);
+    this.word = new Array<string>(F);
+    this.stamp = new Uint32Array(F);
+    this.names.forEach((name, id) => {
+      if (name.startsWith("w:")) {
+        this.words.set(name.slice(2), id);
+        if (!name.startsWith("w:¬")) {
+          this.kind[id] = WORD;
+          this.word[id] = name.slice(2);
+        }
+      } else {
+        this.lex.set(name, id);
+        if (!name.startsWith("¬")) this.kind[id] = LEXICON;
+      }
+    });
     const dense = (f: ModelFile): DenseModel => {
       const L = f.labels.length;
-      const W = new Float32Array(this.names.length * L);
+      const W = new Float32Array(F * L);
       for (const [name, ws] of Object.entries(f.weights)) {
         const row = this.ids.get(name)! * L;
         for (const [l, w] of ws) W[row + l] = w;
@@ -58,36 +86,48 @@ export class CompiledModels {
 
   /** The document vector: known words, then one feature per label the lexicons found. */
   vector(a: Analysis): DocVector {
+    const stamp = this.stamp;
+    const doc = (this.doc = (this.doc + 1) >>> 0 || 1);
     const ids: number[] = [];
     const values: number[] = [];
+    const tokens = new Map<number, number[]>();
     for (const f of a.features) {
       const id = this.words.get(f);
-      if (id !== undefined && !ids.includes(id)) {
+      if (id !== undefined && stamp[id] !== doc) {
+        stamp[id] = doc;
         ids.push(id);
         values.push(1);
       }
     }
-    this.sums(a.typeHits, "L", (h) => h.entry.label, ids, values);
-    this.sums(a.typeHits, "S", (h) => h.entry.subtype, ids, values);
-    this.sums(a.themeHits, "T", (h) => h.entry.label, ids, values);
-    return { ids, values };
-  }
-
-  private sums(hits: readonly Hit[], prefix: Prefix, key: (h: Hit) => string | undefined, ids: number[], values: number[]): void {
-    if (!hits.length) return;
-    const acc = new Map<string, number>();
-    for (const h of hits) {
-      const k = key(h);
-      if (!k) continue;
-      const name = h.negated ? `¬${prefix}:${k}` : `${prefix}:${k}`;
-      acc.set(name, (acc.get(name) ?? 0) + h.entry.weight);
+    const firstLex = ids.length;
+    const add = (name: string, h: Hit) => {
+      const id = this.lex.get(name);
+      if (id === undefined) return;
+      if (stamp[id] !== doc) {
+        stamp[id] = doc;
+        ids.push(id);
+        values.push(0);
+        tokens.set(id, []);
+      }
+      const k = ids.lastIndexOf(id, ids.length - 1);
+      values[k]! += h.entry.weight;
+      tokens.get(id)!.push(h.token);
+    };
+    for (const h of a.typeHits) {
+      const n = h.negated ? "¬" : "";
+      add(`${n}L:${h.entry.label}`, h);
+      if (h.entry.subtype) add(`${n}S:${h.entry.subtype}`, h);
     }
-    for (const [name, v] of acc) {
-      const id = this.ids.get(name);
-      if (id === undefined) continue;
-      ids.push(id);
-      values.push(Math.log1p(v));
+    for (const h of a.themeHits) add(`${h.negated ? "¬" : ""}T:${h.entry.label}`, h);
+    for (let k = firstLex; k < ids.length; k++) values[k] = Math.log1p(values[k]!);
+    // strongest words first within each lexicon feature
+    for (const [id, toks] of tokens) {
+      if (toks.length < 2) continue;
+      const weight = new Map<number, number>();
+      for (const h of [...a.typeHits, ...a.themeHits]) weight.set(h.token, Math.max(weight.get(h.token) ?? 0, h.entry.weight));
+      tokens.set(id, [...new Set(toks)].sort((p, q) => weight.get(q)! - weight.get(p)!));
     }
+    return { ids, values, tokens };
   }
 
   scores(task: DenseModel, x: DocVector): Float64Array {
@@ -101,13 +141,33 @@ export class CompiledModels {
     return s;
   }
 
-  /** Feature names that pushed one label's score up, strongest first. */
-  contributions(task: DenseModel, x: DocVector, label: number): string[] {
-    const c: { name: string; value: number }[] = [];
+  /**
+   * The words behind one label: the features that pushed its score up, strongest first, with
+   * lexicon features expanded to the tokens that produced them.
+   */
+  evidence(task: DenseModel, x: DocVector, label: number, tokens: readonly string[], max: number): string[] {
+    const order: number[] = [];
+    const value: number[] = [];
     for (let k = 0; k < x.ids.length; k++) {
-      const value = task.W[x.ids[k]! * task.L + label]! * x.values[k]!;
-      if (value > 0) c.push({ name: this.names[x.ids[k]!]!, value });
+      const id = x.ids[k]!;
+      if (!this.kind[id]) continue;
+      const c = task.W[id * task.L + label]! * x.values[k]!;
+      if (c > 0) {
+        order.push(k);
+        value[k] = c;
+      }
     }
-    return c.sort((a, b) => b.value - a.value).map((e) => e.name);
+    order.sort((p, q) => value[q]! - value[p]!);
+    const out: string[] = [];
+    for (const k of order) {
+      const id = x.ids[k]!;
+      if (this.kind[id] === WORD) {
+        if (!out.includes(this.word[id]!)) out.push(this.word[id]!);
+      } else {
+        for (const t of x.tokens.get(id) ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
+      }
+      if (out.length >= max) break;
+    }
+    return out.slice(0, max);
   }
 }

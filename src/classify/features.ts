@@ -21,6 +21,7 @@ export interface Analysis {
   features: string[];
 }
 
+const PLACEHOLDER = /[XＸ]{2,}|×{2,}|\*{2,}/g;
 const CLAUSE_END = /^[。！？；，,;!?\n\r]+$|^\s*\n/;
 const NEG = "¬";
 
@@ -104,9 +105,12 @@ export class Analyzer {
     return i;
   }
 
-  analyze(text: string): Analysis {
-    // "XX" placeholders for names read as 某 (jieba would split them into letters)
-    const tokens = segment(text.replace(/[XＸ]{2,}|×{2,}|\*{2,}/g, "某"));
+  /** The tokens the analyzer reads for a text ("XX" placeholders for names read as 某). */
+  static tokenize(text: string): string[] {
+    return segment(text.replace(PLACEHOLDER, "某"));
+  }
+
+  analyze(text: string, tokens: string[] = Analyzer.tokenize(text)): Analysis {
     const n = tokens.length;
     const infos = new Array<TokenInfo>(n);
     const clause = new Array<number>(n);

@@ -1,7 +1,7 @@
 import type { ClassifiedComplaint, Classification } from "../model/classification.js";
 import type { Complaint } from "../model/complaint.js";
 import { sharedClassifier } from "./complaint-classifier.js";
-import { classifyInWorkers, defaultWorkers } from "./pool.js";
+import { ClassifierPool, defaultWorkers } from "./pool.js";
 
 export { Classifier, loadModels, type ClassifierModels, type Thresholds } from "./classifier.js";
 export { ComplaintClassifier, sharedClassifier } from "./complaint-classifier.js";
@@ -11,7 +11,7 @@ export { findTargetAndPlace } from "./target.js";
 export { compareWithOfficial, type OfficialComparison, type Disagreement } from "./qa.js";
 export { loadCorpus, type LabelledComplaint } from "./corpus.js";
 export { score, type Scores, type ClassScore } from "./metrics.js";
-export { WORKER_THRESHOLD } from "./pool.js";
+export { ClassifierPool, WORKER_THRESHOLD, defaultWorkers } from "./pool.js";
 
 export interface ClassifyOptions {
   /**
@@ -21,6 +21,8 @@ export interface ClassifyOptions {
   workers?: number;
   /** called with (done, total) while classifying */
   onProgress?: (done: number, total: number) => void;
+  /** workers started earlier (see ClassifierPool), used instead of starting new ones; not closed */
+  pool?: ClassifierPool;
 }
 
 /**
@@ -38,16 +40,21 @@ export function classify(text: string): Classification {
 /** Classify records; each comes back with a `classification`. Order is kept. */
 export async function classifyAll<T extends Complaint>(records: readonly T[], options: ClassifyOptions = {}): Promise<(T & ClassifiedComplaint)[]> {
   const texts = records.map((r) => r.text);
-  const workers = options.workers ?? defaultWorkers(texts.length);
+  const workers = options.pool ? options.pool.size : options.workers ?? defaultWorkers(texts.length);
   let results: Classification[];
   if (workers > 0 && texts.length > 0) {
-    results = await classifyInWorkers(texts, workers, options.onProgress);
+    const pool = options.pool ?? new ClassifierPool(workers);
+    try {
+      results = await pool.classify(texts, options.onProgress);
+    } finally {
+      if (!options.pool) await pool.close();
+    }
   } else {
     const clf = sharedClassifier();
     results = [];
-    for (let i = 0; i < texts.length; i++) {
-      results.push(clf.classify(texts[i]!));
-      if (options.onProgress && (i % 200 === 199 || i === texts.length - 1)) options.onProgress(i + 1, texts.length);
+    for (let i = 0; i < texts.length; i += 200) {
+      results.push(...clf.classifyMany(texts.slice(i, i + 200)));
+      options.onProgress?.(results.length, texts.length);
     }
   }
   return records.map((r, i) => ({ ...r, classification: results[i]! }));

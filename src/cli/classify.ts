@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { type ClassifiedComplaint, THEME_NAMES } from "../model/classification.js";
-import { classifyAll, compareWithOfficial, type OfficialComparison } from "../classify/index.js";
+import { ClassifierPool, classifyAll, compareWithOfficial, defaultWorkers, type OfficialComparison } from "../classify/index.js";
+import type { Complaint } from "../model/complaint.js";
+import type { IngestResult } from "../ingest/index.js";
 import { complaintsTable, type ExtraColumn } from "../export/complaints.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { ingestFiles } from "../ingest/index.js";
@@ -85,6 +87,16 @@ export function qaTable(qa: OfficialComparison, keepPii: boolean): Table {
   };
 }
 
+/** Redact records in slices, yielding between them so worker messages are handled promptly. */
+async function redactInSlices(records: readonly Complaint[]): Promise<Complaint[]> {
+  const out: Complaint[] = [];
+  for (let i = 0; i < records.length; i += 1000) {
+    for (const r of records.slice(i, i + 1000)) out.push(redactComplaint(r));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export async function classifyCommand(argv: string[], io: Io): Promise<number> {
@@ -108,13 +120,28 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const keepPii = values["keep-pii"];
 
-  const result = await ingestFiles(positionals, ingestOptionsFrom(values));
-  const bar = io.tty && result.records.length > 2000 ? progressBar(io, "分类") : undefined;
-  const classified = await classifyAll(result.records, { ...(workers !== undefined ? { workers } : {}), ...(bar ? { onProgress: bar.update } : {}) });
-  bar?.done();
+  const options = ingestOptionsFrom(values);
+  // with --workers, start the threads now: their dictionaries load while the files are read
+  const pool = workers ? new ClassifierPool(workers) : undefined;
+  let classified: ClassifiedComplaint[];
+  let result: IngestResult;
+  let redacted: Complaint[] | undefined;
+  try {
+    result = await ingestFiles(positionals, options);
+    const bar = io.tty && result.records.length > 2000 ? progressBar(io, "分类") : undefined;
+    const classifying = classifyAll(result.records, { ...(workers !== undefined ? { workers } : {}), ...(pool ? { pool } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+    // redaction does not depend on the classification: do it while worker threads classify
+    if (!keepPii && (pool || (workers ?? defaultWorkers(result.records.length)) > 0)) redacted = await redactInSlices(result.records);
+    classified = await classifying;
+    bar?.done();
+  } finally {
+    await pool?.close();
+  }
   const qa = compareWithOfficial(classified);
 
-  const records = keepPii ? classified : classified.map(redactComplaint);
+  const records: ClassifiedComplaint[] = keepPii
+    ? classified
+    : classified.map((c, i) => (redacted ? { ...redacted[i]!, classification: c.classification } : redactComplaint(c)));
   const extra = qa.compared ? [...CLASSIFICATION_COLUMNS, AGREEMENT] : CLASSIFICATION_COLUMNS;
   const tables = [complaintsTable(records, { keepPii: true, extra }), rejectsTable(result, keepPii), warningsTable(result)];
   if (qa.compared) tables.push(qaTable(qa, keepPii));

@@ -64,11 +64,48 @@ function patterns(): [PiiKind, RegExp][] {
 
 let compiled: [PiiKind, RegExp][] | undefined;
 
+/**
+ * What every piece of personal data needs somewhere in the text: five digits in a row (phone,
+ * ID, QQ), an e-mail's @, a WeChat mention, a word that introduces the complainant, or a
+ * surname opening the text before 来电/反映. Text without any of these (most cells) skips the
+ * full set of patterns.
+ */
+let gate: RegExp | undefined;
+function gateRe(): RegExp {
+  gate ??= new RegExp(
+    "[0-9０-９]{5}|[0-9]{3}[-\\s][0-9]{4}|[@＠]|微信|VX|vx|Vx|WX|wx|WeChat|wechat|举报人|来电人|来信人|投诉人|反映人|信访人|报案人|控告人|当事人|本人|我叫|名叫|姓名|联系人|署名|落款" +
+      `|^(?:${surnames()})[\\u4e00-\\u9fa5]{0,3}?(?:来电|来信|反映|举报|投诉)`,
+  );
+  return gate;
+}
+
+/** Whether a text may contain personal data (a fast check before {@link findPii}). */
+export function mayContainPii(text: string): boolean {
+  return gateRe().test(text);
+}
+
+const DIGITS = /[0-9０-９]{5}|[0-9]{3}[-\s][0-9]{4}/;
+const AT = /[@＠]/;
+const WECHAT = /微信|VX|vx|Vx|WX|wx|WeChat|wechat/;
+const GROUP: Record<PiiKind, RegExp | "names"> = {
+  email: AT, "id-card": DIGITS, mobile: DIGITS, landline: DIGITS, qq: DIGITS, wechat: WECHAT, name: "names",
+};
+
 /** Every piece of personal data found in a text, in order, without overlaps. */
 export function findPii(text: string): PiiMatch[] {
+  if (!text || !gateRe().test(text)) return [];
   compiled ??= patterns();
+  // run each group of patterns only when its own cheap precondition holds
+  const ok = new Map<RegExp | "names", boolean>();
   const found: PiiMatch[] = [];
   for (const [kind, re] of compiled) {
+    const g = GROUP[kind];
+    let pass = ok.get(g);
+    if (pass === undefined) {
+      pass = g === "names" ? NAME_TRIGGER.test(text) || nameStart().test(text) : g.test(text);
+      ok.set(g, pass);
+    }
+    if (!pass) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (!m[0]) {
@@ -82,6 +119,10 @@ export function findPii(text: string): PiiMatch[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+const NAME_TRIGGER = /举报人|来电人|来信人|投诉人|反映人|信访人|报案人|控告人|当事人|本人|我叫|名叫|姓名|联系人|署名|落款/;
+let nameStartRe: RegExp | undefined;
+const nameStart = () => (nameStartRe ??= new RegExp(`^(?:${surnames()})[\\u4e00-\\u9fa5]{0,3}?(?:来电|来信|反映|举报|投诉)`));
 
 /**
  * Replace the complainant's phone numbers, ID-card numbers, e-mail, QQ and WeChat ids and
