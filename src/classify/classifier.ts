@@ -3,7 +3,7 @@ import type { Classification, LabelPrediction, Theme } from "../model/classifica
 import { SUBTYPES } from "../model/classification.js";
 import type { PollutionType } from "../model/vocabulary.js";
 import { dataPath } from "../util/paths.js";
-import { type Analysis, Analyzer } from "./features.js";
+import { type Analysis, Analyzer, type Hit } from "./features.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { CompiledModels } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
@@ -58,6 +58,20 @@ export class Classifier {
     const m = this.models;
     const x = m.vector(a);
     const { types: T, subtypes: S, themes: M } = m.tasks;
+    // words the lexicons give to some label: not shown as evidence for a different one
+    const lexWords = (hits: readonly Hit[], key: (h: Hit) => string | undefined) => {
+      const by = new Map<string, Set<string>>();
+      for (const h of hits) {
+        const k = key(h);
+        if (!k || h.negated) continue;
+        const w = a.tokens[h.token]!;
+        (by.get(w) ?? by.set(w, new Set()).get(w)!).add(k);
+      }
+      return (label: string) => new Set([...by].filter(([, ls]) => !ls.has(label)).map(([w]) => w));
+    };
+    const otherType = lexWords(a.typeHits, (h) => h.entry.label);
+    const otherSub = lexWords(a.typeHits, (h) => h.entry.subtype);
+    const otherTheme = lexWords(a.themeHits, (h) => h.entry.label);
 
     // 污染类型: every label above the threshold; 其他 only when nothing else is
     const st = m.scores(T, x);
@@ -74,12 +88,12 @@ export class Classifier {
       ? chosen.map((l) => ({
           label: T.labels[l] as PollutionType,
           confidence: round2(sigmoid(st[l]!)),
-          evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE),
+          evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherType(T.labels[l]!)),
         }))
       : [{
           label: "其他",
           confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
-          evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE) : [],
+          evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherType("其他")) : [],
         }];
     const typeSet = new Set<string>(types.map((t) => t.label));
 
@@ -89,7 +103,7 @@ export class Classifier {
     for (let l = 0; l < ss.length; l++) {
       const label = S.labels[l]!;
       if (sigmoid(ss[l]!) < this.thresholds.subtypes || !typeSet.has(PARENT.get(label) ?? "")) continue;
-      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE) });
+      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE, otherSub(label)) });
     }
     subtypes.sort((p, q) => q.confidence - p.confidence);
 
@@ -98,7 +112,7 @@ export class Classifier {
     const themes: LabelPrediction<Theme>[] = [];
     for (let l = 0; l < sm.length; l++) {
       if (sigmoid(sm[l]!) < this.thresholds.themes) continue;
-      themes.push({ label: M.labels[l] as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE) });
+      themes.push({ label: M.labels[l] as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE, otherTheme(M.labels[l]!)) });
     }
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };

@@ -30,6 +30,8 @@ export interface DocVector {
 /** Feature kinds: words count as evidence as they are, lexicon features through their tokens. */
 const WORD = 1;
 const LEXICON = 2;
+/** a word that is not in the label's lexicon is shown only if it adds this much log-odds */
+const MIN_WORD = 0.5;
 
 export class CompiledModels {
   /** feature name -> id */
@@ -142,31 +144,28 @@ export class CompiledModels {
   }
 
   /**
-   * The words behind one label: the features that pushed its score up, strongest first, with
-   * lexicon features expanded to the tokens that produced them.
+   * The words behind one label: first the label's own lexicon words (strongest first), then
+   * other words whose weight alone adds at least MIN_WORD log-odds, skipping words that the
+   * lexicons assign to a different label (`otherLabelWords`).
    */
-  evidence(task: DenseModel, x: DocVector, label: number, tokens: readonly string[], max: number): string[] {
-    const order: number[] = [];
-    const value: number[] = [];
+  evidence(task: DenseModel, x: DocVector, label: number, tokens: readonly string[], max: number, otherLabelWords?: ReadonlySet<string>): string[] {
+    const out: string[] = [];
+    const lex: { k: number; c: number }[] = [];
+    const words: { k: number; c: number }[] = [];
     for (let k = 0; k < x.ids.length; k++) {
       const id = x.ids[k]!;
-      if (!this.kind[id]) continue;
+      const kind = this.kind[id];
+      if (!kind) continue;
       const c = task.W[id * task.L + label]! * x.values[k]!;
-      if (c > 0) {
-        order.push(k);
-        value[k] = c;
-      }
+      if (kind === LEXICON && c > 0) lex.push({ k, c });
+      else if (kind === WORD && c >= MIN_WORD && !otherLabelWords?.has(this.word[id]!)) words.push({ k, c });
     }
-    order.sort((p, q) => value[q]! - value[p]!);
-    const out: string[] = [];
-    for (const k of order) {
-      const id = x.ids[k]!;
-      if (this.kind[id] === WORD) {
-        if (!out.includes(this.word[id]!)) out.push(this.word[id]!);
-      } else {
-        for (const t of x.tokens.get(id) ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
-      }
-      if (out.length >= max) break;
+    lex.sort((p, q) => q.c - p.c);
+    words.sort((p, q) => q.c - p.c);
+    for (const { k } of lex) for (const t of x.tokens.get(x.ids[k]!) ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
+    for (const { k } of words) {
+      const w = this.word[x.ids[k]!]!;
+      if (!out.includes(w)) out.push(w);
     }
     return out.slice(0, max);
   }
