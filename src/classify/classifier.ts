@@ -60,14 +60,15 @@ export class Classifier {
     const { types: T, subtypes: S, themes: M } = m.tasks;
     // words the lexicons give to some label: not shown as evidence for a different one
     const lexWords = (hits: readonly Hit[], key: (h: Hit) => string | undefined) => {
-      const by = new Map<string, Set<string>>();
+      let by: Map<string, Set<string>> | undefined;
       for (const h of hits) {
         const k = key(h);
         if (!k || h.negated) continue;
+        by ??= new Map();
         const w = a.tokens[h.token]!;
         (by.get(w) ?? by.set(w, new Set()).get(w)!).add(k);
       }
-      return (label: string) => new Set([...by].filter(([, ls]) => !ls.has(label)).map(([w]) => w));
+      return (label: string) => (by ? (w: string) => by!.has(w) && !by!.get(w)!.has(label) : undefined);
     };
     const otherType = lexWords(a.typeHits, (h) => h.entry.label);
     const otherSub = lexWords(a.typeHits, (h) => h.entry.subtype);

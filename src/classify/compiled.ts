@@ -146,9 +146,9 @@ export class CompiledModels {
   /**
    * The words behind one label: first the label's own lexicon words (strongest first), then
    * other words whose weight alone adds at least MIN_WORD log-odds, skipping words that the
-   * lexicons assign to a different label (`otherLabelWords`).
+   * lexicons assign to a different label (`otherLabelWord`).
    */
-  evidence(task: DenseModel, x: DocVector, label: number, tokens: readonly string[], max: number, otherLabelWords?: ReadonlySet<string>): string[] {
+  evidence(task: DenseModel, x: DocVector, label: number, tokens: readonly string[], max: number, otherLabelWord?: (word: string) => boolean): string[] {
     const out: string[] = [];
     const lex: { k: number; c: number }[] = [];
     const words: { k: number; c: number }[] = [];
@@ -158,7 +158,7 @@ export class CompiledModels {
       if (!kind) continue;
       const c = task.W[id * task.L + label]! * x.values[k]!;
       if (kind === LEXICON && c > 0) lex.push({ k, c });
-      else if (kind === WORD && c >= MIN_WORD && !otherLabelWords?.has(this.word[id]!)) words.push({ k, c });
+      else if (kind === WORD && c >= MIN_WORD && !otherLabelWord?.(this.word[id]!)) words.push({ k, c });
     }
     lex.sort((p, q) => q.c - p.c);
     words.sort((p, q) => q.c - p.c);
