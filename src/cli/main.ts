@@ -3,6 +3,8 @@ import { CliError, UsageError } from "./errors.js";
 import { classifyCommand } from "./classify.js";
 import { ingestCommand } from "./ingest.js";
 import { statsCommand } from "./stats.js";
+import { chartCommand } from "./chart.js";
+import { reportCommand } from "./report.js";
 import { type Io, processIo } from "./output.js";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -11,6 +13,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ingest: { run: ingestCommand, summary: "读取信访件表格，逐行检查并输出规范记录（read and check complaint tables）" },
   classify: { run: classifyCommand, summary: "分类：污染类型、子类、督察主题、重点件建议、投诉对象及依据（classify with evidence）" },
   stats: { run: statsCommand, summary: "统计：县区、类型、属实率、办结率、重复举报、执法情况（counts, rates, repeats）" },
+  chart: { run: chartCommand, summary: "统计图：县区热点、分布地图、类型、趋势、整改进度等，输出 PNG/SVG（charts）" },
+  report: { run: reportCommand, summary: "统计附件：督察反馈意见的统计附件，Word（A4，含图表）、Markdown 或 HTML（report）" },
 };
 
 export const MAIN_HELP = () => `ducha — 生态环境保护督察信访件分析（ecological-environment inspection complaint analytics）

@@ -1,0 +1,93 @@
+/**
+ * The statistical annex of an inspection's feedback (反馈意见): one content model
+ * (`buildReport`), written as Word (.docx, A4 with page numbers), Markdown (+ PNG files) or a
+ * print-ready HTML page. Complaint text appears only redacted. Node only.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { findCjkFont } from "../charts/fonts.js";
+import { type RenderedPng, renderPng, renderSvg } from "../charts/render.js";
+import { toDocx } from "./docx.js";
+import { toHtml } from "./html.js";
+import { toMarkdown } from "./markdown.js";
+import type { ReportModel } from "./model.js";
+
+export { type ReportOptions, buildReport, cnDate, isKeyCase } from "./build.js";
+export { TEXT_WIDTH_PX, toDocx } from "./docx.js";
+export { esc, toHtml } from "./html.js";
+export { mdEscape, toMarkdown } from "./markdown.js";
+export { methodNote, type MethodFacts } from "./method.js";
+export { type Align, type Block, type Fact, type ReportFigure, type ReportModel, type ReportTable, alignOf, numbering } from "./model.js";
+
+export type ReportFormat = "docx" | "md" | "html";
+
+/** The format a path's extension asks for: .docx, .md / .markdown, .html / .htm. */
+export function reportFormat(path: string): ReportFormat | undefined {
+  const ext = extname(path).toLowerCase();
+  return ext === ".docx" ? "docx" : ext === ".md" || ext === ".markdown" ? "md" : ext === ".html" || ext === ".htm" ? "html" : undefined;
+}
+
+export interface WriteReportOptions {
+  /** default from the path's extension */
+  format?: ReportFormat;
+  /** PNG scale of the charts (docx, md); default 2 */
+  scale?: number;
+}
+
+export interface WrittenReport {
+  path: string;
+  format: ReportFormat;
+  figures: number;
+  /** the chart images written beside a Markdown report */
+  images: string[];
+  /** characters the font could not draw (should be empty) */
+  missingGlyphs: string[];
+}
+
+/** Each figure block's PNG, by block index. */
+export async function renderFigures(model: ReportModel, scale = 2): Promise<Map<number, RenderedPng>> {
+  const font = findCjkFont();
+  const out = new Map<number, RenderedPng>();
+  for (const [i, b] of model.blocks.entries()) if (b.kind === "figure") out.set(i, await renderPng(b.figure.spec, { font, scale }));
+  return out;
+}
+
+/**
+ * Write the report. A Markdown report's charts go to `<name>_files/` beside it. DOCX and
+ * Markdown need a Chinese font for the charts (FontNotFoundError otherwise); HTML embeds SVG.
+ */
+export async function writeReport(model: ReportModel, path: string, options: WriteReportOptions = {}): Promise<WrittenReport> {
+  const format = options.format ?? reportFormat(path);
+  if (!format) throw new Error(`unknown report format: ${path} (use .docx, .md or .html)`);
+  await mkdir(dirname(path), { recursive: true });
+  const missing = new Set<string>();
+  const images: string[] = [];
+  let figures = 0;
+  if (format === "html") {
+    const svgs = new Map<number, string>();
+    for (const [i, b] of model.blocks.entries()) if (b.kind === "figure") svgs.set(i, await renderSvg(b.figure.spec));
+    figures = svgs.size;
+    await writeFile(path, toHtml(model, (i) => svgs.get(i)));
+  } else {
+    const pngs = await renderFigures(model, options.scale ?? 2);
+    figures = pngs.size;
+    for (const p of pngs.values()) for (const ch of p.missingGlyphs) missing.add(ch);
+    if (format === "docx") await writeFile(path, await toDocx(model, pngs));
+    else {
+      const stem = basename(path, extname(path));
+      const dir = `${stem}_files`;
+      await mkdir(join(dirname(path), dir), { recursive: true });
+      const rel = new Map<number, string>();
+      let n = 0;
+      for (const [i, png] of pngs) {
+        const b = model.blocks[i]!;
+        const name = `${dir}/${String(++n).padStart(2, "0")}-${b.kind === "figure" ? b.figure.chart : "figure"}.png`;
+        await writeFile(join(dirname(path), name), png.data);
+        rel.set(i, name);
+        images.push(join(dirname(path), name));
+      }
+      await writeFile(path, toMarkdown(model, (i) => rel.get(i)));
+    }
+  }
+  return { path, format, figures, images, missingGlyphs: [...missing] };
+}

@@ -1,0 +1,46 @@
+import { loadKeyCaseRules } from "../classify/keycase.js";
+
+export interface MethodFacts {
+  /** input file names */
+  files: string[];
+  /** records read (snapshots included) and cases counted */
+  records: number;
+  cases: number;
+  /** rows that could not be read */
+  rejected: number;
+  /** 截至 dates of the snapshots */
+  snapshots: string[];
+  typeSource: { official: number; predicted: number; none: number };
+  /** cases whose 重点件 comes from the table / from the rule */
+  keyOfficial: number;
+  keySuggested: number;
+  /** cases whose closing date is only an upper bound */
+  upperBoundCases: number;
+  synthetic: boolean;
+}
+
+/**
+ * The note on method (说明) of the annex: sources, counting rules, how classification works and
+ * where its labels are used, the rate definitions, the 重点件 rule, repeats, enforcement and
+ * personal data. One item per paragraph.
+ */
+export function methodNote(f: MethodFacts): string[] {
+  const rules = loadKeyCaseRules();
+  const strong = rules.rules.filter((r) => r.strong).map((r) => r.name);
+  const weak = rules.rules.filter((r) => !r.strong).map((r) => r.name);
+  const snap = f.snapshots.length ? `，其中办理情况表截至 ${f.snapshots.join("、")}` : "";
+  const items = [
+    `数据来源：${f.files.join("、")}${snap}。共读取 ${f.records} 条记录，按受理编号去重后为 ${f.cases} 件；同一信访件出现在多期表中时，取最新一期的状态${f.rejected ? `；另有 ${f.rejected} 行无法读取，未计入` : ""}。`,
+    "计数口径：县（市、区）以“行政区域”栏为准，该栏为空或只写到市级时从投诉内容中识别；无法识别的列为“（未识别）”。一件信访件涉及多个污染类型时，在每个类型下各计一次，故按类型合计的件次多于件数。",
+    `污染类型：原表填写了污染类型的，采用原表（${f.typeSource.official} 件）；未填写的，采用自动分类结果（${f.typeSource.predicted} 件）${f.typeSource.none ? `；${f.typeSource.none} 件无法确定` : ""}。自动分类先用 jieba 分词，再结合领域词表（含否定词识别）和以人工标注语料训练的逻辑回归模型，对每个类型给出概率和依据词语，概率不低于阈值的类型均予标注，标注规范见 docs/labelling.md。`,
+    "督察重点：按督察进驻公告列明的七个方面（碳达峰碳中和，“两高”项目与落后产能，自然保护地，污染防治攻坚与“夏季攻势”，历次督察反馈与信访件整改，长江经济带警示片问题，党政同责、一岗双责落实），由同一分类方法自动判断，一件可涉及多个重点，也可不涉及。",
+    "属实率 =（属实 + 基本属实 + 部分属实）÷ 填写了“是否属实”的件数（“是”按属实、“否”按不属实计，未填写的不计入分子分母）。办结率 = 已办结 ÷ 全部件数；“拟销号”按阶段性办结计，不计入办结率；“含阶段性办结”的比例 =（已办结 + 阶段性办结）÷ 全部件数。",
+    `整改进度：某日的办结率 = 当日及以前已办结的件数 ÷ 当日及以前交办的件数。办结日期取“办结时间”栏；没有该栏的，取首次显示“已办结”的一期表的截至日期（实际办结不晚于该日${f.upperBoundCases ? `，本次 ${f.upperBoundCases} 件按此计` : ""}）。`,
+    `重点件：原表“案卷类别”填写的，以原表为准（${f.keyOfficial} 件）；未填写的，按本工具的规则提示（${f.keySuggested} 件）：投诉内容出现下列任一情形即提示为重点件——${strong.join("、")}；或出现下列两项及以上——${[...strong, ...weak].join("、")}（词语见 data/rules/key-case.json，否定表述不计）。规则提示仅供参考，以督察组认定为准。`,
+    "重复举报：同一县（市、区）内，投诉对象（企业、厂矿、场所名称）相同，或投诉文本高度相似（词语及相邻词对的 Jaccard 相似度不低于 0.5）的信访件归为一组。",
+    "执法情况：从“处理和整改情况”栏的文字中识别立案、罚款金额、责令整改、责令停产、查封扣押、移送公安和约谈、问责人数；“未予立案”等否定表述不计；约谈、问责未写明人数的按 1 人计，为下限。",
+    "个人信息：报告中引用的投诉内容已隐去举报人姓名、电话、身份证号等个人信息（显示为【已隐去】）。",
+  ];
+  if (f.synthetic) items.unshift("本报告所用数据为模拟数据（合成数据，仅供演示和测试），不是真实的督察信访件，所列企业、人名、数字均为虚构。");
+  return items;
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { unzip } from "../report/unzip.js";
+import { ducha, tempDir } from "./helpers.js";
+
+const SAMPLE = "data/sample/郴州2023_信访件_模拟数据.xlsx";
+const SNAPSHOTS = ["2023-08-31", "2023-10-31", "2023-12-31"].map((d) => `data/sample/snapshots/郴州2023_办理情况_截至${d}_模拟数据.csv`);
+
+/** The personal data planted in the sample (data/sample/README.md), as written and without spaces. */
+const PLANTED = [
+  "15254084261", "431024198411285580", "138 5716 3218", "13857163218", "0735-7278774", "18089508829", "431023197805277195",
+  "13971489417", "431028198005161246", "43102519811110289X", "0735-6778635", "431021196310241118", "15885115404",
+  "137 2484 1547", "13724841547", "0735-4407719", "廖立新", "朱桂花", "段春生", "黄文斌", "曹海军", "周长青", "李满秀",
+];
+
+describe("ducha report", () => {
+  it("writes the annex of the bundled sample as .docx: tables, charts, page numbers, no personal data", () => {
+    const out = join(tempDir(), "统计附件.docx");
+    const r = ducha("report", "--in", SAMPLE, ...SNAPSHOTS, "--out", out, "--date", "2024-01-05");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("461 件，9 张图");
+    const files = unzip(readFileSync(out));
+    const doc = files.get("word/document.xml")!.toString("utf8");
+    expect(doc.match(/<w:tbl>/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(doc).toContain("模拟数据");
+    expect(doc).toContain("各县（市、区）执法和问责情况");
+    expect(doc).toContain("重复举报的主要对象");
+    expect([...files.keys()].filter((k) => /^word\/media\/.*\.png$/.test(k))).toHaveLength(9);
+    const text = [...files.values()].map((v) => v.toString("utf8")).join("\n");
+    for (const pii of PLANTED) expect(text, pii).not.toContain(pii);
+  });
+
+  it("writes a print-ready HTML page with escaped text and embedded SVG charts", () => {
+    const out = join(tempDir(), "统计附件.html");
+    const r = ducha("report", SAMPLE, "--out", out);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("@page { size: A4;");
+    expect(html.match(/src="data:image\/svg\+xml;base64,/g)!.length).toBeGreaterThanOrEqual(8);
+    expect(html).toContain("模拟数据");
+    for (const pii of PLANTED) expect(html, pii).not.toContain(pii);
+  });
+});

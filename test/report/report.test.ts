@@ -1,0 +1,109 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AnalyzableComplaint } from "../../src/analyze/keys.js";
+import { ChartData } from "../../src/charts/catalog.js";
+import { ingestFiles } from "../../src/ingest/index.js";
+import { type ReportModel, buildReport, esc, mdEscape, toHtml, toMarkdown, writeReport } from "../../src/report/index.js";
+import { tempDir } from "../cli/helpers.js";
+import { unzip } from "./unzip.js";
+
+const MAIN = "test/fixtures/stats-fixture.csv";
+const SNAPSHOT = "test/fixtures/stats-snapshot_截至2023年8月31日.csv";
+const PHONE = "13812345678";
+
+let model: ReportModel;
+
+/** The fixture plus a repeat complaint that carries the complainant's phone number. */
+async function records(): Promise<AnalyzableComplaint[]> {
+  const recs = (await ingestFiles([MAIN, SNAPSHOT])).records as AnalyzableComplaint[];
+  const base = recs[0]!;
+  const text = `来电人张三反映，电话${PHONE}，宏达石材厂切割石头粉尘很大，周边房屋落满灰尘，晚上还有噪声。`;
+  const extra = [1, 2].map((n) => ({ ...base, key: `X${n}`, caseNo: `D2CZ20230627900${n}`, date: `2023-06-2${6 + n}`, text, raw: {} }));
+  return [...recs, ...extra];
+}
+
+beforeAll(async () => {
+  model = buildReport(new ChartData(await records()), { files: [MAIN, SNAPSHOT], date: "2023-09-01", synthetic: true });
+});
+
+describe("report model", () => {
+  it("has the headline figures, the county table with a 合计 row, the charts and the note on method", () => {
+    const kinds = model.blocks.map((b) => b.kind);
+    expect(kinds).toContain("facts");
+    const headings = model.blocks.filter((b) => b.kind === "heading").map((b) => (b as { text: string }).text);
+    expect(headings[0]).toBe("一、总体情况");
+    expect(headings.at(-1)).toBe("七、说明");
+    const county = model.blocks.find((b) => b.kind === "table")! as Extract<ReportModel["blocks"][number], { kind: "table" }>;
+    expect(county.table.headers.slice(0, 7)).toEqual(["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "含阶段性办结", "重点件（件）"]);
+    const total = county.table.rows.at(-1)!;
+    expect(total.slice(0, 2)).toEqual(["合计", "12"]);
+    const figures = model.blocks.filter((b) => b.kind === "figure").map((b) => (b as { figure: { chart: string } }).figure.chart);
+    expect(figures).toEqual(expect.arrayContaining(["county-hotspots", "county-map", "type-by-county", "trend", "progress", "verification", "repeats"]));
+    expect(model.subtitle.join("")).toContain("模拟数据");
+  });
+
+  it("shows complaint text only redacted", () => {
+    const all = JSON.stringify(model);
+    expect(all).not.toContain(PHONE);
+    expect(all).not.toContain("张三");
+    expect(all).toContain("【已隐去】");
+  });
+});
+
+describe("report writers", () => {
+  it("writes a .docx: A4, page numbers, Chinese fonts, tables and the charts as PNG", async () => {
+    const path = join(tempDir(), "统计附件.docx");
+    const written = await writeReport(model, path);
+    expect(written.missingGlyphs).toEqual([]);
+    const files = unzip(readFileSync(path));
+    const doc = files.get("word/document.xml")!.toString("utf8");
+    expect(doc.match(/<w:tbl>/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(doc).toContain("合计");
+    expect(doc).toContain("表1 各县（市、区）信访件情况");
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc).not.toContain(PHONE);
+    const media = [...files.keys()].filter((k) => k.startsWith("word/media/") && k.endsWith(".png"));
+    const figures = model.blocks.filter((b) => b.kind === "figure").length;
+    expect(media).toHaveLength(figures);
+    for (const m of media) expect(files.get(m)!.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const footer = [...files.entries()].filter(([k]) => /word\/footer\d*\.xml/.test(k)).map(([, v]) => v.toString("utf8")).join("");
+    expect(footer).toMatch(/第 .*PAGE.*页 共 .*NUMPAGES.*页/s);
+    const styles = files.get("word/styles.xml")!.toString("utf8");
+    expect(styles).toContain('w:eastAsia="宋体"');
+    expect(styles).toContain('w:eastAsia="黑体"');
+  });
+
+  it("writes Markdown with the charts beside it", async () => {
+    const dir = tempDir();
+    const written = await writeReport(model, join(dir, "report.md"));
+    const md = readFileSync(join(dir, "report.md"), "utf8");
+    expect(readdirSync(join(dir, "report_files")).filter((f) => f.endsWith(".png"))).toHaveLength(written.figures);
+    expect(md).toContain("](report_files/01-county-hotspots.png)");
+    expect(md).toMatch(/\| \*\*合计\*\* \| \*\*12\*\* \|/);
+  });
+
+  it("escapes every text in HTML and Markdown (complaint text is untrusted)", () => {
+    const hostile = '<script>alert(1)</script> & "K&T Bar" =HYPERLINK("x") | *a* [b](c)';
+    const m: ReportModel = {
+      ...model,
+      blocks: [
+        { kind: "paragraph", text: hostile },
+        { kind: "table", table: { caption: hostile, headers: ["a<b"], rows: [[hostile]] } },
+        { kind: "list", items: [hostile] },
+      ],
+    };
+    const html = toHtml(m, () => undefined);
+    expect(html).not.toContain("<script");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;K&amp;T Bar&quot;");
+    expect(html).toContain("a&lt;b");
+    expect(html).toContain("default-src 'none'");
+    expect(html).toMatch(/@page \{ size: A4;/);
+    expect(html).toContain('counter(page) " 页 共 " counter(pages)');
+    const md = toMarkdown(m, () => undefined);
+    expect(md).not.toContain("<script");
+    expect(md).toContain("\\| \\*a\\* \\[b\\](c)");
+    expect(esc(`'"<>&`)).toBe("&#39;&quot;&lt;&gt;&amp;");
+    expect(mdEscape("1. 第一\n第二")).toBe("1\\. 第一 第二");
+  });
+});
