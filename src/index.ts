@@ -33,3 +33,12 @@ export * from "./analyze/index.js";
 // export: tables to CSV/XLSX/JSON
 export { type Table, neutralizeFormula, toCsv, toXlsx, writeTables } from "./export/table.js";
 export { complaintsTable } from "./export/complaints.js";
+
+// charts: vega-lite specs (browser-safe), the chart catalog, rendering to SVG/PNG in Node
+export * from "./charts/index.js";
+export { type ChartName, type ChartSpecOptions, CHARTS, CHART_NAMES, ChartData, ChartDataError, chartSpec, isChartName } from "./charts/catalog.js";
+export { type PngOptions, type RenderOptions, type RenderedPng, RenderError, renderPng, renderSvg, toVega } from "./charts/render.js";
+export { FontNotFoundError, findCjkFont } from "./charts/fonts.js";
+
+// report: the statistical annex as docx / html / md
+export * from "./report/index.js";

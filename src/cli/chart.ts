@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { CHARTS, CHART_NAMES, type ChartName, ChartData, ChartDataError, type ChartSpecOptions, chartSpec, isChartName } from "../charts/catalog.js";
 import { FontNotFoundError, findCjkFont } from "../charts/fonts.js";
@@ -9,6 +9,7 @@ import { ingestFiles } from "../ingest/index.js";
 import { CliError, UsageError } from "./errors.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
+import { progressBar } from "./progress.js";
 
 const list = () => CHARTS.map((c) => `  ${c.name.padEnd(16)} ${c.title}：${c.description}`).join("\n");
 
@@ -62,11 +63,6 @@ export function formatOfPath(path: string): ChartFormat | undefined {
   return undefined;
 }
 
-/** Input that is 模拟数据 by its file name (the bundled sample, or any file marked so). */
-export function isSyntheticInput(files: readonly string[]): boolean {
-  return files.some((f) => /模拟数据|synthetic/i.test(basename(f)));
-}
-
 export const CHART_INPUT_OPTIONS = {
   ...COMMON_INPUT_OPTIONS,
   in: { type: "string", multiple: true },
@@ -79,14 +75,16 @@ export async function loadChartData(
   files: readonly string[],
   values: { context?: string; year?: string; batch?: string; "as-of"?: string; "keep-pii"?: boolean },
   io: Io,
-): Promise<{ data: ChartData; rejected: number }> {
+): Promise<{ data: ChartData; rejected: number; synthetic: boolean }> {
   if (values["keep-pii"]) throw new UsageError("图表和报告中的投诉内容一律隐去个人信息，不支持 --keep-pii");
   const asOf = values["as-of"];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of 需要日期，如 2023-07-16，收到「${asOf}」`);
   const ingested = await ingestFiles([...files], ingestOptionsFrom(values));
   if (!ingested.records.length) throw new CliError("没有读到任何信访件（no complaints read）：用 ducha ingest 查看原因");
-  const records = await classifyAll(ingested.records, io.tty ? { onProgress: (done, total) => io.err(`自动分类 ${done}/${total}`) } : {});
-  return { data: new ChartData(records, asOf ? { asOf } : {}), rejected: ingested.rejected };
+  const bar = io.tty && ingested.records.length > 2000 ? progressBar(io, "自动分类") : undefined;
+  const records = await classifyAll(ingested.records, bar ? { onProgress: bar.update } : {});
+  bar?.done();
+  return { data: new ChartData(records, asOf ? { asOf } : {}), rejected: ingested.rejected, synthetic: ingested.synthetic };
 }
 
 function positiveNumber(name: string, v: string | undefined, max: number): number | undefined {
@@ -150,9 +148,9 @@ export async function chartCommand(argv: string[], io: Io): Promise<number> {
   const height = positiveNumber("height", values.height, 5000);
   if (format === "png") fontCheck();
 
-  const { data, rejected } = await loadChartData(files, values, io);
+  const { data, rejected, synthetic } = await loadChartData(files, values, io);
   const options: ChartSpecOptions = {
-    synthetic: values.synthetic || isSyntheticInput(files),
+    synthetic: values.synthetic || synthetic,
     ...(values.title ? { title: values.title } : {}),
     ...(width ? { width } : {}),
     ...(height ? { height } : {}),

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { findCjkFont } from "../charts/fonts.js";
 import { buildReport, reportFormat, writeReport } from "../report/index.js";
-import { CHART_INPUT_OPTIONS, fontCheck, isSyntheticInput, loadChartData } from "./chart.js";
+import { CHART_INPUT_OPTIONS, fontCheck, loadChartData } from "./chart.js";
 import { UsageError } from "./errors.js";
 import type { Io } from "./output.js";
 
@@ -68,8 +68,9 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (values.date !== undefined && !ISO_DATE.test(values.date)) throw new UsageError(`--date 需要日期，如 2023-08-01，收到「${values.date}」`);
   if (format !== "html") fontCheck();
 
-  const { data, rejected } = await loadChartData(files, values, io);
-  const synthetic = values.synthetic || isSyntheticInput(files);
+  const loaded = await loadChartData(files, values, io);
+  const { data, rejected } = loaded;
+  const synthetic = values.synthetic || loaded.synthetic;
   const model = buildReport(data, {
     files,
     rejected,

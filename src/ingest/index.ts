@@ -41,6 +41,11 @@ export interface IngestResult {
   rejects: Reject[];
   warnings: Warning[];
   files: FileSummary[];
+  /**
+   * The input says it is synthetic: 模拟数据 in a file name, a sheet name or a title row. Charts,
+   * reports and the dashboard then say so too.
+   */
+  synthetic: boolean;
 }
 
 export interface IngestOptions {
@@ -65,7 +70,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i] === m);
 
 function emptyResult(): IngestResult {
-  return { rows: 0, accepted: 0, rejected: 0, records: [], rejects: [], warnings: [], files: [] };
+  return { rows: 0, accepted: 0, rejected: 0, records: [], rejects: [], warnings: [], files: [], synthetic: false };
 }
 
 /** Read one file's bytes into the result. Throws {@link IngestError} when the file is not a readable table. */
@@ -137,6 +142,8 @@ async function ingestInto(input: InputFile, result: IngestResult, resolver: Area
   for (const sheet of summary.skippedSheets) {
     result.warnings.push({ file: name, sheet, row: 0, column: "", message: `工作表「${sheet}」中没有投诉内容列，已跳过` });
   }
+  const SYNTHETIC = /模拟数据|synthetic/i;
+  if (SYNTHETIC.test(basename(name)) || summary.sheets.some((sh) => SYNTHETIC.test(`${sh.sheet ?? ""} ${sh.title ?? ""}`))) result.synthetic = true;
   result.files.push(summary);
   result.rows += summary.rows;
   result.accepted += summary.accepted;

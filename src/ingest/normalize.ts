@@ -10,6 +10,8 @@ import type { Grid, GridRow } from "./grid.js";
 
 export interface SheetResult {
   sheet?: string;
+  /** the title rows above the header, joined ("…公开情况一览表（第3批）（模拟数据）") */
+  title?: string;
   /** row number of the header (0 for JSON, whose keys are the header) */
   headerRow: number;
   /** the headers as written, made unique */
@@ -165,6 +167,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
   const summary: SheetResult = {
     ...(grid.sheet !== undefined ? { sheet: grid.sheet } : {}),
     headerRow: headerRow.n,
+    ...(titleText.trim() ? { title: titleText.replace(/\s+/g, " ").trim() } : {}),
     headers,
     recognised,
     rows: data.length + grid.errors.length,

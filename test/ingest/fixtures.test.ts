@@ -140,3 +140,18 @@ describe("several files", () => {
     expect(twice.warnings.filter((w) => w.message.includes("导入了两次")).length).toBe(5);
   });
 });
+
+describe("titles and 模拟数据", () => {
+  it("exposes each sheet's title and says when the input is synthetic", async () => {
+    const real = await ingestFile(fx("公开情况一览表.xlsx"));
+    expect(real.files[0]!.sheets[0]!.title).toBe("湖南省第三生态环境保护督察组交办信访件边督边改公开情况一览表（第1批）");
+    expect(real.synthetic).toBe(false);
+    // the bundled sample says 模拟数据 in its title rows (and its file name)
+    const sample = await ingestFile("data/sample/郴州2023_信访件_模拟数据.csv");
+    expect(sample.synthetic).toBe(true);
+    const { ingestBuffers } = await import("../../src/ingest/index.js");
+    const titled = await ingestBuffers([{ name: "第1批.csv", bytes: Buffer.from("某市交办件公开表（模拟数据）\n交办问题基本情况,行政区域\n粉尘大,北湖区\n") }]);
+    expect(titled.synthetic).toBe(true);
+    expect(titled.files[0]!.sheets[0]!.title).toBe("某市交办件公开表（模拟数据）");
+  });
+});
