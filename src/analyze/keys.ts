@@ -80,3 +80,6 @@ export function keysOf(c: AnalyzableComplaint, dim: Dimension): string[] {
       return [c.verification ?? MISSING];
   }
 }
+
+/** County keys in code order, （未识别） last. */
+export const compareCountyKeys = (a: string, b: string): number => (a === UNRESOLVED ? 1 : b === UNRESOLVED ? -1 : a < b ? -1 : 1);

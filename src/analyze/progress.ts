@@ -1,4 +1,4 @@
-import { type AnalyzableComplaint, UNRESOLVED, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, compareCountyKeys, countyKey } from "./keys.js";
 import { type SnapshotOptions, timelines } from "./snapshots.js";
 
 /** Rectification progress of one county at one date. */
@@ -31,6 +31,52 @@ export interface ProgressResult {
 
 const ALL = "全部";
 
+/** The index of the first grid date on or after `d` (grid sorted ascending; grid.length if none). */
+export function gridSlot(grid: readonly string[], d: string): number {
+  let lo = 0;
+  let hi = grid.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (grid[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per-slot event counts of one group: cases transferred, closed, closed or phase-closed. */
+export interface ProgressCounts {
+  cases: Float64Array;
+  closed: Float64Array;
+  phase: Float64Array;
+}
+
+export const emptyProgressCounts = (g: number): ProgressCounts => ({
+  cases: new Float64Array(g + 1),
+  closed: new Float64Array(g + 1),
+  phase: new Float64Array(g + 1),
+});
+
+/**
+ * One group's progress rows from its per-slot counts (see {@link gridSlot}): cumulative sums at
+ * each grid date. Shared by {@link closureProgress} and the dashboard, which re-aggregates the
+ * same per-case slots under filters.
+ */
+export function progressRows(grid: readonly string[], county: string, countyName: string, counts: ProgressCounts): ProgressRow[] {
+  let c = 0;
+  let cl = 0;
+  let ph = 0;
+  return grid.map((date, i) => {
+    c += counts.cases[i]!;
+    cl += counts.closed[i]!;
+    ph += counts.phase[i]!;
+    return {
+      county, countyName, date, cases: c, closed: cl, closedOrPhase: ph,
+      closedRate: c ? cl / c : null,
+      closedOrPhaseRate: c ? ph / c : null,
+    };
+  });
+}
+
 /**
  * Cumulative closure over time per county, from snapshots (tables with 截至 dates) and/or a
  * 办结时间 column. A case counts as closed from its 办结时间, else from the first snapshot that
@@ -54,43 +100,17 @@ export function closureProgress(records: readonly AnalyzableComplaint[], options
     g.push(t);
   }
   // events bucketed by the first grid date on or after them, then prefix sums: O(n log d + d)
-  const slot = (d: string | undefined): number => {
-    if (d === undefined) return -1;
-    let lo = 0;
-    let hi = grid.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (grid[mid]! < d) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const rowsFor = (county: string, name: string, list: typeof tl): ProgressRow[] => {
-    const g = grid.length;
-    const cases = new Float64Array(g + 1);
-    const closed = new Float64Array(g + 1);
-    const phase = new Float64Array(g + 1);
+    const counts = emptyProgressCounts(grid.length);
     for (const t of list) {
-      cases[t.date ? slot(t.date) : 0]!++;
-      if (t.closedOn) closed[slot(t.closedOn)]!++;
-      if (t.phaseOn) phase[slot(t.phaseOn)]!++;
+      counts.cases[t.date ? gridSlot(grid, t.date) : 0]!++;
+      if (t.closedOn) counts.closed[gridSlot(grid, t.closedOn)]!++;
+      if (t.phaseOn) counts.phase[gridSlot(grid, t.phaseOn)]!++;
     }
-    let c = 0;
-    let cl = 0;
-    let ph = 0;
-    return grid.map((date, i) => {
-      c += cases[i]!;
-      cl += closed[i]!;
-      ph += phase[i]!;
-      return {
-        county, countyName: name, date, cases: c, closed: cl, closedOrPhase: ph,
-        closedRate: c ? cl / c : null,
-        closedOrPhaseRate: c ? ph / c : null,
-      };
-    });
+    return progressRows(grid, county, name, counts);
   };
   const rows = [...groups.keys()]
-    .sort((a, b) => (a === UNRESOLVED ? 1 : b === UNRESOLVED ? -1 : a < b ? -1 : 1))
+    .sort(compareCountyKeys)
     .flatMap((k) => rowsFor(k, names.get(k) ?? k, groups.get(k)!));
   return {
     dates: grid,

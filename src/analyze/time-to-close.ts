@@ -1,4 +1,4 @@
-import { type AnalyzableComplaint, UNRESOLVED, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, compareCountyKeys, countyKey } from "./keys.js";
 import { type SnapshotOptions, daysBetween, timelines } from "./snapshots.js";
 
 /** Days from 交办 to 已办结 of one case. */
@@ -53,6 +53,25 @@ export const BUCKETS: readonly [number, number][] = [[0, 7], [8, 15], [16, 30], 
 
 const bucketLabel = ([from, to]: readonly [number, number]) => (to === Infinity ? `${from - 1}天以上` : `${from}-${to}天`);
 
+/** How many durations fall in each of {@link BUCKETS}. */
+export function durationHistogram(days: readonly number[]): DurationBucket[] {
+  return BUCKETS.map(([from, to]) => ({ label: bucketLabel([from, to]), from, to, count: days.filter((d) => d >= from && d <= to).length }));
+}
+
+/** Duration summaries per county, counties in code order (（未识别） last). */
+export function durationsByCounty(
+  cases: Iterable<{ county: string; days: number }>,
+  countyName: (county: string) => string,
+): ({ county: string; countyName: string } & DurationSummary)[] {
+  const groups = new Map<string, number[]>();
+  for (const c of cases) {
+    let g = groups.get(c.county);
+    if (!g) groups.set(c.county, (g = []));
+    g.push(c.days);
+  }
+  return [...groups.keys()].sort(compareCountyKeys).map((county) => ({ county, countyName: countyName(county), ...summarizeDurations(groups.get(county)!) }));
+}
+
 /** Nearest-rank percentile of sorted values. */
 function percentile(sorted: readonly number[], p: number): number | null {
   if (!sorted.length) return null;
@@ -96,24 +115,11 @@ export function timeToClose(records: readonly AnalyzableComplaint[], options: Sn
     cases.push({ key: t.key, county, date: t.date, closedOn: t.closedOn, days: Math.max(0, daysBetween(t.date, t.closedOn)), kind: t.closedOnKind! });
   }
   const days = cases.map((c) => c.days);
-  const histogram = BUCKETS.map(([from, to]) => ({
-    label: bucketLabel([from, to]), from, to,
-    count: days.filter((d) => d >= from && d <= to).length,
-  }));
-  const groups = new Map<string, number[]>();
-  for (const c of cases) {
-    let g = groups.get(c.county);
-    if (!g) groups.set(c.county, (g = []));
-    g.push(c.days);
-  }
-  const byCounty = [...groups.keys()]
-    .sort((a, b) => (a === UNRESOLVED ? 1 : b === UNRESOLVED ? -1 : a < b ? -1 : 1))
-    .map((county) => ({ county, countyName: names.get(county) ?? county, ...summarizeDurations(groups.get(county)!) }));
   return {
     cases,
     summary: summarizeDurations(days),
-    histogram,
-    byCounty,
+    histogram: durationHistogram(days),
+    byCounty: durationsByCounty(cases, (county) => names.get(county) ?? county),
     exact: cases.filter((c) => c.kind === "exact").length,
     upperBound: cases.filter((c) => c.kind === "upper-bound").length,
     open,
