@@ -31,7 +31,7 @@ export interface DocVector {
 const WORD = 1;
 const LEXICON = 2;
 /** a word that is not in the label's lexicon is shown only if it adds this much log-odds */
-const MIN_WORD = 0.5;
+const MIN_WORD = 0.8;
 
 export class CompiledModels {
   /** feature name -> id */
