@@ -1,0 +1,31 @@
+/**
+ * What the dashboard's pages import (bundled by scripts/dashboard-build.ts into
+ * notebooks/components/ducha.js): the library's browser-safe aggregations and chart specs, the
+ * filters, and the dashboard's cards. Third-party libraries stay bare imports (vega-embed),
+ * resolved by Observable Framework from node_modules.
+ */
+export { countBy } from "../analyze/count.js";
+export { rates, ratesBy } from "../analyze/rates.js";
+export { countyRanking } from "../analyze/hotspots.js";
+export { spikes } from "../analyze/spikes.js";
+export { toGrid } from "../analyze/pivot.js";
+export { DIMENSION_NAMES, MISSING, UNRESOLVED } from "../analyze/keys.js";
+export { THEMES, THEME_NAMES } from "../model/classification.js";
+export { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
+
+export {
+  TYPE_COLORS, STATUS_COLORS, VERIFICATION_COLORS, FONT_STACK, SYNTHETIC_NOTE, countyHotspotsSpec, countyMapSpec, typeByCountySpec, typeSourceNote,
+  typesSpec, trendSpec, progressSpec, verificationSpec, statusSpec, themesSpec, repeatsSpec, repeatTarget, repeatWhen,
+} from "../charts/index.js";
+export { closeTimeSpec, themeByTypeSpec } from "./specs.js";
+
+export { TEXT_CHUNKS, chunkOf, chunkRange } from "./model.js";
+export { DashboardData, NO_FILTERS, isFiltered, subsetColumns } from "./select.js";
+export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
+export { describeFilters, filterBar } from "./filterbar.js";
+export { banner, chartCard, emptyCard, headlines, selectionNote, tableCard } from "./cards.js";
+export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
+export { highlighted, pieces } from "./highlight.js";
+export { csvText, neutralize, xlsxBytes } from "./xlsx.js";
+export { newestFirst, resultsTable, resultsView, searchRows } from "./results.js";
+export { reportView } from "./report.js";

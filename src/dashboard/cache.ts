@@ -1,0 +1,109 @@
+/**
+ * The data step runs once per build, not once per data loader: its outputs are cached in a folder
+ * keyed by the input files (path, size, modification time), the library's sources and the
+ * model version. Every loader prints one file of it. Concurrent loaders (or builds) wait for the
+ * one computing. Node only; the library itself is imported only when the cache misses.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { dataInputs } from "./inputs.js";
+import { MODEL_VERSION } from "./model.js";
+
+const SRC = fileURLToPath(new URL("..", import.meta.url));
+const KEEP = 4;
+
+/** The cache folder: $DUCHA_CACHE, else <tmp>/ducha-dashboard. */
+export const cacheRoot = (): string => process.env.DUCHA_CACHE || join(tmpdir(), "ducha-dashboard");
+
+/** The newest modification time under a folder (the library's sources). */
+function newest(dir: string): number {
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    max = Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+export function cacheKey(files: readonly string[]): string {
+  const h = createHash("sha256");
+  h.update(JSON.stringify({ v: MODEL_VERSION, src: newest(SRC), files: files.map((f) => [f, statSync(f).size, statSync(f).mtimeMs]) }));
+  return h.digest("hex").slice(0, 16);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Drop all but the most recent cached data sets. */
+function prune(root: string): void {
+  const dirs = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, "done")))
+    .map((e) => ({ path: join(root, e.name), t: statSync(join(root, e.name, "done")).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const d of dirs.slice(KEEP)) rmSync(d.path, { recursive: true, force: true });
+}
+
+/**
+ * The folder holding the data step's outputs for the current inputs ($DUCHA_DATA), computing
+ * them if needed. Progress goes to stderr (loaders' stdout is their output).
+ */
+export async function ensureData(files: readonly string[] = dataInputs()): Promise<string> {
+  const root = cacheRoot();
+  mkdirSync(root, { recursive: true });
+  const dir = join(root, cacheKey(files));
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(join(dir, "done"))) return dir;
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
+      break;
+    } catch {
+      let pid = 0;
+      try {
+        pid = Number(readFileSync(join(lock, "pid"), "utf8")) || 0;
+      } catch {
+        /* the lock is being taken or released */
+      }
+      const stale = pid ? !alive(pid) : Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 600_000;
+      if (stale) rmSync(lock, { recursive: true, force: true });
+      else await sleep(200);
+    }
+  }
+  try {
+    if (existsSync(join(dir, "done"))) return dir;
+    const log = (m: string) => process.stderr.write(`[ducha] ${m}\n`);
+    log(`数据：${files.length} 个文件，首次处理（之后使用缓存 ${dir}）`);
+    const { buildDashboardData } = await import("./build.js");
+    const outputs = await buildDashboardData(files, log);
+    const tmp = `${dir}.tmp${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const [name, data] of outputs) writeFileSync(join(tmp, name), data);
+    writeFileSync(join(tmp, "done"), new Date().toISOString());
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+    prune(root);
+    return dir;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** A data loader's body: print one output of the data step to stdout. */
+export async function emit(name: string): Promise<void> {
+  const dir = await ensureData();
+  const data = readFileSync(join(dir, name));
+  await new Promise<void>((resolve, reject) => process.stdout.write(data, (e) => (e ? reject(e) : resolve())));
+}

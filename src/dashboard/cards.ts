@@ -1,0 +1,191 @@
+/**
+ * The dashboard's building blocks: the 模拟数据 banner, the headline figures, a chart card (a
+ * vega-lite spec drawn with vega-embed, with SVG and PNG downloads) and a table card (CSV and
+ * XLSX downloads). All text goes in as text nodes.
+ */
+import embed from "vega-embed";
+import type { TopLevelSpec } from "vega-lite";
+import { rates } from "../analyze/rates.js";
+import { SYNTHETIC_NOTE } from "../charts/theme.js";
+import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
+import { describeFilters } from "./filterbar.js";
+import type { DashboardData, Selection } from "./select.js";
+import { type Table, csvText, xlsxBytes } from "./xlsx.js";
+
+/** The 模拟数据 banner (when the data is synthetic) and where the data comes from. */
+export function banner(data: DashboardData): HTMLElement {
+  const m = data.meta;
+  // Framework's one English word on screen: the sidebar button's tooltip
+  document.querySelector("#observablehq-sidebar-toggle")?.setAttribute("title", "收起或展开侧栏");
+  const files = m.sources.map((s) => s.file);
+  const source = `数据：${files.slice(0, 2).join("、")}${files.length > 2 ? ` 等 ${files.length} 个文件` : ""}；${num(m.cases)} 件信访件${m.asOf ? `，办理情况截至${cnDate(m.asOf)}` : ""}。`;
+  return el("div", { class: "ducha-banner" }, [
+    m.synthetic ? el("p", { class: "ducha-synthetic", role: "note" }, [el("strong", {}, ["模拟数据"]), `：本页展示的是${SYNTHETIC_NOTE}，仅用于演示和测试，不代表任何真实督察信访情况。`]) : null,
+    el("p", { class: "ducha-source" }, [source, " 信访人姓名、电话、身份证号已隐去。"]),
+  ]);
+}
+
+/** "当前：全部信访件，共 461 件" / "当前：苏仙区，71 件（共 461 件）" */
+export function selectionNote(data: DashboardData, sel: Selection): HTMLElement {
+  const all = sel.rows.length === data.length;
+  return el("p", { class: "ducha-selection" }, [
+    `当前范围：${describeFilters(data, sel.filters)}，`,
+    el("strong", { "data-testid": "selection-count" }, [num(sel.rows.length)]),
+    ` 件${all ? "" : `（共 ${num(data.length)} 件）`}`,
+  ]);
+}
+
+function figure(label: string, value: string, detail: Child, testid: string): HTMLElement {
+  return el("div", { class: "card ducha-figure" }, [
+    el("h2", {}, [label]),
+    el("div", { class: "big", "data-testid": testid }, [value]),
+    el("p", { class: "ducha-detail" }, [detail]),
+  ]);
+}
+
+/** The five headline figures: 受理, 交办, 属实率, 办结率, 重点件. */
+export function headlines(data: DashboardData, sel: Selection): HTMLElement {
+  const r = rates(sel.cols);
+  const dates = [...new Set(Array.from(sel.cols.date, (d) => sel.cols.dateKeys[d]!))].filter((d) => /^\d{4}-/.test(d)).sort();
+  const batches = new Set(Array.from(sel.cols.batch, (b) => sel.cols.batchKeys[b]!).filter((b) => /^\d+$/.test(b)));
+  const key = data.countWhere(sel, data.extras.category, (v) => v === 1);
+  const hasCategory = data.extras.category.some((v) => v !== 2);
+  const suggested = data.countWhere(sel, data.extras.keySuggested, (v) => v === 1);
+  let extra = 0; // suggested by the rules and not already a 重点件 in the table
+  for (let i = 0; i < sel.rows.length; i++) if (data.extras.keySuggested[sel.rows[i]!] === 1 && data.extras.category[sel.rows[i]!] !== 1) extra++;
+  const asOf = data.meta.asOf ? `截至${cnDate(data.meta.asOf)}` : "";
+  return el("div", { class: "grid grid-cols-4 ducha-figures" }, [
+    figure("受理信访件", `${num(sel.rows.length)} 件`, sel.rows.length === data.length ? "一个受理编号计一件" : `占全部 ${num(data.length)} 件的 ${pct(sel.rows.length / data.length)}`, "fig-cases"),
+    figure(
+      "交办",
+      batches.size ? `${batches.size} 批` : `${dates.length} 天`,
+      dates.length ? `${cnDay(dates[0]!)}至${cnDay(dates[dates.length - 1]!)}，${dates.length} 个交办日` : "无交办日期",
+      "fig-batches",
+    ),
+    figure("属实率", pct(r.verifiedRate.value), `属实、基本属实、部分属实 ${num(r.verifiedRate.numerator)} 件 / 已核实 ${num(r.verifiedRate.denominator)} 件`, "fig-verified"),
+    figure("办结率", pct(r.closedRate.value), `已办结 ${num(r.closedRate.numerator)} 件；含阶段性办结 ${pct(r.closedOrPhaseRate.value)}${asOf ? `；${asOf}` : ""}`, "fig-closed"),
+    figure(
+      "重点件",
+      hasCategory ? `${num(key)} 件` : "—",
+      hasCategory ? `另有 ${num(extra)} 件按重点件规则建议关注（自动识别）` : `表中无案卷类别；按重点件规则建议关注 ${num(suggested)} 件（自动识别）`,
+      "fig-key",
+    ),
+  ]);
+}
+
+export interface ChartCardOptions {
+  /** the file name of downloads, without extension (default: the spec's title) */
+  filename?: string;
+  /** Framework's `invalidation` promise: the view is finalised when the cell re-runs */
+  invalidation?: Promise<unknown>;
+  /** shown under the chart */
+  caption?: Child;
+  /** the card spans the full width */
+  wide?: boolean;
+}
+
+const titleOf = (spec: TopLevelSpec): string => {
+  const t = (spec as { title?: unknown }).title;
+  return typeof t === "string" ? t : typeof t === "object" && t && "text" in t ? String((t as { text: unknown }).text) : "图表";
+};
+
+/** A base64 data: URL as a Blob (no fetch: nothing is requested). */
+function dataUrlBlob(url: string): Blob {
+  const [head, data] = url.split(",", 2) as [string, string];
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: /^data:([^;,]+)/.exec(head)?.[1] ?? "application/octet-stream" });
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** A chart in a card, drawn as SVG, with 下载 SVG / 下载 PNG buttons. */
+export function chartCard(spec: TopLevelSpec, options: ChartCardOptions = {}): HTMLElement {
+  const name = options.filename ?? titleOf(spec);
+  const target = el("div", { class: "ducha-chart-body" });
+  const svgButton = el("button", { type: "button", disabled: "" }, ["下载 SVG"]);
+  const pngButton = el("button", { type: "button", disabled: "" }, ["下载 PNG"]);
+  const card = el("figure", { class: `card ducha-chart${options.wide ? " is-wide" : ""}`, "data-chart": name }, [
+    target,
+    options.caption ? el("figcaption", {}, [options.caption]) : null,
+    el("div", { class: "ducha-actions" }, [svgButton, pngButton]),
+  ]);
+  let finalize: (() => void) | undefined;
+  let cancelled = false;
+  // charts are drawn one after another, in page order: the first appears as soon as it can
+  const drawn = queue.then(() => new Promise((r) => setTimeout(r, 0))).then(() => (cancelled ? undefined : embed(target, spec as never, { actions: false, renderer: "svg", tooltip: false })));
+  queue = drawn.catch(() => undefined);
+  drawn
+    .then((result) => {
+      if (!result) return;
+      finalize = result.finalize;
+      const view = result.view;
+      svgButton.removeAttribute("disabled");
+      pngButton.removeAttribute("disabled");
+      svgButton.onclick = async () => saveBlob(new Blob([await view.toSVG()], { type: "image/svg+xml;charset=utf-8" }), fileName(name, "svg"));
+      pngButton.onclick = async () => saveBlob(dataUrlBlob(await view.toImageURL("png", 2)), fileName(name, "png"));
+      card.classList.add("is-ready");
+    })
+    .catch((e: unknown) => {
+      target.append(el("p", { class: "ducha-error" }, [`图表无法绘制：${(e as Error).message}`]));
+      console.error(e);
+    });
+  void options.invalidation?.then(() => {
+    cancelled = true;
+    finalize?.();
+  });
+  return card;
+}
+
+/** A short message in place of a chart that has nothing to show. */
+export function emptyCard(title: string, message: string): HTMLElement {
+  return el("figure", { class: "card ducha-chart is-empty", "data-chart": title }, [el("h3", {}, [title]), el("p", { class: "ducha-muted" }, [message])]);
+}
+
+export interface TableCardOptions {
+  /** rows shown before 显示全部 (default 15) */
+  limit?: number;
+  note?: Child;
+  /** render a cell yourself (default: its text) */
+  cell?: (value: string | number | null | undefined, column: number, row: number) => Child;
+  /** the card spans the full width */
+  wide?: boolean;
+}
+
+/**
+ * A table in a card, with 下载 CSV / 下载 XLSX of all its rows. `table.title` (when given) is
+ * the first line of the downloads; `table.name` is the heading and the file name.
+ */
+export function tableCard(table: Table, options: TableCardOptions = {}): HTMLElement {
+  const limit = options.limit ?? 15;
+  const numeric = table.headers.map((_, c) => table.rows.length > 0 && table.rows.every((r) => typeof r[c] === "number" || r[c] === null || r[c] === "" || r[c] === "—"));
+  // short columns stay on one line; long text wraps
+  const short = table.headers.map((_, c) => table.rows.slice(0, 200).every((r) => String(r[c] ?? "").length <= 14));
+  const cls = (c: number) => (numeric[c] ? "num" : short[c] ? "nowrap" : undefined);
+  const body = el("tbody");
+  let shown = 0;
+  const render = (upTo: number) => {
+    for (; shown < Math.min(upTo, table.rows.length); shown++) {
+      const row = table.rows[shown]!;
+      body.append(el("tr", row[0] === "合计" ? { class: "is-total" } : {}, row.map((v, c) => el("td", { class: cls(c) }, [options.cell ? options.cell(v, c, shown) : typeof v === "number" ? num(v) : v ?? ""]))));
+    }
+  };
+  render(limit);
+  const more = table.rows.length > limit ? el("button", { type: "button", class: "ducha-more" }, [`显示全部 ${num(table.rows.length)} 行`]) : null;
+  more?.addEventListener("click", () => {
+    render(table.rows.length);
+    more.remove();
+  });
+  const csv = el("button", { type: "button" }, ["下载 CSV"]);
+  const xlsx = el("button", { type: "button" }, ["下载 XLSX"]);
+  csv.onclick = () => saveBlob(new Blob([csvText(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
+  xlsx.onclick = () => saveBlob(new Blob([xlsxBytes([table])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(table.name, "xlsx"));
+  return el("div", { class: `card ducha-table${options.wide ? " is-wide" : ""}`, "data-table": table.name }, [
+    el("h3", {}, [table.name]),
+    options.note ? el("p", { class: "ducha-muted" }, [options.note]) : null,
+    el("div", { class: "ducha-table-scroll" }, [
+      el("table", {}, [el("thead", {}, [el("tr", {}, table.headers.map((h, c) => el("th", { class: cls(c) }, [h])))]), body]),
+    ]),
+    table.rows.length ? null : el("p", { class: "ducha-muted" }, ["当前范围内没有记录。"]),
+    el("div", { class: "ducha-actions" }, [more, csv, xlsx]),
+  ]);
+}

@@ -1,0 +1,96 @@
+/**
+ * Rectification progress, time to close and overdue cases of a selection, from the per-case
+ * values the data step took from `timelines()`, `timeToClose()` and `overdue()`. The cumulative
+ * sums are those of `closureProgress()` (same grid, same bucketing; a test checks that the
+ * unfiltered result is identical). Browser-safe.
+ */
+import { compareCountyKeys } from "../analyze/keys.js";
+import { type ProgressResult, type ProgressRow, emptyProgressCounts, progressRows } from "../analyze/progress.js";
+import { type DurationBucket, type DurationSummary, durationHistogram, durationsByCounty, summarizeDurations } from "../analyze/time-to-close.js";
+import type { DashboardData, Selection } from "./select.js";
+
+/** `closureProgress()` of the selected cases. */
+export function progressOf(data: DashboardData, sel: Selection): ProgressResult {
+  const grid = data.file.progressDates;
+  const g = grid.length;
+  const { progressSlot, closedSlot, phaseSlot, closeExact, closeDays } = data.extras;
+  const byCounty = new Map<string, number[]>();
+  for (let i = 0; i < sel.rows.length; i++) {
+    const row = sel.rows[i]!;
+    const code = data.cols.countyKeys[data.cols.county[row]!]!;
+    let list = byCounty.get(code);
+    if (!list) byCounty.set(code, (list = []));
+    list.push(row);
+  }
+  const rowsFor = (county: string, name: string, rows: ArrayLike<number>): ProgressRow[] => {
+    const counts = emptyProgressCounts(g);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      counts.cases[progressSlot[r]!]!++;
+      if (closedSlot[r]! >= 0) counts.closed[closedSlot[r]!]!++;
+      if (phaseSlot[r]! >= 0) counts.phase[phaseSlot[r]!]!++;
+    }
+    return progressRows(grid, county, name, counts);
+  };
+  const counties = [...byCounty.keys()].sort(compareCountyKeys);
+  let upperBoundCases = 0;
+  for (let i = 0; i < sel.rows.length; i++) if (closeDays[sel.rows[i]!]! >= 0 && !closeExact[sel.rows[i]!]) upperBoundCases++;
+  return {
+    dates: [...grid],
+    rows: counties.flatMap((k) => rowsFor(k, data.cols.countyNames.get(k) ?? k, byCounty.get(k)!)),
+    overall: rowsFor("全部", "全部", sel.rows),
+    upperBoundCases,
+  };
+}
+
+export interface CloseTimes {
+  summary: DurationSummary;
+  histogram: DurationBucket[];
+  byCounty: ({ county: string; countyName: string } & DurationSummary)[];
+  exact: number;
+  upperBound: number;
+  /** selected cases without a closing time (open, or no 交办 date) */
+  open: number;
+}
+
+/** `timeToClose()` of the selected cases. */
+export function closeTimesOf(data: DashboardData, sel: Selection): CloseTimes {
+  const { closeDays, closeExact } = data.extras;
+  const all: number[] = [];
+  const cases: { county: string; days: number }[] = [];
+  let exact = 0;
+  for (let i = 0; i < sel.rows.length; i++) {
+    const r = sel.rows[i]!;
+    const d = closeDays[r]!;
+    if (d < 0) continue;
+    all.push(d);
+    if (closeExact[r]) exact++;
+    cases.push({ county: data.cols.countyKeys[data.cols.county[r]!]!, days: d });
+  }
+  const byCounty = durationsByCounty(cases, (county) => data.countyName(county));
+  return { summary: summarizeDurations(all), histogram: durationHistogram(all), byCounty, exact, upperBound: all.length - exact, open: sel.rows.length - all.length };
+}
+
+export interface OverdueRow {
+  row: number;
+  id: string;
+  county: string;
+  countyName: string;
+  date: string;
+  deadline: string;
+  days: number;
+  status: string;
+}
+
+/** The selected cases past their 办结目标 and not 已办结 at `overdueAt`, most overdue first. */
+export function overdueOf(data: DashboardData, sel: Selection): OverdueRow[] {
+  const c = data.cols;
+  const selected = new Uint8Array(c.length);
+  for (let i = 0; i < sel.rows.length; i++) selected[sel.rows[i]!] = 1;
+  return data.file.overdue
+    .filter((o) => selected[o.row])
+    .map((o) => {
+      const county = c.countyKeys[c.county[o.row]!]!;
+      return { row: o.row, id: o.id, county, countyName: data.countyName(county), date: c.dateKeys[c.date[o.row]!]!, deadline: o.deadline, days: o.days, status: o.status ?? "（未填）" };
+    });
+}

@@ -1,0 +1,55 @@
+/**
+ * The tables the dashboard is built on: $DUCHA_DATA (a file or a folder), else the bundled
+ * sample (模拟数据) with its status snapshots. Node only.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import { dataPath } from "../util/paths.js";
+
+/** Table files a folder may hold. */
+const TABLE_EXTS = new Set([".xlsx", ".csv", ".tsv", ".json"]);
+
+/** The bundled sample: the main table and the three 截至 snapshots. */
+export function sampleInputs(): string[] {
+  const dir = dataPath("sample", "snapshots");
+  const snapshots = readdirSync(dir).filter((f) => TABLE_EXTS.has(extname(f).toLowerCase())).sort().map((f) => join(dir, f));
+  return [dataPath("sample", "郴州2023_信访件_模拟数据.xlsx"), ...snapshots];
+}
+
+/** A problem with $DUCHA_DATA, in words a user can act on. */
+export class DataInputError extends Error {
+  override name = "DataInputError";
+}
+
+function listTables(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listTables(path));
+    else if (TABLE_EXTS.has(extname(entry.name).toLowerCase())) out.push(path);
+  }
+  // the same table saved as .xlsx and .csv side by side (as the sample is): read the workbook once
+  const stems = new Set(out.filter((p) => extname(p).toLowerCase() === ".xlsx").map((p) => p.slice(0, -5)));
+  return out.filter((p) => extname(p).toLowerCase() !== ".csv" || !stems.has(p.slice(0, -4)));
+}
+
+/**
+ * The files to read: `spec` (default $DUCHA_DATA) is a table file or a folder of tables (read
+ * recursively: .xlsx, .csv, .tsv, .json; a .csv next to an .xlsx of the same name is skipped).
+ * Without it, the bundled sample.
+ */
+export function dataInputs(spec: string | undefined = process.env.DUCHA_DATA): string[] {
+  if (!spec || !spec.trim()) return sampleInputs();
+  const path = resolve(spec.trim());
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new DataInputError(`DUCHA_DATA 指向的文件或文件夹不存在：${path}`);
+  }
+  if (st.isFile()) return [path];
+  const files = listTables(path);
+  if (!files.length) throw new DataInputError(`DUCHA_DATA 文件夹中没有表格文件（.xlsx、.csv、.json）：${path}`);
+  return files;
+}

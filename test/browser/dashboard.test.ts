@@ -1,0 +1,243 @@
+/**
+ * The dashboard in a real browser: builds the site on a small fixture (test/fixtures/dashboard/:
+ * planted personal data, a <script> complaint, a formula cell), serves it, and opens every page
+ * in Debian's chromium (playwright-core, never a downloaded browser). Fails on any console error
+ * or request leaving localhost; checks that charts are drawn, that a filter changes the numbers,
+ * that complaint text runs nothing, that downloads are well formed, and that nothing private or
+ * CDN-bound reaches the output. A failing page leaves a screenshot in test/.artifacts/.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkOutput } from "../../scripts/dashboard-build.js";
+import { dashboardServer, listen } from "../../scripts/serve.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURE = join(ROOT, "test/fixtures/dashboard");
+const TABLES = join(FIXTURE, "tables");
+const EXPECT = JSON.parse(readFileSync(join(FIXTURE, "expect.json"), "utf8")) as { forbidden: string[]; script: string; cases: number };
+const ARTIFACTS = join(ROOT, "test/.artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/** Each page, with the least number of drawn charts it must show on the fixture. */
+const PAGES: [path: string, title: string, charts: number][] = [
+  ["/", "督察信访件总览", 5],
+  ["/progress", "整改进度", 3],
+  ["/hotspots", "热点", 3],
+  ["/classification", "分类", 4],
+  ["/search", "信访件检索", 0],
+  ["/report", "生态环境保护督察信访件统计分析", 8],
+  ["/notebook", "分析笔记", 1],
+];
+
+let out: string;
+let base: string;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`需要 Debian 的 chromium（${CHROMIUM}）：apt-get install chromium fonts-noto-cjk`);
+  out = mkdtempSync(join(tmpdir(), "ducha-dist-"));
+  const build = spawnSync(process.execPath, ["--import", "tsx", "scripts/dashboard-build.ts"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, DUCHA_DATA: TABLES, DUCHA_OUT: out, DUCHA_CACHE: `${out}-cache` },
+    timeout: 280_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (build.status !== 0) throw new Error(`dashboard build failed (exit ${build.status}):\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
+  server = dashboardServer(out);
+  base = `http://127.0.0.1:${await listen(server, 0)}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (out) {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(`${out}-cache`, { recursive: true, force: true });
+  }
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  external: string[];
+}
+
+/** Open a page, record console errors and requests leaving localhost; screenshot on failure. */
+async function visit(name: string, path: string, fn: (v: Visit) => Promise<void>): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const v: Visit = { page, errors: [], external: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error") v.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => v.errors.push(e.message));
+  page.on("dialog", (d) => {
+    v.errors.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(base) && !/^(data|blob):/.test(url)) v.external.push(url);
+  });
+  try {
+    await page.goto(base + path, { waitUntil: "networkidle" });
+    await fn(v);
+    expect(v.errors, "console errors").toEqual([]);
+    expect(v.external, "requests leaving localhost").toEqual([]);
+  } catch (e) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => {});
+    throw e;
+  } finally {
+    await page.close();
+  }
+}
+
+const readyCharts = (page: Page) => page.locator(".ducha-chart.is-ready svg.marks").count();
+
+async function waitForCharts(page: Page, n: number): Promise<void> {
+  if (n === 0) return;
+  await page.waitForFunction((k) => document.querySelectorAll(".ducha-chart.is-ready svg.marks").length >= k, n, { timeout: 15_000 });
+}
+
+describe("dashboard build", () => {
+  it("is self-contained: no CDN, no npm: import, no unresolved bare import", () => {
+    expect(checkOutput(out)).toEqual([]);
+  });
+
+  it("ships no phone number, ID number or complainant name", () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk : (p: string) => files.push(p))(join(d, e.name));
+    };
+    walk(out);
+    const leaks: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(f, "utf8");
+      for (const s of EXPECT.forbidden) if (text.includes(s)) leaks.push(`${f.slice(out.length)}: ${s}`);
+    }
+    expect(leaks).toEqual([]);
+    // the redacted texts are there
+    expect(files.some((f) => f.includes("/_file/data/texts/") && readFileSync(f, "utf8").includes("【已隐去】"))).toBe(true);
+  });
+});
+
+describe("dashboard pages", () => {
+  for (const [path, title, charts] of PAGES) {
+    it(`${path} opens, says 模拟数据 and draws its charts`, async () => {
+      await visit(`page${path.replace(/\//g, "_") || "_index"}`, path, async ({ page }) => {
+        expect(await page.locator("h1").first().textContent()).toContain(title);
+        expect(await page.locator(".ducha-synthetic").first().textContent()).toContain("模拟数据");
+        await waitForCharts(page, charts);
+        expect(await readyCharts(page)).toBeGreaterThanOrEqual(charts);
+        expect(await page.locator(".ducha-error").count()).toBe(0);
+        if (charts) {
+          // every chart of synthetic data says so in its own subtitle
+          const notes = await page.locator(".ducha-chart.is-ready svg.marks").evaluateAll((svgs) => svgs.map((s) => s.textContent ?? ""));
+          for (const n of notes) expect(n).toContain("模拟数据");
+        }
+      });
+    }, 60_000);
+  }
+
+  it("a filter changes the headline figures and redraws the charts", async () => {
+    await visit("filter", "/", async ({ page }) => {
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload({ waitUntil: "networkidle" });
+      await waitForCharts(page, 5);
+      const before = await page.getByTestId("fig-cases").textContent();
+      expect(before).toBe(`${EXPECT.cases} 件`);
+      await page.locator('select[name="county"]').selectOption({ label: "苏仙区" });
+      await page.waitForFunction((b) => document.querySelector('[data-testid="fig-cases"]')?.textContent !== b, before);
+      const after = await page.getByTestId("fig-cases").textContent();
+      expect(after).not.toBe(before);
+      expect(Number(after!.replace(/\D/g, ""))).toBeLessThan(EXPECT.cases);
+      await waitForCharts(page, 5);
+      expect(await page.locator(".ducha-selection").textContent()).toContain("苏仙区");
+      // the filter is kept when moving to another page
+      await page.goto(`${base}/progress`, { waitUntil: "networkidle" });
+      expect(await page.locator('select[name="county"]').inputValue()).toBe("431003");
+      await page.locator(".ducha-reset").click();
+      await page.getByTestId("selection-count").filter({ hasText: new RegExp(`^${EXPECT.cases}$`) }).waitFor();
+    });
+  }, 60_000);
+
+  it("complaint text with <script> and onerror runs nothing and shows as text", async () => {
+    await visit("xss", "/search", async ({ page }) => {
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload({ waitUntil: "networkidle" });
+      const search = page.getByRole("textbox", { name: "搜索" });
+      await search.fill("__xss");
+      await page.getByTestId("results-page").filter({ hasText: "共 2 条" }).waitFor();
+      await page.waitForSelector(".ducha-results.is-ready");
+      const text = await page.locator(".ducha-results td.text").allTextContents();
+      expect(text.join("\n")).toContain("<script>window.__xss=1</script>");
+      expect(text.join("\n")).toContain('<img src=x onerror="window.__xss=2">');
+      expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+      expect(await page.evaluate(() => [...document.scripts].some((s) => (s.textContent ?? "").includes("__xss")))).toBe(false);
+      expect(await page.locator(".ducha-results img").count()).toBe(0);
+      // evidence words are <mark> elements inside the text, not markup taken from it
+      expect(await page.locator(".ducha-results td.text mark").count()).toBeGreaterThan(0);
+    });
+  }, 60_000);
+
+  it("downloads charts as SVG and PNG and tables as CSV (formula-neutralised) and XLSX", async () => {
+    await visit("downloads", "/search", async ({ page }) => {
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload({ waitUntil: "networkidle" });
+      await page.getByRole("textbox", { name: "搜索" }).fill("HYPERLINK");
+      await page.getByTestId("results-page").filter({ hasText: "共 1 条" }).waitFor();
+      const grab = async (label: string) => {
+        const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".ducha-results .ducha-actions button", { hasText: label }).click()]);
+        return readFileSync((await download.path())!);
+      };
+      const csv = (await grab("下载 CSV")).toString("utf8");
+      expect(csv.startsWith("\uFEFF")).toBe(true);
+      expect(csv).toContain("'=HYPERLINK");
+      expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+      const xlsx = await grab("下载 XLSX");
+      expect(xlsx.subarray(0, 2).toString("latin1")).toBe("PK");
+      expect(xlsx.toString("utf8")).toContain("'=HYPERLINK");
+    });
+    await visit("chart-downloads", "/", async ({ page }) => {
+      await waitForCharts(page, 5);
+      const card = page.locator(".ducha-chart.is-ready").first();
+      const grab = async (label: string) => {
+        const [download] = await Promise.all([page.waitForEvent("download"), card.locator("button", { hasText: label }).click()]);
+        return readFileSync((await download.path())!);
+      };
+      const svg = (await grab("下载 SVG")).toString("utf8");
+      expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
+      expect(svg).toContain("模拟数据");
+      const png = await grab("下载 PNG");
+      expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    });
+  }, 60_000);
+
+  it("the report mirrors the annex and prints on A4 without the sidebar or buttons", async () => {
+    await visit("report-print", "/report", async ({ page }) => {
+      await waitForCharts(page, 8);
+      // the annex's numbered tables and figures
+      expect(await page.locator(".ducha-report h3.ducha-caption").first().textContent()).toMatch(/^表1 /);
+      expect(await page.locator(".ducha-report figcaption").first().textContent()).toMatch(/^图1 /);
+      expect(await page.locator(".ducha-report tr.is-total").count()).toBeGreaterThan(0);
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator(".ducha-report-tools").isVisible()).toBe(false);
+      expect(await page.locator(".ducha-actions").first().isVisible()).toBe(false);
+      expect(await page.locator("#observablehq-sidebar").isVisible()).toBe(false);
+      const breaks = await page.locator(".ducha-report .ducha-chart").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakInside));
+      expect(breaks.every((b) => b === "avoid")).toBe(true);
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    });
+  }, 60_000);
+});
