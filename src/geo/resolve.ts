@@ -130,7 +130,8 @@ export function fullCountyName(c: County): string {
 }
 
 interface TextMatcher {
-  re: RegExp | undefined;
+  /** names by their first character, longest first */
+  byFirst: Map<string, string[]>;
   byName: Map<string, { county: County; rank: number }>;
 }
 
@@ -312,11 +313,13 @@ export class AreaResolver {
       if (s) add(s, c, 2);
     }
     for (const name of duplicate) byName.delete(name);
-    const names = [...byName.keys()].sort((a, b) => b.length - a.length);
-    m = {
-      re: names.length ? new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g") : undefined,
-      byName,
-    };
+    const byFirst = new Map<string, string[]>();
+    for (const name of [...byName.keys()].sort((a, b) => b.length - a.length)) {
+      const list = byFirst.get(name[0]!);
+      if (list) list.push(name);
+      else byFirst.set(name[0]!, [name]);
+    }
+    m = { byFirst, byName };
     this.textMatchers.set(key, m);
     return m;
   }
@@ -326,18 +329,23 @@ export class AreaResolver {
    * the earliest mention within the same kind.
    */
   findInText(text: string, prefectureCode: string | undefined, townsOnly = false): { county: County; word: string } | undefined {
-    const { re, byName } = this.textMatcher(prefectureCode);
-    if (!re) return undefined;
+    const { byFirst, byName } = this.textMatcher(prefectureCode);
     let best: { county: County; word: string; rank: number } | undefined;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const hit = byName.get(m[0])!;
-      if (townsOnly && hit.rank !== 1) continue;
-      if (!best || hit.rank < best.rank) best = { county: hit.county, word: m[0], rank: hit.rank };
-      if (best.rank === 0) break;
+    for (let i = 0; i < text.length; i++) {
+      const names = byFirst.get(text[i]!);
+      if (!names) continue;
+      for (const name of names) {
+        if (!text.startsWith(name, i)) continue;
+        const hit = byName.get(name)!;
+        if (!(townsOnly && hit.rank !== 1) && (!best || hit.rank < best.rank)) best = { county: hit.county, word: name, rank: hit.rank };
+        i += name.length - 1; // leftmost-longest, like the regex it replaces
+        break;
+      }
+      if (best?.rank === 0) break;
     }
     return best && { county: best.county, word: best.word };
   }
+
 }
 
 /**
