@@ -45,11 +45,18 @@ export class Classifier {
   readonly analyzer: Analyzer;
   private models: CompiledModels;
   readonly thresholds: Thresholds;
+  /** the thresholds as log-odds, compared with raw scores */
+  private logits: Thresholds;
+  /** the pollution type each sub-type label belongs to */
+  private subtypeParent: string[];
 
   constructor(models: ClassifierModels = loadModels(), lexicon: Lexicon = loadLexicon()) {
     this.analyzer = new Analyzer(lexicon);
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...models.thresholds };
     this.models = new CompiledModels(models);
+    const logit = (p: number) => Math.log(p / (1 - p));
+    this.logits = { types: logit(this.thresholds.types), subtypes: logit(this.thresholds.subtypes), themes: logit(this.thresholds.themes) };
+    this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => PARENT.get(l) ?? "");
   }
 
   /** Types, sub-types and themes of a text (no 重点件, target or place). */
@@ -58,27 +65,28 @@ export class Classifier {
     const m = this.models;
     const x = m.vector(a);
     const { types: T, subtypes: S, themes: M } = m.tasks;
-    // words the lexicons give to some label: not shown as evidence for a different one
-    const lexWords = (hits: readonly Hit[], key: (h: Hit) => string | undefined) => {
-      let by: Map<string, Set<string>> | undefined;
+    // words the lexicons give to some label are not shown as evidence for a different one
+    const otherLabel = (hits: readonly Hit[], key: (h: Hit) => string | undefined, label: string) => (w: string): boolean => {
+      let other = false;
       for (const h of hits) {
+        if (h.negated || a.tokens[h.token] !== w) continue;
         const k = key(h);
-        if (!k || h.negated) continue;
-        by ??= new Map();
-        const w = a.tokens[h.token]!;
-        (by.get(w) ?? by.set(w, new Set()).get(w)!).add(k);
+        if (k === label) return false;
+        if (k) other = true;
       }
-      return (label: string) => (by ? (w: string) => by!.has(w) && !by!.get(w)!.has(label) : undefined);
+      return other;
     };
-    const otherType = lexWords(a.typeHits, (h) => h.entry.label);
-    const otherSub = lexWords(a.typeHits, (h) => h.entry.subtype);
-    const otherTheme = lexWords(a.themeHits, (h) => h.entry.label);
+    const typeKey = (h: Hit) => h.entry.label;
+    const subKey = (h: Hit) => h.entry.subtype;
+    const { types: lt, subtypes: ls, themes: lm } = this.logits;
 
     // 污染类型: every label above the threshold; 其他 only when nothing else is
     const st = m.scores(T, x);
     const other = T.labels.indexOf("其他");
-    const ranked = [...st.keys()].filter((l) => l !== other).sort((p, q) => st[q]! - st[p]!);
-    let chosen = ranked.filter((l) => sigmoid(st[l]!) >= this.thresholds.types);
+    const ranked: number[] = [];
+    for (let l = 0; l < st.length; l++) if (l !== other) ranked.push(l);
+    ranked.sort((p, q) => st[q]! - st[p]!);
+    let chosen = ranked.filter((l) => st[l]! >= lt);
     if (!chosen.length) {
       const best = ranked[0]!;
       const pBest = sigmoid(st[best]!);
@@ -89,12 +97,12 @@ export class Classifier {
       ? chosen.map((l) => ({
           label: T.labels[l] as PollutionType,
           confidence: round2(sigmoid(st[l]!)),
-          evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherType(T.labels[l]!)),
+          evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, T.labels[l]!)),
         }))
       : [{
           label: "其他",
           confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
-          evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherType("其他")) : [],
+          evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
         }];
     const typeSet = new Set<string>(types.map((t) => t.label));
 
@@ -102,9 +110,9 @@ export class Classifier {
     const ss = m.scores(S, x);
     const subtypes: LabelPrediction[] = [];
     for (let l = 0; l < ss.length; l++) {
+      if (ss[l]! < ls || !typeSet.has(this.subtypeParent[l]!)) continue;
       const label = S.labels[l]!;
-      if (sigmoid(ss[l]!) < this.thresholds.subtypes || !typeSet.has(PARENT.get(label) ?? "")) continue;
-      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE, otherSub(label)) });
+      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, subKey, label)) });
     }
     subtypes.sort((p, q) => q.confidence - p.confidence);
 
@@ -112,8 +120,9 @@ export class Classifier {
     const sm = m.scores(M, x);
     const themes: LabelPrediction<Theme>[] = [];
     for (let l = 0; l < sm.length; l++) {
-      if (sigmoid(sm[l]!) < this.thresholds.themes) continue;
-      themes.push({ label: M.labels[l] as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE, otherTheme(M.labels[l]!)) });
+      if (sm[l]! < lm) continue;
+      const label = M.labels[l]!;
+      themes.push({ label: label as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.themeHits, typeKey, label)) });
     }
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };

@@ -1,4 +1,4 @@
-import type { Analysis, Hit } from "./features.js";
+import { type Analysis, type Hit, TokenSlot } from "./features.js";
 import type { ModelFile } from "./model.js";
 
 /**
@@ -93,9 +93,13 @@ export class CompiledModels {
     const ids: number[] = [];
     const values: number[] = [];
     const tokens = new Map<number, number[]>();
-    for (const f of a.features) {
-      const id = this.words.get(f);
-      if (id !== undefined && stamp[id] !== doc) {
+    for (let k = 0; k < a.features.length; k++) {
+      // the word's feature id, memoised on the token's shared info (-1: not a model word)
+      const inf = a.featureInfos[k]!;
+      const slot = a.featureNegated[k] ? TokenSlot.ModelNegatedWord : TokenSlot.ModelWord;
+      let id = inf.slots[slot] as number | undefined;
+      if (id === undefined) inf.slots[slot] = id = this.words.get(a.features[k]!) ?? -1;
+      if (id >= 0 && stamp[id] !== doc) {
         stamp[id] = doc;
         ids.push(id);
         values.push(1);
@@ -105,15 +109,15 @@ export class CompiledModels {
     const add = (name: string, h: Hit) => {
       const id = this.lex.get(name);
       if (id === undefined) return;
+      let list = tokens.get(id);
       if (stamp[id] !== doc) {
         stamp[id] = doc;
         ids.push(id);
         values.push(0);
-        tokens.set(id, []);
+        tokens.set(id, (list = []));
       }
-      const k = ids.lastIndexOf(id, ids.length - 1);
-      values[k]! += h.entry.weight;
-      tokens.get(id)!.push(h.token);
+      values[ids.lastIndexOf(id)]! += h.entry.weight;
+      list!.push(h.token);
     };
     for (const h of a.typeHits) {
       const n = h.negated ? "¬" : "";
@@ -123,11 +127,15 @@ export class CompiledModels {
     for (const h of a.themeHits) add(`${h.negated ? "¬" : ""}T:${h.entry.label}`, h);
     for (let k = firstLex; k < ids.length; k++) values[k] = Math.log1p(values[k]!);
     // strongest words first within each lexicon feature
+    let weight: Map<number, number> | undefined;
     for (const [id, toks] of tokens) {
       if (toks.length < 2) continue;
-      const weight = new Map<number, number>();
-      for (const h of [...a.typeHits, ...a.themeHits]) weight.set(h.token, Math.max(weight.get(h.token) ?? 0, h.entry.weight));
-      tokens.set(id, [...new Set(toks)].sort((p, q) => weight.get(q)! - weight.get(p)!));
+      if (!weight) {
+        weight = new Map();
+        for (const hits of [a.typeHits, a.themeHits]) for (const h of hits) weight.set(h.token, Math.max(weight.get(h.token) ?? 0, h.entry.weight));
+      }
+      const w = weight;
+      tokens.set(id, [...new Set(toks)].sort((p, q) => w.get(q)! - w.get(p)!));
     }
     return { ids, values, tokens };
   }

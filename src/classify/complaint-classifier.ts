@@ -17,12 +17,12 @@ export class ComplaintClassifier {
 
   classify(text: string, tokens?: string[]): Classification {
     const { types, subtypes, themes, analysis } = this.labels.labels(text, tokens);
-    const { target, place } = findTargetAndPlace(analysis.tokens);
+    const { target, place } = findTargetAndPlace(analysis.tokens, analysis.infos);
     return {
       types,
       subtypes,
       themes,
-      keyCase: this.keyCases.match(analysis.tokens, text),
+      keyCase: this.keyCases.match(analysis.tokens, text, analysis.infos),
       ...(target ? { target } : {}),
       ...(place ? { place } : {}),
     };

@@ -13,13 +13,21 @@ export interface Hit {
 /** What the classifier sees of a text. */
 export interface Analysis {
   tokens: string[];
+  /** what each token means (shared, cached objects: read-only) */
+  infos: TokenInfo[];
   /** clause number of each token (clauses end at 。！？；，,;!? and line breaks) */
   clause: number[];
   typeHits: Hit[];
   themeHits: Hit[];
   /** content words as model features; negated mentions are prefixed with ¬ */
   features: string[];
+  /** for each feature: its token's info, and whether the mention is negated */
+  featureInfos: TokenInfo[];
+  featureNegated: boolean[];
 }
+
+/** Slots of TokenInfo.slots used by later stages. */
+export const TokenSlot = { ModelWord: 0, ModelNegatedWord: 1, TargetKind: 2, KeyCaseCues: 3 } as const;
 
 const PLACEHOLDER = /[XＸ]{2,}|×{2,}|\*{2,}/g;
 const CLAUSE_END = /^[。！？；，,;!?\n\r]+$|^\s*\n/;
@@ -55,8 +63,15 @@ function tokenHits(lex: Lexicon, table: Map<string, LexEntry[]>, cache: Map<stri
   return hits;
 }
 
-/** What a token means to the analyzer, computed once per distinct token. */
-interface TokenInfo {
+/**
+ * What a token means, computed once per distinct token. Later stages keep their own per-token
+ * facts here too (`slots`), so that a token costs one hash lookup for the whole pipeline.
+ */
+export interface TokenInfo {
+  /** the token itself */
+  token: string;
+  /** per-stage memo: the model's word ids, target kind, 重点件 cues (see TokenSlot) */
+  slots: unknown[];
   clauseEnd: boolean;
   types: LexEntry[];
   themes: LexEntry[];
@@ -78,7 +93,22 @@ export class Analyzer {
   private themeCache = new Map<string, LexEntry[]>();
   private infoCache = new Map<string, TokenInfo>();
 
-  constructor(readonly lex: Lexicon) {}
+  /** a before-cue of two to four characters anywhere, or a one-character one at the end */
+  private beforeRe: RegExp;
+  /** an after-cue of two to five characters, not preceded by 不 or 未 */
+  private afterRe: RegExp;
+
+  constructor(readonly lex: Lexicon) {
+    const cues = (kind: NegationKind, min: number, max: number) =>
+      [...lex.negation].filter(([w, k]) => k.includes(kind) && w.length >= min && w.length <= max).map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .sort((a, b) => b.length - a.length);
+    const multi = cues("before", 2, 4);
+    const single = cues("before", 1, 1);
+    const never = "(?!)";
+    this.beforeRe = new RegExp(`${multi.length ? multi.join("|") : never}|(?:${single.length ? single.join("|") : never})$`);
+    const after = cues("after", 2, 5);
+    this.afterRe = new RegExp(`(?<![不未])(?:${after.length ? after.join("|") : never})`);
+  }
 
   private cues(token: string): readonly string[] {
     return this.lex.negation.get(token) ?? NO_CUES;
@@ -89,6 +119,8 @@ export class Analyzer {
     if (i) return i;
     const cues = this.lex.negation.get(t) ?? NO_CUES;
     i = {
+      token: t,
+      slots: [],
       clauseEnd: CLAUSE_END.test(t),
       types: tokenHits(this.lex, this.lex.types, this.typeCache, t),
       themes: tokenHits(this.lex, this.lex.themes, this.themeCache, t),
@@ -148,29 +180,19 @@ export class Analyzer {
       // (无, 没) must touch the word: 无组织排放粉尘 is not a negation.
       let before = "";
       for (let j = i - 1; j >= Math.max(0, i - 2) && clause[j] === cl; j--) before = tokens[j]! + before;
-      for (let k = 0; k < before.length; k++) {
-        for (let len = Math.min(4, before.length - k); len >= 1; len--) {
-          const w = before.slice(k, k + len);
-          if (this.cues(w).includes("before") && (len > 1 || k + len === before.length)) return true;
-        }
-      }
-      // a cue right after: 噪音倒还好, 粉尘问题解决了, 说是达标的
+      if (before && this.beforeRe.test(before)) return true;
+      // a cue right after, not itself negated: 噪音倒还好, 粉尘问题解决了, 说是达标的
       let after = "";
       for (let j = i + 1; j < Math.min(n, i + 4) && clause[j] === cl; j++) after += tokens[j];
-      if (after) {
-        for (let k = 0; k < after.length; k++) {
-          for (let len = Math.min(5, after.length - k); len >= 2; len--) {
-            const w = after.slice(k, k + len);
-            if (this.cues(w).includes("after") && !(k > 0 && /[不未]/.test(after[k - 1]!))) return true;
-          }
-        }
-      }
+      if (after && this.afterRe.test(after)) return true;
       return false;
     };
 
     const typeHits: Hit[] = [];
     const themeHits: Hit[] = [];
     const features: string[] = [];
+    const featureInfos: TokenInfo[] = [];
+    const featureNegated: boolean[] = [];
     for (let i = 0; i < n; i++) {
       if (clause[i]! < 0) continue;
       const inf = infos[i]!;
@@ -181,8 +203,12 @@ export class Analyzer {
         for (const entry of inf.types) typeHits.push({ entry, token: i, negated });
         for (const entry of inf.themes) themeHits.push({ entry, token: i, negated });
       } else if (flags && resolvedClause(clause[i]!)) negated = true;
-      if (!inf.stop) features.push(negated ? inf.negated : tokens[i]!);
+      if (!inf.stop) {
+        features.push(negated ? inf.negated : tokens[i]!);
+        featureInfos.push(inf);
+        featureNegated.push(negated);
+      }
     }
-    return { tokens, clause, typeHits, themeHits, features };
+    return { tokens, infos, clause, typeHits, themeHits, features, featureInfos, featureNegated };
   }
 }

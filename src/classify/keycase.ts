@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { KeyCaseReason } from "../model/classification.js";
+import { type TokenInfo, TokenSlot } from "./features.js";
 import { dataPath } from "../util/paths.js";
 
 interface RuleSpec {
@@ -92,10 +93,14 @@ export class KeyCaseMatcher {
   }
 
   /** Which 重点件 rules a complaint triggers, and whether it is suggested as a 重点件. */
-  match(tokens: readonly string[], text: string): { suggested: boolean; reasons: KeyCaseReason[] } {
+  match(tokens: readonly string[], text: string, infos?: readonly TokenInfo[]): { suggested: boolean; reasons: KeyCaseReason[] } {
     const evidence = new Map<number, string[]>();
     for (let i = 0; i < tokens.length; i++) {
-      const hits = this.cuesIn(tokens[i]!);
+      let hits: { rule: number; cue: string }[];
+      if (infos) {
+        const slots = infos[i]!.slots;
+        hits = (slots[TokenSlot.KeyCaseCues] as typeof hits | undefined) ?? (slots[TokenSlot.KeyCaseCues] = this.cuesIn(tokens[i]!)) as typeof hits;
+      } else hits = this.cuesIn(tokens[i]!);
       if (!hits.length || (i > 0 && NEGATORS.has(tokens[i - 1]!))) continue;
       for (const { rule, cue } of hits) {
         const ev = evidence.get(rule) ?? [];

@@ -1,4 +1,5 @@
 import { divisions, shortName } from "../geo/divisions.js";
+import { type TokenInfo, TokenSlot } from "./features.js";
 
 /**
  * The complained-about target (某某公司/厂/矿/场/站/工地/餐馆…) and the town and village a
@@ -107,20 +108,32 @@ export interface TargetAndPlace {
   place?: { town?: string; village?: string };
 }
 
-export function findTargetAndPlace(tokens: readonly string[]): TargetAndPlace {
+/**
+ * @param infos the analyzer's per-token infos for these tokens, if at hand: each token's kind is
+ *   then memoised on them instead of looked up by string
+ */
+export function findTargetAndPlace(tokens: readonly string[], infos?: readonly TokenInfo[]): TargetAndPlace {
+  const kindAt = infos
+    ? (i: number): Kind => {
+        const slots = infos[i]!.slots;
+        let k = slots[TokenSlot.TargetKind] as Kind | undefined;
+        if (!k) slots[TokenSlot.TargetKind] = k = kind(tokens[i]!);
+        return k;
+      }
+    : (i: number): Kind => kind(tokens[i]!);
   let polluter: string | undefined;
   let residential: string | undefined;
   let town: string | undefined;
   let village: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const k = kind(t);
+    const k = kindAt(i);
     if (!town && k.town) town = t;
     else if (!village && k.village) village = t;
     if (polluter) continue;
     if (k.notTarget) {
       // 工厂 alone is no target, but 金贵工厂 is
-      const prev = i > 0 ? kind(tokens[i - 1]!) : undefined;
+      const prev = i > 0 ? kindAt(i - 1) : undefined;
       if (!(prev && prev.nameLike && !prev.stopLeft && !prev.place)) continue;
     }
     if (k.polluter) {

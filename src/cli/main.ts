@@ -1,13 +1,17 @@
 import { IngestError } from "../ingest/errors.js";
 import { CliError, UsageError } from "./errors.js";
-import { classifyCommand } from "./classify.js";
-import { ingestCommand } from "./ingest.js";
-import { statsCommand } from "./stats.js";
-import { chartCommand } from "./chart.js";
-import { reportCommand } from "./report.js";
 import { type Io, processIo } from "./output.js";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
+
+// each command's module is loaded only when it runs: charts pull in vega and resvg, the report
+// docx, stats danfojs; `ducha classify` should not pay half a second for them
+const lazy = <K extends string>(load: () => Promise<Record<K, Command>>, name: K): Command => async (argv, io) => (await load())[name](argv, io);
+const ingestCommand = lazy(() => import("./ingest.js"), "ingestCommand");
+const classifyCommand = lazy(() => import("./classify.js"), "classifyCommand");
+const statsCommand = lazy(() => import("./stats.js"), "statsCommand");
+const chartCommand = lazy(() => import("./chart.js"), "chartCommand");
+const reportCommand = lazy(() => import("./report.js"), "reportCommand");
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   ingest: { run: ingestCommand, summary: "读取信访件表格，逐行检查并输出规范记录（read and check complaint tables）" },

@@ -52,16 +52,19 @@ export function complaintsTable<T extends Complaint>(records: readonly T[], opti
     taken.add(h);
     return h;
   });
-  const rows = records.map((rec) => {
+  const rows = new Array<(string | number)[]>(records.length);
+  const nIn = inputHeaders.length;
+  for (let k = 0; k < records.length; k++) {
+    const rec = records[k]!;
     const r = options.keepPii ? rec : redactComplaint(rec);
-    return [
-      r.source.file,
-      r.source.sheet ?? "",
-      r.source.row,
-      ...inputHeaders.map((h) => r.raw[h] ?? ""),
-      ...added.map((c) => c.value(r) ?? ""),
-    ];
-  });
+    const row = new Array<string | number>(3 + nIn + added.length);
+    row[0] = r.source.file;
+    row[1] = r.source.sheet ?? "";
+    row[2] = r.source.row;
+    for (let i = 0; i < nIn; i++) row[3 + i] = r.raw[inputHeaders[i]!] ?? "";
+    for (let i = 0; i < added.length; i++) row[3 + nIn + i] = added[i]!.value(r) ?? "";
+    rows[k] = row;
+  }
   return {
     name: options.name ?? "信访件",
     headers: ["来源文件", "工作表", "行号", ...inputHeaders, ...addedHeaders],

@@ -1,13 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, extname } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { type Table, cellString, neutralizeFormula, toCsv } from "./csv.js";
 
 export { type Table, neutralizeFormula, toCsv } from "./csv.js";
 
 /** An XLSX workbook, one sheet per table, header frozen, long text wrapped. */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const wb: ExcelJS.Workbook = new Excel.Workbook();
   wb.creator = "ducha";
   const used = new Set<string>();
   for (const t of tables) {

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Grid } from "./grid.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -38,7 +38,9 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
  * complaint.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
-  const wb = new ExcelJS.Workbook();
+  // loaded on first use: a CSV-only run does not pay for exceljs
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   const grids: Grid[] = [];
   wb.eachSheet((ws) => {
@@ -50,7 +52,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         let text: string;
-        if (cell.type === ExcelJS.ValueType.Merge) {
+        if (cell.type === Excel.ValueType.Merge) {
           const master = cell.master;
           text = master.col === cell.col ? cellText(master.value) : "";
         } else {
