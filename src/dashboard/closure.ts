@@ -6,7 +6,7 @@
  */
 import { compareCountyKeys } from "../analyze/keys.js";
 import { type ProgressResult, type ProgressRow, emptyProgressCounts, progressRows } from "../analyze/progress.js";
-import { type DurationBucket, type DurationSummary, durationHistogram, durationsByCounty, summarizeDurations } from "../analyze/time-to-close.js";
+import { type TimeToCloseResult, durationHistogram, durationsByCounty, summarizeDurations } from "../analyze/time-to-close.js";
 import type { DashboardData, Selection } from "./select.js";
 
 /** `closureProgress()` of the selected cases. */
@@ -43,15 +43,8 @@ export function progressOf(data: DashboardData, sel: Selection): ProgressResult 
   };
 }
 
-export interface CloseTimes {
-  summary: DurationSummary;
-  histogram: DurationBucket[];
-  byCounty: ({ county: string; countyName: string } & DurationSummary)[];
-  exact: number;
-  upperBound: number;
-  /** selected cases without a closing time (open, or no 交办 date) */
-  open: number;
-}
+/** What `timeToClose()` says of the selected cases (`open` counts those without a closing time). */
+export type CloseTimes = Omit<TimeToCloseResult, "cases" | "undated">;
 
 /** `timeToClose()` of the selected cases. */
 export function closeTimesOf(data: DashboardData, sel: Selection): CloseTimes {
