@@ -113,6 +113,7 @@ function placeLines(): string[] {
 
 let loaded: { stopWords: Set<string> } | undefined;
 let loadedKeywords = false;
+let loadedOptions: SegmenterOptions = {};
 
 /** A temp file written once, named after its content's hash. */
 function tempFile(prefix: string, content: string | (() => string), key?: string): string {
@@ -147,7 +148,7 @@ const tinyIdf = () => tempFile("ducha-idf", "的 1.0\n");
  * only reads files) after every line was checked.
  */
 export function loadSegmenter(options: SegmenterOptions = {}): void {
-  if (loaded) return;
+  if (loaded && !(options.keywords && !loadedKeywords)) return;
   const files = options.userDicts ?? [dataPath("dict", "domain.txt")];
   const lines = [...files.flatMap(readUserDict), ...lexiconLines(), ...placeLines()];
   const stopFile = options.stopWords ?? dataPath("dict", "stopwords.txt");
@@ -165,6 +166,7 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
   const idfDict = options.keywords ? join(jiebaDir, "idf.utf8") : tinyIdf();
   nodejieba.load({ dict, userDict: merged, idfDict });
   loadedKeywords = Boolean(options.keywords);
+  loadedOptions = options;
   loaded = { stopWords };
 }
 
@@ -187,8 +189,8 @@ export function contentWords(text: string): string[] {
 
 /** The text's most characteristic words by TF-IDF (jieba's idf table), best first. */
 export function keywords(text: string, topN = 5): { word: string; weight: number }[] {
-  if (!loaded) loadSegmenter({ keywords: true });
-  if (!loadedKeywords) throw new Error("keywords() 需要 jieba 的 idf 词典：请先调用 loadSegmenter({ keywords: true })");
+  // jieba's idf table is left out by default (classification does not use it): load it now
+  if (!loadedKeywords) loadSegmenter({ ...loadedOptions, keywords: true });
   return nodejieba
     .extract(text, topN * 3)
     .filter((k: { word: string }) => !isStopWord(k.word))
