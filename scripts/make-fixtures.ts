@@ -96,4 +96,22 @@ const json = [
 writeFileSync(out("records.json"), JSON.stringify(json, null, 2));
 
 await xlsx();
+
+// 5. XLSX with a two-row header: a merged parent (办理情况) over sub-columns, the other headers
+//    merged down over both rows, as many city tables are laid out.
+async function twoRowHeader() {
+  const wb = new ExcelJS.Workbook();
+  wb.created = wb.modified = new Date(Date.UTC(2023, 6, 20));
+  const ws = wb.addWorksheet("第6批");
+  ws.addRow(["郴州市第6批交办信访件办理情况"]);
+  ws.mergeCells("A1:H1");
+  ws.addRow(["序号", "受理编号", "交办问题基本情况", "行政区域", "办理情况", null, null, "是否办结"]);
+  ws.addRow([null, null, null, null, "调查核实情况", "是否属实", "处理和整改情况", null]);
+  for (const c of ["A", "B", "C", "D", "H"]) ws.mergeCells(`${c}2:${c}3`);
+  ws.mergeCells("E2:G2");
+  ws.addRow([1, "D2CZ202307010101", "某砂石场粉尘大", "临武县", "经核查，属实", "属实", "责令整改", "已办结"]);
+  ws.addRow([2, "D2CZ202307010102", "某小区夜间施工噪音", "苏仙区", "经核查，部分属实", "部分属实", "责令停止夜间施工", "正在办理"]);
+  await wb.xlsx.writeFile(fileURLToPath(out("两行表头.xlsx")));
+}
+await twoRowHeader();
 console.log("fixtures written to test/fixtures/");

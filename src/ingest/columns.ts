@@ -129,3 +129,29 @@ export function findHeaderRow(rows: readonly (readonly string[])[], scan = 15): 
   // a table of complaint texts alone
   return textOnly;
 }
+
+/** The field a single header cell names, if any (exact spellings, then patterns). */
+export function headerField(cell: string): Field | undefined {
+  const n = normalizeHeader(cell);
+  if (!n) return undefined;
+  const exact = EXACT.get(n);
+  if (exact) return exact;
+  return FIELDS.find((spec) => spec.patterns?.some((re) => re.test(n)))?.field;
+}
+
+/**
+ * Whether the row below a header continues it: a merged parent (办理情况) over sub-columns
+ * (调查核实情况 | 是否属实 | 处理和整改情况), the other headers merged down over both rows. Every
+ * filled cell repeats the cell above or is itself a known header, and at least one is a new one.
+ */
+export function continuesHeader(upper: readonly string[], lower: readonly string[]): boolean {
+  let fresh = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const cell = lower[i]!.trim();
+    if (!cell) continue;
+    if (cell === (upper[i] ?? "").trim()) continue;
+    if (!headerField(cell)) return false;
+    fresh++;
+  }
+  return fresh > 0;
+}

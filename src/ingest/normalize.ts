@@ -4,7 +4,7 @@ import {
   parseStatus, parseVerification,
 } from "../model/vocabulary.js";
 import type { AreaResolver } from "../geo/resolve.js";
-import { CANONICAL, type Field, findHeaderRow, mapHeaders } from "./columns.js";
+import { CANONICAL, type Field, continuesHeader, findHeaderRow, mapHeaders } from "./columns.js";
 import { explicitYear, findAsOfDate, parseDate } from "./dates.js";
 import type { Grid, GridRow } from "./grid.js";
 
@@ -121,9 +121,16 @@ const NOTE_ROW = /^(注|备注|说明|合计|小计|总计|以上|填报|制表|
  */
 export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | undefined {
   const { rows } = grid;
-  const headerIdx = findHeaderRow(rows.map((r) => r.cells));
+  let headerIdx = findHeaderRow(rows.map((r) => r.cells));
   if (headerIdx < 0) return undefined;
-  const headerRow = rows[headerIdx]!;
+  const titleRows = rows.slice(0, headerIdx);
+  // a header over two rows: the sub-columns' names replace the merged parent's
+  let headerCells = rows[headerIdx]!.cells;
+  while (headerIdx + 1 < rows.length && continuesHeader(headerCells, rows[headerIdx + 1]!.cells)) {
+    const lower = rows[++headerIdx]!.cells;
+    headerCells = Array.from({ length: Math.max(headerCells.length, lower.length) }, (_, i) => lower[i]?.trim() || headerCells[i] || "");
+  }
+  const headerRow = { n: rows[headerIdx]!.n, cells: headerCells };
   const headers = uniqueHeaders(headerRow.cells);
   const mapping = mapHeaders(headerRow.cells);
   const col: Partial<Record<Field, number>> = {};
@@ -133,7 +140,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     recognised[CANONICAL[f]] = headers[i]!;
   }
   const sheetLabel = grid.sheet ?? "";
-  const titleText = rows.slice(0, headerIdx).map((r) => r.cells.join(" ")).join(" ");
+  const titleText = titleRows.map((r) => r.cells.join(" ")).join(" ");
   const around = `${sheetLabel} ${titleText} ${ctx.fileLabel}`;
   const sheetBatch = ctx.batch ?? findBatch(sheetLabel) ?? findBatch(titleText) ?? findBatch(ctx.fileLabel);
   const asOf = findAsOfDate(titleText) ?? findAsOfDate(sheetLabel) ?? findAsOfDate(ctx.fileLabel);

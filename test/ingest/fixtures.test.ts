@@ -155,3 +155,18 @@ describe("titles and 模拟数据", () => {
     expect(titled.files[0]!.sheets[0]!.title).toBe("某市交办件公开表（模拟数据）");
   });
 });
+
+describe("a header over two rows", () => {
+  it("reads the sub-columns under a merged parent and does not take the second header row for a complaint", async () => {
+    const r = await ingestFile(fx("两行表头.xlsx"));
+    expect([r.rows, r.accepted, r.rejected]).toEqual([2, 2, 0]);
+    const s = r.files[0]!.sheets[0]!;
+    expect(s.headerRow).toBe(3);
+    expect(s.title).toBe("郴州市第6批交办信访件办理情况");
+    expect(r.records.map((x) => [x.source.row, x.findings, x.verification, x.rectification, x.status])).toEqual([
+      [4, "经核查，属实", "属实", "责令整改", "已办结"],
+      [5, "经核查，部分属实", "部分属实", "责令停止夜间施工", "正在办理"],
+    ]);
+    expect(r.records[0]!.batch).toBe(6);
+  });
+});
