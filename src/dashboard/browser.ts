@@ -26,6 +26,7 @@ export { describeFilters, filterBar } from "./filterbar.js";
 export { banner, chartCard, emptyCard, headlines, selectionNote, tableCard } from "./cards.js";
 export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 export { highlighted, pieces } from "./highlight.js";
-export { csvText, neutralize, xlsxBytes } from "./xlsx.js";
+export { xlsxBytes } from "./xlsx.js";
+export { neutralizeFormula, toCsv } from "../export/csv.js";
 export { newestFirst, resultsTable, resultsView, searchRows } from "./results.js";
 export { reportView } from "./report.js";

@@ -10,7 +10,8 @@ import { SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
 import type { DashboardData, Selection } from "./select.js";
-import { type Table, csvText, xlsxBytes } from "./xlsx.js";
+import { toCsv } from "../export/csv.js";
+import { type Table, xlsxBytes } from "./xlsx.js";
 
 /** The 模拟数据 banner (when the data is synthetic) and where the data comes from. */
 export function banner(data: DashboardData): HTMLElement {
@@ -177,7 +178,7 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
   });
   const csv = el("button", { type: "button" }, ["下载 CSV"]);
   const xlsx = el("button", { type: "button" }, ["下载 XLSX"]);
-  csv.onclick = () => saveBlob(new Blob([csvText(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
+  csv.onclick = () => saveBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
   xlsx.onclick = () => saveBlob(new Blob([xlsxBytes([table])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(table.name, "xlsx"));
   return el("div", { class: `card ducha-table${options.wide ? " is-wide" : ""}`, "data-table": table.name }, [
     el("h3", {}, [table.name]),

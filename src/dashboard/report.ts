@@ -7,14 +7,15 @@ import type { ReportModel, ReportTable } from "../report/model.js";
 import { alignOf, numbering } from "../report/model.js";
 import { chartCard } from "./cards.js";
 import { el, fileName, saveBlob } from "./dom.js";
-import { csvText, xlsxBytes } from "./xlsx.js";
+import { toCsv } from "../export/csv.js";
+import { xlsxBytes } from "./xlsx.js";
 
 function tableView(t: ReportTable, label: string, synthetic: boolean): HTMLElement {
   const caption = `${label} ${t.caption}`;
   const download = { name: t.caption, title: `${caption}${synthetic ? "（模拟数据）" : ""}`, headers: t.headers, rows: t.rows };
   const csv = el("button", { type: "button" }, ["下载 CSV"]);
   const xlsx = el("button", { type: "button" }, ["下载 XLSX"]);
-  csv.onclick = () => saveBlob(new Blob([csvText(download)], { type: "text/csv;charset=utf-8" }), fileName(t.caption, "csv"));
+  csv.onclick = () => saveBlob(new Blob([toCsv(download)], { type: "text/csv;charset=utf-8" }), fileName(t.caption, "csv"));
   xlsx.onclick = () => saveBlob(new Blob([xlsxBytes([download])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(t.caption, "xlsx"));
   const align = (i: number) => ({ class: `align-${alignOf(t, i)}` });
   return el("div", { class: "card ducha-table ducha-report-table", "data-table": t.caption }, [

@@ -12,7 +12,8 @@ import { type Child, el, fileName, num, saveBlob } from "./dom.js";
 import { type EvidenceWord, highlighted } from "./highlight.js";
 import type { TextRecord } from "./model.js";
 import type { DashboardData } from "./select.js";
-import { type Table, csvText, xlsxBytes } from "./xlsx.js";
+import { toCsv } from "../export/csv.js";
+import { type Table, xlsxBytes } from "./xlsx.js";
 
 export type LoadTexts = (rows: readonly number[]) => Promise<ReadonlyMap<number, TextRecord>>;
 
@@ -144,7 +145,7 @@ export function resultsView(data: DashboardData, rows: readonly number[], load: 
   const download = (kind: "csv" | "xlsx") => async () => {
     const texts = await load(rows);
     const table = resultsTable(data, rows, texts, "信访件检索结果");
-    if (kind === "csv") saveBlob(new Blob([csvText(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
+    if (kind === "csv") saveBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
     else saveBlob(new Blob([xlsxBytes([table])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(table.name, "xlsx"));
   };
   const csv = el("button", { type: "button" }, ["下载 CSV"]);

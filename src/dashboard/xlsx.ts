@@ -4,11 +4,10 @@
  * formula gets a leading apostrophe in both formats. The XLSX is a minimal workbook (inline
  * strings, a bold frozen header) written with ./zip.ts. Browser-safe.
  */
-import { type Table, cellString, neutralizeFormula as neutralize } from "../export/csv.js";
+import { type Table, cellString, neutralizeFormula } from "../export/csv.js";
 import { zip } from "./zip.js";
 
 export type { Table };
-export { neutralizeFormula as neutralize, toCsv as csvText } from "../export/csv.js";
 
 // characters XML 1.0 does not allow, and the five it escapes
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -38,7 +37,7 @@ function sheetXml(t: Table): string {
   }
   r++;
   const headerRow = r;
-  rows.push(`<row r="${r}">${t.headers.map((h, c) => cell(c, neutralize(h), 1)).join("")}</row>`);
+  rows.push(`<row r="${r}">${t.headers.map((h, c) => cell(c, neutralizeFormula(h), 1)).join("")}</row>`);
   for (const row of t.rows) {
     r++;
     rows.push(`<row r="${r}">${row.map((v, c) => cell(c, v, 2)).join("")}</row>`);
