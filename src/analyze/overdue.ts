@@ -26,21 +26,12 @@ export interface OverdueResult {
 }
 
 /**
- * The 办结目标 as an ISO date: ISO dates as they are, "2023年7月底前" / "2023年7月底" as the
- * last day of that month; anything else (立行立改, 长期坚持) is undefined.
+ * The 办结目标 as an ISO date, or undefined for a target that is not a date (立行立改, 长期坚持).
+ * Ingestion already turns dated targets, periods included (2023年7月底前 -> 2023-07-31), into
+ * ISO dates (src/ingest/dates.ts).
  */
 export function deadlineDate(deadline: string | undefined): string | undefined {
-  if (!deadline) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return deadline;
-  const m = /^(\d{4})年(\d{1,2})月底(?:前)?$/.exec(deadline.trim());
-  if (m) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) return undefined;
-    const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    return `${m[1]}-${String(mo).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
-  }
-  return undefined;
+  return deadline && /^\d{4}-\d{2}-\d{2}$/.test(deadline) ? deadline : undefined;
 }
 
 /**

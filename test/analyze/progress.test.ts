@@ -10,16 +10,16 @@ import { complaint } from "./helpers.js";
 const main = [
   complaint({ caseNo: "A", county: "431003", date: "2023-07-01", status: "正在办理", deadline: "2023-08-31", file: "main.csv" }),
   complaint({ caseNo: "B", county: "431003", date: "2023-07-01", status: "阶段性办结", deadline: "2023-07-31", file: "main.csv" }),
-  complaint({ caseNo: "C", county: "431081", date: "2023-07-02", status: "正在办理", deadline: "2023年8月底前", file: "main.csv" }),
+  complaint({ caseNo: "C", county: "431081", date: "2023-07-02", status: "正在办理", deadline: "2023-08-31", file: "main.csv" }),
 ];
 const aug = [
   complaint({ caseNo: "A", county: "431003", date: "2023-07-01", status: "已办结", closedDate: "2023-07-20", asOf: "2023-08-31", file: "aug.csv" }),
   complaint({ caseNo: "B", county: "431003", date: "2023-07-01", status: "阶段性办结", deadline: "2023-07-31", asOf: "2023-08-31", file: "aug.csv" }),
-  complaint({ caseNo: "C", county: "431081", date: "2023-07-02", status: "正在办理", deadline: "2023年8月底前", asOf: "2023-08-31", file: "aug.csv" }),
+  complaint({ caseNo: "C", county: "431081", date: "2023-07-02", status: "正在办理", deadline: "2023-08-31", asOf: "2023-08-31", file: "aug.csv" }),
 ];
 const sep = [
   complaint({ caseNo: "B", county: "431003", date: "2023-07-01", status: "已办结", deadline: "2023-07-31", asOf: "2023-09-30", file: "sep.csv" }),
-  complaint({ caseNo: "C", county: "431081", date: "2023-07-02", status: "正在办理", deadline: "2023年8月底前", asOf: "2023-09-30", file: "sep.csv" }),
+  complaint({ caseNo: "C", county: "431081", date: "2023-07-02", status: "正在办理", deadline: "2023-08-31", asOf: "2023-09-30", file: "sep.csv" }),
 ];
 const all = [...sep, ...main, ...aug];
 
@@ -61,11 +61,11 @@ describe("closureProgress", () => {
 });
 
 describe("overdue", () => {
-  it("reads 月底前 deadlines as the month's last day and leaves 立行立改 undated", () => {
-    expect(deadlineDate("2023年8月底前")).toBe("2023-08-31");
-    expect(deadlineDate("2024年2月底")).toBe("2024-02-29");
+  it("judges dated targets only: 立行立改 and 长期坚持 are left undated", () => {
+    // ingestion turns 2023年8月底前 into 2023-08-31 (test/ingest/dates.test.ts)
     expect(deadlineDate("2023-07-31")).toBe("2023-07-31");
     expect(deadlineDate("立行立改")).toBeUndefined();
+    expect(deadlineDate(undefined)).toBeUndefined();
   });
 
   it("lists cases past their deadline and not 已办结 at the date", () => {
