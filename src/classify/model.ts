@@ -1,7 +1,7 @@
 /**
  * One-vs-rest logistic regression over sparse features, trained by scripts/train.ts on the
- * hand-labelled corpus and stored as JSON in data/model/. Every weight can be read: the
- * evidence shown for a label is the features that pushed its score up the most.
+ * hand-labelled corpus and stored as JSON in data/model/. Every weight can be read; prediction
+ * uses the same weights compiled into dense matrices (compiled.ts).
  */
 
 export type SparseVector = Map<string, number>;
@@ -15,40 +15,6 @@ export interface ModelFile {
   weights: Record<string, [number, number][]>;
   /** training metadata: corpus size, regularisation, date */
   meta: Record<string, string | number>;
-}
-
-export class LinearModel {
-  readonly labels: readonly string[];
-  private bias: Float64Array;
-  private weights: Map<string, [number, number][]>;
-
-  constructor(file: ModelFile) {
-    this.labels = file.labels;
-    this.bias = Float64Array.from(file.bias);
-    this.weights = new Map(Object.entries(file.weights));
-  }
-
-  /** Raw scores (log-odds) per label. */
-  scores(x: SparseVector): Float64Array {
-    const s = Float64Array.from(this.bias);
-    for (const [f, v] of x) {
-      const ws = this.weights.get(f);
-      if (!ws) continue;
-      for (const [l, w] of ws) s[l]! += w * v;
-    }
-    return s;
-  }
-
-  /** The features that contributed most to one label's score, strongest first. */
-  contributions(x: SparseVector, label: number): { feature: string; value: number }[] {
-    const out: { feature: string; value: number }[] = [];
-    for (const [f, v] of x) {
-      const ws = this.weights.get(f);
-      if (!ws) continue;
-      for (const [l, w] of ws) if (l === label && w * v > 0) out.push({ feature: f, value: w * v });
-    }
-    return out.sort((a, b) => b.value - a.value);
-  }
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

@@ -79,3 +79,33 @@ describe("quantities", () => {
     expect(readQuantity(s)).toBe(n);
   });
 });
+
+describe("training and prediction read a complaint the same way", () => {
+  it("gives the scores of the stored weights over the training vectors (vectors.ts == compiled.ts)", async () => {
+    const { CompiledModels } = await import("../../src/classify/compiled.js");
+    const { typeVector, subtypeVector, themeVector } = await import("../../src/classify/vectors.js");
+    const files = JSON.parse(readFileSync(dataPath("model", "classifier.json"), "utf8"));
+    const compiled = new CompiledModels(files);
+    const analyzer = new Analyzer(loadLexicon());
+    const reference = (file: { bias: number[]; weights: Record<string, [number, number][]> }, x: Map<string, number>) => {
+      const s = [...file.bias];
+      for (const [f, v] of x) for (const [l, w] of file.weights[f] ?? []) s[l]! += w * v;
+      return s;
+    };
+    const texts = [
+      "没有什么异味，就是粉尘大，屋顶全是灰。",
+      "原来的废水问题解决了，现在晚上机器轰鸣，吵得睡不着；没有油烟净化器。",
+      "莽山保护区内有人砍伐林木，多次举报一直没有解决，环保局不作为。",
+      "某冶炼厂周边稻田镉超标，井水发黄，担心基站辐射。",
+    ];
+    for (const text of texts) {
+      const a = analyzer.analyze(text);
+      const x = compiled.vector(a);
+      for (const [task, vec] of [["types", typeVector], ["subtypes", subtypeVector], ["themes", themeVector]] as const) {
+        const got = [...compiled.scores(compiled.tasks[task], x)];
+        const want = reference(files[task], vec(a));
+        got.forEach((g, i) => expect(g, `${task} ${i}: ${text}`).toBeCloseTo(want[i]!, 4));
+      }
+    }
+  });
+});
