@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dataPath } from "../util/paths.js";
+import { stripControls } from "./controls.js";
+
+export { stripControls } from "./controls.js";
 
 /** The visible mark that replaces personal data. */
 export const REDACTED = "【已隐去】";
@@ -28,106 +31,204 @@ function surnames(): string {
   return surnameRe;
 }
 
-const D = "(?<![0-9０-９])";
-const E = "(?![0-9０-９])";
-const SEP = "[-－—\\s]?";
+// ---------------------------------------------------------------------------------------------
+// Folding: the patterns run on a copy of the text of the same length (every character maps to
+// one character), so positions found in the copy are positions in the text.
+// ---------------------------------------------------------------------------------------------
 
-/** Patterns for data that identifies a person, most specific first. */
+const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/**
+ * Full-width forms (１３８, ＋８６, ＠, Ｘ) as ASCII, the ideographic space as a space, and runs
+ * of seven or more Chinese digits (一三八零零一三八…, as a number is read out) as digits.
+ */
+export function foldForMatching(text: string): string {
+  let out = text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (/[〇零一幺二两三四五六七八九]{7}/.test(out)) out = out.replace(/[〇零一幺二两三四五六七八九]{7,}/g, (run) => [...run].map((c) => CN_DIGIT[c]).join(""));
+  return out;
+}
+
+/** One separator between the digits of a number as people write it: 138-0013-8000, 138.0013.8005, 138 0013 8000. */
+const S = "[-\u2010-\u2015.\u00b7\\s]";
+const D = "(?<![0-9])";
+const E = "(?![0-9])";
+
+/** Patterns for data that identifies a person, most specific first (run on the folded text). */
 function patterns(): [PiiKind, RegExp][] {
-  const cjk = "[\\u4e00-\\u9fa5]";
-  // what may follow a name: a stop word or punctuation ends it
-  const after = "(?=[，,。.；;：:、\\s（(）)！!？?]|反映|举报|来电|来信|称|说|表示|投诉|家住|住在|住|电话|手机|联系|身份证|系|是|在|于|向|的|等|及|和|多次|一家|夫妇|村民|居民|$)";
   return [
     ["email", /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g],
-    // 18-digit ID with a plausible birth date; 15-digit old IDs only after a keyword
-    ["id-card", new RegExp(`${D}[1-9]\\d{5}(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\d{3}[\\dXx]${E}`, "g")],
+    // 18-digit ID with a plausible birth date, written whole or in groups (431002 19800101 1234)
+    ["id-card", new RegExp(`${D}[1-9]\\d{5}${S}?(?:19|20)\\d{2}${S}?(?:0[1-9]|1[0-2])${S}?(?:0[1-9]|[12]\\d|3[01])${S}?\\d{3}${S}?[\\dXx]${E}`, "g")],
+    // 15-digit old IDs only after a keyword
     ["id-card", new RegExp(`(?<=身份证(?:号码|号)?[:：\\s]*)\\d{15}${E}`, "g")],
-    ["mobile", new RegExp(`${D}(?:\\+?86${SEP})?1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4}${E}`, "g")],
-    ["landline", new RegExp(`${D}(?:[(（]0\\d{2,3}[)）]|0\\d{2,3}${SEP})\\d{7,8}${E}`, "g")],
+    // a mobile number, its 11 digits in any grouping with one kind of separator
+    ["mobile", new RegExp(`${D}(?:\\+?86${S}?)?1[3-9]\\d(?:${S}?\\d){8}${E}`, "g")],
+    ["landline", new RegExp(`${D}(?:\\(0\\d{2,3}\\)${S}?|0\\d{2,3}${S}?)\\d{3,4}${S}?\\d{4}${E}`, "g")],
     // a local number right after 电话/座机/联系方式
-    ["landline", new RegExp(`(?<=(?:电话|座机|固话|联系方式|号码)(?:号码|是|为)?[:：\\s]*)\\d{7,8}${E}`, "g")],
+    ["landline", new RegExp(`(?<=(?:电话|座机|固话|联系方式|号码)(?:号码|是|为)?[:：\\s]*)\\d{3,4}${S}?\\d{4}${E}`, "g")],
     ["qq", /(?<=(?:QQ|qq|Qq|扣扣)(?:号码|号)?[:：\s]*)\d{5,11}(?!\d)/g],
     ["wechat", /(?<=(?:微信|微信号|VX|vx|Vx|WX|wx|WeChat|wechat)(?:号码|号)?[:：\s]*)[A-Za-z][-_A-Za-z0-9]{5,19}/g],
-    // a name introduced as the complainant's: 举报人张三, 本人李某, 我叫王小明, 联系人：赵某某
-    [
-      "name",
-      new RegExp(
-        `(?<=(?:举报人|来电人|来信人|投诉人|反映人|信访人|报案人|控告人|当事人|本人|我叫|名叫|姓名|联系人|署名|落款)(?:为|系|是|叫)?[:：\\s]*)` +
-          `(?:${surnames()})(?:某某|某|XX|xx|ＸＸ|\\*{1,2}|${cjk}{1,2}?)${after}`,
-        "g",
-      ),
-    ],
-    // a name opening the complaint: 张三来电反映…
-    ["name", new RegExp(`^(?:${surnames()})(?:某某|某|${cjk}{1,2}?)(?=来电|来信|反映|举报|投诉)`, "g")],
   ];
 }
 
-let compiled: [PiiKind, RegExp][] | undefined;
+const SEPARATOR = new RegExp(S, "g");
 
 /**
- * What every piece of personal data needs somewhere in the text: five digits in a row (phone,
- * ID, QQ), an e-mail's @, a WeChat mention, a word that introduces the complainant, or a
- * surname opening the text before 来电/反映. Text without any of these (most cells) skips the
- * full set of patterns.
+ * Whether a matched number is grouped as phone and ID numbers are written: one kind of separator
+ * (a list of figures "13.5 14.2 15.6" mixes them), and a lone separator only after the area code
+ * or the first three or four digits (13800000.00 is an amount, 138 0013 8000 a phone).
  */
-let gate: RegExp | undefined;
-function gateRe(): RegExp {
-  gate ??= new RegExp(
-    "[0-9０-９]{5}|[0-9]{3}[-\\s][0-9]{4}|[@＠]|微信|VX|vx|Vx|WX|wx|WeChat|wechat|举报人|来电人|来信人|投诉人|反映人|信访人|报案人|控告人|当事人|本人|我叫|名叫|姓名|联系人|署名|落款" +
-      `|^(?:${surnames()})[\\u4e00-\\u9fa5]{0,3}?(?:来电|来信|反映|举报|投诉)`,
-  );
-  return gate;
+function wellGrouped(kind: PiiKind, s: string): boolean {
+  if (kind === "landline") return true; // its pattern already fixes where separators go
+  if (kind !== "mobile" && kind !== "id-card") return true;
+  const core = kind === "mobile" ? s.replace(new RegExp(`^\\+?86${S}?`), "") : s;
+  const seps = core.match(SEPARATOR) ?? [];
+  if (!seps.length) return true;
+  if (new Set(seps.map((c) => (/\s/.test(c) ? " " : /[-\u2010-\u2015]/.test(c) ? "-" : c))).size > 1) return false;
+  if (kind === "id-card") return true;
+  const groups = core.split(SEPARATOR).map((g) => g.length);
+  if (groups.length === 2) return [3, 4, 7].includes(groups[0]!) && seps[0] !== ".";
+  return groups.every((g) => g >= 2);
 }
+
+/** A 统一社会信用代码 or tax number shortly before: its digits are a company's, not a person's. */
+const CODE_BEFORE = /(?:信用代码|社会代码|组织机构代码|纳税人识别号|税号|注册号|营业执照号?)[^，。；\n]{0,6}$/;
+
+// ---------------------------------------------------------------------------------------------
+// Names. A name is recognised only where the text introduces a person: after 举报人/联系人/我叫
+// (strong cues), after 我是/村民/居民 (weak cues, which also precede ordinary words), or opening
+// the text before 来电/反映. 举报人张三、李四 gives both names.
+// ---------------------------------------------------------------------------------------------
+
+const CJK = "[\\u4e00-\\u9fa5]";
+const STRONG_CUES = "举报人|来电人|来信人|投诉人|反映人|信访人|报案人|控告人|当事人|求助人|申请人|本人|我叫|名叫|姓名|联系人|署名|落款";
+const WEAK_CUES = "我是|我姓|村民|居民|市民|群众|业主|住户";
+// what may follow a name: punctuation, a digit (联系人郑六13800138066), or a word that ends it
+const STRONG_AFTER =
+  "(?=[，,。.；;：:、\\s（(）)！!？?0-9+_\\-/]|反映|举报|来电|来信|称|说|表示|投诉|家住|住在|住|电话|手机|联系|身份证|系|是|在|于|向|的|等|及|和|与|多次|一家|夫妇|村民|居民|$)";
+const WEAK_AFTER = "(?=[，,。.；;：:、\\s（(0-9+_\\-/]|反映|举报|来电|来信|称|说|表示|投诉|电话|手机|联系|家住|住在|等|和|与|$)";
+
+/** A name: 张三, 欧阳娜娜, 赵某某, 王先生, 小王, 老李. */
+const name = () =>
+  `(?:(?:小|老|阿)(?:${surnames()})|(?:${surnames()})(?:某某|某|XX|xx|\\*{1,2}|先生|女士|师傅|老师|阿姨|大爷|大妈|${CJK}{1,2}?))`;
+
+/** Characters that never belong to a given name after a weak cue ("村民都反映", "居民楼下", "群众多次"). */
+const NOT_GIVEN = /[的了是在和与及等都也还已被把向从对们个村镇乡县区市省厂场店楼院校路街组队里边面周围附近反映称说表示来电信举报投诉多次一家户民小大]/;
+/** Words after a cue that start with a surname but are not names (本人居住在…, 举报人信息). */
+const NOT_NAME = /^(?:居民|居住|居家|村民|市民|业主|住户|群众|公民|附近|周边|周围|本地|当地|这里|那里|全村|全家|一名|一位|和平|时候|时常|时间|平时|信访|信息|信件|常年|常住|明显|都是|都在|都有|安全|方面|高速|国家|公司|公众|全部|全体)/;
+
+/** After 居民/群众, words such as 居民楼, 群众关切, 居民阳台, 群众利益 start with a surname. */
+const NOT_NAME_WEAK = /^(?:楼|关切|关心|关注|阳台|门口|房屋|房子|安全|安置|生活|健康|利益|权益|饮水|用水|出行|休息|正常|强烈|意见|诉求|满意|普遍|集中|纷纷|一致|长期|常年|日常|时常|经常|都|和|于|向|应|强|反)/;
+
+interface NamePattern {
+  re: RegExp;
+  weak: boolean;
+}
+
+function namePatterns(): NamePattern[] {
+  return [
+    { re: new RegExp(`(?<=(?:${STRONG_CUES})(?:为|系|是|叫)?[:：\\s]*)${name()}${STRONG_AFTER}`, "g"), weak: false },
+    { re: new RegExp(`(?<=(?:${WEAK_CUES})[:：\\s]*)${name()}${WEAK_AFTER}`, "g"), weak: true },
+    // a name opening the complaint: 张三来电反映…
+    { re: new RegExp(`^${name()}(?=来电|来信|反映|举报|投诉)`, "g"), weak: false },
+  ];
+}
+
+/** Another name joined to the one just found: 举报人张三、李四 / 张三和李四. */
+let nextName: RegExp | undefined;
+const nextNameRe = () => (nextName ??= new RegExp(`[、和及与]${name()}${STRONG_AFTER}`, "y"));
+
+function acceptName(text: string, weak: boolean): boolean {
+  if (NOT_NAME.test(text)) return false;
+  if (!weak) return true;
+  if (NOT_NAME_WEAK.test(text)) return false;
+  // the surname is one or two characters; the rest must look like a given name
+  const given = text.slice(1);
+  return !NOT_GIVEN.test(given.length > 1 ? given.slice(given.length - 2) : given);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let compiled: [PiiKind, RegExp][] | undefined;
+let names: NamePattern[] | undefined;
+
+/**
+ * What every piece of personal data needs somewhere in the text: digits (five in a row, or
+ * groups of them with separators), an e-mail's @, a WeChat mention, a word that introduces a
+ * person, or a surname opening the text before 来电/反映. Text without any of these (most cells)
+ * skips the full set of patterns.
+ */
+const DIGITS = /[0-9０-９]{5}|[0-9０-９]{2,4}[-－—.．·\s\u00a0\u3000][0-9０-９]{3}|[〇零一幺二两三四五六七八九]{7}/;
+const AT = /[@＠]/;
+const WECHAT = /微信|VX|vx|Vx|WX|wx|WeChat|wechat|ＷＸ|ｗｘ/i;
+let nameTrigger: RegExp | undefined;
+const nameTriggerRe = () => (nameTrigger ??= new RegExp(`${STRONG_CUES}|${WEAK_CUES}|^(?:${surnames()})${CJK}{0,3}?(?:来电|来信|反映|举报|投诉)`));
+const GROUP: Record<Exclude<PiiKind, "name">, RegExp> = { email: AT, "id-card": DIGITS, mobile: DIGITS, landline: DIGITS, qq: DIGITS, wechat: WECHAT };
 
 /** Whether a text may contain personal data (a fast check before {@link findPii}). */
 export function mayContainPii(text: string): boolean {
-  return gateRe().test(text);
+  return DIGITS.test(text) || AT.test(text) || WECHAT.test(text) || nameTriggerRe().test(text);
 }
-
-const DIGITS = /[0-9０-９]{5}|[0-9]{3}[-\s][0-9]{4}/;
-const AT = /[@＠]/;
-const WECHAT = /微信|VX|vx|Vx|WX|wx|WeChat|wechat/;
-const GROUP: Record<PiiKind, RegExp | "names"> = {
-  email: AT, "id-card": DIGITS, mobile: DIGITS, landline: DIGITS, qq: DIGITS, wechat: WECHAT, name: "names",
-};
 
 /** Every piece of personal data found in a text, in order, without overlaps. */
 export function findPii(text: string): PiiMatch[] {
-  if (!text || !gateRe().test(text)) return [];
+  if (!text) return [];
+  const digits = DIGITS.test(text);
+  const hasName = nameTriggerRe().test(text);
+  if (!digits && !hasName && !AT.test(text) && !WECHAT.test(text)) return [];
   compiled ??= patterns();
-  // run each group of patterns only when its own cheap precondition holds
-  const ok = new Map<RegExp | "names", boolean>();
+  names ??= namePatterns();
+  const folded = foldForMatching(text);
   const found: PiiMatch[] = [];
+  const add = (kind: PiiKind, start: number, end: number) => {
+    if (!found.some((f) => start < f.end && end > f.start)) found.push({ kind, start, end, text: text.slice(start, end) });
+  };
+  const pass = new Map<RegExp, boolean>();
   for (const [kind, re] of compiled) {
-    const g = GROUP[kind];
-    let pass = ok.get(g);
-    if (pass === undefined) {
-      pass = g === "names" ? NAME_TRIGGER.test(text) || nameStart().test(text) : g.test(text);
-      ok.set(g, pass);
-    }
-    if (!pass) continue;
+    const g = GROUP[kind as Exclude<PiiKind, "name">];
+    let ok = pass.get(g);
+    if (ok === undefined) pass.set(g, (ok = g === DIGITS ? digits : g.test(folded)));
+    if (!ok) continue;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
       if (!m[0]) {
         re.lastIndex++;
         continue;
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!found.some((f) => start < f.end && end > f.start)) found.push({ kind, start, end, text: m[0] });
+      if (!wellGrouped(kind, m[0])) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (kind === "id-card" && CODE_BEFORE.test(folded.slice(Math.max(0, m.index - 16), m.index))) continue;
+      add(kind, m.index, m.index + m[0].length);
+    }
+  }
+  if (hasName) {
+    for (const { re, weak } of names) {
+      re.lastIndex = 0;
+      for (let m = re.exec(folded); m; m = re.exec(folded)) {
+        if (!m[0] || !acceptName(m[0], weak)) continue;
+        let end = m.index + m[0].length;
+        // 举报人张三、李四: the names joined to this one
+        const next = nextNameRe();
+        for (;;) {
+          next.lastIndex = end;
+          const n = next.exec(folded);
+          if (!n || !acceptName(n[0].slice(1), weak)) break;
+          end += n[0].length;
+        }
+        add("name", m.index, end);
+        re.lastIndex = end;
+      }
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
 
-const NAME_TRIGGER = /举报人|来电人|来信人|投诉人|反映人|信访人|报案人|控告人|当事人|本人|我叫|名叫|姓名|联系人|署名|落款/;
-let nameStartRe: RegExp | undefined;
-const nameStart = () => (nameStartRe ??= new RegExp(`^(?:${surnames()})[\\u4e00-\\u9fa5]{0,3}?(?:来电|来信|反映|举报|投诉)`));
-
 /**
  * Replace the complainant's phone numbers, ID-card numbers, e-mail, QQ and WeChat ids and
- * name (where the text introduces the complainant) with 【已隐去】. Enterprise names, places
- * and officials' titles are left as they are.
+ * name (where the text introduces a person) with 【已隐去】. Enterprise names, places,
+ * officials' titles, dates, amounts and case numbers are left as they are.
  */
 export function redact(text: string): string {
   if (!text) return text;
@@ -142,23 +243,108 @@ export function redact(text: string): string {
   return out + text.slice(at);
 }
 
-/** Columns whose whole content is personal data: blanked, not searched. */
-const PII_COLUMNS = /^(举报人|来电人|来信人|投诉人|信访人|反映人|联系人|姓名|联系电话|联系方式|电话|手机|手机号码?|身份证(号码?)?|证件号码?|邮箱|电子邮箱|QQ|微信)(姓名|号码|电话)?$/i;
+// ---------------------------------------------------------------------------------------------
+// The gate: what every string leaving the program passes through. Redact first, then strip
+// control characters, then cut (cutting first could leave 10 of 11 digits of a phone number).
+// ---------------------------------------------------------------------------------------------
 
-export function isPiiColumn(header: string): boolean {
-  return PII_COLUMNS.test(header.replace(/\s+/g, ""));
+/** Cut to at most `max` characters (code points), the last of them the mark of the cut (… by default). */
+export function clip(s: string, max: number, mark = "…"): string {
+  if (s.length <= max) return s;
+  const chars = [...s];
+  return chars.length <= max ? s : `${chars.slice(0, Math.max(0, max - mark.length)).join("")}${mark}`;
+}
+
+/** A redacted excerpt: redact the whole text, then cut. */
+export function excerpt(text: string, max: number, mark = "…"): string {
+  return clip(redact(text), max, mark);
+}
+
+export interface GateOptions {
+  /** keep personal data (the user asked for it with --keep-pii); control characters are still removed */
+  keepPii?: boolean;
+  /** printed on a terminal: also remove carriage returns and bidi overrides */
+  terminal?: boolean;
+  /** cut after redacting */
+  max?: number;
+}
+
+/** The one gate for a string that leaves the program: redact, strip control characters, then cut. */
+export function gate(s: string, options: GateOptions = {}): string {
+  let out = options.keepPii ? s : redact(s);
+  out = stripControls(out, options.terminal);
+  return options.max !== undefined ? clip(out, options.max) : out;
 }
 
 /**
- * A copy of a complaint fit to leave the library: every free-text field and raw cell redacted,
- * and columns that hold only personal data (举报人, 联系电话…) replaced by the mark.
+ * A copy of a JSON-like value with every string (and object key) through {@link gate}.
+ * Numbers, booleans and null are kept; typed arrays and Buffers are returned as they are.
  */
-export function redactComplaint<T extends { text: string; raw: Record<string, string>; findings?: string; rectification?: string; accountability?: string }>(rec: T): T {
+export function gateDeep<T>(value: T, options: GateOptions = {}): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return gate(v, options);
+    if (v === null || typeof v !== "object" || ArrayBuffer.isView(v)) return v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (v instanceof Date) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[gate(k, options)] = walk(x);
+    return out;
+  };
+  return walk(value) as T;
+}
+
+/** JSON text with every string through the gate. */
+export function gatedJson(value: unknown, options: GateOptions & { indent?: number } = {}): string {
+  return JSON.stringify(gateDeep(value, options), null, options.indent);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns and records
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Columns whose whole content is personal data: blanked, not searched. A header that names a
+ * person (举报人, 举报人信息, 联系人电话, 信访人姓名…) or a means of reaching one (联系电话, 手机,
+ * 身份证号, 邮箱, 微信, 住址). A count (举报人数) is not personal.
+ */
+const PII_COLUMN = /^(?:(?:举报|来电|来信|投诉|信访|反映|报案|控告|求助|申请|当事|联系|实名)人|姓名|署名|证件|身份证)|电话|手机|身份证|证件号|联系方式|邮箱|电子邮件|e-?mail|^QQ|微信|住址|家庭地址|通讯地址/i;
+
+export function isPiiColumn(header: string): boolean {
+  const h = header.replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
+  return PII_COLUMN.test(h) && !/(?:人数|数量|次数)$/.test(h);
+}
+
+type Redactable = {
+  text: string;
+  raw: Record<string, string>;
+  key?: string;
+  source?: { file: string };
+  area?: { raw: string };
+  findings?: string | undefined;
+  rectification?: string | undefined;
+  accountability?: string | undefined;
+  deadline?: string | undefined;
+  seq?: string | undefined;
+};
+
+/**
+ * A copy of a complaint fit to leave the library: every free-text field, raw cell, the area
+ * as written and the source file name redacted; columns that hold only personal data (举报人,
+ * 举报人信息, 联系电话…) replaced by the mark. A personal-looking header over the complaint text
+ * itself (信访人反映问题) is redacted, not blanked.
+ */
+export function redactComplaint<T extends Redactable>(rec: T): T {
   const raw: Record<string, string> = {};
-  for (const [k, v] of Object.entries(rec.raw)) raw[k] = v && isPiiColumn(k) ? REDACTED : redact(v);
+  const fields = new Set([rec.text, rec.findings, rec.rectification, rec.accountability].filter(Boolean));
+  for (const [k, v] of Object.entries(rec.raw)) raw[redact(k)] = v && isPiiColumn(k) && !fields.has(v.trim()) ? REDACTED : redact(v);
   const out: T = { ...rec, text: redact(rec.text), raw };
   if (rec.findings) out.findings = redact(rec.findings);
   if (rec.rectification) out.rectification = redact(rec.rectification);
   if (rec.accountability) out.accountability = redact(rec.accountability);
+  if (rec.deadline) out.deadline = redact(rec.deadline);
+  if (rec.seq) out.seq = redact(rec.seq);
+  if (rec.area?.raw) out.area = { ...rec.area, raw: redact(rec.area.raw) };
+  if (rec.source?.file) out.source = { ...rec.source, file: redact(rec.source.file) };
+  if (rec.key) out.key = redact(rec.key);
   return out;
 }
