@@ -113,17 +113,47 @@ export function mapHeaders(headers: readonly string[]): Map<number, Field> {
   return mapped;
 }
 
+/** Header cells that name no field ducha reads but are common in real tables. */
+const OTHER_HEADERS = /^(?:备注|说明|附注|备考|其他|其它|附件|牵头单位|责任单位|办理单位|承办单位|主办单位|协办单位|责任领导|责任人|联系人|举报人|举报人信息|联系电话|联系方式|信访人|来电人|反映人|投诉人|姓名|地址|住址|问题属性|序|No\.?)$/i;
+
+/**
+ * A row that reads as a header with the complaint-text column and nothing but header words:
+ * 信访内容 | 备注, or a lone 投诉内容. Long cells or values mean data.
+ */
+function headerWordsOnly(cells: readonly string[]): boolean {
+  let filled = 0;
+  for (const c of cells) {
+    const t = normalizeHeader(c);
+    if (!t) continue;
+    filled++;
+    if (t.length > 16 || (!headerField(c) && !OTHER_HEADERS.test(t))) return false;
+  }
+  return filled > 0;
+}
+
+/**
+ * Whether a row is a table's header: it names the complaint-text column and at least one other
+ * known column, or only header words (信访内容 | 备注). Cells of a header are short.
+ */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  const fields = new Set(mapHeaders(cells).values());
+  if (!fields.has("text")) return false;
+  if (cells.some((c) => c.trim().length > 30)) return false;
+  return fields.size >= 2 || headerWordsOnly(cells);
+}
+
 /**
  * The header row among the first rows of a sheet: the first row that has a complaint-text
- * column and at least one other known column (else the first with a complaint-text column
- * alone). Rows above it are title rows.
+ * column and at least one other known column, or a complaint-text column among header words
+ * only (信访内容 | 备注: a header, not a title); else the first with a complaint-text column.
+ * Rows above it are title rows.
  */
 export function findHeaderRow(rows: readonly (readonly string[])[], scan = 15): number {
   let textOnly = -1;
   for (let i = 0; i < Math.min(rows.length, scan); i++) {
     const fields = new Set(mapHeaders(rows[i]!).values());
     if (!fields.has("text")) continue;
-    if (fields.size >= 2) return i;
+    if (fields.size >= 2 || headerWordsOnly(rows[i]!)) return i;
     if (textOnly < 0) textOnly = i;
   }
   // a table of complaint texts alone

@@ -132,7 +132,8 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvPar
     if (unclosed) {
       let next = startPos;
       while (next < n && text.charCodeAt(next) !== LF && text.charCodeAt(next) !== CR) next++;
-      const excerpt = text.slice(startPos, Math.min(next, startPos + 60));
+      // generous: the excerpt is redacted before it is cut for display (a phone number cut in two would escape)
+      const excerpt = text.slice(startPos, Math.min(next, startPos + 500));
       errors.push({ n: startLine, message: `第${startLine}行起的引号没有闭合（unclosed quote）`, excerpt });
       if (next < n) next += text.charCodeAt(next) === CR && text.charCodeAt(next + 1) === LF ? 2 : 1;
       pos = next;

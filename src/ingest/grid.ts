@@ -18,4 +18,6 @@ export interface Grid {
   rows: GridRow[];
   /** records that could not be parsed at all (CSV: an unclosed quote) */
   errors: GridError[];
+  /** some cells did not decode in the file's encoding and carry marks (see decode.ts) */
+  repaired?: boolean;
 }

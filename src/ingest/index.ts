@@ -1,4 +1,3 @@
-import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { Complaint, Reject, Warning } from "../model/complaint.js";
 import { type AreaContext, AreaResolver } from "../geo/resolve.js";
@@ -7,10 +6,13 @@ import { type TextEncoding, decodeText, looksBinary } from "./decode.js";
 import { IngestError } from "./errors.js";
 import type { Grid } from "./grid.js";
 import { readJson } from "./json.js";
-import { type NormalizeContext, type SheetResult, normalizeGrid } from "./normalize.js";
+import { type NormalizeContext, type SheetResult, normalizeGrid, splitTables } from "./normalize.js";
+import { readInputFile } from "./read.js";
 import { readXlsx } from "./xlsx.js";
+import { redact } from "../text/redact.js";
 
 export { IngestError } from "./errors.js";
+export { DEFAULT_MAX_BYTES, readInputFile } from "./read.js";
 export { parseCsv, type CsvParse, type CsvRecord } from "./csv.js";
 export { parseDate, fromExcelSerial } from "./dates.js";
 export { FIELDS, mapHeaders, normalizeHeader, type Field } from "./columns.js";
@@ -57,6 +59,8 @@ export interface IngestOptions {
   batch?: number;
   /** the display name of a buffer passed without a path */
   name?: string;
+  /** the most bytes read from one file (default 500 MB, or $DUCHA_MAX_INPUT_MB) */
+  maxBytes?: number;
 }
 
 export interface InputFile {
@@ -69,18 +73,37 @@ const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i] === m);
 
+/**
+ * The file as record keys name it (rows without 受理编号): its name without directory, redacted,
+ * made unique among the files of one run (两个目录下的同名文件 get 表.csv and 表.csv(2)).
+ */
+function keyLabel(name: string, used: Set<string>): string {
+  const base = redact(basename(name)) || "input";
+  let label = base;
+  for (let i = 2; used.has(label); i++) label = `${base}(${i})`;
+  used.add(label);
+  return label;
+}
+
+/** A file too large to hold as one string or to parse: a message, not a crash. */
+function tooLarge(name: string, e: unknown): never {
+  if (e instanceof RangeError) throw new IngestError(name, `文件太大，无法读入内存（${e.message}）；请按批次拆分（file too large）`);
+  throw e;
+}
+
 function emptyResult(): IngestResult {
   return { rows: 0, accepted: 0, rejected: 0, records: [], rejects: [], warnings: [], files: [], synthetic: false };
 }
 
 /** Read one file's bytes into the result. Throws {@link IngestError} when the file is not a readable table. */
-async function ingestInto(input: InputFile, result: IngestResult, resolver: AreaResolver, options: IngestOptions): Promise<void> {
+async function ingestInto(input: InputFile, result: IngestResult, resolver: AreaResolver, options: IngestOptions, labels: Set<string>): Promise<void> {
   const { name, bytes } = input;
   if (bytes.length === 0) throw new IngestError(name, "文件是空的（empty file）");
   const ext = extname(name).toLowerCase();
   let format: FileFormat;
   let encoding: TextEncoding | undefined;
   let grids: Grid[];
+  let repaired = false;
 
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new IngestError(name, "这是旧版 Excel 97-2003（.xls）或其他 Office 二进制文件，请在 Excel 中“另存为” .xlsx 后再导入（legacy .xls is not supported; save as .xlsx）");
@@ -95,22 +118,34 @@ async function ingestInto(input: InputFile, result: IngestResult, resolver: Area
   } else {
     const bom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
     if (!bom && looksBinary(bytes)) throw new IngestError(name, "不是表格文件（文件内容是二进制数据）；支持 CSV、XLSX 和 JSON");
-    const decoded = decodeText(bytes);
-    encoding = decoded.encoding;
-    const text = decoded.text;
+    let text: string;
+    try {
+      const decoded = decodeText(bytes);
+      encoding = decoded.encoding;
+      text = decoded.text;
+      repaired = decoded.repaired;
+    } catch (e) {
+      tooLarge(name, e);
+    }
     if (!text.trim()) throw new IngestError(name, "文件是空的（only white space）");
     const first = text.trimStart()[0];
-    if (ext === ".json" || ((first === "[" || first === "{") && ext !== ".csv" && ext !== ".tsv" && ext !== ".txt")) {
-      format = "json";
-      const j = readJson(text);
-      if ("error" in j) throw new IngestError(name, j.error);
-      grids = [j.grid];
-    } else {
-      format = "csv";
-      const parsed = parseCsv(text, ext === ".tsv" ? "\t" : undefined);
-      grids = [{ rows: parsed.records, errors: parsed.errors }];
+    try {
+      if (ext === ".json" || ((first === "[" || first === "{") && ext !== ".csv" && ext !== ".tsv" && ext !== ".txt")) {
+        format = "json";
+        const j = readJson(text);
+        if ("error" in j) throw new IngestError(name, j.error);
+        grids = [{ ...j.grid, repaired }];
+      } else {
+        format = "csv";
+        const parsed = parseCsv(text, ext === ".tsv" ? "\t" : undefined);
+        grids = [{ rows: parsed.records, errors: parsed.errors, repaired }];
+      }
+    } catch (e) {
+      tooLarge(name, e);
     }
   }
+  // several tables one under another in a sheet are read one by one
+  grids = grids.flatMap(splitTables);
 
   const ctx: NormalizeContext = {
     file: name,
@@ -118,6 +153,8 @@ async function ingestInto(input: InputFile, result: IngestResult, resolver: Area
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.batch !== undefined ? { batch: options.batch } : {}),
     fileLabel: basename(name),
+    keyLabel: keyLabel(name, labels),
+    ...(encoding ? { encoding } : {}),
     records: result.records,
     rejects: result.rejects,
     warnings: result.warnings,
@@ -175,7 +212,8 @@ function flagCrossFileDuplicates(result: IngestResult): void {
 export async function ingestBuffers(inputs: readonly InputFile[], options: IngestOptions = {}): Promise<IngestResult> {
   const result = emptyResult();
   const resolver = new AreaResolver(options.context);
-  for (const input of inputs) await ingestInto(input, result, resolver, options);
+  const labels = new Set<string>();
+  for (const input of inputs) await ingestInto(input, result, resolver, options, labels);
   flagCrossFileDuplicates(result);
   return result;
 }
@@ -184,21 +222,14 @@ export async function ingestBuffers(inputs: readonly InputFile[], options: Inges
  * Read complaint tables (CSV, XLSX, JSON) into typed records. Every data row ends in
  * `records` or in `rejects`; values that are kept but doubtful produce `warnings`.
  *
- * @throws IngestError when a file cannot be read at all (missing, empty, binary, no text column)
+ * @throws IngestError when a file cannot be read at all (missing, not a regular file, too large,
+ *   empty, binary, no text column)
  */
 export async function ingestFiles(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
   const inputs: InputFile[] = [];
-  for (const p of paths) {
-    try {
-      const st = await stat(p);
-      if (st.isDirectory()) throw new IngestError(p, "是一个文件夹，请给出文件（a directory）");
-      inputs.push({ name: p, bytes: await readFile(p) });
-    } catch (e) {
-      if (e instanceof IngestError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new IngestError(p, code === "ENOENT" ? "文件不存在（file not found）" : `无法读取（${code ?? (e as Error).message}）`);
-    }
-  }
+  // every path is checked (regular file, within the cap) before any is parsed: a FIFO or a
+  // device fails at once, not after the other files were read
+  for (const p of paths) inputs.push({ name: p, bytes: await readInputFile(p, options.maxBytes) });
   return ingestBuffers(inputs, options);
 }
 

@@ -2,12 +2,19 @@ import type { Grid, GridError, GridRow } from "./grid.js";
 
 const ARRAY_KEYS = ["records", "data", "rows", "items", "complaints", "list"];
 
-function toCell(v: unknown): string {
+/** Nesting kept in a cell; deeper values (a hostile or broken file) are cut off with a mark. */
+const MAX_DEPTH = 8;
+
+function toCell(v: unknown, depth = 0): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (Array.isArray(v)) return v.map(toCell).join("、");
-  return JSON.stringify(v);
+  if (depth >= MAX_DEPTH) return "…";
+  if (Array.isArray(v)) return v.map((x) => toCell(x, depth + 1)).join("、");
+  if (typeof v === "object") {
+    return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${JSON.stringify(k)}:${typeof x === "string" ? JSON.stringify(x) : toCell(x, depth + 1)}`).join(",")}}`;
+  }
+  return String(v);
 }
 
 /**
@@ -56,7 +63,7 @@ export function readJson(text: string): { grid: Grid } | { error: string } {
   const errors: GridError[] = [];
   objects.forEach((o, i) => {
     if (!o) {
-      errors.push({ n: i + 1, message: `第${i + 1}条不是对象`, excerpt: toCell(items![i]).slice(0, 60) });
+      errors.push({ n: i + 1, message: `第${i + 1}条不是对象`, excerpt: toCell(items![i]).slice(0, 500) });
       return;
     }
     const cells = new Array<string>(headers.length).fill("");

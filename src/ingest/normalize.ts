@@ -4,8 +4,10 @@ import {
   parseStatus, parseVerification,
 } from "../model/vocabulary.js";
 import type { AreaResolver } from "../geo/resolve.js";
-import { CANONICAL, type Field, continuesHeader, findHeaderRow, mapHeaders } from "./columns.js";
+import { REDACTED, excerpt as redactedExcerpt, isPiiColumn, redact } from "../text/redact.js";
+import { CANONICAL, type Field, continuesHeader, findHeaderRow, isHeaderRow, mapHeaders } from "./columns.js";
 import { explicitYear, findAsOfDate, parseDate } from "./dates.js";
+import { takeDecodeMarks } from "./decode.js";
 import type { Grid, GridRow } from "./grid.js";
 
 export interface SheetResult {
@@ -35,6 +37,10 @@ export interface NormalizeContext {
   batch?: number;
   /** text around the table: the file name; searched for 第N批, 截至…, and a year */
   fileLabel: string;
+  /** the file in record keys of rows without 受理编号: its name without directory, redacted, unique in the run */
+  keyLabel: string;
+  /** the file's text encoding, for messages about cells that did not decode */
+  encoding?: string;
   records: Complaint[];
   rejects: Reject[];
   warnings: Warning[];
@@ -82,9 +88,81 @@ function uniqueHeaders(cells: readonly string[]): string[] {
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => !c || !c.trim());
 
-function excerpt(cells: readonly string[]): string {
-  const s = cells.filter((c) => c.trim()).join(" | ").replace(/\s+/g, " ");
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+/**
+ * A row's cells joined for the user to recognise it: cells of personal columns (举报人, 联系电话)
+ * blanked, the rest redacted, and only then cut.
+ */
+function excerpt(cells: readonly string[], personal: ReadonlySet<number> = new Set()): string {
+  const s = cells.map((c, i) => (personal.has(i) && c.trim() ? REDACTED : c)).filter((c) => c.trim()).join(" | ").replace(/\s+/g, " ");
+  return redactedExcerpt(s, 81);
+}
+
+/** A cell quoted in a message: redacted, then cut. */
+const quote = (cell: string) => redactedExcerpt(cell.replace(/\s+/g, " "), 40);
+
+/**
+ * Split a sheet holding several tables one under another at each later header row (a row
+ * naming the complaint-text column among other known columns, different from the header in
+ * force). Single-cell rows just above such a header are its title rows.
+ */
+export function splitTables(grid: Grid): Grid[] {
+  const { rows } = grid;
+  const first = findHeaderRow(rows.map((r) => r.cells));
+  if (first < 0) return [grid];
+  const starts = [0];
+  let header = rows[first]!.cells;
+  let headerAt = first;
+  for (let i = first + 1; i < rows.length; i++) {
+    const cells = rows[i]!.cells;
+    // the second row of a two-row header belongs to it
+    if (i === headerAt + 1 && continuesHeader(header, cells)) {
+      headerAt = i;
+      continue;
+    }
+    if (!isHeaderRow(cells) || sameCells(cells, header)) continue;
+    let start = i;
+    while (start - 1 > starts.at(-1)! + first && filledCount(rows[start - 1]!.cells) === 1 && !isHeaderRow(rows[start - 1]!.cells)) start--;
+    starts.push(start);
+    header = cells;
+    headerAt = i;
+  }
+  if (starts.length === 1) return [grid];
+  return starts.map((start, k) => {
+    const end = starts[k + 1] ?? rows.length;
+    const from = rows[start]!.n;
+    const to = end < rows.length ? rows[end]!.n : Infinity;
+    return { ...grid, rows: rows.slice(start, end), errors: grid.errors.filter((e) => (k === 0 || e.n >= from) && e.n < to) };
+  });
+}
+
+const filledCount = (cells: readonly string[]) => cells.reduce((n, c) => n + (c.trim() ? 1 : 0), 0);
+const sameCells = (a: readonly string[], b: readonly string[]) => {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) if ((a[i] ?? "").trim() !== (b[i] ?? "").trim()) return false;
+  return true;
+};
+
+interface DecodeIssue {
+  n: number;
+  col: number;
+  gbk: boolean;
+  replaced: boolean;
+}
+
+/** Cells that did not decode in the file's encoding: unmark them in place and say where they were. */
+function takeDecodeIssues(grid: Grid): DecodeIssue[] {
+  const issues: DecodeIssue[] = [];
+  if (!grid.repaired) return issues;
+  for (const r of grid.rows) {
+    r.cells.forEach((c, col) => {
+      const m = takeDecodeMarks(c);
+      if (!m) return;
+      r.cells[col] = m.text;
+      issues.push({ n: r.n, col, gbk: m.gbk, replaced: m.replaced });
+    });
+  }
+  for (const e of grid.errors) e.excerpt = takeDecodeMarks(e.excerpt)?.text ?? e.excerpt;
+  return issues;
 }
 
 /**
@@ -121,6 +199,7 @@ const NOTE_ROW = /^(注|备注|说明|合计|小计|总计|以上|填报|制表|
  */
 export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | undefined {
   const { rows } = grid;
+  const decodeIssues = takeDecodeIssues(grid);
   let headerIdx = findHeaderRow(rows.map((r) => r.cells));
   if (headerIdx < 0) return undefined;
   const titleRows = rows.slice(0, headerIdx);
@@ -187,11 +266,24 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
   const file = ctx.file;
   const sheet = grid.sheet;
   const where = (n: number): SourceRef => (sheet !== undefined ? { file, sheet, row: n } : { file, row: n });
-  const warn = (n: number, column: string, message: string) => ctx.warnings.push({ ...where(n), column, message });
+  // warnings quote cells: redacted whatever the caller asks for later
+  const warn = (n: number, column: string, message: string) => ctx.warnings.push({ ...where(n), column: redact(column), message: redact(message) });
+  const personal = new Set(headers.map((h, i) => (isPiiColumn(h) && !mapping.has(i) ? i : -1)).filter((i) => i >= 0));
   const reject = (n: number, column: string, reason: string, cells?: readonly string[]) => {
-    ctx.rejects.push({ ...where(n), column, reason, ...(cells ? { excerpt: excerpt(cells) } : {}) });
+    ctx.rejects.push({ ...where(n), column: redact(column), reason: redact(reason), ...(cells ? { excerpt: excerpt(cells, personal) } : {}) });
     summary.rejected++;
   };
+  const columnName = (i: number) => headers[i] ?? `第${i + 1}列`;
+  for (const d of decodeIssues) {
+    const what = d.gbk
+      ? `这一格不是 ${ctx.encoding === "gb18030" ? "GB18030" : "UTF-8"} 编码，已按 GBK 读取，请核对`
+      : "这一格有无法解码的字节，已用 � 代替，请核对原表";
+    warn(d.n, columnName(d.col), what);
+  }
+  // rows above the header holding several cells: not a title; say that they were not read
+  for (const t of titleRows) {
+    if (filledCount(t.cells) >= 2) warn(t.n, "", `在表头（第${headerRow.n}行）之上，按标题处理，未作为信访件读取：〔${excerpt(t.cells, personal)}〕`);
+  }
 
   const firstReject = ctx.rejects.length;
   for (const e of grid.errors) reject(e.n, "", e.message, [e.excerpt]);
@@ -221,7 +313,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     const v = cellAt(r, i);
     if (!v) return undefined;
     const p = parse(v);
-    if (p === undefined) warn(r.n, headers[i]!, `${label}「${v}」无法识别，原文已保留`);
+    if (p === undefined) warn(r.n, headers[i]!, `${label}「${quote(v)}」无法识别，原文已保留`);
     return p;
   };
 
@@ -246,7 +338,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     for (let i = headers.length; i < r.cells.length; i++) if (r.cells[i]) raw[`第${i + 1}列`] = r.cells[i]!;
 
     const caseNo = cellAt(r, I.caseNo) || undefined;
-    let key = caseNo ?? `${ctx.file}#${sheetLabel}#${r.n}`;
+    let key = caseNo ?? redact(`${ctx.keyLabel}#${sheetLabel}#${r.n}`);
     if (caseNo) {
       const first = ctx.seenCaseNos.get(caseNo);
       if (first) {
@@ -259,7 +351,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     const batchCell = cellAt(r, I.batch);
     const batch = ctx.batch ?? (batchCell ? batchOf(batchCell) : undefined) ?? sheetBatch;
     if (batchCell && ctx.batch === undefined && batchOf(batchCell) === undefined) {
-      warn(r.n, headers[col.batch!]!, `批次「${batchCell}」无法识别`);
+      warn(r.n, headers[col.batch!]!, `批次「${quote(batchCell)}」无法识别`);
     }
 
     let date: string | undefined;
@@ -267,7 +359,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     if (dateCell) {
       const d = dateOf(dateCell);
       if (d.ok) date = d.date;
-      else warn(r.n, headers[col.date!]!, d.reason === "no-year" ? `日期「${dateCell}」没有年份，表中也找不到年份` : `日期「${dateCell}」无法识别`);
+      else warn(r.n, headers[col.date!]!, d.reason === "no-year" ? `日期「${quote(dateCell)}」没有年份，表中也找不到年份` : `日期「${quote(dateCell)}」无法识别`);
     }
 
     const area = ctx.resolver.resolve(cellAt(r, I.area), text);
@@ -278,7 +370,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     if (typesCell) {
       const t = typesOf(typesCell);
       officialTypes = t.values;
-      if (t.unknown.length) warn(r.n, headers[col.types!]!, `污染类型「${t.unknown.join("、")}」不在官方分类中，原文已保留`);
+      if (t.unknown.length) warn(r.n, headers[col.types!]!, `污染类型「${quote(t.unknown.join("、"))}」不在官方分类中，原文已保留`);
     }
 
     let deadline: string | undefined = cellAt(r, I.deadline) || undefined;
@@ -291,7 +383,7 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     if (closed) {
       const d = dateOf(closed);
       if (d.ok) closedDate = d.date;
-      else warn(r.n, headers[col.closedDate!]!, `办结时间「${closed}」无法识别`);
+      else warn(r.n, headers[col.closedDate!]!, `办结时间「${quote(closed)}」无法识别`);
     }
 
     // every field present (undefined when absent): one object shape for all records
