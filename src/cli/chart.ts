@@ -1,12 +1,14 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { CHARTS, CHART_NAMES, type ChartName, ChartData, ChartDataError, type ChartSpecOptions, chartSpec, isChartName } from "../charts/catalog.js";
 import { FontNotFoundError, findCjkFont } from "../charts/fonts.js";
 import { renderPng, renderSvg } from "../charts/render.js";
 import { classifyAll } from "../classify/index.js";
+import { ensureDir, writeOutput } from "../export/output.js";
 import { ingestFiles } from "../ingest/index.js";
+import { gateDeep } from "../text/redact.js";
 import { CliError, UsageError } from "./errors.js";
+import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
 import { progressBar } from "./progress.js";
@@ -147,6 +149,7 @@ export async function chartCommand(argv: string[], io: Io): Promise<number> {
   const width = positiveNumber("width", values.width, 5000);
   const height = positiveNumber("height", values.height, 5000);
   if (format === "png") fontCheck();
+  const inputs = await guardOutputs(files, name === "all" ? {} : { "--out": values.out });
 
   const { data, rejected, synthetic } = await loadChartData(files, values, io);
   const options: ChartSpecOptions = {
@@ -159,13 +162,14 @@ export async function chartCommand(argv: string[], io: Io): Promise<number> {
 
   const names: ChartName[] = name === "all" ? [...CHART_NAMES] : [name as ChartName];
   const ext = format === "vl.json" ? "vl.json" : format;
-  if (name === "all") await mkdir(values.out!, { recursive: true });
+  if (name === "all") await ensureDir(values.out!);
   let failed = 0;
   for (const n of names) {
     const def = CHARTS.find((c) => c.name === n)!;
     let spec;
     try {
-      spec = chartSpec(n, data, options);
+      // every label and datum of a chart passes the output gate
+      spec = gateDeep(chartSpec(n, data, options));
     } catch (e) {
       if (!(e instanceof ChartDataError)) throw e;
       if (name !== "all") throw new CliError(`无法画「${def.title}」：${e.message}`);
@@ -194,8 +198,7 @@ export async function chartCommand(argv: string[], io: Io): Promise<number> {
       io.out(typeof bytes === "string" ? bytes : bytes.toString("utf8"));
       continue;
     }
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bytes);
+    await writeOutput(out, bytes, inputs);
     io.out(`已写出「${def.title}」（${n}，${what}）：${out}`);
   }
   if (options.synthetic && values.out) io.out("图中已注明：模拟数据，非真实信访件。");

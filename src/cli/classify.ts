@@ -6,8 +6,9 @@ import type { IngestResult } from "../ingest/index.js";
 import { complaintsTable, type ExtraColumn } from "../export/complaints.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { ingestFiles } from "../ingest/index.js";
-import { redact, redactComplaint } from "../text/redact.js";
+import { gatedJson, redact, redactComplaint } from "../text/redact.js";
 import { UsageError } from "./errors.js";
+import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom, printSummary, rejectsTable, warningsTable } from "./ingest.js";
 import type { Io } from "./output.js";
 import { progressBar } from "./progress.js";
@@ -119,6 +120,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
     if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new UsageError(`--workers 需要 0 到 16 的整数，收到「${values.workers}」`);
   }
   const keepPii = values["keep-pii"];
+  const inputs = await guardOutputs(positionals, { "--out": values.out, "--qa": values.qa });
 
   const options = ingestOptionsFrom(values);
   // with --workers, start the threads now: their dictionaries load while the files are read
@@ -145,11 +147,12 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   const extra = qa.compared ? [...CLASSIFICATION_COLUMNS, AGREEMENT] : CLASSIFICATION_COLUMNS;
   const tables = [complaintsTable(records, { keepPii: true, extra }), rejectsTable(result, keepPii), warningsTable(result)];
   if (qa.compared) tables.push(qaTable(qa, keepPii));
-  await writeTables(values.out, tables, records);
-  if (values.qa) await writeTables(values.qa, [qaTable(qa, keepPii)]);
+  const write = { keepPii, inputs };
+  await writeTables(values.out, tables, records, write);
+  if (values.qa) await writeTables(values.qa, [qaTable(qa, keepPii)], undefined, write);
 
   if (values.json) {
-    io.out(JSON.stringify({ rows: result.rows, accepted: result.accepted, rejected: result.rejected, qa: { compared: qa.compared, agreed: qa.agreed, agreement: qa.agreement, overlapping: qa.overlapping } }));
+    io.out(gatedJson({ rows: result.rows, accepted: result.accepted, rejected: result.rejected, qa: { compared: qa.compared, agreed: qa.agreed, agreement: qa.agreement, overlapping: qa.overlapping } }));
     return 0;
   }
   printSummary(result, io, keepPii);

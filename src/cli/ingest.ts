@@ -3,8 +3,9 @@ import { type IngestOptions, type IngestResult, ingestFiles } from "../ingest/in
 import { AreaResolver, parseAreaContext } from "../geo/resolve.js";
 import { complaintsTable } from "../export/complaints.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
-import { redact, redactComplaint } from "../text/redact.js";
+import { gatedJson, redact, redactComplaint } from "../text/redact.js";
 import { UsageError } from "./errors.js";
+import { guardOutputs } from "./guard.js";
 import type { Io } from "./output.js";
 
 export const INGEST_HELP = `ducha ingest — 读取信访件表格并检查每一行（read complaint tables, check every row）
@@ -162,16 +163,18 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
     throw new UsageError(`--rejects 只支持 .csv 或 .xlsx：${values.rejects}`);
   }
   const keepPii = values["keep-pii"];
+  const inputs = await guardOutputs(positionals, { "--out": values.out, "--rejects": values.rejects });
   const result = await ingestFiles(positionals, ingestOptionsFrom(values));
 
+  const write = { keepPii, inputs };
   if (values.out) {
     const records = keepPii ? result.records : result.records.map(redactComplaint);
     const tables = [complaintsTable(records, { keepPii: true }), rejectsTable(result, keepPii), warningsTable(result)];
-    await writeTables(values.out, tables, records);
+    await writeTables(values.out, tables, records, write);
   }
-  if (values.rejects) await writeTables(values.rejects, [rejectsTable(result, keepPii)]);
+  if (values.rejects) await writeTables(values.rejects, [rejectsTable(result, keepPii)], undefined, write);
 
-  if (values.json) io.out(JSON.stringify(summaryJson(result, keepPii)));
+  if (values.json) io.out(gatedJson(summaryJson(result, keepPii), { keepPii }));
   else {
     printSummary(result, io, keepPii);
     if (values.out) io.out(`\n已写出 ${result.accepted} 条记录：${values.out}${keepPii ? "（保留了个人信息）" : "（个人信息已隐去）"}`);

@@ -1,6 +1,7 @@
+import { OutputError } from "../export/output.js";
 import { IngestError } from "../ingest/errors.js";
 import { CliError, UsageError } from "./errors.js";
-import { type Io, processIo } from "./output.js";
+import { type Io, gatedIo, processIo } from "./output.js";
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -36,9 +37,13 @@ ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}
 文档 Docs: docs/（输入格式 docs/input-format.md）
 `;
 
-/** Run the CLI; returns the exit code. Never throws: errors are printed without a stack trace. */
-export async function run(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Run the CLI; returns the exit code. Never throws: errors are printed without a stack trace.
+ * Everything printed passes the output gate (redaction unless --keep-pii, no control characters).
+ */
+export async function run(argv: string[], rawIo: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  const io = gatedIo(rawIo, rest.includes("--keep-pii"));
   if (!name || name === "-h" || name === "--help" || name === "help") {
     io.out(MAIN_HELP());
     return name ? 0 : 2;
@@ -57,6 +62,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   } catch (e) {
     if (e instanceof IngestError) {
       io.err(`ducha ${name}: 无法读取 ${e.file}：${e.reason}`);
+      return 1;
+    }
+    if (e instanceof OutputError) {
+      io.err(`ducha ${name}: 无法写出 ${e.path}：${e.reason}`);
       return 1;
     }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {

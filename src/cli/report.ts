@@ -1,8 +1,11 @@
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { findCjkFont } from "../charts/fonts.js";
 import { buildReport, reportFormat, writeReport } from "../report/index.js";
 import { CHART_INPUT_OPTIONS, fontCheck, loadChartData } from "./chart.js";
+import { gateDeep } from "../text/redact.js";
 import { UsageError } from "./errors.js";
+import { guardOutputs } from "./guard.js";
 import type { Io } from "./output.js";
 
 export const REPORT_HELP = `ducha report — 生成督察反馈意见的统计附件（Word / Markdown / HTML）
@@ -67,18 +70,20 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (!(scale > 0 && scale <= 8)) throw new UsageError(`--scale 需要 0 到 8 之间的数，收到「${values.scale}」`);
   if (values.date !== undefined && !ISO_DATE.test(values.date)) throw new UsageError(`--date 需要日期，如 2023-08-01，收到「${values.date}」`);
   if (format !== "html") fontCheck();
+  const inputs = await guardOutputs(files, { "--out": values.out });
 
   const loaded = await loadChartData(files, values, io);
   const { data, rejected } = loaded;
   const synthetic = values.synthetic || loaded.synthetic;
-  const model = buildReport(data, {
-    files,
+  // every string of the report (titles, tables, excerpts, file names) passes the output gate
+  const model = gateDeep(buildReport(data, {
+    files: files.map((f) => basename(f)),
     rejected,
     synthetic,
     ...(values.title ? { title: values.title } : {}),
     ...(values.date ? { date: values.date } : {}),
-  });
-  const written = await writeReport(model, values.out, { format, scale });
+  }));
+  const written = await writeReport(model, values.out, { format, scale, inputs });
   const kind = { docx: "Word 文档", md: "Markdown", html: "HTML（可打印为 A4）" }[format];
   io.out(`已写出统计附件（${kind}，${data.cases.length} 件，${written.figures} 张图）：${written.path}`);
   if (written.images.length) io.out(`图片 ${written.images.length} 张：${written.images[0]!.replace(/[^/\\]+$/, "")}`);

@@ -8,7 +8,9 @@ import { type Grid, toGrid } from "../analyze/pivot.js";
 import { latest } from "../analyze/snapshots.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
+import { gatedJson } from "../text/redact.js";
 import { UsageError } from "./errors.js";
+import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
 
@@ -151,6 +153,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   const asOf = values["as-of"];
   if (asOf !== undefined && !ISO_DATE.test(asOf)) throw new UsageError(`--as-of 需要日期，如 2023-07-16，收到「${asOf}」`);
 
+  const inputs = await guardOutputs(positionals, { "--out": values.out });
   const ingested = await ingestFiles(positionals, ingestOptionsFrom(values));
   const records = await classifyAll(ingested.records);
   const options = asOf ? { asOf } : {};
@@ -161,11 +164,11 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   if (values.out && grid) {
     const title = `信访件统计（${summary.total} 件${summary.snapshots.length ? `，截至 ${summary.snapshots.at(-1)}` : ""}）`;
     const main = gridTable(byDims!.join("×"), grid, title);
-    await writeTables(values.out, format === "xlsx" ? [main, ...extraTables(summary)] : [main]);
+    await writeTables(values.out, format === "xlsx" ? [main, ...extraTables(summary)] : [main], undefined, { inputs });
   }
 
   if (values.json) {
-    io.out(JSON.stringify(summary));
+    io.out(gatedJson(summary));
     return 0;
   }
   printSummary(summary, io);

@@ -13,19 +13,28 @@ export interface Table {
   title?: string;
 }
 
+import { stripControls } from "../text/controls.js";
+
+// every kind of space a spreadsheet may skip before a formula: ASCII white space and line
+// breaks, NBSP, the ideographic space U+3000, the Unicode spaces, zero-width characters, BOM
+const LEADING_SPACE = /^[\s\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]+/;
+// = + - @ and their full-width (＝＋－＠) and small (﹦﹢﹣﹫) forms, which some spreadsheets fold to ASCII
+const FORMULA_SIGN = /^[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/;
+
 /**
- * A cell that a spreadsheet would run as a formula (= + - @, or a leading tab or carriage
- * return, per OWASP's CSV-injection advice) gets a leading apostrophe, which Excel and WPS show
- * as text and never evaluate.
+ * A cell that a spreadsheet would run as a formula gets a leading apostrophe, which Excel and
+ * WPS show as text and never evaluate: = + - @ (full-width too) as the first character after
+ * any leading white space, or a leading tab or carriage return (OWASP's CSV-injection advice).
  */
 export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (/^[\t\r]/.test(value)) return `'${value}`;
+  return FORMULA_SIGN.test(value.replace(LEADING_SPACE, "")) ? `'${value}` : value;
 }
 
-/** A cell as text for a spreadsheet: numbers as they are, text formula-neutralised. */
+/** A cell as text for a spreadsheet: numbers as they are, text without control characters and formula-neutralised. */
 export function cellString(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "";
-  return typeof v === "number" ? String(v) : neutralizeFormula(v);
+  return typeof v === "number" ? String(v) : neutralizeFormula(stripControls(v));
 }
 
 function csvField(s: string): string {
@@ -35,8 +44,8 @@ function csvField(s: string): string {
 /** CSV as Excel in China opens it: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
 export function toCsv(table: Table): string {
   const lines: string[] = [];
-  if (table.title) lines.push(csvField(neutralizeFormula(table.title)));
-  lines.push(table.headers.map((h) => csvField(neutralizeFormula(h))).join(","));
+  if (table.title) lines.push(csvField(cellString(table.title)));
+  lines.push(table.headers.map((h) => csvField(cellString(h))).join(","));
   for (const row of table.rows) lines.push(row.map((v) => csvField(cellString(v))).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

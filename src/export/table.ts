@@ -1,9 +1,11 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, extname } from "node:path";
+import { extname } from "node:path";
 import type ExcelJS from "exceljs";
-import { type Table, cellString, neutralizeFormula, toCsv } from "./csv.js";
+import { type GateOptions, gate, gatedJson } from "../text/redact.js";
+import { type Table, cellString, toCsv } from "./csv.js";
+import { writeOutput } from "./output.js";
 
 export { type Table, neutralizeFormula, toCsv } from "./csv.js";
+export { OutputError, checkOutputPath, writeOutput } from "./output.js";
 
 /** An XLSX workbook, one sheet per table, header frozen, long text wrapped. */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
@@ -18,11 +20,11 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
     const ws = wb.addWorksheet(name);
     let headerRow = 1;
     if (t.title) {
-      ws.addRow([neutralizeFormula(t.title)]).font = { bold: true, size: 13 };
+      ws.addRow([cellString(t.title)]).font = { bold: true, size: 13 };
       if (t.headers.length > 1) ws.mergeCells(1, 1, 1, t.headers.length);
       headerRow = 2;
     }
-    const h = ws.addRow(t.headers.map(neutralizeFormula));
+    const h = ws.addRow(t.headers.map(cellString));
     h.font = { bold: true };
     h.alignment = { vertical: "middle", wrapText: true };
     for (const row of t.rows) ws.addRow(row.map((v) => (typeof v === "number" ? v : cellString(v))));
@@ -49,12 +51,39 @@ export function outputFormat(path: string): OutputFormat | undefined {
   return ext === ".csv" ? "csv" : ext === ".xlsx" ? "xlsx" : ext === ".json" ? "json" : undefined;
 }
 
-/** Write tables to .csv (the first table), .xlsx (every table a sheet) or .json (`json` as given). */
-export async function writeTables(path: string, tables: readonly Table[], json?: unknown): Promise<void> {
+/** A table through the output gate: every text cell, header, title and the sheet name redacted (unless `keepPii`). */
+export function gateTable(t: Table, options: GateOptions = {}): Table {
+  const g = (v: string) => gate(v, options);
+  // a number as long as a phone or ID number is checked as text too (figures never are that long)
+  const cell = (v: Table["rows"][number][number]) =>
+    typeof v === "string" ? g(v) : typeof v === "number" && Math.abs(v) >= 1e9 && g(String(v)) !== String(v) ? g(String(v)) : v;
+  return {
+    name: g(t.name),
+    headers: t.headers.map(g),
+    rows: t.rows.map((row) => row.map(cell)),
+    ...(t.title ? { title: g(t.title) } : {}),
+  };
+}
+
+export interface WriteTablesOptions {
+  /** keep personal data (--keep-pii); default: every cell is redacted on the way out */
+  keepPii?: boolean;
+  /** the input files: an output that is one of them (same path, link) is refused */
+  inputs?: readonly string[] | Map<string, string>;
+}
+
+/**
+ * Write tables to .csv (the first table), .xlsx (every table a sheet) or .json (`json` as given).
+ * Every string passes the output gate (redaction, control characters); spreadsheet cells are
+ * formula-neutralised; an input is never overwritten (see ./output.ts).
+ */
+export async function writeTables(path: string, tables: readonly Table[], json?: unknown, options: WriteTablesOptions = {}): Promise<void> {
   const format = outputFormat(path);
   if (!format) throw new Error(`unsupported output: ${path} (use .csv, .xlsx or .json)`);
-  await mkdir(dirname(path), { recursive: true });
-  if (format === "csv") await writeFile(path, toCsv(tables[0]!));
-  else if (format === "xlsx") await writeFile(path, await toXlsx(tables));
-  else await writeFile(path, `${JSON.stringify(json ?? tables, null, 2)}\n`);
+  const keep = { ...(options.keepPii ? { keepPii: true } : {}) };
+  let data: string | Uint8Array;
+  if (format === "csv") data = toCsv(gateTable(tables[0]!, keep));
+  else if (format === "xlsx") data = await toXlsx(tables.map((t) => gateTable(t, keep)));
+  else data = `${gatedJson(json ?? tables, { ...keep, indent: 2 })}\n`;
+  await writeOutput(path, data, options.inputs ?? []);
 }

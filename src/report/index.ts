@@ -3,9 +3,9 @@
  * (`buildReport`), written as Word (.docx, A4 with page numbers), Markdown (+ PNG files) or a
  * print-ready HTML page. Complaint text appears only redacted. Node only.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { findCjkFont } from "../charts/fonts.js";
+import { ensureDir, writeOutput } from "../export/output.js";
 import { type RenderedPng, renderPng, renderSvg } from "../charts/render.js";
 import { toDocx } from "./docx.js";
 import { toHtml } from "./html.js";
@@ -32,6 +32,8 @@ export interface WriteReportOptions {
   format?: ReportFormat;
   /** PNG scale of the charts (docx, md); default 2 */
   scale?: number;
+  /** the input files: the report and its images never overwrite one of them */
+  inputs?: readonly string[] | Map<string, string>;
 }
 
 export interface WrittenReport {
@@ -59,7 +61,7 @@ export async function renderFigures(model: ReportModel, scale = 2): Promise<Map<
 export async function writeReport(model: ReportModel, path: string, options: WriteReportOptions = {}): Promise<WrittenReport> {
   const format = options.format ?? reportFormat(path);
   if (!format) throw new Error(`unknown report format: ${path} (use .docx, .md or .html)`);
-  await mkdir(dirname(path), { recursive: true });
+  const inputs = options.inputs ?? [];
   const missing = new Set<string>();
   const images: string[] = [];
   let figures = 0;
@@ -67,26 +69,26 @@ export async function writeReport(model: ReportModel, path: string, options: Wri
     const svgs = new Map<number, string>();
     for (const [i, b] of model.blocks.entries()) if (b.kind === "figure") svgs.set(i, await renderSvg(b.figure.spec));
     figures = svgs.size;
-    await writeFile(path, toHtml(model, (i) => svgs.get(i)));
+    await writeOutput(path, toHtml(model, (i) => svgs.get(i)), inputs);
   } else {
     const pngs = await renderFigures(model, options.scale ?? 2);
     figures = pngs.size;
     for (const p of pngs.values()) for (const ch of p.missingGlyphs) missing.add(ch);
-    if (format === "docx") await writeFile(path, await toDocx(model, pngs));
+    if (format === "docx") await writeOutput(path, await toDocx(model, pngs), inputs);
     else {
       const stem = basename(path, extname(path));
       const dir = `${stem}_files`;
-      await mkdir(join(dirname(path), dir), { recursive: true });
+      await ensureDir(join(dirname(path), dir), path);
       const rel = new Map<number, string>();
       let n = 0;
       for (const [i, png] of pngs) {
         const b = model.blocks[i]!;
         const name = `${dir}/${String(++n).padStart(2, "0")}-${b.kind === "figure" ? b.figure.chart : "figure"}.png`;
-        await writeFile(join(dirname(path), name), png.data);
+        await writeOutput(join(dirname(path), name), png.data, inputs);
         rel.set(i, name);
         images.push(join(dirname(path), name));
       }
-      await writeFile(path, toMarkdown(model, (i) => rel.get(i)));
+      await writeOutput(path, toMarkdown(model, (i) => rel.get(i)), inputs);
     }
   }
   return { path, format, figures, images, missingGlyphs: [...missing] };

@@ -4,11 +4,16 @@ import { neutralizeFormula, toCsv, toXlsx } from "../../src/export/table.js";
 import { parseCsv } from "../../src/ingest/csv.js";
 
 describe("exports never hand a spreadsheet a formula", () => {
-  it.each(["=1+1", "+86 139", "-2", "@SUM(A1)", "\t=x"])("%j is prefixed with an apostrophe", (v) => {
+  it.each(["=1+1", "+86 139", "-2", "@SUM(A1)", "\t=x", "\r=x", " =1+1", "\n=1+1", "\u00a0=1+1", "\u3000=1+1", "\u200b=1", "＝1+1", "＋1", "－1+1", "＠SUM(A1)", " \n\u3000＝1"])("%j is prefixed with an apostrophe", (v) => {
     expect(neutralizeFormula(v)).toBe(`'${v}`);
   });
   it("leaves ordinary text alone", () => {
-    expect(neutralizeFormula("某厂=偷排")).toBe("某厂=偷排");
+    for (const v of ["某厂=偷排", " 某厂", "\n第二行", "（=）", "'=已中和"]) expect(neutralizeFormula(v)).toBe(v);
+  });
+
+  it("strips control characters from cells but keeps line breaks", () => {
+    const csv = toCsv({ name: "t", headers: ["a"], rows: [["某厂\u001b[31m偷排\u0007\n第二行"]] });
+    expect(parseCsv(csv.slice(1)).records.map((r) => r.cells)).toEqual([["a"], ["某厂偷排\n第二行"]]);
   });
 
   it("writes CSV with BOM, CRLF and quoting that reads back to the same cells", () => {
