@@ -11,12 +11,14 @@
  *   npm run build                        DUCHA_DATA=信访件/ npm run build
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { delimiter, join, relative, resolve } from "node:path";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, delimiter, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { ensureData } from "../src/dashboard/cache.js";
 import { DataInputError, dataInputs } from "../src/dashboard/inputs.js";
+import { gate } from "../src/text/redact.js";
+import { withLock } from "../src/util/lock.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -74,41 +76,49 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): { done: P
   return { done, stop: () => child.kill("SIGTERM") };
 }
 
+/** A problem with DUCHA_OUT, in words a user can act on. */
+export class OutputDirError extends Error {
+  override name = "OutputDirError";
+}
+
+const inside = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/**
+ * Whether the site may be (re)built into `out`: a folder that does not exist yet, an empty one,
+ * or a previous build (it has index.html and _observablehq/). Never a folder holding the input
+ * tables or the project itself.
+ */
+export function checkOutDir(out: string, inputs: readonly string[]): void {
+  for (const f of inputs) if (inside(resolve(f), out)) throw new OutputDirError(`DUCHA_OUT（${out}）包含输入表格 ${f}，重建会删除它；请换一个输出文件夹`);
+  if (inside(resolve(ROOT), out) || inside(out, join(ROOT, "notebooks")) || inside(out, join(ROOT, "src"))) {
+    throw new OutputDirError(`DUCHA_OUT（${out}）不能是项目本身或其源文件夹`);
+  }
+  const st = lstatSync(out, { throwIfNoEntry: false });
+  if (!st) return;
+  if (!st.isDirectory()) throw new OutputDirError(`DUCHA_OUT（${out}）已存在且不是文件夹`);
+  const entries = readdirSync(out);
+  if (entries.length && !(entries.includes("index.html") && entries.includes("_observablehq"))) {
+    throw new OutputDirError(`DUCHA_OUT（${out}）已存在且不是之前生成的看板（没有 index.html 和 _observablehq/），拒绝覆盖；请换一个空文件夹`);
+  }
+}
+
+/**
+ * One build at a time in a checkout: builds share notebooks/components/ducha.js and Framework's
+ * cache (two `npm run build`, or two test files, would pull them from under each other).
+ */
+function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const lock = join(ROOT, "notebooks/.observablehq/build.lock");
+  mkdirSync(dirname(lock), { recursive: true });
+  return withLock(lock, fn, { onWait: (pid) => console.log(`[ducha] 等待另一次构建（进程 ${pid}）结束……`), staleMs: 10_000 });
+}
+
 export async function buildDashboard(): Promise<{ seconds: number; out: string }> {
   const t0 = performance.now();
   const OUT = resolve(ROOT, process.env.DUCHA_OUT || "dist");
-  let files: string[];
-  try {
-    files = dataInputs();
-  } catch (e) {
-    if (e instanceof DataInputError) {
-      console.error(`错误：${e.message}`);
-      process.exit(2);
-    }
-    throw e;
-  }
-  console.log(`[ducha] 数据：${process.env.DUCHA_DATA ? files.map((f) => relative(ROOT, f) || f).join("、") : "自带的模拟数据（data/sample/）"}`);
-  await bundleComponents();
-  // Framework keeps loader outputs until the loader file changes: another DUCHA_DATA needs a fresh run
-  rmSync(join(ROOT, "notebooks/.observablehq/cache/data"), { recursive: true, force: true });
-  const env = {
-    ...process.env,
-    OBSERVABLE_TELEMETRY_DISABLE: "true",
-    DUCHA_OUT: OUT,
-    PATH: `${join(ROOT, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`,
-  };
-  // the data step runs here while Framework parses pages and bundles libraries; its loaders wait for it
-  const framework = run(process.execPath, [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], env);
-  try {
-    await ensureData(files);
-  } catch (e) {
-    framework.stop();
-    await framework.done.catch(() => {});
-    throw new Error(`数据处理失败：${e instanceof Error ? e.message : String(e)}`);
-  }
-  await framework.done;
-  const problems = existsSync(OUT) ? checkOutput(OUT) : [`${OUT} was not written`];
-  if (problems.length) throw new Error(`the build output is not self-contained:\n  ${problems.join("\n  ")}`);
+  const files = dataInputs();
+  checkOutDir(OUT, files);
+  console.log(gate(`[ducha] 数据：${process.env.DUCHA_DATA ? files.map((f) => relative(ROOT, f) || f).join("、") : "自带的模拟数据（data/sample/）"}`, { terminal: true }));
+  await withBuildLock(() => buildInto(OUT, files));
   const seconds = (performance.now() - t0) / 1000;
   const size = (function du(d: string): number {
     return readdirSync(d, { withFileTypes: true }).reduce((s, e) => s + (e.isDirectory() ? du(join(d, e.name)) : statSync(join(d, e.name)).size), 0);
@@ -117,9 +127,46 @@ export async function buildDashboard(): Promise<{ seconds: number; out: string }
   return { seconds, out: OUT };
 }
 
+async function buildInto(OUT: string, files: readonly string[]): Promise<void> {
+  await bundleComponents();
+  // Framework keeps loader outputs until the loader file changes: another DUCHA_DATA needs a fresh run
+  rmSync(join(ROOT, "notebooks/.observablehq/cache/data"), { recursive: true, force: true });
+  // Framework refuses to write over a previous build ("file conflict"): build beside the output
+  // folder and swap it in when the build has succeeded
+  const staging = join(dirname(OUT), `.${basename(OUT)}.building-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    DUCHA_OUT: staging,
+    PATH: `${join(ROOT, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`,
+  };
+  try {
+    // the data step runs here while Framework parses pages and bundles libraries; its loaders wait for it
+    const framework = run(process.execPath, [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], env);
+    try {
+      await ensureData(files);
+    } catch (e) {
+      framework.stop();
+      await framework.done.catch(() => {});
+      throw new Error(`数据处理失败：${e instanceof Error ? e.message : String(e)}`);
+    }
+    await framework.done;
+    const problems = existsSync(staging) ? checkOutput(staging) : [`${staging} was not written`];
+    if (problems.length) throw new Error(`the build output is not self-contained:\n  ${problems.join("\n  ")}`);
+    rmSync(OUT, { recursive: true, force: true });
+    renameSync(staging, OUT);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildDashboard().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
+    // a user's mistake (DUCHA_DATA, DUCHA_OUT) is one line and exit 2; anything else one message and exit 1, no stack
+    const usage = e instanceof DataInputError || e instanceof OutputDirError;
+    console.error(gate(`${usage ? "错误：" : ""}${e instanceof Error ? e.message : String(e)}`, { terminal: true }));
+    if (process.env.DUCHA_DEBUG && e instanceof Error) console.error(e.stack);
+    process.exit(usage ? 2 : 1);
   });
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { dataInputs } from "../../src/dashboard/inputs.js";
+import { gatedJson } from "../../src/text/redact.js";
 
 const files = dataInputs(); // DUCHA_DATA 指定的表格（默认：自带的模拟数据及其各期办理情况表）
 
@@ -18,4 +19,5 @@ const verified = rates(cases).verifiedRate;                // 属实率：数值
 
 const source = readFileSync(new URL(import.meta.url), "utf8");
 const code = /\/\/ <analysis>\n([\s\S]*?)\/\/ <\/analysis>/.exec(source)?.[1]?.trim() ?? "";
-process.stdout.write(JSON.stringify({ code, files: files.map((f) => basename(f)), table, verified, cases: cases.length }));
+// through the output gate: file names and labels are redacted like everything the dashboard shows
+process.stdout.write(gatedJson({ code, files: files.map((f) => basename(f)), table, verified, cases: cases.length }));

@@ -1,3 +1,4 @@
+import { excerpt, redact } from "../text/redact.js";
 import { contentWords } from "../text/segment.js";
 import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey } from "./keys.js";
 import { jaccard, lshCandidates, minhash, shingles } from "./minhash.js";
@@ -91,7 +92,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
   // a target links only when it names a site ("安丰冶炼厂"), not a kind of site ("选矿厂")
   const targets = list.map((r) => {
     const t = r.classification?.target ? normalizeTarget(r.classification.target) : "";
-    return t && siteName(t) ? t : "";
+    return t && siteName(t) ? redact(t) : "";
   });
 
   for (const members of byCounty.values()) {
@@ -106,7 +107,8 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
       }
     }
     if (options.byText !== false && members.length > 1) {
-      const sets = members.map((i) => shingles(words(list[i]!.text)));
+      // words of the redacted text: a reason never quotes a piece of a name or a number
+      const sets = members.map((i) => shingles(words(redact(list[i]!.text))));
       const sigs = sets.map((s) => minhash(s));
       const scored = lshCandidates(sigs)
         .map(([x, y]) => ({ x, y, j: jaccard(sets[x]!, sets[y]!) }))
@@ -155,8 +157,9 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
         ...(m.date ? { date: m.date } : {}),
         ...(m.batch !== undefined ? { batch: m.batch } : {}),
         ...(m.status ? { status: m.status } : {}),
-        ...(m.classification?.target ? { target: m.classification.target } : {}),
-        excerpt: m.text.slice(0, 40),
+        ...(m.classification?.target ? { target: redact(m.classification.target) } : {}),
+        // redact first, then cut: a cut phone number would escape redaction
+        excerpt: excerpt(m.text, 40, ""),
       })),
       links: groupLinks,
       reason: describe(groupLinks),

@@ -16,6 +16,7 @@ import {
   type CaseExtras, type CasesFile, type DashboardMeta, type EnforcementFile, MODEL_VERSION, type PopulationRow, type RepeatsFile, type ShippedLabel,
   TEXT_CHUNKS, type TextChunk, type TextRecord, chunkRange, encodeColumns,
 } from "./model.js";
+import { gatedJson } from "../text/redact.js";
 import { zip } from "./zip.js";
 
 /** The files of the dashboard's data folder, by name (data/cases.json, data/texts.zip …). */
@@ -205,15 +206,17 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   for (let k = 0; k < TEXT_CHUNKS; k++) {
     const [start, end] = chunkRange(k, n);
     const chunk: TextChunk = { start, end, records: cases.slice(start, end).map((c, j) => textRecord(c, start + j)) };
-    chunks.push({ name: `${String(k).padStart(2, "0")}.json`, data: encoder.encode(JSON.stringify(chunk)) });
+    chunks.push({ name: `${String(k).padStart(2, "0")}.json`, data: encoder.encode(gatedJson(chunk)) });
   }
 
+  // every file passes the output gate (the file names in meta, ids, labels): the records were
+  // redacted on reading, this is the second lock
   const out: DashboardOutputs = new Map();
-  out.set("cases.json", JSON.stringify(casesFile));
-  out.set("repeats.json", JSON.stringify(repeatsFile));
-  out.set("enforcement.json", JSON.stringify(enforcement));
-  out.set("geo.json", JSON.stringify(geoFor(chartData)));
-  out.set("report.json", JSON.stringify(report));
+  out.set("cases.json", gatedJson(casesFile));
+  out.set("repeats.json", gatedJson(repeatsFile));
+  out.set("enforcement.json", JSON.stringify(enforcement)); // numbers only
+  out.set("geo.json", gatedJson(geoFor(chartData)));
+  out.set("report.json", gatedJson(report));
   out.set("texts.zip", zip(chunks));
   log(`完成（共 ${Math.round(performance.now() - t0)} ms）`);
   return out;

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { dataInputs } from "./inputs.js";
 import { MODEL_VERSION } from "./model.js";
+import { withLock } from "../util/lock.js";
 
 const SRC = fileURLToPath(new URL("..", import.meta.url));
 const KEEP = 4;
@@ -34,17 +35,6 @@ export function cacheKey(files: readonly string[]): string {
   return h.digest("hex").slice(0, 16);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Drop all but the most recent cached data sets. */
 function prune(root: string): void {
   const dirs = readdirSync(root, { withFileTypes: true })
@@ -62,26 +52,9 @@ export async function ensureData(files: readonly string[] = dataInputs()): Promi
   const root = cacheRoot();
   mkdirSync(root, { recursive: true });
   const dir = join(root, cacheKey(files));
-  const lock = `${dir}.lock`;
-  for (;;) {
-    if (existsSync(join(dir, "done"))) return dir;
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, "pid"), String(process.pid));
-      break;
-    } catch {
-      let pid = 0;
-      try {
-        pid = Number(readFileSync(join(lock, "pid"), "utf8")) || 0;
-      } catch {
-        /* the lock is being taken or released */
-      }
-      const stale = pid ? !alive(pid) : Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 600_000;
-      if (stale) rmSync(lock, { recursive: true, force: true });
-      else await sleep(200);
-    }
-  }
-  try {
+  if (existsSync(join(dir, "done"))) return dir;
+  // one process computes, the others wait for it and then read its outputs
+  return withLock(`${dir}.lock`, async () => {
     if (existsSync(join(dir, "done"))) return dir;
     const log = (m: string) => process.stderr.write(`[ducha] ${m}\n`);
     log(`数据：${files.length} 个文件，首次处理（之后使用缓存 ${dir}）`);
@@ -96,9 +69,7 @@ export async function ensureData(files: readonly string[] = dataInputs()): Promi
     renameSync(tmp, dir);
     prune(root);
     return dir;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A data loader's body: print one output of the data step to stdout. */

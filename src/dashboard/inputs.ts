@@ -2,8 +2,9 @@
  * The tables the dashboard is built on: $DUCHA_DATA (a file or a folder), else the bundled
  * sample (模拟数据) with its status snapshots. Node only.
  */
-import { readdirSync, statSync } from "node:fs";
+import { type Stats, readdirSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
+import { notAFile } from "../ingest/read.js";
 import { dataPath } from "../util/paths.js";
 
 /** Table files a folder may hold. */
@@ -21,13 +22,32 @@ export class DataInputError extends Error {
   override name = "DataInputError";
 }
 
-function listTables(dir: string): string[] {
+function statOf(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DataInputError(code === "ENOENT" ? `DUCHA_DATA 指向的文件或文件夹不存在：${path}` : `DUCHA_DATA 中的 ${path} 无法读取（${code}）`);
+  }
+}
+
+function listTables(dir: string, seen = new Set<string>()): string[] {
+  // a folder linked into itself is listed once
+  const id = `${statOf(dir).dev}:${statOf(dir).ino}`;
+  if (seen.has(id)) return [];
+  seen.add(id);
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listTables(path));
-    else if (TABLE_EXTS.has(extname(entry.name).toLowerCase())) out.push(path);
+    // what the entry is (a symbolic link is followed): a FIFO or a device would hang the build
+    const st = entry.isFile() || entry.isDirectory() ? undefined : statOf(path);
+    if (entry.isDirectory() || st?.isDirectory()) out.push(...listTables(path, seen));
+    else if (TABLE_EXTS.has(extname(entry.name).toLowerCase())) {
+      const what = st && notAFile(st);
+      if (what) throw new DataInputError(`DUCHA_DATA 中的 ${path} ${what}`);
+      out.push(path);
+    }
   }
   // the same table saved as .xlsx and .csv side by side (as the sample is): read the workbook once
   const stems = new Set(out.filter((p) => extname(p).toLowerCase() === ".xlsx").map((p) => p.slice(0, -5)));
@@ -42,13 +62,9 @@ function listTables(dir: string): string[] {
 export function dataInputs(spec: string | undefined = process.env.DUCHA_DATA): string[] {
   if (!spec || !spec.trim()) return sampleInputs();
   const path = resolve(spec.trim());
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    throw new DataInputError(`DUCHA_DATA 指向的文件或文件夹不存在：${path}`);
-  }
+  const st = statOf(path);
   if (st.isFile()) return [path];
+  if (!st.isDirectory()) throw new DataInputError(`DUCHA_DATA 指向的 ${path} ${notAFile(st)}`);
   const files = listTables(path);
   if (!files.length) throw new DataInputError(`DUCHA_DATA 文件夹中没有表格文件（.xlsx、.csv、.json）：${path}`);
   return files;
