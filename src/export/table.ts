@@ -53,7 +53,14 @@ export function outputFormat(path: string): OutputFormat | undefined {
 
 /** A table through the output gate: every text cell, header, title and the sheet name redacted (unless `keepPii`). */
 export function gateTable(t: Table, options: GateOptions = {}): Table {
-  const g = (v: string) => gate(v, options);
+  // columns repeat their short values (县区, 日期, 办理状态): each is gated once
+  const seen = new Map<string, string>();
+  const g = (v: string) => {
+    if (v.length > 64) return gate(v, options);
+    let out = seen.get(v);
+    if (out === undefined) seen.set(v, (out = gate(v, options)));
+    return out;
+  };
   // a number as long as a phone or ID number is checked as text too (figures never are that long)
   const cell = (v: Table["rows"][number][number]) =>
     typeof v === "string" ? g(v) : typeof v === "number" && Math.abs(v) >= 1e9 && g(String(v)) !== String(v) ? g(String(v)) : v;

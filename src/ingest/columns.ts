@@ -113,6 +113,21 @@ export function mapHeaders(headers: readonly string[]): Map<number, Field> {
   return mapped;
 }
 
+/** Every spelling of the complaint-text header has one of these words. */
+const TEXT_WORD = /问题|内容|情况|事项/;
+
+// data rows repeat their short cells (经核查，情况属实): remember the answer
+let textCells = new Map<string, boolean>();
+function namesText(cell: string): boolean {
+  if (cell.length > 40 || !TEXT_WORD.test(cell)) return false;
+  let v = textCells.get(cell);
+  if (v === undefined) {
+    if (textCells.size > 5000) textCells = new Map();
+    textCells.set(cell, (v = headerField(cell) === "text"));
+  }
+  return v;
+}
+
 /** Header cells that name no field ducha reads but are common in real tables. */
 const OTHER_HEADERS = /^(?:备注|说明|附注|备考|其他|其它|附件|牵头单位|责任单位|办理单位|承办单位|主办单位|协办单位|责任领导|责任人|联系人|举报人|举报人信息|联系电话|联系方式|信访人|来电人|反映人|投诉人|姓名|地址|住址|问题属性|序|No\.?)$/i;
 
@@ -136,6 +151,8 @@ function headerWordsOnly(cells: readonly string[]): boolean {
  * known column, or only header words (信访内容 | 备注). Cells of a header are short.
  */
 export function isHeaderRow(cells: readonly string[]): boolean {
+  // fast path for data rows (this runs on every row): a header has a short cell naming the text column
+  if (!cells.some(namesText)) return false;
   const fields = new Set(mapHeaders(cells).values());
   if (!fields.has("text")) return false;
   if (cells.some((c) => c.trim().length > 30)) return false;

@@ -38,13 +38,23 @@ function surnames(): string {
 
 const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
 
+// the full-width forms that matter to the patterns: digits, letters, ＋－．＠＿ and parentheses
+// (not the full-width punctuation every Chinese text is full of); the ideographic space
+const FULL_WIDTH = /[\uff08\uff09\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a\u3000]/g;
+const CN_RUN = /[〇零一幺二两三四五六七八九]{7,}/g;
+const NUMBER_WORD = /电话|手机|号码|联系|座机|身份证|QQ|qq|微信/;
+
 /**
- * Full-width forms (１３８, ＋８６, ＠, Ｘ) as ASCII, the ideographic space as a space, and runs
- * of seven or more Chinese digits (一三八零零一三八…, as a number is read out) as digits.
+ * Full-width forms (１３８, ＋８６, ＠, Ｘ) as ASCII, the ideographic space as a space, and, near a
+ * word such as 电话, runs of seven or more Chinese digits (一三八零零一三八…, a number read out)
+ * as digits.
  */
 export function foldForMatching(text: string): string {
-  let out = text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-  if (/[〇零一幺二两三四五六七八九]{7}/.test(out)) out = out.replace(/[〇零一幺二两三四五六七八九]{7,}/g, (run) => [...run].map((c) => CN_DIGIT[c]).join(""));
+  let out = text;
+  FULL_WIDTH.lastIndex = 0;
+  if (FULL_WIDTH.test(out)) out = out.replace(FULL_WIDTH, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  CN_RUN.lastIndex = 0;
+  if (NUMBER_WORD.test(out) && CN_RUN.test(out)) out = out.replace(CN_RUN, (run) => [...run].map((c) => CN_DIGIT[c]).join(""));
   return out;
 }
 
@@ -53,21 +63,26 @@ const S = "[-\u2010-\u2015.\u00b7\\s]";
 const D = "(?<![0-9])";
 const E = "(?![0-9])";
 
-/** Patterns for data that identifies a person, most specific first (run on the folded text). */
-function patterns(): [PiiKind, RegExp][] {
+/**
+ * Patterns for data that identifies a person, most specific first (run on the folded text), each
+ * with what the text must contain for it to be worth running (a keyword pattern's lookbehind is
+ * tried at every position: without its keyword in the text it cannot match).
+ */
+function patterns(): [PiiKind, RegExp, RegExp][] {
+  const digits = /[0-9]{5}|[0-9]{2,4}[-\u2010-\u2015.\u00b7\s][0-9]{3}/;
   return [
-    ["email", /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g],
+    ["email", /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, /@/],
     // 18-digit ID with a plausible birth date, written whole or in groups (431002 19800101 1234)
-    ["id-card", new RegExp(`${D}[1-9]\\d{5}${S}?(?:19|20)\\d{2}${S}?(?:0[1-9]|1[0-2])${S}?(?:0[1-9]|[12]\\d|3[01])${S}?\\d{3}${S}?[\\dXx]${E}`, "g")],
+    ["id-card", new RegExp(`${D}[1-9]\\d{5}${S}?(?:19|20)\\d{2}${S}?(?:0[1-9]|1[0-2])${S}?(?:0[1-9]|[12]\\d|3[01])${S}?\\d{3}${S}?[\\dXx]${E}`, "g"), digits],
     // 15-digit old IDs only after a keyword
-    ["id-card", new RegExp(`(?<=身份证(?:号码|号)?[:：\\s]*)\\d{15}${E}`, "g")],
+    ["id-card", new RegExp(`(?<=身份证(?:号码|号)?[:：\\s]*)\\d{15}${E}`, "g"), /身份证/],
     // a mobile number, its 11 digits in any grouping with one kind of separator
-    ["mobile", new RegExp(`${D}(?:\\+?86${S}?)?1[3-9]\\d(?:${S}?\\d){8}${E}`, "g")],
-    ["landline", new RegExp(`${D}(?:\\(0\\d{2,3}\\)${S}?|0\\d{2,3}${S}?)\\d{3,4}${S}?\\d{4}${E}`, "g")],
+    ["mobile", new RegExp(`${D}(?:\\+?86${S}?)?1[3-9]\\d(?:${S}?\\d){8}${E}`, "g"), digits],
+    ["landline", new RegExp(`${D}(?:\\(0\\d{2,3}\\)${S}?|0\\d{2,3}${S}?)\\d{3,4}${S}?\\d{4}${E}`, "g"), digits],
     // a local number right after 电话/座机/联系方式
-    ["landline", new RegExp(`(?<=(?:电话|座机|固话|联系方式|号码)(?:号码|是|为)?[:：\\s]*)\\d{3,4}${S}?\\d{4}${E}`, "g")],
-    ["qq", /(?<=(?:QQ|qq|Qq|扣扣)(?:号码|号)?[:：\s]*)\d{5,11}(?!\d)/g],
-    ["wechat", /(?<=(?:微信|微信号|VX|vx|Vx|WX|wx|WeChat|wechat)(?:号码|号)?[:：\s]*)[A-Za-z][-_A-Za-z0-9]{5,19}/g],
+    ["landline", new RegExp(`(?<=(?:电话|座机|固话|联系方式|号码)(?:号码|是|为)?[:：\\s]*)\\d{3,4}${S}?\\d{4}${E}`, "g"), /电话|座机|固话|联系方式|号码/],
+    ["qq", /(?<=(?:QQ|qq|Qq|扣扣)(?:号码|号)?[:：\s]*)\d{5,11}(?!\d)/g, /QQ|qq|Qq|扣扣/],
+    ["wechat", /(?<=(?:微信|微信号|VX|vx|Vx|WX|wx|WeChat|wechat)(?:号码|号)?[:：\s]*)[A-Za-z][-_A-Za-z0-9]{5,19}/g, /微信|VX|vx|Vx|WX|wx|WeChat|wechat/],
   ];
 }
 
@@ -123,14 +138,16 @@ const NOT_NAME_WEAK = /^(?:楼|关切|关心|关注|阳台|门口|房屋|房子|
 interface NamePattern {
   re: RegExp;
   weak: boolean;
+  /** what the text must contain for the pattern to be worth running */
+  guard: RegExp;
 }
 
 function namePatterns(): NamePattern[] {
   return [
-    { re: new RegExp(`(?<=(?:${STRONG_CUES})(?:为|系|是|叫)?[:：\\s]*)${name()}${STRONG_AFTER}`, "g"), weak: false },
-    { re: new RegExp(`(?<=(?:${WEAK_CUES})[:：\\s]*)${name()}${WEAK_AFTER}`, "g"), weak: true },
+    { re: new RegExp(`(?<=(?:${STRONG_CUES})(?:为|系|是|叫)?[:：\\s]*)${name()}${STRONG_AFTER}`, "g"), weak: false, guard: new RegExp(STRONG_CUES) },
+    { re: new RegExp(`(?<=(?:${WEAK_CUES})[:：\\s]*)${name()}${WEAK_AFTER}`, "g"), weak: true, guard: new RegExp(WEAK_CUES) },
     // a name opening the complaint: 张三来电反映…
-    { re: new RegExp(`^${name()}(?=来电|来信|反映|举报|投诉)`, "g"), weak: false },
+    { re: new RegExp(`^${name()}(?=来电|来信|反映|举报|投诉)`, "g"), weak: false, guard: /^/ },
   ];
 }
 
@@ -149,7 +166,7 @@ function acceptName(text: string, weak: boolean): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-let compiled: [PiiKind, RegExp][] | undefined;
+let compiled: [PiiKind, RegExp, RegExp][] | undefined;
 let names: NamePattern[] | undefined;
 
 /**
@@ -163,7 +180,6 @@ const AT = /[@＠]/;
 const WECHAT = /微信|VX|vx|Vx|WX|wx|WeChat|wechat|ＷＸ|ｗｘ/i;
 let nameTrigger: RegExp | undefined;
 const nameTriggerRe = () => (nameTrigger ??= new RegExp(`${STRONG_CUES}|${WEAK_CUES}|^(?:${surnames()})${CJK}{0,3}?(?:来电|来信|反映|举报|投诉)`));
-const GROUP: Record<Exclude<PiiKind, "name">, RegExp> = { email: AT, "id-card": DIGITS, mobile: DIGITS, landline: DIGITS, qq: DIGITS, wechat: WECHAT };
 
 /** Whether a text may contain personal data (a fast check before {@link findPii}). */
 export function mayContainPii(text: string): boolean {
@@ -183,12 +199,8 @@ export function findPii(text: string): PiiMatch[] {
   const add = (kind: PiiKind, start: number, end: number) => {
     if (!found.some((f) => start < f.end && end > f.start)) found.push({ kind, start, end, text: text.slice(start, end) });
   };
-  const pass = new Map<RegExp, boolean>();
-  for (const [kind, re] of compiled) {
-    const g = GROUP[kind as Exclude<PiiKind, "name">];
-    let ok = pass.get(g);
-    if (ok === undefined) pass.set(g, (ok = g === DIGITS ? digits : g.test(folded)));
-    if (!ok) continue;
+  for (const [kind, re, guard] of compiled) {
+    if (!guard.test(folded)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
       if (!m[0]) {
@@ -204,7 +216,8 @@ export function findPii(text: string): PiiMatch[] {
     }
   }
   if (hasName) {
-    for (const { re, weak } of names) {
+    for (const { re, weak, guard } of names) {
+      if (!guard.test(folded)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(folded); m; m = re.exec(folded)) {
         if (!m[0] || !acceptName(m[0], weak)) continue;
