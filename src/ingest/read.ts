@@ -26,7 +26,7 @@ export function notAFile(st: Stats): string | undefined {
   return "不是普通文件（not a regular file）";
 }
 
-const mb = (n: number) => `${(n / 1e6).toFixed(n < 10e6 ? 1 : 0)} MB`;
+const mb = (n: number) => (n < 1e6 ? `${Math.ceil(n / 1e3)} KB` : `${(n / 1e6).toFixed(n < 10e6 ? 1 : 0)} MB`);
 
 function errnoReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
