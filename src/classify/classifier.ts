@@ -3,10 +3,12 @@ import type { Classification, LabelPrediction, Theme } from "../model/classifica
 import { SUBTYPES } from "../model/classification.js";
 import type { PollutionType } from "../model/vocabulary.js";
 import { dataPath } from "../util/paths.js";
+import { segment } from "../text/segment.js";
 import { type Analysis, Analyzer, type Hit } from "./features.js";
 import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { CompiledModels } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
+import { DEFAULT_SCHEME, type Scheme, type WasteRule, loadWasteRules, routeWaste } from "./scheme.js";
 
 /** The three trained models, as stored in data/model/classifier.json. */
 export interface ClassifierModels {
@@ -50,8 +52,12 @@ export class Classifier {
   /** the pollution type each sub-type label belongs to */
   private subtypeParent: string[];
 
-  constructor(models: ClassifierModels = loadModels(), lexicon: Lexicon = loadLexicon()) {
+  /** the rules that place waste complaints in the seven-class scheme */
+  readonly wasteRules: readonly WasteRule[];
+
+  constructor(models: ClassifierModels = loadModels(), lexicon: Lexicon = loadLexicon(), wasteRules: readonly WasteRule[] = loadWasteRules()) {
     this.analyzer = new Analyzer(lexicon);
+    this.wasteRules = wasteRules;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...models.thresholds };
     this.models = new CompiledModels(models);
     const logit = (p: number) => Math.log(p / (1 - p));
@@ -59,9 +65,14 @@ export class Classifier {
     this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => PARENT.get(l) ?? "");
   }
 
-  /** Types, sub-types and themes of a text (no 重点件, target or place). */
-  labels(text: string, tokens?: string[]): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
-    const a = this.analyzer.analyze(text, tokens);
+  /**
+   * Types, sub-types and themes of a text (no 重点件, target or place), in the given 污染类型
+   * scheme. `text` is read as {@link Analyzer.clean} reads it; when `tokens` are given, `text`
+   * must be the cleaned text they were cut from.
+   */
+  labels(text: string, tokens?: string[], scheme: Scheme = DEFAULT_SCHEME): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
+    const clean = tokens ? text : Analyzer.clean(text);
+    const a = this.analyzer.analyze(clean, tokens ?? segment(clean));
     const m = this.models;
     const x = m.vector(a);
     const { types: T, subtypes: S, themes: M } = m.tasks;
@@ -87,16 +98,21 @@ export class Classifier {
     for (let l = 0; l < st.length; l++) if (l !== other) ranked.push(l);
     ranked.sort((p, q) => st[q]! - st[p]!);
     let chosen = ranked.filter((l) => st[l]! >= lt);
+    // a decisive lexicon word (weight 3) that is not negated always gives its type: 扬尘 in a
+    // complaint about noise is still a 大气 complaint
+    const decisive = this.decisive(a, T.labels);
+    for (const l of decisive) if (l !== other && !chosen.includes(l)) chosen.push(l);
     if (!chosen.length) {
       const best = ranked[0]!;
       const pBest = sigmoid(st[best]!);
       const pOther = other >= 0 ? sigmoid(st[other]!) : 0;
       chosen = pBest >= 0.3 && pBest >= pOther ? [best] : [];
     }
-    const types: LabelPrediction<PollutionType>[] = chosen.length
+    chosen.sort((p, q) => st[q]! - st[p]!);
+    let types: LabelPrediction<PollutionType>[] = chosen.length
       ? chosen.map((l) => ({
           label: T.labels[l] as PollutionType,
-          confidence: round2(sigmoid(st[l]!)),
+          confidence: round2(Math.max(sigmoid(st[l]!), decisive.has(l) ? this.thresholds.types : 0)),
           evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, T.labels[l]!)),
         }))
       : [{
@@ -104,7 +120,10 @@ export class Classifier {
           confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
           evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
         }];
+    if (scheme === "seven") types = this.withoutSolidWaste(types, clean);
     const typeSet = new Set<string>(types.map((t) => t.label));
+    // sub-types of 固废 stay with the waste complaint wherever the seven-class scheme put it
+    if (scheme === "seven" && chosen.some((l) => T.labels[l] === "固废")) typeSet.add("固废");
 
     // 污染子类: above the threshold and under a predicted type
     const ss = m.scores(S, x);
@@ -126,5 +145,34 @@ export class Classifier {
     }
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };
+  }
+
+  /** Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis. */
+  private decisive(a: Analysis, labels: readonly string[]): Set<number> {
+    const out = new Set<number>();
+    for (const h of a.typeHits) if (!h.negated && h.entry.weight >= 3) out.add(labels.indexOf(h.entry.label));
+    out.delete(-1);
+    return out;
+  }
+
+  /**
+   * The seven-class scheme has no 固废: a waste complaint goes where data/lexicon/waste-routing.tsv
+   * says (土壤 for dumped or buried waste, 其他 for bins and 脏乱差, 大气 for the smell, 水 for
+   * leachate), keeping its confidence and adding the deciding cue to its evidence.
+   */
+  private withoutSolidWaste(types: LabelPrediction<PollutionType>[], text: string): LabelPrediction<PollutionType>[] {
+    const waste = types.find((t) => t.label === "固废");
+    if (!waste) return types;
+    const out = types.filter((t) => t !== waste);
+    const { targets, cues } = routeWaste(text, this.wasteRules);
+    for (const target of targets) {
+      const have = out.find((t) => t.label === target);
+      const evidence = [...new Set([...waste.evidence, ...cues])].slice(0, MAX_EVIDENCE);
+      if (have) have.evidence = [...new Set([...have.evidence, ...evidence])].slice(0, MAX_EVIDENCE);
+      else out.push({ label: target, confidence: waste.confidence, evidence });
+    }
+    // 其他 is never combined with another type
+    const rest = out.filter((t) => t.label !== "其他");
+    return rest.length ? rest : out;
   }
 }
