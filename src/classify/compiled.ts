@@ -166,7 +166,9 @@ export class CompiledModels {
       if (!kind) continue;
       const c = task.W[id * task.L + label]! * x.values[k]!;
       if (kind === LEXICON && c > 0) lex.push({ k, c });
-      else if (kind === WORD && c >= MIN_WORD && !otherLabelWord?.(this.word[id]!)) words.push({ k, c });
+      // a learned word is shown only if it is a real word: no single characters (灰 shows through
+      // the lexicon or not at all); stop words and places are no features in the first place
+      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) words.push({ k, c });
     }
     lex.sort((p, q) => q.c - p.c);
     words.sort((p, q) => q.c - p.c);
