@@ -86,3 +86,23 @@ describe("recall of every problem in the text", () => {
     expect(labels("某工地夜间施工噪声扰民，没有异味。")).toEqual(["噪声"]);
   });
 });
+
+describe("ducha classify --scheme", () => {
+  it("writes 预测污染类型 in the scheme asked for, and rejects an unknown one", async () => {
+    const { ducha, tempDir } = await import("../cli/helpers.js");
+    const { readFileSync: read } = await import("node:fs");
+    const dir = tempDir();
+    const csv = join(dir, "第1批.csv");
+    writeFileSync(csv, "序号,交办问题基本情况,行政区域\n1,某村山坳里被人倾倒了大量建筑垃圾，无人清理。,北湖区\n");
+    for (const [scheme, want] of [["seven", "土壤"], ["eight", "固废"]] as const) {
+      const out = join(dir, `${scheme}.csv`);
+      const r = ducha("classify", csv, "--out", out, "--scheme", scheme);
+      expect(r.code, r.stderr).toBe(0);
+      const [header, row] = read(out, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).map((l) => l.split(","));
+      expect(row![header!.indexOf("预测污染类型")]).toBe(want);
+    }
+    const bad = ducha("classify", csv, "--out", join(dir, "x.csv"), "--scheme", "nine");
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--scheme：污染类型分类方案应为 seven/);
+  }, 60_000);
+});
