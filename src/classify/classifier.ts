@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Classification, LabelPrediction, Theme } from "../model/classification.js";
-import { SUBTYPES } from "../model/classification.js";
 import type { PollutionType } from "../model/vocabulary.js";
 import { dataPath } from "../util/paths.js";
 import { segment } from "../text/segment.js";
 import { type Analysis, Analyzer, type Hit } from "./features.js";
-import { type Lexicon, loadLexicon } from "./lexicon.js";
+import { type Lexicon, SUBTYPE_PARENT, loadLexicon } from "./lexicon.js";
 import { CompiledModels } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
 import { DEFAULT_SCHEME, type Scheme, type WasteRule, loadWasteRules, routeWaste } from "./scheme.js";
@@ -28,8 +27,6 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { types: 0.5, subtypes: 0.5, themes: 0.5 };
 const MAX_EVIDENCE = 5;
 
-const PARENT = new Map<string, string>();
-for (const [type, subs] of Object.entries(SUBTYPES)) for (const s of subs) PARENT.set(s, type);
 
 export function loadModels(file = dataPath("model", "classifier.json")): ClassifierModels {
   if (!existsSync(file)) throw new Error(`找不到分类模型 ${file}，请运行 npm run train（model missing: run npm run train）`);
@@ -62,7 +59,7 @@ export class Classifier {
     this.models = new CompiledModels(models);
     const logit = (p: number) => Math.log(p / (1 - p));
     this.logits = { types: logit(this.thresholds.types), subtypes: logit(this.thresholds.subtypes), themes: logit(this.thresholds.themes) };
-    this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => PARENT.get(l) ?? "");
+    this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => SUBTYPE_PARENT.get(l) ?? "");
   }
 
   /**
@@ -120,6 +117,15 @@ export class Classifier {
           confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
           evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
         }];
+    // 其他 beside other types: real tables add it when the complaint also raises a matter that is
+    // no pollution (私搭乱建, 危房, 安全隐患), named by a strong 其他 word of the lexicon
+    if (other >= 0 && chosen.length && this.otherMatter(a)) {
+      types.push({
+        label: "其他",
+        confidence: round2(Math.max(sigmoid(st[other]!), this.thresholds.types)),
+        evidence: m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")),
+      });
+    }
     if (scheme === "seven") types = this.withoutSolidWaste(types, clean);
     const typeSet = new Set<string>(types.map((t) => t.label));
     // sub-types of 固废 stay with the waste complaint wherever the seven-class scheme put it
@@ -147,6 +153,11 @@ export class Classifier {
     return { types, subtypes, themes, analysis: a };
   }
 
+  /** Whether a decisive (weight-3), non-negated 其他 lexicon word is in the analysis. */
+  private otherMatter(a: Analysis): boolean {
+    return a.typeHits.some((h) => !h.negated && h.entry.label === "其他" && h.entry.weight >= 3);
+  }
+
   /** Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis. */
   private decisive(a: Analysis, labels: readonly string[]): Set<number> {
     const out = new Set<number>();
@@ -165,14 +176,15 @@ export class Classifier {
     if (!waste) return types;
     const out = types.filter((t) => t !== waste);
     const { targets, cues } = routeWaste(text, this.wasteRules);
+    const evidence = [...new Set([...waste.evidence, ...cues])].slice(0, MAX_EVIDENCE);
+    const pollution = out.some((t) => t.label !== "其他") || targets.some((t) => t !== "其他");
     for (const target of targets) {
       const have = out.find((t) => t.label === target);
-      const evidence = [...new Set([...waste.evidence, ...cues])].slice(0, MAX_EVIDENCE);
       if (have) have.evidence = [...new Set([...have.evidence, ...evidence])].slice(0, MAX_EVIDENCE);
-      else out.push({ label: target, confidence: waste.confidence, evidence });
+      // bins and sanitation are 其他 only when the complaint names no pollution
+      else if (target !== "其他" || !pollution) out.push({ label: target, confidence: waste.confidence, evidence });
     }
-    // 其他 is never combined with another type
-    const rest = out.filter((t) => t.label !== "其他");
-    return rest.length ? rest : out;
+    return out;
   }
+
 }

@@ -34,11 +34,13 @@ describe("pollution type", () => {
     expect(types("整改后又反弹，废水还是偷偷直排进河里。")).toEqual(["水"]);
   });
 
-  it("never combines 其他 with another type", () => {
-    for (const t of ["对面商场的LED大屏亮到半夜", "镇政府对村民反映的问题推诿扯皮", "粉尘大", "某厂废水直排"]) {
+  it("combines 其他 with another type only for a decisive 其他 matter (私搭乱建, 危房), as real tables do", () => {
+    for (const t of ["对面商场的LED大屏亮到半夜", "镇政府对村民反映的问题推诿扯皮", "粉尘大", "某厂废水直排", "违章建筑里的作坊噪音扰民"]) {
       const labels = types(t);
-      expect(labels.length === 1 || !labels.includes("其他")).toBe(true);
+      expect(labels.length === 1 || !labels.includes("其他"), t).toBe(true);
     }
+    expect(types("饭馆在消防通道私搭乱盖厨房，排放油烟，污染空气。")).toEqual(["其他", "大气"].sort());
+    expect(types("小区山脚下堆满垃圾，危房没有拆除，存在安全隐患。")).toContain("其他");
   });
 
   it("shows the words behind each label, taken from the text, with a confidence", () => {
