@@ -73,7 +73,9 @@ describe("ducha stats", () => {
     const r = ducha("stats", MAIN, SNAPSHOT, "--by", "county,type", "--no-repeats");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("共 10 件（15 条记录");
-    expect(r.stdout).toContain("属实率 75.0%（6/8，不含未填）；办结率 70.0%；办结及阶段性办结 80.0%");
+    expect(r.stdout).toContain("属实率 75.0%（6/8 件；另有 2 件未填，不计入）；办结率 70.0%（7/10 件）；办结及阶段性办结 80.0%");
+    // the fixture has no 案卷类别: no 重点件 count, only the rule's suggestions, said to be suggestions
+    expect(r.stdout).toContain("重点件：无数据（表中没有「案卷类别」列）；按重点件规则建议关注");
     expect(r.stdout).toContain("逾期未办结 2 件");
     const lines = r.stdout.split("\n");
     const header = lines.find((l) => l.startsWith("县（市、区） \\ 污染类型"))!;
