@@ -1,7 +1,7 @@
 import { CANONICAL, type Field, mapHeaders } from "../ingest/columns.js";
 import { THEMES } from "../model/classification.js";
 import { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
-import { type AnalyzableComplaint, type Dimension, MISSING, UNRESOLVED } from "./keys.js";
+import { type AnalyzableComplaint, type Dimension, MISSING, UNRESOLVED, countyNamer } from "./keys.js";
 import { type CaseOptions, casesOf } from "./snapshots.js";
 
 /** Where the 污染类型 of a record came from (see `effectiveTypes`). */
@@ -167,6 +167,7 @@ export function toColumns(input: readonly AnalyzableComplaint[], options: CaseOp
   const dates = new Dictionary();
   const batches = new Dictionary();
   const countyNames = new Map<string, string>();
+  const nameOf = countyNamer(records);
   const sources: TypeSourceCounts = { official: 0, predicted: 0, none: 0 };
   let lastArea: unknown;
   let lastCounty = 0;
@@ -178,7 +179,7 @@ export function toColumns(input: readonly AnalyzableComplaint[], options: CaseOp
       lastArea = c.area;
       const code = c.area.code;
       lastCounty = counties.id(code ?? UNRESOLVED);
-      if (code && c.area.county && !countyNames.has(code)) countyNames.set(code, c.area.county);
+      if (code && !countyNames.has(code)) countyNames.set(code, nameOf(c.area));
     }
     county[i] = lastCounty;
     date[i] = dates.id(c.date ?? MISSING);

@@ -1,6 +1,6 @@
 import { tableColumnsOf } from "./columns.js";
 import { type Enforcement, hasAction, parseEnforcement } from "./enforcement.js";
-import { type AnalyzableComplaint, UNRESOLVED, compareCountyKeys, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, compareCountyKeys, countyKey, countyNamer } from "./keys.js";
 import { type CaseOptions, casesOf } from "./snapshots.js";
 
 /** Enforcement totals of a county (or of everything: county 全部). */
@@ -62,12 +62,13 @@ export function enforcementByCounty(input: readonly AnalyzableComplaint[], optio
   const records = casesOf(input, options);
   const rows = new Map<string, EnforcementRow>();
   const total = empty("全部", "全部");
+  const nameOf = countyNamer(records);
   for (const r of records) {
     const text = Boolean(r.rectification?.trim() || r.accountability?.trim());
     const e = parseEnforcement(r.rectification, r.accountability);
     const k = countyKey(r);
     let row = rows.get(k);
-    if (!row) rows.set(k, (row = empty(k, r.area.county ?? (k === UNRESOLVED ? "（未识别）" : k))));
+    if (!row) rows.set(k, (row = empty(k, nameOf(r.area))));
     add(row, e, text);
     add(total, e, text);
   }

@@ -1,5 +1,5 @@
 import { contentWords } from "../text/segment.js";
-import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey, countyNamer } from "./keys.js";
 import { jaccard, lshCandidates, minhash, shingles } from "./minhash.js";
 import { latest } from "./snapshots.js";
 import { normalizeTarget, siteName } from "./target.js";
@@ -74,6 +74,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const words = options.words ?? contentWords;
   const list = latest(records);
+  const nameOf = countyNamer(list);
   const byCounty = new Map<string, number[]>();
   list.forEach((r, i) => {
     const k = countyKey(r);
@@ -145,7 +146,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
     groups.push({
       id: "",
       county: countyKey(members[0]!),
-      countyName: members[0]!.area.county ?? countyKey(members[0]!),
+      countyName: nameOf(members[0]!.area),
       size: members.length,
       ...(dates.length ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
       statuses,

@@ -206,7 +206,7 @@ export function chartSpec(name: ChartName, data: ChartData, options: ChartSpecOp
     case "county-hotspots":
       return countyHotspotsSpec(data.ranking, o);
     case "county-map":
-      return countyMapSpec(data.ranking.filter((r) => r.county !== UNRESOLVED), data.boundaries, o);
+      return countyMapSpec(data.ranking, data.boundaries, o);
     case "type-by-county":
       return typeByCountySpec(nothingIn(countBy(data.columns, ["county", "type"]), "type", "没有污染类型"), o);
     case "types":

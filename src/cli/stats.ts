@@ -9,6 +9,7 @@ import { PopulationTableError, populationTable } from "../analyze/population.js"
 import { formatRate, rateBasis } from "../analyze/rates.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
+import { spikeSentence } from "../report/spikes.js";
 import { CliError, UsageError } from "./errors.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
@@ -95,14 +96,6 @@ function rankNote(h: StatsSummary["hotspots"][number]): string {
   return h.populationRounded ? "人口为约数（来源取整）" : "";
 }
 
-/** "2023-07-07 至 2023-07-09 共 20 件（日均基线 2）" or "2023-07-08 8 件（基线 2）". */
-export function spikeText(p: StatsSummary["spikes"][number]): string {
-  const where = `${p.countyName}${p.type ? ` ${p.type}` : ""}`;
-  return p.days > 1
-    ? `${where} ${p.from} 至 ${p.to} ${p.days} 天共 ${p.count} 件（最多一天 ${p.peak} 件，日常每天约 ${p.baseline} 件，p=${p.p.toExponential(1)}）`
-    : `${where} ${p.at} ${p.count} 件（日常约 ${p.baseline} 件，p=${p.p.toExponential(1)}）`;
-}
-
 function printSummary(s: StatsSummary, io: Io): void {
   const line = (label: string, m: Record<string, number>) =>
     io.out(`${label}：${Object.entries(m).map(([k, v]) => `${k} ${v}`).join("，") || "无"}`);
@@ -112,8 +105,10 @@ function printSummary(s: StatsSummary, io: Io): void {
   const ts = s.typeSource;
   line(`污染类型（官方 ${ts.official} 件，自动分类 ${ts.predicted} 件${ts.none ? `，无 ${ts.none} 件` : ""}；一件可有多类）`, s.byPollutionType);
   line("督察主题（自动分类）", s.byTheme);
-  line("是否属实", s.byVerification);
-  line("办理状态", s.byStatus);
+  if (s.unknown.verifiedRate) io.out(`是否属实：无数据（${s.unknown.verifiedRate}）`);
+  else line("是否属实", s.byVerification);
+  if (s.unknown.closedRate) io.out(`办理状态：无数据（${s.unknown.closedRate}）`);
+  else line("办理状态", s.byStatus);
   const r = s.rates;
   const withBasis = (rt: typeof r.closedRate) => (rt.value === null ? formatRate(rt) : `${formatRate(rt)}（${rateBasis(rt)}）`);
   io.out(`属实率 ${withBasis(r.verifiedRate)}；办结率 ${withBasis(r.closedRate)}；办结及阶段性办结 ${formatRate(r.closedOrPhaseRate)}`);
@@ -123,7 +118,7 @@ function printSummary(s: StatsSummary, io: Io): void {
   const unresolved = s.hotspots.find((h) => h.rank === null);
   const top = ranked.slice(0, 5).map((h) => `${h.countyName} ${h.count}${h.per100k !== null ? `（每10万人 ${h.per100k.toFixed(2)}${h.populationRounded ? "，人口为约数" : ""}）` : ""}`);
   io.out(`件数最多：${top.join("，") || "无（县区均未识别）"}${unresolved ? `；另有 ${unresolved.count} 件县区未识别` : ""}`);
-  if (s.spikes.length) io.out(`突增（远高于本县日常水平）：${s.spikes.slice(0, 5).map(spikeText).join("；")}`);
+  if (s.spikes.length) io.out(`突增（远高于本县日常水平）：${s.spikes.slice(0, 5).map((p) => `${spikeSentence(p)}，p=${p.p.toExponential(1)}`).join("；")}`);
   if (s.overdue.at) io.out(`截至 ${s.overdue.at}：逾期未办结 ${s.overdue.count} 件`);
   const t = s.timeToClose;
   if (t.summary.n) {

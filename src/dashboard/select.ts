@@ -85,7 +85,7 @@ export class DashboardData {
     this.cols = decodeColumns(file.columns);
     this.extras = file.extras;
     this.counties = file.counties;
-    this.population = new Map(file.counties.map((c) => [c.code, { code: c.code, name: c.name, ...(c.population ? { population: c.population } : {}) }]));
+    this.population = new Map(file.counties.map((c) => [c.code, { code: c.code, name: c.name, ...(c.population ? { population: c.population } : {}), ...(c.rounded ? { rounded: true } : {}) }]));
     this.countyNames = new Map([...file.counties.map((c): [string, string] => [c.code, c.name]), ...this.cols.countyNames]);
   }
 
