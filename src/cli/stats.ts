@@ -5,14 +5,14 @@ import { ingestFiles } from "../ingest/index.js";
 import { countBy } from "../analyze/count.js";
 import { type Dimension, parseDimensions } from "../analyze/keys.js";
 import { type Grid, toGrid } from "../analyze/pivot.js";
-import { PopulationTableError, populationTable } from "../analyze/population.js";
 import { formatRate, rateBasis } from "../analyze/rates.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { spikeSentence } from "../report/spikes.js";
-import { CliError, UsageError } from "./errors.js";
+import { UsageError } from "./errors.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
+import { readPopulation } from "./population.js";
 
 export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型、主题、是否属实、办理状态、日期计数，属实率、办结率，
 重复举报、执法情况、突增、整改进度（count complaints, rates, repeats, enforcement, spikes, progress）
@@ -191,12 +191,3 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** --population: a user's table, or a usage error naming the line and column. */
-export function readPopulation(file: string) {
-  try {
-    return populationTable(file);
-  } catch (e) {
-    if (e instanceof PopulationTableError) throw new CliError(`--population ${e.message}`);
-    throw e;
-  }
-}

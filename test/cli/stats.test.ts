@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ducha, tempDir } from "./helpers.js";
 
@@ -67,6 +67,21 @@ describe("ducha stats", () => {
     expect(j.repeats).toMatchObject({ groups: 0 });
     expect(j.hotspots.find((h: { countyName: string }) => h.countyName === "苏仙区")).toMatchObject({ count: 2, population: 435836 });
     expect(j.hotspots.find((h: { countyName: string }) => h.countyName === "资兴市")).toMatchObject({ per100k: null, note: "no population" });
+  });
+
+  it("--population takes the user's table for per-capita figures, and names a bad cell", () => {
+    const dir = tempDir();
+    const pop = join(dir, "人口.csv");
+    // 资兴市 has no figure in the bundled table; 3 cases over 300,000 residents = 1 per 100,000
+    writeFileSync(pop, "县（市、区）,常住人口\n资兴市,\"300,000\"\n");
+    const r = ducha("stats", MAIN, SNAPSHOT, "--json", "--no-repeats", "--population", pop);
+    expect(r.code).toBe(0);
+    const zixing = JSON.parse(r.stdout).hotspots.find((h: { countyName: string }) => h.countyName === "资兴市");
+    expect(zixing).toMatchObject({ count: 3, population: 300_000, per100k: 1, rankPer100k: 1 });
+    writeFileSync(pop, "县（市、区）,常住人口\n资兴市,约三十万\n");
+    const bad = ducha("stats", MAIN, "--population", pop);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("第2行「常住人口」列：「约三十万」不是人数");
   });
 
   it("prints a readable summary and a county x type table with --by", () => {
