@@ -25,6 +25,7 @@ export { REDACTED, type PiiKind, type PiiMatch, findPii, isPiiColumn, redact, re
 export {
   type ClassifyOptions, type OfficialComparison, type Disagreement, type Scores, type LabelledComplaint,
   Classifier, ComplaintClassifier, classify, classifyAll, compareWithOfficial, loadCorpus, score, sharedClassifier,
+  type Scheme, DEFAULT_SCHEME, SCHEMES, parseScheme, schemeTypes,
 } from "./classify/index.js";
 
 // analyze: counts, rates, progress, hotspots, spikes, repeats, enforcement (danfojs helpers included)
