@@ -1,7 +1,8 @@
 /**
  * Measures target (投诉对象) and place (乡镇, 村) extraction and repeat-complaint grouping:
  *
- * - on the 58 real published rows (test/fixtures/real/): against the hand-labelled gold file
+ * - on the 58 real published rows R001-R058 of data/labelled/real/rows.tsv, as the table
+ *   test/fixtures/real/多省信访件_仅内容和区域.csv: against the hand-labelled gold file
  *   test/fixtures/real/targets.tsv (acceptable targets separated by |, "-" for none). Real rows
  *   hold no repeat complaint, so every group found there is a false one.
  * - on the bundled sample (模拟数据): against the repeat groups the generator planted

@@ -5,8 +5,9 @@ import { ducha, tempDir } from "./helpers.js";
 
 /**
  * The table a user gets by compiling published rows from 14 provincial-level units: 序号, 行政区域
- * and the complaint text only (test/fixtures/real/, made by scripts/make-real-fixture.ts from
- * 58 rows copied verbatim from disclosure pages). No 是否属实, 是否办结, 处理和整改情况 or 案卷类别.
+ * and the complaint text only (made by scripts/make-real-fixture.ts from rows R001-R058 of
+ * data/labelled/real/rows.tsv, copied verbatim from disclosure pages). No 是否属实, 是否办结,
+ * 处理和整改情况 or 案卷类别.
  */
 const TABLE = "test/fixtures/real/多省信访件_仅内容和区域.csv";
 
