@@ -28,6 +28,7 @@ export const REPORT_HELP = `ducha report — 生成督察反馈意见的统计�
   --scale <倍数>      图的放大倍数，默认 2（约 190 dpi）。
   --date <日期>       编制日期（默认今天），如 2023-08-01。
   --as-of <日期>      没有“截至”日期的表的状态日期（默认取该表最晚的交办日期）。
+  --population <表>   常住人口表（CSV），见 ducha stats --help。
   --synthetic         注明“模拟数据”（文件名含“模拟数据”时自动注明）。
   --context, --year, --batch  同 ducha ingest。
   -h, --help          显示本帮助。
@@ -70,7 +71,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   if (!(scale > 0 && scale <= 8)) throw new UsageError(`--scale 需要 0 到 8 之间的数，收到「${values.scale}」`);
   if (values.date !== undefined && !ISO_DATE.test(values.date)) throw new UsageError(`--date 需要日期，如 2023-08-01，收到「${values.date}」`);
   if (format !== "html") fontCheck();
-  const inputs = await guardOutputs(files, { "--out": values.out });
+  const inputs = await guardOutputs([...files, ...(values.population ? [values.population] : [])], { "--out": values.out });
 
   const loaded = await loadChartData(files, values, io);
   const { data, rejected } = loaded;
