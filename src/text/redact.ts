@@ -158,7 +158,8 @@ const nextNameRe = () => (nextName ??= new RegExp(`[、和及与]${name()}${STRO
 function acceptName(text: string, weak: boolean): boolean {
   if (NOT_NAME.test(text)) return false;
   if (!weak) return true;
-  if (NOT_NAME_WEAK.test(text)) return false;
+  // 村民周某: a table's own pseudonym (surname + 某) for a person complained about, not a name to hide
+  if (NOT_NAME_WEAK.test(text) || /(?:某|XX|xx|\*)$/.test(text)) return false;
   // the surname is one or two characters; the rest must look like a given name
   const given = text.slice(1);
   return !NOT_GIVEN.test(given.length > 1 ? given.slice(given.length - 2) : given);
