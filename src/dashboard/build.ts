@@ -9,9 +9,10 @@
 import { basename } from "node:path";
 import {
   type AnalyzableComplaint, ChartData, ChartDataError, type ClassifiedComplaint, type CountyFeature, POLLUTION_TYPES, REDACTED, buildReport, caseKey,
-  classifyAll, countiesOf, gridSlot, hasAction, ingestFiles, latest, overdue, parseEnforcement, populationTable, redact, redactComplaint, timeToClose,
+  classifyAll, countiesOf, hasAction, ingestFiles, latest, overdue, parseEnforcement, populationTable, redact, redactComplaint, timeToClose,
   timelines,
-} from "../index.js";
+} from "../node.js";
+import { gridSlot } from "../analyze/progress.js";
 import {
   type CaseExtras, type CasesFile, type DashboardMeta, type EnforcementFile, MODEL_VERSION, type PopulationRow, type RepeatsFile, type ShippedLabel,
   TEXT_CHUNKS, type TextChunk, type TextRecord, chunkRange, encodeColumns,

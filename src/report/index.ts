@@ -6,20 +6,26 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { findCjkFont } from "../charts/fonts.js";
-import { type RenderedPng, renderPng, renderSvg } from "../charts/render.js";
-import { toDocx } from "./docx.js";
+import { type RenderedPng, renderPng, renderSvg } from "../charts/rendering.js";
 import { toHtml } from "./html.js";
 import { toMarkdown } from "./markdown.js";
 import type { ReportModel } from "./model.js";
 
 export { type ReportOptions, buildReport, cnDate, isKeyCase } from "./build.js";
-export { TEXT_WIDTH_PX, toDocx } from "./docx.js";
 export { esc, toHtml } from "./html.js";
 export { mdEscape, toMarkdown } from "./markdown.js";
 export { methodNote, type MethodFacts } from "./method.js";
 export { type Align, type Block, type Fact, type ReportFigure, type ReportModel, type ReportTable, alignOf, numbering } from "./model.js";
 
 export type ReportFormat = "docx" | "md" | "html";
+
+/**
+ * The annex as a Word document (A4, page numbers, numbered figures and tables), with the PNG of
+ * each figure block by block index (see {@link renderFigures}). Loads the docx library on first use.
+ */
+export async function toDocx(model: ReportModel, images: ReadonlyMap<number, RenderedPng>): Promise<Buffer> {
+  return (await import("./docx.js")).toDocx(model, images);
+}
 
 /** The format a path's extension asks for: .docx, .md / .markdown, .html / .htm. */
 export function reportFormat(path: string): ReportFormat | undefined {

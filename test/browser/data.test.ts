@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   type AnalyzableComplaint, closureProgress, countBy, effectiveTypes, ingestFiles, latest, overdue, rates, redactComplaint,
   timeToClose,
-} from "../../src/index.js";
+} from "../../src/node.js";
 import { buildDashboardData } from "../../src/dashboard/build.js";
 import { closeTimesOf, overdueOf, progressOf } from "../../src/dashboard/closure.js";
 import { pieces } from "../../src/dashboard/highlight.js";
