@@ -11,6 +11,8 @@ import { compile } from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { type CjkFont, findCjkFont, missingGlyphs } from "./fonts.js";
 import { type TextWidth, estimateTextWidth, fontTextWidth } from "./measure.js";
+import { RenderError } from "./rendering.js";
+import { fontFilesFor } from "./subset.js";
 
 export interface RenderOptions {
   /**
@@ -35,10 +37,7 @@ export interface RenderedPng {
   missingGlyphs: string[];
 }
 
-/** vega-lite or vega complained: a spec that does not render as meant. */
-export class RenderError extends Error {
-  override name = "RenderError";
-}
+export { RenderError };
 
 interface VegaTextItem {
   fontSize?: number;
@@ -139,14 +138,16 @@ export function svgText(svg: string): string {
 /** An SVG document as PNG, drawn with the Chinese font only (system fonts are not consulted). */
 export function svgToPng(svg: string, font: CjkFont, scale = 2): RenderedPng {
   if (!(scale > 0 && scale <= 8)) throw new RangeError(`scale must be in (0, 8]: ${scale}`);
+  const text = svgText(svg);
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     background: "#ffffff",
-    font: { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family },
+    // the font cut down to this chart's characters: resvg rereads a font file for every run of text
+    font: { fontFiles: fontFilesFor(font, text), loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family },
     logLevel: "off",
   });
   const image = resvg.render();
-  return { data: image.asPng(), width: image.width, height: image.height, scale, missingGlyphs: missingGlyphs(font, svgText(svg)) };
+  return { data: image.asPng(), width: image.width, height: image.height, scale, missingGlyphs: missingGlyphs(font, text) };
 }
 
 /**
