@@ -186,7 +186,7 @@ export async function buildDashboard(): Promise<{ seconds: number; out: string }
   } catch (e) {
     framework.stop();
     await framework.done.catch(() => {});
-    throw new Error(`数据处理失败：${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`数据处理失败：${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   await framework.done;
   const problems = existsSync(OUT) ? checkOutput(OUT) : [`${OUT} was not written`];

@@ -11,15 +11,21 @@
 export * from "./index.js";
 
 // geo: divisions, county resolution, boundaries
-export { type County, type Prefecture, type Town, countiesOf, divisions, shortName } from "./geo/divisions.js";
+export { type County, type Divisions, type Prefecture, type Town, countiesOf, divisions, shortName } from "./geo/divisions.js";
 export { type AreaContext, type AreaResult, AreaResolver, DEFAULT_AREA_CONTEXT, fullCountyName, parseAreaContext } from "./geo/resolve.js";
-export { type CountyFeature, type CountyProperties, type HunanTopology, type PrefectureFeature, countyBoundaries, hunanTopology, prefectureBoundaries } from "./geo/boundaries.js";
+export {
+  type CountyFeature, type CountyProperties, type HunanTopology, type PrefectureFeature, type PrefectureProperties, type TopoArea, countyBoundaries, hunanTopology,
+  prefectureBoundaries,
+} from "./geo/boundaries.js";
 
 // ingest: files -> records + rejects
 export {
   type FileFormat, type FileSummary, type IngestOptions, type IngestResult, type InputFile, IngestError, ingestBuffers, ingestFile, ingestFiles, parseBatch,
   parseDate,
 } from "./ingest/index.js";
+export type { DateParse } from "./ingest/dates.js";
+export type { TextEncoding } from "./ingest/decode.js";
+export type { SheetResult } from "./ingest/normalize.js";
 
 // text: segmentation, redaction
 export { DictionaryError, type SegmenterOptions, contentWords, keywords, loadSegmenter, segment } from "./text/segment.js";
@@ -27,8 +33,8 @@ export { type PiiKind, type PiiMatch, REDACTED, findPii, isPiiColumn, redact, re
 
 // classify: types, sub-types, themes, 重点件, target, with evidence
 export {
-  Classifier, type ClassifyOptions, ComplaintClassifier, type Disagreement, type LabelledComplaint, type OfficialComparison, type Scores, classify, classifyAll,
-  compareWithOfficial, loadCorpus, score, sharedClassifier,
+  type ClassScore, ClassifierPool, type ClassifyOptions, type Disagreement, type LabelledComplaint, type OfficialComparison, type Scores, classify, classifyAll,
+  compareWithOfficial, loadCorpus, score,
 } from "./classify/index.js";
 
 // analyze (needs divisions, population figures or jieba): repeats, targets, population, the summary
@@ -44,10 +50,10 @@ export { toXlsx, writeTables } from "./export/table.js";
 // charts: the named charts of `ducha chart`, rendering to SVG/PNG
 export { CHARTS, CHART_NAMES, ChartData, type ChartDataOptions, ChartDataError, type ChartDefinition, type ChartName, type ChartSpecOptions, chartSpec, isChartName } from "./charts/catalog.js";
 export { type PngOptions, type RenderOptions, type RenderedPng, RenderError, renderPng, renderSvg } from "./charts/rendering.js";
-export { type CjkFont, FontNotFoundError, findCjkFont } from "./charts/fonts.js";
+export { type CjkFont, type FontFace, FontNotFoundError, type FontSearch, findCjkFont } from "./charts/fonts.js";
 
 // report: the statistical annex as docx / html / md
 export {
-  type Block, type Fact, type ReportFigure, type ReportFormat, type ReportModel, type ReportOptions, type ReportTable, type WriteReportOptions, type WrittenReport,
+  type Align, type Block, type Fact, type ReportFigure, type ReportFormat, type ReportModel, type ReportOptions, type ReportTable, type WriteReportOptions, type WrittenReport,
   buildReport, renderFigures, reportFormat, toDocx, toHtml, toMarkdown, writeReport,
 } from "./report/index.js";

@@ -8,6 +8,7 @@ export interface Rate {
   denominator: number;
 }
 
+/** The headline rates of a set of complaints: 属实率 and 办结率, each with numerator and denominator. */
 export interface Rates {
   /** (属实 + 基本属实 + 部分属实) / records with a 是否属实 value */
   verifiedRate: Rate;
@@ -17,6 +18,7 @@ export interface Rates {
   closedOrPhaseRate: Rate;
 }
 
+/** A rate from its numerator and denominator (value null when the denominator is 0). */
 export const rate = (numerator: number, denominator: number): Rate => ({
   value: denominator ? numerator / denominator : null,
   numerator,

@@ -12,6 +12,7 @@ import { type SnapshotOptions, latest } from "./snapshots.js";
 import { type Spike, type SpikeOptions, spikes } from "./spikes.js";
 import { type DurationBucket, type DurationSummary, timeToClose } from "./time-to-close.js";
 
+/** Options of {@link summarize}: snapshot date, repeats, enforcement, population and spike settings. */
 export interface SummaryOptions extends SnapshotOptions {
   /** group repeat complaints (needs the jieba segmenter); default true */
   repeats?: boolean | RepeatOptions;

@@ -14,6 +14,7 @@ import { type TextWidth, estimateTextWidth, fontTextWidth } from "./measure.js";
 import { RenderError } from "./rendering.js";
 import { fontFilesFor } from "./subset.js";
 
+/** Options of {@link renderSvg}: the font text is measured with. */
 export interface RenderOptions {
   /**
    * The font text is measured (and, for PNG, drawn) with. Default: `findCjkFont()`. For SVG,
@@ -22,11 +23,13 @@ export interface RenderOptions {
   font?: CjkFont | null;
 }
 
+/** Options of {@link renderPng}: the font and the scale. */
 export interface PngOptions extends RenderOptions {
   /** pixels per CSS pixel: 2 (default) prints a 600 px chart at about 190 dpi across A4 text width */
   scale?: number;
 }
 
+/** A chart drawn as PNG, with its size and any characters the font could not draw. */
 export interface RenderedPng {
   data: Buffer;
   /** size in pixels (already multiplied by the scale) */
@@ -55,7 +58,7 @@ const isBold = (w: string | number | undefined) => w === "bold" || w === "bolder
 function useTextWidth(width: TextWidth): void {
   textMetrics.width = (item, text) => {
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
-    const t = text == null ? "" : String(text).trim();
+    const t = text == null ? "" : String(text as string | number).trim();
     if (!t || size <= 0) return 0;
     const w = width(t, size, isBold(item.fontWeight));
     return item.limit && item.limit > 0 ? Math.min(w, item.limit) : w;
@@ -109,7 +112,7 @@ async function svgOf(spec: TopLevelSpec, font: CjkFont | null): Promise<string> 
  * Chinese font when one is installed, else estimated (full-width characters 1 em).
  */
 export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {}): Promise<string> {
-  let font: CjkFont | null = null;
+  let font: CjkFont | null;
   if (options.font !== undefined) font = options.font;
   else {
     try {

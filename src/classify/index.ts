@@ -13,6 +13,7 @@ export { loadCorpus, type LabelledComplaint } from "./corpus.js";
 export { score, type Scores, type ClassScore } from "./metrics.js";
 export { ClassifierPool, WORKER_THRESHOLD, defaultWorkers } from "./pool.js";
 
+/** How {@link classifyAll} runs: worker threads (or a pool started earlier) and progress reports. */
 export interface ClassifyOptions {
   /**
    * Worker threads. Default: none below 3,000 complaints (each worker pays ~1 s and ~240 MB

@@ -108,6 +108,7 @@ export class ClassifierPool {
     return results;
   }
 
+  /** Stop the workers (the pool cannot be used after). */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }

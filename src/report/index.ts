@@ -17,6 +17,7 @@ export { mdEscape, toMarkdown } from "./markdown.js";
 export { methodNote, type MethodFacts } from "./method.js";
 export { type Align, type Block, type Fact, type ReportFigure, type ReportModel, type ReportTable, alignOf, numbering } from "./model.js";
 
+/** The formats the annex is written in. */
 export type ReportFormat = "docx" | "md" | "html";
 
 /**
@@ -33,6 +34,7 @@ export function reportFormat(path: string): ReportFormat | undefined {
   return ext === ".docx" ? "docx" : ext === ".md" || ext === ".markdown" ? "md" : ext === ".html" || ext === ".htm" ? "html" : undefined;
 }
 
+/** Options of {@link writeReport}. */
 export interface WriteReportOptions {
   /** default from the path's extension */
   format?: ReportFormat;
@@ -40,6 +42,7 @@ export interface WriteReportOptions {
   scale?: number;
 }
 
+/** What {@link writeReport} wrote: the path, the format, the figures and images. */
 export interface WrittenReport {
   path: string;
   format: ReportFormat;
@@ -68,7 +71,7 @@ export async function writeReport(model: ReportModel, path: string, options: Wri
   await mkdir(dirname(path), { recursive: true });
   const missing = new Set<string>();
   const images: string[] = [];
-  let figures = 0;
+  let figures: number;
   if (format === "html") {
     const svgs = new Map<number, string>();
     for (const [i, b] of model.blocks.entries()) if (b.kind === "figure") svgs.set(i, await renderSvg(b.figure.spec));

@@ -4,8 +4,10 @@ import { dataPath } from "../util/paths.js";
 /** The visible mark that replaces personal data. */
 export const REDACTED = "【已隐去】";
 
+/** The kinds of personal data redaction finds. */
 export type PiiKind = "mobile" | "landline" | "id-card" | "email" | "qq" | "wechat" | "name";
 
+/** A piece of personal data found in a text: its kind and where it is. */
 export interface PiiMatch {
   kind: PiiKind;
   start: number;
@@ -145,6 +147,7 @@ export function redact(text: string): string {
 /** Columns whose whole content is personal data: blanked, not searched. */
 const PII_COLUMNS = /^(举报人|来电人|来信人|投诉人|信访人|反映人|联系人|姓名|联系电话|联系方式|电话|手机|手机号码?|身份证(号码?)?|证件号码?|邮箱|电子邮箱|QQ|微信)(姓名|号码|电话)?$/i;
 
+/** Whether a column header names personal data (举报人, 联系电话, 身份证号 …): such columns are never exported. */
 export function isPiiColumn(header: string): boolean {
   return PII_COLUMNS.test(header.replace(/\s+/g, ""));
 }

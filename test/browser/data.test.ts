@@ -97,7 +97,7 @@ describe("filters", () => {
 });
 
 describe("shipped texts", () => {
-  it("every case is in exactly one chunk, and no planted personal data is anywhere", async () => {
+  it("every case is in exactly one chunk, and no planted personal data is anywhere", () => {
     const files = unzipStored(outputs.get("texts.zip") as Uint8Array);
     const seen = new Set<number>();
     for (let k = 0; k < TEXT_CHUNKS; k++) {
