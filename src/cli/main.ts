@@ -1,4 +1,5 @@
 import { IngestError } from "../ingest/errors.js";
+import { packageVersion } from "../util/paths.js";
 import { CliError, UsageError } from "./errors.js";
 import { type Io, processIo } from "./output.js";
 
@@ -44,7 +45,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === "--version" || name === "-v") {
-    io.out("ducha 0.1.0");
+    io.out(`ducha ${packageVersion()}`);
     return 0;
   }
   const command = COMMANDS[name];
