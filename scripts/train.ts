@@ -6,12 +6,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { Analyzer } from "../src/classify/features.js";
 import { loadCorpus } from "../src/classify/corpus.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
-import { trainModels } from "../src/classify/training.js";
+import { analyzeCorpus, trainModels } from "../src/classify/training.js";
 import { dataPath } from "../src/util/paths.js";
 
 const corpus = loadCorpus();
 const analyzer = new Analyzer(loadLexicon());
-const analyses = corpus.map((c) => analyzer.analyze(c.text));
+const analyses = analyzeCorpus(analyzer, corpus);
 const models = trainModels(corpus, analyses);
 for (const m of [models.types, models.subtypes, models.themes]) m.meta = { ...m.meta, corpus: "data/labelled/*.jsonl" };
 mkdirSync(dataPath("model"), { recursive: true });

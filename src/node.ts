@@ -36,6 +36,7 @@ export {
   type ClassScore, ClassifierPool, type ClassifyOptions, type Disagreement, type LabelledComplaint, type OfficialComparison, type Scores, classify, classifyAll,
   compareWithOfficial, loadCorpus, score,
 } from "./classify/index.js";
+export { DEFAULT_SCHEME, SCHEMES, type Scheme, parseScheme, schemeTypes } from "./classify/scheme.js";
 
 // analyze (needs divisions, population figures or jieba): repeats, targets, population, the summary
 export { populationTable } from "./analyze/population.js";

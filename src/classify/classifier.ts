@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Classification, LabelPrediction, Theme } from "../model/classification.js";
-import { SUBTYPES } from "../model/classification.js";
 import type { PollutionType } from "../model/vocabulary.js";
 import { dataPath } from "../util/paths.js";
+import { segment } from "../text/segment.js";
 import { type Analysis, Analyzer, type Hit } from "./features.js";
-import { type Lexicon, loadLexicon } from "./lexicon.js";
+import { type Lexicon, SUBTYPE_PARENT, loadLexicon } from "./lexicon.js";
 import { CompiledModels } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
+import { DEFAULT_SCHEME, type Scheme, type WasteRule, loadWasteRules, routeWaste } from "./scheme.js";
 
 /** The three trained models, as stored in data/model/classifier.json. */
 export interface ClassifierModels {
@@ -26,8 +27,6 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { types: 0.5, subtypes: 0.5, themes: 0.5 };
 const MAX_EVIDENCE = 5;
 
-const PARENT = new Map<string, string>();
-for (const [type, subs] of Object.entries(SUBTYPES)) for (const s of subs) PARENT.set(s, type);
 
 export function loadModels(file = dataPath("model", "classifier.json")): ClassifierModels {
   if (!existsSync(file)) throw new Error(`找不到分类模型 ${file}，请运行 npm run train（model missing: run npm run train）`);
@@ -50,18 +49,27 @@ export class Classifier {
   /** the pollution type each sub-type label belongs to */
   private subtypeParent: string[];
 
-  constructor(models: ClassifierModels = loadModels(), lexicon: Lexicon = loadLexicon()) {
+  /** the rules that place waste complaints in the seven-class scheme */
+  readonly wasteRules: readonly WasteRule[];
+
+  constructor(models: ClassifierModels = loadModels(), lexicon: Lexicon = loadLexicon(), wasteRules: readonly WasteRule[] = loadWasteRules()) {
     this.analyzer = new Analyzer(lexicon);
+    this.wasteRules = wasteRules;
     this.thresholds = { ...DEFAULT_THRESHOLDS, ...models.thresholds };
     this.models = new CompiledModels(models);
     const logit = (p: number) => Math.log(p / (1 - p));
     this.logits = { types: logit(this.thresholds.types), subtypes: logit(this.thresholds.subtypes), themes: logit(this.thresholds.themes) };
-    this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => PARENT.get(l) ?? "");
+    this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => SUBTYPE_PARENT.get(l) ?? "");
   }
 
-  /** Types, sub-types and themes of a text (no 重点件, target or place). */
-  labels(text: string, tokens?: string[]): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
-    const a = this.analyzer.analyze(text, tokens);
+  /**
+   * Types, sub-types and themes of a text (no 重点件, target or place), in the given 污染类型
+   * scheme. `text` is read as {@link Analyzer.clean} reads it; when `tokens` are given, `text`
+   * must be the cleaned text they were cut from.
+   */
+  labels(text: string, tokens?: string[], scheme: Scheme = DEFAULT_SCHEME): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
+    const clean = tokens ? text : Analyzer.clean(text);
+    const a = this.analyzer.analyze(clean, tokens ?? segment(clean));
     const m = this.models;
     const x = m.vector(a);
     const { types: T, subtypes: S, themes: M } = m.tasks;
@@ -87,16 +95,21 @@ export class Classifier {
     for (let l = 0; l < st.length; l++) if (l !== other) ranked.push(l);
     ranked.sort((p, q) => st[q]! - st[p]!);
     let chosen = ranked.filter((l) => st[l]! >= lt);
+    // a decisive lexicon word (weight 3) that is not negated always gives its type: 扬尘 in a
+    // complaint about noise is still a 大气 complaint
+    const decisive = this.decisive(a, T.labels);
+    for (const l of decisive) if (l !== other && !chosen.includes(l)) chosen.push(l);
     if (!chosen.length) {
       const best = ranked[0]!;
       const pBest = sigmoid(st[best]!);
       const pOther = other >= 0 ? sigmoid(st[other]!) : 0;
       chosen = pBest >= 0.3 && pBest >= pOther ? [best] : [];
     }
-    const types: LabelPrediction<PollutionType>[] = chosen.length
+    chosen.sort((p, q) => st[q]! - st[p]!);
+    let types: LabelPrediction<PollutionType>[] = chosen.length
       ? chosen.map((l) => ({
           label: T.labels[l] as PollutionType,
-          confidence: round2(sigmoid(st[l]!)),
+          confidence: round2(Math.max(sigmoid(st[l]!), decisive.has(l) ? this.thresholds.types : 0)),
           evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, T.labels[l]!)),
         }))
       : [{
@@ -104,7 +117,19 @@ export class Classifier {
           confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
           evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
         }];
+    // 其他 beside other types: real tables add it when the complaint also raises a matter that is
+    // no pollution (私搭乱建, 危房, 安全隐患), named by a strong 其他 word of the lexicon
+    if (other >= 0 && chosen.length && this.otherMatter(a)) {
+      types.push({
+        label: "其他",
+        confidence: round2(Math.max(sigmoid(st[other]!), this.thresholds.types)),
+        evidence: m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")),
+      });
+    }
+    if (scheme === "seven") types = this.withoutSolidWaste(types, clean);
     const typeSet = new Set<string>(types.map((t) => t.label));
+    // sub-types of 固废 stay with the waste complaint wherever the seven-class scheme put it
+    if (scheme === "seven" && chosen.some((l) => T.labels[l] === "固废")) typeSet.add("固废");
 
     // 污染子类: above the threshold and under a predicted type
     const ss = m.scores(S, x);
@@ -127,4 +152,39 @@ export class Classifier {
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };
   }
+
+  /** Whether a decisive (weight-3), non-negated 其他 lexicon word is in the analysis. */
+  private otherMatter(a: Analysis): boolean {
+    return a.typeHits.some((h) => !h.negated && h.entry.label === "其他" && h.entry.weight >= 3);
+  }
+
+  /** Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis. */
+  private decisive(a: Analysis, labels: readonly string[]): Set<number> {
+    const out = new Set<number>();
+    for (const h of a.typeHits) if (!h.negated && h.entry.weight >= 3) out.add(labels.indexOf(h.entry.label));
+    out.delete(-1);
+    return out;
+  }
+
+  /**
+   * The seven-class scheme has no 固废: a waste complaint goes where data/lexicon/waste-routing.tsv
+   * says (土壤 for dumped or buried waste, 其他 for bins and 脏乱差, 大气 for the smell, 水 for
+   * leachate), keeping its confidence and adding the deciding cue to its evidence.
+   */
+  private withoutSolidWaste(types: LabelPrediction<PollutionType>[], text: string): LabelPrediction<PollutionType>[] {
+    const waste = types.find((t) => t.label === "固废");
+    if (!waste) return types;
+    const out = types.filter((t) => t !== waste);
+    const { targets, cues } = routeWaste(text, this.wasteRules);
+    const evidence = [...new Set([...waste.evidence, ...cues])].slice(0, MAX_EVIDENCE);
+    const pollution = out.some((t) => t.label !== "其他") || targets.some((t) => t !== "其他");
+    for (const target of targets) {
+      const have = out.find((t) => t.label === target);
+      if (have) have.evidence = [...new Set([...have.evidence, ...evidence])].slice(0, MAX_EVIDENCE);
+      // bins and sanitation are 其他 only when the complaint names no pollution
+      else if (target !== "其他" || !pollution) out.push({ label: target, confidence: waste.confidence, evidence });
+    }
+    return out;
+  }
+
 }

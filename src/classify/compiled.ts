@@ -1,4 +1,5 @@
 import { type Analysis, type Hit, TokenSlot } from "./features.js";
+import { SUBTYPE_PARENT } from "./lexicon.js";
 import type { ModelFile } from "./model.js";
 
 /**
@@ -14,6 +15,8 @@ import type { ModelFile } from "./model.js";
 
 export interface DenseModel {
   labels: readonly string[];
+  /** per label: the ids of the lexicon features named after it (L:水 for 水) */
+  lexiconOwner: ReadonlySet<number>[];
   L: number;
   /** row-major: feature id * L + label */
   W: Float32Array;
@@ -81,7 +84,18 @@ export class CompiledModels {
         const row = this.ids.get(name)! * L;
         for (const [l, w] of ws) W[row + l] = w;
       }
-      return { labels: f.labels, L, W, bias: Float64Array.from(f.bias) };
+      const lexiconOwner = f.labels.map((label) => {
+        const own = new Set<number>();
+        for (const prefix of ["L:", "S:", "T:"]) {
+          const id = this.ids.get(prefix + label);
+          if (id !== undefined) own.add(id);
+        }
+        const parent = SUBTYPE_PARENT.get(label);
+        const pid = parent ? this.ids.get(`L:${parent}`) : undefined;
+        if (pid !== undefined) own.add(pid);
+        return own;
+      });
+      return { labels: f.labels, lexiconOwner, L, W, bias: Float64Array.from(f.bias) };
     };
     this.tasks = { types: dense(files.types), subtypes: dense(files.subtypes), themes: dense(files.themes) };
   }
@@ -157,6 +171,9 @@ export class CompiledModels {
    * lexicons assign to a different label (`otherLabelWord`).
    */
   evidence(task: DenseModel, x: DocVector, label: number, tokens: readonly string[], max: number, otherLabelWord?: (word: string) => boolean): string[] {
+    // lexicon features count as evidence only for the label they are named after (L:大气 for
+    // 大气, S:扬尘 or its type's L:大气 for 扬尘, T:carbon for carbon), however the model weighs them
+    const own = task.lexiconOwner[label]!;
     const out: string[] = [];
     const lex: { k: number; c: number }[] = [];
     const words: { k: number; c: number }[] = [];
@@ -165,8 +182,10 @@ export class CompiledModels {
       const kind = this.kind[id];
       if (!kind) continue;
       const c = task.W[id * task.L + label]! * x.values[k]!;
-      if (kind === LEXICON && c > 0) lex.push({ k, c });
-      else if (kind === WORD && c >= MIN_WORD && !otherLabelWord?.(this.word[id]!)) words.push({ k, c });
+      if (kind === LEXICON && c > 0 && own.has(id)) lex.push({ k, c });
+      // a learned word is shown only if it is a real word: no single characters (灰 shows through
+      // the lexicon or not at all); stop words and places are no features in the first place
+      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) words.push({ k, c });
     }
     lex.sort((p, q) => q.c - p.c);
     words.sort((p, q) => q.c - p.c);

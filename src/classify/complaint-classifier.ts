@@ -1,7 +1,9 @@
 import type { Classification } from "../model/classification.js";
 import { Classifier } from "./classifier.js";
+import { segment } from "../text/segment.js";
 import { Analyzer } from "./features.js";
 import { KeyCaseMatcher, loadKeyCaseRules } from "./keycase.js";
+import { DEFAULT_SCHEME, type Scheme } from "./scheme.js";
 import { findTargetAndPlace } from "./target.js";
 
 /** Everything the library says about one complaint text. */
@@ -15,14 +17,20 @@ export class ComplaintClassifier {
     this.keyCases = new KeyCaseMatcher(keyCaseRules);
   }
 
-  classify(text: string, tokens?: string[]): Classification {
-    const { types, subtypes, themes, analysis } = this.labels.labels(text, tokens);
+  /**
+   * @param tokens when given, `text` is `Analyzer.clean(text)` and these are its tokens
+   * @param scheme the 污染类型 scheme of the inspection (default: Hunan/central seven classes)
+   */
+  classify(text: string, tokens?: string[], scheme: Scheme = DEFAULT_SCHEME): Classification {
+    // personal data and redaction marks never reach a feature (neutralize.ts)
+    const clean = tokens ? text : Analyzer.clean(text);
+    const { types, subtypes, themes, analysis } = this.labels.labels(clean, tokens ?? segment(clean), scheme);
     const { target, place } = findTargetAndPlace(analysis.tokens, analysis.infos);
     return {
       types,
       subtypes,
       themes,
-      keyCase: this.keyCases.match(analysis.tokens, text, analysis.infos),
+      keyCase: this.keyCases.match(analysis.tokens, clean, analysis.infos),
       ...(target ? { target } : {}),
       ...(place ? { place } : {}),
     };
@@ -32,9 +40,10 @@ export class ComplaintClassifier {
    * Classify many texts: segment them all first, then classify. jieba's dictionary lookups stay
    * in the CPU cache this way; interleaved with the JS work a cut costs about 50% more.
    */
-  classifyMany(texts: readonly string[]): Classification[] {
-    const tokens = texts.map((t) => Analyzer.tokenize(t));
-    return texts.map((t, i) => this.classify(t, tokens[i]));
+  classifyMany(texts: readonly string[], scheme: Scheme = DEFAULT_SCHEME): Classification[] {
+    const clean = texts.map((t) => Analyzer.clean(t));
+    const tokens = clean.map((t) => segment(t));
+    return clean.map((t, i) => this.classify(t, tokens[i], scheme));
   }
 }
 

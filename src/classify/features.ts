@@ -1,4 +1,5 @@
-import { isStopWord, segment } from "../text/segment.js";
+import { isPlaceName, isSingleCharWord, isStopWord, segment } from "../text/segment.js";
+import { neutralizePii } from "./neutralize.js";
 import type { LexEntry, Lexicon, NegationKind } from "./lexicon.js";
 
 /** A lexicon word found in a complaint. */
@@ -81,12 +82,16 @@ export interface TokenInfo {
   history: boolean;
   resolved: boolean;
   contrast: boolean;
+  /** not a model feature: a stop word, punctuation, a number, a place name or a stray character */
   stop: boolean;
+  /** the token names a place (兴宁镇, 塘冲村): no lexicon word is looked for inside it */
+  place: boolean;
   /** the feature string when negated */
   negated: string;
 }
 
 const NO_CUES: readonly NegationKind[] = [];
+const NO_ENTRIES: LexEntry[] = [];
 
 export class Analyzer {
   private typeCache = new Map<string, LexEntry[]>();
@@ -118,18 +123,22 @@ export class Analyzer {
     let i = this.infoCache.get(t);
     if (i) return i;
     const cues = this.lex.negation.get(t) ?? NO_CUES;
+    // a place is where, not what: 石灰村 is no complaint about 石灰 (unless the whole name is a lexicon word)
+    const place = isPlaceName(t) && !this.lex.types.has(t) && !this.lex.themes.has(t);
     i = {
       token: t,
       slots: [],
       clauseEnd: CLAUSE_END.test(t),
-      types: tokenHits(this.lex, this.lex.types, this.typeCache, t),
-      themes: tokenHits(this.lex, this.lex.themes, this.themeCache, t),
+      types: place ? NO_ENTRIES : tokenHits(this.lex, this.lex.types, this.typeCache, t),
+      themes: place ? NO_ENTRIES : tokenHits(this.lex, this.lex.themes, this.themeCache, t),
       cues,
       facility: cues.includes("facility"),
       history: cues.includes("history"),
       resolved: cues.includes("resolved"),
       contrast: cues.includes("contrast"),
-      stop: isStopWord(t),
+      // a single character is a feature only if it is a word (灰, 吵) or a lexicon entry (熏)
+      stop: place || isStopWord(t) || (t.length === 1 && !isSingleCharWord(t) && !this.lex.types.has(t) && !this.lex.themes.has(t)),
+      place,
       negated: NEG + t,
     };
     if (this.infoCache.size > 200_000) this.infoCache.clear();
@@ -137,9 +146,17 @@ export class Analyzer {
     return i;
   }
 
-  /** The tokens the analyzer reads for a text ("XX" placeholders for names read as 某). */
+  /**
+   * What the analyzer reads of a text: personal data and redaction marks neutralised
+   * (neutralize.ts), "XX" placeholders for names read as 某.
+   */
+  static clean(text: string): string {
+    return neutralizePii(text).replace(PLACEHOLDER, "某");
+  }
+
+  /** The tokens the analyzer reads for a text (see {@link Analyzer.clean}). */
   static tokenize(text: string): string[] {
-    return segment(text.replace(PLACEHOLDER, "某"));
+    return segment(Analyzer.clean(text));
   }
 
   analyze(text: string, tokens: string[] = Analyzer.tokenize(text)): Analysis {

@@ -2,6 +2,7 @@ import type { ClassifiedComplaint, Classification } from "../model/classificatio
 import type { Complaint } from "../model/complaint.js";
 import { sharedClassifier } from "./complaint-classifier.js";
 import { ClassifierPool, defaultWorkers } from "./pool.js";
+import { DEFAULT_SCHEME, type Scheme } from "./scheme.js";
 
 export { Classifier, loadModels, type ClassifierModels, type Thresholds } from "./classifier.js";
 export { ComplaintClassifier, sharedClassifier } from "./complaint-classifier.js";
@@ -12,6 +13,8 @@ export { compareWithOfficial, type OfficialComparison, type Disagreement } from 
 export { loadCorpus, type LabelledComplaint } from "./corpus.js";
 export { score, type Scores, type ClassScore } from "./metrics.js";
 export { ClassifierPool, WORKER_THRESHOLD, defaultWorkers } from "./pool.js";
+export { DEFAULT_SCHEME, SCHEMES, type Scheme, parseScheme, schemeTypes, loadWasteRules, routeWaste, type WasteRule } from "./scheme.js";
+export { neutralizePii } from "./neutralize.js";
 
 /** How {@link classifyAll} runs: worker threads (or a pool started earlier) and progress reports. */
 export interface ClassifyOptions {
@@ -24,6 +27,11 @@ export interface ClassifyOptions {
   onProgress?: (done: number, total: number) => void;
   /** workers started earlier (see ClassifierPool), used instead of starting new ones; not closed */
   pool?: ClassifierPool;
+  /**
+   * The 污染类型 scheme of the inspection: "seven" (default; Hunan and the central inspection,
+   * waste complaints placed by data/lexicon/waste-routing.tsv) or "eight" (with 固废).
+   */
+  scheme?: Scheme;
 }
 
 /**
@@ -34,8 +42,8 @@ export interface ClassifyOptions {
  * classify("华塘镇某石材厂粉尘大，晚上机器轰鸣").types
  * // [{label: "大气", confidence: 0.97, evidence: ["粉尘"]}, {label: "噪声", confidence: 0.93, evidence: ["轰鸣"]}]
  */
-export function classify(text: string): Classification {
-  return sharedClassifier().classify(text);
+export function classify(text: string, options: { scheme?: Scheme } = {}): Classification {
+  return sharedClassifier().classify(text, undefined, options.scheme ?? DEFAULT_SCHEME);
 }
 
 /** Classify records; each comes back with a `classification`. Order is kept. */
@@ -46,7 +54,7 @@ export async function classifyAll<T extends Complaint>(records: readonly T[], op
   if (workers > 0 && texts.length > 0) {
     const pool = options.pool ?? new ClassifierPool(workers);
     try {
-      results = await pool.classify(texts, options.onProgress);
+      results = await pool.classify(texts, options.onProgress, options.scheme);
     } finally {
       if (!options.pool) await pool.close();
     }
@@ -54,7 +62,7 @@ export async function classifyAll<T extends Complaint>(records: readonly T[], op
     const clf = sharedClassifier();
     results = [];
     for (let i = 0; i < texts.length; i += 200) {
-      results.push(...clf.classifyMany(texts.slice(i, i + 200)));
+      results.push(...clf.classifyMany(texts.slice(i, i + 200), options.scheme));
       options.onProgress?.(results.length, texts.length);
     }
   }

@@ -9,6 +9,8 @@ interface RuleSpec {
   strong: boolean;
   cues: string[];
   numbers?: { unit: string; min: number }[];
+  /** words that cancel a cue within three words of it, in the same clause (死亡 near 鱼 is no health harm) */
+  notNear?: string[];
 }
 
 export interface KeyCaseRules {
@@ -56,8 +58,19 @@ export function readQuantity(s: string): number | undefined {
 }
 
 const NEGATORS = new Set(["没有", "不是", "并非", "无", "没"]);
+const CLAUSE_END = /^[。！？；，,;!?\n\r]+$/;
+const NEAR = 3;
 const QUANTITY = /(\d+(?:\.\d+)?|上[十百千万]|[零一二两三四五六七八九几十百千万]{1,6})\s*(?:多|余|来)?\s*(亩|吨|户|人|家|名)/g;
 const UNITS = /[亩吨户人家名]/;
+
+/** Whether token i, or a token within NEAR of it in the same clause, contains one of `words`. */
+function nearAny(tokens: readonly string[], i: number, words: readonly string[]): boolean {
+  const has = (t: string) => words.some((w) => t.includes(w));
+  if (has(tokens[i]!)) return true;
+  for (let j = i - 1; j >= Math.max(0, i - NEAR) && !CLAUSE_END.test(tokens[j]!); j--) if (has(tokens[j]!)) return true;
+  for (let j = i + 1; j < Math.min(tokens.length, i + NEAR + 1) && !CLAUSE_END.test(tokens[j]!); j++) if (has(tokens[j]!)) return true;
+  return false;
+}
 
 /** The rules compiled for token lookups: which cues each distinct token contains. */
 export class KeyCaseMatcher {
@@ -103,6 +116,8 @@ export class KeyCaseMatcher {
       } else hits = this.cuesIn(tokens[i]!);
       if (!hits.length || (i > 0 && NEGATORS.has(tokens[i - 1]!))) continue;
       for (const { rule, cue } of hits) {
+        const not = this.rules.rules[rule]!.notNear;
+        if (not && nearAny(tokens, i, not)) continue;
         const ev = evidence.get(rule) ?? [];
         if (!ev.some((e) => e.includes(cue) || cue.includes(e))) ev.push(cue);
         else if (ev.some((e) => cue.includes(e) && e !== cue)) ev.splice(ev.findIndex((e) => cue.includes(e)), 1, cue);

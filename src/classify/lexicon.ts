@@ -35,8 +35,8 @@ function readTsv(file: string): { line: number; cells: string[] }[] {
     .filter((r) => r.cells[0] && !r.cells[0].startsWith("#"));
 }
 
-const SUBTYPE_PARENT = new Map<string, string>();
-for (const [type, subs] of Object.entries(SUBTYPES)) for (const s of subs) SUBTYPE_PARENT.set(s, type);
+/** The pollution type each sub-type belongs to (扬尘 -> 大气). */
+export const SUBTYPE_PARENT: ReadonlyMap<string, string> = new Map(Object.entries(SUBTYPES).flatMap(([type, subs]) => subs.map((s) => [s, type] as const)));
 
 function bad(file: string, line: number, reason: string): never {
   throw new Error(`${file} 第${line}行: ${reason}`);

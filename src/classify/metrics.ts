@@ -63,3 +63,32 @@ export function score(labels: readonly string[], truth: readonly (readonly strin
     examples: truth.length,
   };
 }
+
+/**
+ * A bootstrap 95% interval of a statistic over examples resampled by cluster (all rows of one
+ * source page together, since rows of a page share a registrar's conventions). Seeded, so the
+ * interval is the same on every run.
+ */
+export function bootstrap(clusters: readonly (readonly number[])[], stat: (rows: readonly number[]) => number, samples = 2000, seed = 1): { low: number; high: number } {
+  const rnd = seededRandom(seed);
+  const values: number[] = [];
+  for (let b = 0; b < samples; b++) {
+    const rows: number[] = [];
+    for (let k = 0; k < clusters.length; k++) rows.push(...clusters[Math.floor(rnd() * clusters.length)]!);
+    values.push(stat(rows));
+  }
+  values.sort((p, q) => p - q);
+  return { low: values[Math.floor(samples * 0.025)]!, high: values[Math.min(samples - 1, Math.floor(samples * 0.975))]! };
+}
+
+/** A seeded uniform random generator in [0, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

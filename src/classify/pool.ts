@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Classification } from "../model/classification.js";
+import type { Scheme } from "./scheme.js";
 import type { WorkerRequest } from "./worker.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
@@ -49,7 +50,7 @@ export class ClassifierPool {
   }
 
   /** Classify texts in chunks handed to whichever worker is free; results in input order. */
-  async classify(texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Classification[]> {
+  async classify(texts: readonly string[], onProgress?: (done: number, total: number) => void, scheme?: Scheme): Promise<Classification[]> {
     const results = new Array<Classification>(texts.length);
     const chunks: { start: number; texts: string[] }[] = [];
     for (let start = 0; start < texts.length; start += CHUNK) chunks.push({ start, texts: texts.slice(start, start + CHUNK) });
@@ -72,7 +73,7 @@ export class ClassifierPool {
             }
             next++;
             inFlight++;
-            worker.postMessage({ id, texts: c.texts } satisfies WorkerRequest);
+            worker.postMessage({ id, texts: c.texts, ...(scheme ? { scheme } : {}) } satisfies WorkerRequest);
           };
           const onMessage = (m: { id: number; json?: string; error?: string }) => {
             if (m.error) {

@@ -2,7 +2,7 @@ import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { SUBTYPES, THEMES } from "../model/classification.js";
 import type { ClassifierModels, Thresholds } from "./classifier.js";
 import type { LabelledComplaint } from "./corpus.js";
-import type { Analysis } from "./features.js";
+import { type Analysis, Analyzer } from "./features.js";
 import { type SparseVector, type TrainOptions, DEFAULT_TRAIN, train } from "./model.js";
 import { subtypeVector, themeVector, typeVector } from "./vectors.js";
 
@@ -27,4 +27,12 @@ export function trainModels(examples: readonly LabelledComplaint[], analyses: re
     subtypes: train("subtypes", SUBTYPE_LABELS, vec(subtypeVector), targets(SUBTYPE_LABELS, examples.map((e) => e.subtypes)), o),
     themes: train("themes", THEME_LABELS, vec(themeVector), targets(THEME_LABELS, examples.map((e) => e.themes)), o),
   };
+}
+
+/** The analyses the models train on: each text read as the classifier reads it (Analyzer.clean). */
+export function analyzeCorpus(analyzer: Analyzer, corpus: readonly LabelledComplaint[]): Analysis[] {
+  return corpus.map((c) => {
+    const clean = Analyzer.clean(c.text);
+    return analyzer.analyze(clean, Analyzer.tokenize(clean));
+  });
 }

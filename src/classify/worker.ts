@@ -4,10 +4,12 @@
  */
 import { parentPort } from "node:worker_threads";
 import { sharedClassifier } from "./complaint-classifier.js";
+import type { Scheme } from "./scheme.js";
 
 export interface WorkerRequest {
   id: number;
   texts: string[];
+  scheme?: Scheme;
 }
 
 if (parentPort) {
@@ -23,7 +25,7 @@ if (parentPort) {
   port.on("message", (req: WorkerRequest) => {
     try {
       // JSON is cheaper to pass between threads than a structured clone of many small objects
-      port.postMessage({ id: req.id, json: JSON.stringify(clf.classifyMany(req.texts)) });
+      port.postMessage({ id: req.id, json: JSON.stringify(clf.classifyMany(req.texts, req.scheme)) });
     } catch (e) {
       port.postMessage({ id: req.id, error: (e as Error).message });
     }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { type ClassifiedComplaint, THEME_NAMES } from "../model/classification.js";
-import { ClassifierPool, classifyAll, compareWithOfficial, defaultWorkers, type OfficialComparison } from "../classify/index.js";
+import { ClassifierPool, classifyAll, compareWithOfficial, defaultWorkers, type OfficialComparison, type Scheme, parseScheme } from "../classify/index.js";
 import type { Complaint } from "../model/complaint.js";
 import type { IngestResult } from "../ingest/index.js";
 import { complaintsTable, type ExtraColumn } from "../export/complaints.js";
@@ -19,7 +19,8 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
   ducha classify <文件...> --out 输出.csv|.xlsx|.json [--qa 不一致.csv] [--keep-pii] [--workers N]
 
 读取方式与 ducha ingest 相同（同样的拒绝清单和警告）。输出保留输入的每一列，并增加：
-  预测污染类型   大气、水、噪声、土壤、固废、生态、辐射、其他（多个用“、”连接）
+  预测污染类型   默认按湖南/中央督察七类：大气、水、噪声、土壤、生态、辐射、其他（多个用“、”连接）；
+                 --scheme eight 时为含“固废”的八类
   污染子类       如 扬尘、施工噪声、重金属
   督察主题       本轮督察重点，如 污染防治攻坚与“夏季攻势”
   是否重点件     是/否（建议），重点件理由 写明触发的规则
@@ -30,6 +31,8 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
 选项 Options:
   --out <路径>      输出文件（必填）：.csv（UTF-8 BOM）、.xlsx（另含“拒绝的行”“警告”“官方标注核对”工作表）或 .json
   --qa <路径>       写出预测与官方污染类型不一致的清单（.csv 或 .xlsx），供人工复核标注
+  --scheme <方案>   seven（默认，七类，无固废：垃圾倾倒归土壤，垃圾桶、清运归其他，见 data/lexicon/waste-routing.tsv）
+                    或 eight（八类，含固废，如 12369 平台和部分省份的表）
   --workers <N>     分类线程数；默认 3000 件以下不用线程，以上用 2 个（每个线程加载词典约 0.3 秒、150 MB）
   --context <地区>  默认 湖南省郴州市；--year、--batch 同 ducha ingest
   --keep-pii        保留电话、身份证号和举报人姓名（仅供内部分析；默认隐去为【已隐去】）
@@ -103,7 +106,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...COMMON_INPUT_OPTIONS, out: { type: "string" }, qa: { type: "string" }, workers: { type: "string" }, json: { type: "boolean", default: false } },
+    options: { ...COMMON_INPUT_OPTIONS, out: { type: "string" }, qa: { type: "string" }, workers: { type: "string" }, scheme: { type: "string" }, json: { type: "boolean", default: false } },
   });
   if (values.help) {
     io.out(CLASSIFY_HELP);
@@ -119,6 +122,12 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
     if (!Number.isInteger(workers) || workers < 0 || workers > 16) throw new UsageError(`--workers 需要 0 到 16 的整数，收到「${values.workers}」`);
   }
   const keepPii = values["keep-pii"];
+  let scheme: Scheme | undefined;
+  try {
+    scheme = values.scheme === undefined ? undefined : parseScheme(values.scheme);
+  } catch (e) {
+    throw new UsageError(`--scheme：${(e as Error).message}`);
+  }
 
   const options = ingestOptionsFrom(values);
   // with --workers, start the threads now: their dictionaries load while the files are read
@@ -129,7 +138,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   try {
     result = await ingestFiles(positionals, options);
     const bar = io.tty && result.records.length > 2000 ? progressBar(io, "分类") : undefined;
-    const classifying = classifyAll(result.records, { ...(workers !== undefined ? { workers } : {}), ...(pool ? { pool } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+    const classifying = classifyAll(result.records, { ...(scheme ? { scheme } : {}), ...(workers !== undefined ? { workers } : {}), ...(pool ? { pool } : {}), ...(bar ? { onProgress: bar.update } : {}) });
     // redaction does not depend on the classification: do it while worker threads classify
     if (!keepPii && (pool || (workers ?? defaultWorkers(result.records.length)) > 0)) redacted = await redactInSlices(result.records);
     classified = await classifying;

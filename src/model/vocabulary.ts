@@ -68,24 +68,43 @@ export const CHANNELS: readonly Channel[] = Object.values(Channel);
  * {@link normalizeLabel} (full-width folded, spaces and trailing punctuation removed).
  *
  * 污染类型 includes the 2017 eleven-class scheme (大气污染, 噪声污染, 生态破坏, 餐饮油烟, 垃圾污染,
- * 畜禽养殖, 水污染, 固废污染, 重金属污染, 扬尘污染, 其它污染). Where an old class maps to more
- * than one current class (畜禽养殖: smell and manure water), all of them are listed.
+ * 畜禽养殖, 水污染, 固废污染, 重金属污染, 扬尘污染, 其它污染), the source-based labels of Tianjin
+ * (商业散煤, 交通噪声, 施工扬尘, 区域异味, 餐饮污染, 工业废水, 建设项目 电磁辐射…), Shanghai's
+ * 气面源/气工业源 (2016), Chongqing's one-character 声/气/水/渣 (2018) and 海洋 (Hainan, Guangdong).
+ * Where an old class maps to more than one current class (畜禽养殖: smell and manure water), all
+ * of them are listed. See docs/classification.md, "Official schemes".
  */
 export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionType[]>> = {
-  大气: ["大气"], 大气污染: ["大气"], 空气: ["大气"], 空气污染: ["大气"], 废气: ["大气"],
+  大气: ["大气"], 大气污染: ["大气"], 空气: ["大气"], 空气污染: ["大气"], 废气: ["大气"], 气: ["大气"],
   扬尘: ["大气"], 扬尘污染: ["大气"], 粉尘: ["大气"], 油烟: ["大气"], 餐饮油烟: ["大气"],
   油烟污染: ["大气"], 恶臭: ["大气"], 异味: ["大气"], 臭气: ["大气"], 废气污染: ["大气"],
-  烟尘: ["大气"],
-  水: ["水"], 水污染: ["水"], 废水: ["水"], 污水: ["水"], 水体污染: ["水"], 黑臭水体: ["水"],
-  噪声: ["噪声"], 噪音: ["噪声"], 噪声污染: ["噪声"], 噪音污染: ["噪声"],
-  土壤: ["土壤"], 土壤污染: ["土壤"], 重金属: ["土壤"], 重金属污染: ["土壤"],
+  烟尘: ["大气"], 大气环境: ["大气"], 异味污染: ["大气"], 区域异味: ["大气"], 恶臭异味: ["大气"],
+  商业散煤: ["大气"], 生活散煤: ["大气"], 散煤: ["大气"], 散煤污染: ["大气"], 燃煤污染: ["大气"],
+  施工扬尘: ["大气"], 拆迁扬尘: ["大气"], 道路扬尘: ["大气"], 堆场扬尘: ["大气"], 工业废气: ["大气"],
+  机动车尾气: ["大气"], 尾气: ["大气"], 餐饮污染: ["大气"], 气面源: ["大气"], 气工业源: ["大气"],
+  秸秆焚烧: ["大气"], 露天焚烧: ["大气"], 挥发性有机物: ["大气"],
+  水: ["水"], 水污染: ["水"], 废水: ["水"], 污水: ["水"], 水体污染: ["水"], 黑臭水体: ["水"], 水环境: ["水"],
+  工业废水: ["水"], 生活污水: ["水"], 海洋: ["水"], 海洋污染: ["水"], 水源: ["水"], 饮用水: ["水"],
+  噪声: ["噪声"], 噪音: ["噪声"], 噪声污染: ["噪声"], 噪音污染: ["噪声"], 声: ["噪声"],
+  交通噪声: ["噪声"], 施工噪声: ["噪声"], 建筑施工噪声: ["噪声"], 社会生活噪声: ["噪声"], 工业噪声: ["噪声"],
+  工业企业噪声: ["噪声"], 其他噪声: ["噪声"], 其它噪声: ["噪声"], 生活噪声: ["噪声"],
+  土壤: ["土壤"], 土壤污染: ["土壤"], 重金属: ["土壤"], 重金属污染: ["土壤"], 土壤环境: ["土壤"],
   固废: ["固废"], 固体废物: ["固废"], 固体废弃物: ["固废"], 固废污染: ["固废"], 垃圾: ["固废"],
   垃圾污染: ["固废"], 危险废物: ["固废"], 危废: ["固废"], 建筑垃圾: ["固废"], 生活垃圾: ["固废"],
+  "固(危)废": ["固废"], 固危废: ["固废"], 渣: ["固废"], 固体废物污染: ["固废"],
   生态: ["生态"], 生态破坏: ["生态"], 生态环境破坏: ["生态"], 非法采矿: ["生态"], 非法采砂: ["生态"],
-  辐射: ["辐射"], 辐射污染: ["辐射"], 电磁辐射: ["辐射"], 核辐射: ["辐射"],
+  生态环境: ["生态"], 生态污染: ["生态"], 生态类: ["生态"],
+  辐射: ["辐射"], 辐射污染: ["辐射"], 电磁辐射: ["辐射"], 核辐射: ["辐射"], 建设项目电磁辐射: ["辐射"],
   其他: ["其他"], 其它: ["其他"], 其他污染: ["其他"], 其它污染: ["其他"], 其他问题: ["其他"],
+  政府管理: ["其他"], 建设项目: ["其他"], 光污染: ["其他"],
   畜禽养殖: ["水", "大气"], 畜禽养殖污染: ["水", "大气"], 养殖污染: ["水", "大气"],
 };
+
+/**
+ * Cells that say there is no pollution type: the third round's 问题类型 often holds only
+ * 群众身边的生态环境问题 (or 群众身边生态环境问题). Read as "no official type", without a warning.
+ */
+export const NO_TYPE_LABELS: ReadonlySet<string> = new Set(["群众身边的生态环境问题", "群众身边生态环境问题", "群众身边的生态环境", "无"]);
 
 /** Spellings of 是否属实 found in published tables, normalised, to the official value. */
 export const VERIFICATION_ALIASES: Readonly<Record<string, Verification>> = {
@@ -138,19 +157,32 @@ export interface LabelParse<T> {
   values: T[];
   /** parts of the cell that matched no known value, in their original spelling */
   unknown: string[];
+  /** the cell says there is no type (群众身边的生态环境问题): not an unknown value */
+  noType?: boolean;
 }
 
-/** Parse a 污染类型 cell: "大气、噪音" -> {values: ["大气", "噪声"], unknown: []}. */
+const ALIAS_KEY = (key: string) => POLLUTION_TYPE_ALIASES[key] ?? POLLUTION_TYPE_ALIASES[key.replace(/类$/, "")];
+/** numbering inside a cell listing one type per problem: "1、政府管理 2、气面源" */
+const NUMBERING = /^(?:\d+|[一二三四五六七八九十]+|[(（]\d+[)）])$/;
+
+/**
+ * Parse a 污染类型 cell: "大气、噪音" -> {values: ["大气", "噪声"], unknown: []}. The whole cell is
+ * tried first (Tianjin's "建设项目 电磁辐射" is one label), then its parts.
+ */
 export function parsePollutionTypes(cell: string): LabelParse<PollutionType> {
+  const whole = normalizeLabel(cell);
+  if (NO_TYPE_LABELS.has(whole)) return { values: [], unknown: [], noType: true };
+  const direct = whole ? ALIAS_KEY(whole) : undefined;
+  if (direct) return { values: [...direct], unknown: [] };
   const values: PollutionType[] = [];
   const unknown: string[] = [];
   for (const part of cell.split(MULTI_VALUE_SEPARATOR)) {
-    const key = normalizeLabel(part);
-    if (!key) continue;
-    const mapped = POLLUTION_TYPE_ALIASES[key] ?? POLLUTION_TYPE_ALIASES[key.replace(/类$/, "")];
+    const key = normalizeLabel(part.replace(/^\d+[、.．]/, ""));
+    if (!key || NUMBERING.test(key)) continue;
+    const mapped = ALIAS_KEY(key);
     if (mapped) {
       for (const v of mapped) if (!values.includes(v)) values.push(v);
-    } else {
+    } else if (!NO_TYPE_LABELS.has(key)) {
       unknown.push(part.trim());
     }
   }

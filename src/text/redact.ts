@@ -18,7 +18,7 @@ export interface PiiMatch {
 let surnameRe: string | undefined;
 
 /** The surname alternation from data/dict/surnames.txt, compound surnames first. */
-function surnames(): string {
+export function surnames(): string {
   if (surnameRe) return surnameRe;
   const words = readFileSync(dataPath("dict", "surnames.txt"), "utf8")
     .split("\n")

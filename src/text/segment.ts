@@ -113,6 +113,16 @@ function placeLines(): string[] {
 }
 
 let loaded: { stopWords: Set<string> } | undefined;
+let singleChars: Set<string> | undefined;
+
+/**
+ * Whether a single character is a word worth a feature (data/dict/single-chars.txt: 灰, 吵, 水…).
+ * Other single characters are mostly fragments of names jieba does not know.
+ */
+export function isSingleCharWord(char: string): boolean {
+  singleChars ??= new Set(readUserDict(dataPath("dict", "single-chars.txt")).map((l) => l.split(" ")[0]!));
+  return singleChars.has(char);
+}
 let loadedKeywords = false;
 let loadedOptions: SegmenterOptions = {};
 
@@ -181,6 +191,43 @@ export function segment(text: string): string[] {
 export function isStopWord(word: string): boolean {
   if (!loaded) loadSegmenter();
   return loaded!.stopWords.has(word) || !/[\u4e00-\u9fa5A-Za-z]/.test(word);
+}
+
+const VILLAGE = /^[\u4e00-\u9fa5]{1,4}村$/;
+const TOWN = /^[\u4e00-\u9fa5]{1,5}(?:镇|乡|街道|社区|管理区|开发区|新区)$/;
+const GROUP = /^[\u4e00-\u9fa5]{1,3}组$/;
+/** words of place shape that name no particular place */
+const NOT_PLACE = new Set([
+  "农村", "乡村", "本村", "该村", "全村", "我村", "邻村", "村村", "新农村", "各村", "此村", "外村", "山村", "渔村", "城中村", "自然村", "行政村",
+  "乡镇", "城乡", "家乡", "下乡", "老乡", "故乡", "本乡", "城镇", "集镇", "全镇", "本镇", "该镇", "各乡镇", "乡乡", "小城镇",
+  "小组", "工作组", "督察组", "调查组", "专案组", "联合组", "机组", "班组", "村民小组", "检查组",
+  "本社区", "该社区", "开发区", "新区", "经开区", "高新区", "管理区",
+]);
+
+let places: Set<string> | undefined;
+function placeNames(): Set<string> {
+  if (places) return places;
+  const d = divisions();
+  places = new Set<string>();
+  for (const c of d.counties) {
+    for (const [name, kind] of [[c.name, "county"], [c.prefecture, "prefecture"], [c.province, "province"]] as const) {
+      places.add(name);
+      const s = shortName(name, kind);
+      if (s && s.length > 1) places.add(s);
+    }
+  }
+  for (const t of d.towns) places.add(t.name);
+  return places;
+}
+
+/**
+ * Whether a word names a place: a province, prefecture or county of China (full or short name),
+ * one of Hunan's towns, or a word shaped like a village, town, street or group (塘冲村, 兴宁镇,
+ * 身家组). Places say where, not what: they are neither features nor evidence.
+ */
+export function isPlaceName(word: string): boolean {
+  if (word.length < 2 || NOT_PLACE.has(word)) return false;
+  return placeNames().has(word) || VILLAGE.test(word) || TOWN.test(word) || GROUP.test(word);
 }
 
 /** Content words of a text: segmented, stop words and punctuation removed. */

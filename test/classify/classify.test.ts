@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../../src/classify/index.js";
 
+// the default scheme: Hunan and the central inspection's seven classes (no 固废)
 const types = (text: string) => classify(text).types.map((t) => t.label).sort();
 
 describe("pollution type", () => {
@@ -11,7 +12,7 @@ describe("pollution type", () => {
     ["村里稻田镉超标，种出来的稻谷不敢吃。", ["土壤"]],
     ["有人在莽山保护区内砍伐林木，破坏植被。", ["生态"]],
     ["小区楼顶新装了通信基站，担心电磁辐射影响健康。", ["辐射"]],
-    ["某村山坳里被人倾倒了大量建筑垃圾。", ["固废"]],
+    ["某村山坳里被人倾倒了大量建筑垃圾。", ["土壤"]],
     ["对面商场的LED大屏亮到半夜，光污染严重。", ["其他"]],
   ])("%s -> %j", (text, expected) => {
     expect(types(text)).toEqual(expected);
@@ -33,11 +34,13 @@ describe("pollution type", () => {
     expect(types("整改后又反弹，废水还是偷偷直排进河里。")).toEqual(["水"]);
   });
 
-  it("never combines 其他 with another type", () => {
-    for (const t of ["对面商场的LED大屏亮到半夜", "镇政府对村民反映的问题推诿扯皮", "粉尘大", "某厂废水直排"]) {
+  it("combines 其他 with another type only for a decisive 其他 matter (私搭乱建, 危房), as real tables do", () => {
+    for (const t of ["对面商场的LED大屏亮到半夜", "镇政府对村民反映的问题推诿扯皮", "粉尘大", "某厂废水直排", "违章建筑里的作坊噪音扰民"]) {
       const labels = types(t);
-      expect(labels.length === 1 || !labels.includes("其他")).toBe(true);
+      expect(labels.length === 1 || !labels.includes("其他"), t).toBe(true);
     }
+    expect(types("饭馆在消防通道私搭乱盖厨房，排放油烟，污染空气。")).toEqual(["其他", "大气"].sort());
+    expect(types("小区山脚下堆满垃圾，危房没有拆除，存在安全隐患。")).toContain("其他");
   });
 
   it("shows the words behind each label, taken from the text, with a confidence", () => {
@@ -91,6 +94,14 @@ describe("重点件 suggestion", () => {
     const r = classify("尾矿冲进下游农田，三百多亩稻田颗粒无收，全村都受影响。").keyCase;
     expect(r.reasons.find((x) => x.rule === "large-scale")!.evidence).toEqual(expect.arrayContaining(["三百多亩"]));
     expect(classify("某厂堆了20吨废渣").keyCase.reasons.some((x) => x.rule === "large-scale")).toBe(false);
+  });
+
+  it("counts harm to people as harm to health, not dead fish, livestock or trees", () => {
+    expect(classify("村里多人患癌症死亡，怀疑与冶炼厂排放有关。").keyCase.reasons.map((x) => x.rule)).toContain("health");
+    expect(classify("有人中毒住院，怀疑是废气导致。").keyCase.reasons.map((x) => x.rule)).toContain("health");
+    for (const t of ["河里大量鱼类死亡，怀疑上游企业偷排废水。", "厂区周边树木大面积死亡，叶子发黄。", "养殖户的鸡鸭生病死亡，怀疑井水被污染。", "稻田里的禾苗死亡，庄稼绝收。"]) {
+      expect(classify(t).keyCase.reasons.map((x) => x.rule), t).not.toContain("health");
+    }
   });
 
   it("ignores a negated cue", () => {

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { type PollutionType, parsePollutionTypes } from "../model/vocabulary.js";
+import { dataPath } from "../util/paths.js";
+import { type Scheme, parseScheme } from "./scheme.js";
+
+/**
+ * One complaint copied from a published disclosure table, with the official 污染类型 as the
+ * registrar typed it (data/labelled/real/rows.tsv, documented in its README.md).
+ */
+export interface RealRow {
+  id: string;
+  region: string;
+  /** the 污染类型 cell, verbatim */
+  official: string;
+  /** the cell mapped to ducha's types; [] when the cell says there is no type */
+  officialTypes: PollutionType[];
+  /** the cell says there is no type (群众身边的生态环境问题) */
+  noType: boolean;
+  text: string;
+  source: string;
+  /** the scheme the source's registrars write in */
+  scheme: Scheme;
+  /** "dev": looked at while developing; "holdout": never looked at (fixed by source page, see README) */
+  split: "dev" | "holdout";
+  province: string;
+  note: string;
+}
+
+export function loadRealRows(file = dataPath("labelled", "real", "rows.tsv")): RealRow[] {
+  const lines = readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim());
+  const header = lines[0]!.split("\t");
+  const at = (name: string) => {
+    const i = header.indexOf(name);
+    if (i < 0) throw new Error(`${file}: 缺少列「${name}」`);
+    return i;
+  };
+  const I = { id: at("id"), region: at("region"), official: at("official_type"), text: at("text"), source: at("source"), scheme: at("scheme"), split: at("split"), province: at("province"), note: at("note") };
+  return lines.slice(1).map((line, n) => {
+    const c = line.split("\t");
+    const split = c[I.split];
+    if (split !== "dev" && split !== "holdout") throw new Error(`${file} 第${n + 2}行: split 应为 dev 或 holdout`);
+    const parsed = parsePollutionTypes(c[I.official] ?? "");
+    if (parsed.unknown.length) throw new Error(`${file} 第${n + 2}行: 污染类型「${parsed.unknown.join("、")}」无法识别`);
+    return {
+      id: c[I.id]!, region: c[I.region] ?? "", official: c[I.official] ?? "", officialTypes: parsed.values, noType: Boolean(parsed.noType),
+      text: c[I.text]!, source: c[I.source]!, scheme: parseScheme(c[I.scheme]!), split, province: c[I.province]!, note: c[I.note] ?? "",
+    };
+  });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { Classifier } from "../../src/classify/classifier.js";
+import { score } from "../../src/classify/metrics.js";
+import { loadRealRows } from "../../src/classify/real.js";
+import { EIGHT_TYPES } from "../../src/classify/scheme.js";
+
+/**
+ * Regression guard on real published rows (data/labelled/real/): each row classified in its
+ * source's scheme. The floors sit a few points under the figures of docs/classification.md, so
+ * a change that loses real-row quality fails here, not only in npm run eval.
+ */
+describe("real published rows", () => {
+  const clf = new Classifier();
+  const rows = loadRealRows().filter((r) => !r.noType);
+  const scored = (split: "dev" | "holdout") => {
+    const set = rows.filter((r) => r.split === split);
+    return score(EIGHT_TYPES, set.map((r) => r.officialTypes), set.map((r) => clf.labels(r.text, undefined, r.scheme).types.map((t) => t.label)));
+  };
+
+  it("keeps the split fixed by source page: no page in both, 30 held-out rows from 20 pages", () => {
+    const dev = new Set(rows.filter((r) => r.split === "dev").map((r) => r.source));
+    const held = rows.filter((r) => r.split === "holdout");
+    expect(held.length).toBe(30);
+    expect(new Set(held.map((r) => r.source)).size).toBe(20);
+    for (const r of held) expect(dev.has(r.source), r.source).toBe(false);
+    expect(new Set(rows.map((r) => r.text)).size).toBe(rows.length);
+  });
+
+  it("agrees with the official 污染类型 on the development rows (micro-F1 >= 0.84, exact set >= 0.68)", () => {
+    const s = scored("dev");
+    expect(s.microF1).toBeGreaterThanOrEqual(0.84);
+    expect(s.exactMatch).toBeGreaterThanOrEqual(0.68);
+  });
+
+  it("does not fall below its measured level on the held-out rows (micro-F1 >= 0.80, exact set >= 0.55)", () => {
+    const s = scored("holdout");
+    expect(s.microF1).toBeGreaterThanOrEqual(0.8);
+    expect(s.exactMatch).toBeGreaterThanOrEqual(0.55);
+  });
+});
