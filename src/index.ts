@@ -27,16 +27,20 @@ export {
 } from "./model/classification.js";
 
 // analyze: counts and cross-tabs, rates, snapshots, progress, overdue, time to close, hotspots, spikes, enforcement
-export { type AnalyzableComplaint, type Dimension, DIMENSIONS, DIMENSION_NAMES, MISSING, UNRESOLVED, caseKey, compareCountyKeys, parseDimensions } from "./analyze/keys.js";
-export { type ComplaintColumns, type TypeSource, type TypeSourceCounts, toColumns } from "./analyze/columns.js";
+export {
+  type AnalyzableComplaint, type Dimension, DIMENSIONS, DIMENSION_NAMES, MISSING, UNRESOLVED, caseKey, compareCountyKeys, countyNamer, parseDimensions,
+  qualifiedCountyName,
+} from "./analyze/keys.js";
+export { type ComplaintColumns, type TypeSource, type TypeSourceCounts, missingReason, tableColumnsOf, toColumns } from "./analyze/columns.js";
+export type { Field } from "./ingest/columns.js";
 export { type CountRow, type CountTable, type Input, countBy, countMap } from "./analyze/count.js";
 export { type Grid, toGrid } from "./analyze/pivot.js";
-export { type Rate, type Rates, rate, rates, ratesBy } from "./analyze/rates.js";
-export { type CaseTimeline, type Observation, type SnapshotOptions, latest, snapshotDates, statusAt, timelines } from "./analyze/snapshots.js";
+export { type Rate, type Rates, formatRate, rate, rateBasis, rates, ratesBy } from "./analyze/rates.js";
+export { type CaseOptions, type CaseTimeline, type Observation, type SnapshotOptions, casesOf, latest, snapshotDates, statusAt, timelines } from "./analyze/snapshots.js";
 export { type ProgressResult, type ProgressRow, closureProgress } from "./analyze/progress.js";
 export { type OverdueCase, type OverdueResult, overdue } from "./analyze/overdue.js";
 export { type CloseTime, type DurationBucket, type DurationSummary, type TimeToCloseResult, summarizeDurations, timeToClose } from "./analyze/time-to-close.js";
-export { type CountyRank, countyRanking } from "./analyze/hotspots.js";
+export { type CountyRank, compareRanks, countyRanking, withZeroCounties } from "./analyze/hotspots.js";
 export { type Spike, type SpikeOptions, type SpikeResult, spikes } from "./analyze/spikes.js";
 export { type Enforcement, type Fine, hasAction, parseEnforcement } from "./analyze/enforcement.js";
 export { type EnforcementResult, type EnforcementRow, enforcementByCounty } from "./analyze/enforcement-by-county.js";

@@ -12,7 +12,7 @@ export * from "./index.js";
 
 // geo: divisions, county resolution, boundaries
 export { type County, type Divisions, type Prefecture, type Town, countiesOf, divisions, shortName } from "./geo/divisions.js";
-export { type AreaContext, type AreaResult, AreaResolver, DEFAULT_AREA_CONTEXT, fullCountyName, parseAreaContext } from "./geo/resolve.js";
+export { type AreaContext, type AreaResult, AreaResolver, DEFAULT_AREA_CONTEXT, NATIONAL_AREA_CONTEXT, fullCountyName, parseAreaContext } from "./geo/resolve.js";
 export {
   type CountyFeature, type CountyProperties, type HunanTopology, type PrefectureFeature, type PrefectureProperties, type TopoArea, countyBoundaries, hunanTopology,
   prefectureBoundaries,
@@ -39,7 +39,7 @@ export {
 export { DEFAULT_SCHEME, SCHEMES, type Scheme, parseScheme, schemeTypes } from "./classify/scheme.js";
 
 // analyze (needs divisions, population figures or jieba): repeats, targets, population, the summary
-export { populationTable } from "./analyze/population.js";
+export { PopulationTableError, parsePopulation, populationTable } from "./analyze/population.js";
 export { repeats } from "./analyze/repeats.js";
 export { normalizeTarget, siteName } from "./analyze/target.js";
 export { type StatsSummary, type SummaryOptions, summarize } from "./analyze/summary.js";
