@@ -14,7 +14,7 @@ export function mulberry32(seed: number): () => number {
 export const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
 /** Run `fn` `runs` times after one warm-up; returns the median wall time in ms. */
-export async function median(fn: () => unknown | Promise<unknown>, runs = 3): Promise<number> {
+export async function median(fn: () => unknown, runs = 3): Promise<number> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -44,7 +44,7 @@ export const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximu
  * Time several variants in alternation (a, b, a, b, ...), after one warm-up each, with a full
  * GC before every timing when node runs with --expose-gc. Returns the median ms of each.
  */
-export async function alternate(fns: readonly (() => unknown | Promise<unknown>)[], rounds = 5): Promise<number[]> {
+export async function alternate(fns: readonly (() => unknown)[], rounds = 5): Promise<number[]> {
   const gc = (globalThis as { gc?: () => void }).gc;
   for (const fn of fns) await fn();
   const times: number[][] = fns.map(() => []);

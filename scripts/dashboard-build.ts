@@ -11,7 +11,7 @@
  *   npm run build                        DUCHA_DATA=信访件/ npm run build
  */
 import { spawn } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, delimiter, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -66,12 +66,93 @@ export function checkOutput(dir: string): string[] {
   return problems;
 }
 
-/** Run a command; `stop()` ends it early. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): { done: Promise<void>; stop: () => void } {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+const FRAMEWORK = join(ROOT, "node_modules/@observablehq/framework");
+const FRAMEWORK_CACHE = join(ROOT, "notebooks/.observablehq/cache");
+
+/**
+ * Make Framework's first build work without a network. Its client bundle lazily imports
+ * `npm:react-dom`, `npm:lodash`, `npm:mapbox-gl` … (the implicit globals no page of ours uses),
+ * and `observable build` asks the npm registry for a version of each, even when the cache is
+ * empty and no page needs them. A version folder in its cache (`_npm/<name>@<version>/`) answers
+ * that question locally: the version of node_modules when the package is installed, else
+ * 0.0.0-offline. The imports stay lazy and are never loaded (the browser tests fail on any
+ * request that does not resolve). Returns the packages seeded.
+ */
+export function seedFrameworkNpmCache(cache = FRAMEWORK_CACHE): string[] {
+  const names = new Set<string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".js")) {
+        for (const m of readFileSync(p, "utf8").matchAll(/["'`]npm:((?:@[\w.-]+\/)?[\w.-]+)/g)) names.add(m[1]!);
+      }
+    }
+  };
+  walk(join(FRAMEWORK, "dist/client"));
+  const seeded: string[] = [];
+  for (const name of [...names].sort()) {
+    const parent = join(cache, "_npm", dirname(name));
+    const base = name.slice(name.lastIndexOf("/") + 1);
+    if (existsSync(parent) && readdirSync(parent).some((e) => e.startsWith(`${base}@`))) continue;
+    let version = "0.0.0-offline";
+    try {
+      version = (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    } catch {
+      // not installed: a placeholder version, never fetched
+    }
+    mkdirSync(join(cache, "_npm", `${name}@${version}`), { recursive: true });
+    seeded.push(`${name}@${version}`);
+  }
+  return seeded;
+}
+
+/** What Framework is doing, from a line of its log: a short progress message, or undefined. */
+function frameworkStep(line: string): string | undefined {
+  if (/^load \//.test(line)) return "分析页面及其依赖（Framework 从 node_modules 打包 vega、d3 等）";
+  if (/^bundle \//.test(line)) return "打包 Framework 运行时";
+  if (/^copy .*\/data\//.test(line)) return "等待数据处理，写出数据文件";
+  if (/^render \//.test(line)) return "写出页面";
+  return undefined;
+}
+
+/**
+ * Run `observable build`; `stop()` ends it early. Its log (some 350 lines) goes to `log`, and the
+ * console gets one line per step; DUCHA_VERBOSE=1 shows the whole log instead. On failure the
+ * error names the log file and shows its last lines.
+ */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: string): { done: Promise<void>; stop: () => void } {
+  const verbose = !!process.env.DUCHA_VERBOSE;
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", verbose ? "inherit" : "pipe", verbose ? "inherit" : "pipe"] });
+  const lines: string[] = [];
+  let partial = "";
+  let step: string | undefined;
+  const take = (chunk: Buffer) => {
+    const text = partial + chunk.toString("utf8").replace(/\x1b\[[0-9;]*m/g, "");
+    const parts = text.split("\n");
+    partial = parts.pop() ?? "";
+    for (const line of parts) {
+      lines.push(line);
+      const s = frameworkStep(line);
+      if (s && s !== step) console.log(`[ducha] ${(step = s)}…`);
+    }
+  };
+  child.stdout?.on("data", take);
+  child.stderr?.on("data", take);
   const done = new Promise<void>((resolvePromise, reject) => {
     child.on("error", reject);
-    child.on("close", (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`observable build 失败（${signal ?? `exit ${code}`}）`))));
+    child.on("close", (code, signal) => {
+      if (partial) lines.push(partial);
+      if (!verbose) {
+        mkdirSync(dirname(log), { recursive: true });
+        writeFileSync(log, `${lines.join("\n")}\n`);
+      }
+      if (code === 0) resolvePromise();
+      else {
+        const tail = verbose ? "" : `\n${lines.slice(-40).join("\n")}\n（完整日志 full log: ${relative(ROOT, log)}）`;
+        reject(new Error(`observable build 失败（${signal ?? `exit ${code}`}）${tail}`));
+      }
+    });
   });
   return { done, stop: () => child.kill("SIGTERM") };
 }
@@ -130,7 +211,8 @@ export async function buildDashboard(): Promise<{ seconds: number; out: string }
 async function buildInto(OUT: string, files: readonly string[]): Promise<void> {
   await bundleComponents();
   // Framework keeps loader outputs until the loader file changes: another DUCHA_DATA needs a fresh run
-  rmSync(join(ROOT, "notebooks/.observablehq/cache/data"), { recursive: true, force: true });
+  rmSync(join(FRAMEWORK_CACHE, "data"), { recursive: true, force: true });
+  seedFrameworkNpmCache();
   // Framework refuses to write over a previous build ("file conflict"): build beside the output
   // folder and swap it in when the build has succeeded
   const staging = join(dirname(OUT), `.${basename(OUT)}.building-${process.pid}`);
@@ -143,13 +225,13 @@ async function buildInto(OUT: string, files: readonly string[]): Promise<void> {
   };
   try {
     // the data step runs here while Framework parses pages and bundles libraries; its loaders wait for it
-    const framework = run(process.execPath, [join(ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js"), "build"], env);
+    const framework = run(process.execPath, [join(FRAMEWORK, "dist/bin/observable.js"), "build"], env, join(ROOT, "notebooks/.observablehq/build.log"));
     try {
       await ensureData(files);
     } catch (e) {
       framework.stop();
       await framework.done.catch(() => {});
-      throw new Error(`数据处理失败：${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`数据处理失败：${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     await framework.done;
     const problems = existsSync(staging) ? checkOutput(staging) : [`${staging} was not written`];

@@ -1,45 +1,66 @@
 /**
  * ducha — analytics and reporting for ecological-environment protection inspection complaints.
- * The public API, one flat list. See docs/ for guides.
+ *
+ * Three entry points:
+ * - `ducha` (this one): the light core — records and official vocabularies, the analyses
+ *   (counts, rates, progress, overdue, time to close, hotspots, spikes, enforcement), vega-lite
+ *   chart specs and CSV text. Browser-safe: no Node module, no native addon, no DataFrame stack;
+ *   it loads in a few tens of milliseconds.
+ * - `ducha/node`: everything here plus reading tables (ingest), segmentation and redaction,
+ *   classification, divisions and boundaries, repeat complaints, the summary, the chart catalog,
+ *   SVG/PNG rendering, XLSX export and the Word/HTML/Markdown annex.
+ * - `ducha/frame`: danfojs DataFrames of complaints and counts (loads danfojs and tfjs: ~1-2 s).
+ *
+ * Guides are in docs/; the generated API reference is docs/api.md (`npm run docs:api`).
+ * @module ducha
  */
 
 // model: records and official vocabularies
-export * from "./model/index.js";
-
-// geo: divisions, county resolution, boundaries
-export { type County, type Prefecture, type Town, countiesOf, divisions, shortName } from "./geo/divisions.js";
-export { type AreaContext, type AreaResult, AreaResolver, DEFAULT_AREA_CONTEXT, NATIONAL_AREA_CONTEXT, fullCountyName, parseAreaContext } from "./geo/resolve.js";
-export { type CountyFeature, type CountyProperties, type HunanTopology, type PrefectureFeature, countyBoundaries, hunanTopology, prefectureBoundaries } from "./geo/boundaries.js";
-
-// ingest: files -> records + rejects
 export {
-  type FileFormat, type FileSummary, type IngestOptions, type IngestResult, type InputFile, IngestError, ingestBuffers, ingestFile, ingestFiles,
-  parseCsv, parseDate, parseBatch,
-} from "./ingest/index.js";
-
-// text: segmentation, redaction
-export { DictionaryError, contentWords, isStopWord, keywords, loadSegmenter, segment, type SegmenterOptions } from "./text/segment.js";
-export { REDACTED, type PiiKind, type PiiMatch, findPii, isPiiColumn, redact, redactComplaint } from "./text/redact.js";
-
-// classify: types, sub-types, themes, 重点件, target, with evidence
+  CASE_CATEGORIES, CASE_STATUSES, CATEGORY_ALIASES, CHANNELS, CHANNEL_ALIASES, CaseCategory, CaseStatus, Channel, type LabelParse, MULTI_VALUE_SEPARATOR,
+  POLLUTION_TYPES, POLLUTION_TYPE_ALIASES, PollutionType, STATUS_ALIASES, VERIFICATIONS, VERIFICATION_ALIASES, Verification, channelFromCaseNo, normalizeLabel,
+  parseCategory, parseChannel, parsePollutionTypes, parseStatus, parseVerification,
+} from "./model/vocabulary.js";
+export type { AreaResolution, Complaint, Reject, SourceRef, Warning } from "./model/complaint.js";
 export {
-  type ClassifyOptions, type OfficialComparison, type Disagreement, type Scores, type LabelledComplaint,
-  Classifier, ComplaintClassifier, classify, classifyAll, compareWithOfficial, loadCorpus, score, sharedClassifier,
-  type Scheme, DEFAULT_SCHEME, SCHEMES, parseScheme, schemeTypes,
-} from "./classify/index.js";
+  type Classification, type ClassifiedComplaint, type KeyCaseReason, type LabelPrediction, SUBTYPES, THEMES, THEME_NAMES, Theme, effectiveTypes,
+} from "./model/classification.js";
 
-// analyze: counts, rates, progress, hotspots, spikes, repeats, enforcement (danfojs helpers included)
-export * from "./analyze/index.js";
+// analyze: counts and cross-tabs, rates, snapshots, progress, overdue, time to close, hotspots, spikes, enforcement
+export {
+  type AnalyzableComplaint, type Dimension, DIMENSIONS, DIMENSION_NAMES, MISSING, UNRESOLVED, caseKey, compareCountyKeys, countyNamer, parseDimensions,
+  qualifiedCountyName,
+} from "./analyze/keys.js";
+export { type ComplaintColumns, type TypeSource, type TypeSourceCounts, missingReason, tableColumnsOf, toColumns } from "./analyze/columns.js";
+export type { Field } from "./ingest/columns.js";
+export { type CountRow, type CountTable, type Input, countBy, countMap } from "./analyze/count.js";
+export { type Grid, toGrid } from "./analyze/pivot.js";
+export { type Rate, type Rates, formatRate, rate, rateBasis, rates, ratesBy } from "./analyze/rates.js";
+export { type CaseOptions, type CaseTimeline, type Observation, type SnapshotOptions, casesOf, latest, snapshotDates, statusAt, timelines } from "./analyze/snapshots.js";
+export { type ProgressResult, type ProgressRow, closureProgress } from "./analyze/progress.js";
+export { type OverdueCase, type OverdueResult, overdue } from "./analyze/overdue.js";
+export { type CloseTime, type DurationBucket, type DurationSummary, type TimeToCloseResult, summarizeDurations, timeToClose } from "./analyze/time-to-close.js";
+export { type CountyRank, compareRanks, countyRanking, withZeroCounties } from "./analyze/hotspots.js";
+export { type Spike, type SpikeOptions, type SpikeResult, spikes } from "./analyze/spikes.js";
+export { type Enforcement, type Fine, hasAction, parseEnforcement } from "./analyze/enforcement.js";
+export { type EnforcementResult, type EnforcementRow, enforcementByCounty } from "./analyze/enforcement-by-county.js";
+export { parseChineseNumber } from "./analyze/chinese-number.js";
+export type { PopulationEntry, PopulationTable } from "./analyze/population.js";
+export type { RepeatGroup, RepeatLink, RepeatMember, RepeatOptions, RepeatResult } from "./analyze/repeats.js";
 
-// export: tables to CSV/XLSX/JSON
-export { type Table, neutralizeFormula, toCsv, toXlsx, writeTables } from "./export/table.js";
-export { complaintsTable } from "./export/complaints.js";
+// charts: vega-lite spec builders and the one visual theme
+export { CHART_CONFIG, FONT_STACK, STATUS_COLORS, SYNTHETIC_NOTE, TYPE_COLORS, VERIFICATION_COLORS } from "./charts/theme.js";
+export type { ChartOptions } from "./charts/options.js";
+export { countyHotspotsSpec } from "./charts/hotspots.js";
+export { type CountyCount, type MapOptions, countyMapSpec } from "./charts/map.js";
+export { typeByCountySpec } from "./charts/heatmap.js";
+export { typesSpec } from "./charts/types.js";
+export { type TrendUnit, trendSpec } from "./charts/trend.js";
+export { type ProgressOptions, progressSpec } from "./charts/progress.js";
+export { verificationSpec } from "./charts/verification.js";
+export { type StatusOptions, statusSpec } from "./charts/status.js";
+export { themesSpec } from "./charts/themes.js";
+export { type RepeatsOptions, repeatsSpec } from "./charts/repeats.js";
 
-// charts: vega-lite specs (browser-safe), the chart catalog, rendering to SVG/PNG in Node
-export * from "./charts/index.js";
-export { type ChartName, type ChartSpecOptions, CHARTS, CHART_NAMES, ChartData, ChartDataError, chartSpec, isChartName } from "./charts/catalog.js";
-export { type PngOptions, type RenderOptions, type RenderedPng, RenderError, renderPng, renderSvg, toVega } from "./charts/render.js";
-export { FontNotFoundError, findCjkFont } from "./charts/fonts.js";
-
-// report: the statistical annex as docx / html / md
-export * from "./report/index.js";
+// export: tables as CSV text (spreadsheet formulas neutralised)
+export { type Table, neutralizeFormula, toCsv } from "./export/csv.js";

@@ -9,7 +9,7 @@ import { gatedJson } from "../../src/text/redact.js";
 const files = dataInputs(); // DUCHA_DATA 指定的表格（默认：自带的模拟数据及其各期办理情况表）
 
 // <analysis>
-import { countBy, ingestFiles, latest, rates } from "../../src/index.js";
+import { countBy, ingestFiles, latest, rates } from "../../src/node.js";
 
 const { records } = await ingestFiles(files);              // 读入信访件表（可含多期办理情况表）
 const cases = latest(records);                             // 每个受理编号只取最新一期

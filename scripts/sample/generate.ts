@@ -524,7 +524,7 @@ function assignLabels(rng: Rng, cases: Case[]): LabelSlip[] {
     const c = pool.find((x) => !used.has(x.caseNo) && (mode >= 0.65 || (x.types.includes(kind.from) && !x.types.includes(kind.to))) && rng.chance(0.3));
     if (!c) continue;
     let official: PollutionType[] | undefined;
-    let note = "";
+    let note: string;
     if (mode < 0.65) {
       const s = kind;
       official = c.types.map((t) => (t === s.from ? s.to : t)).filter((t, i, a) => a.indexOf(t) === i);
@@ -599,8 +599,8 @@ function plantPii(rng: Rng, cases: Case[]): PiiPlant[] {
     const landline = `0735-${rng.int(2, 8)}${String(rng.int(0, 999999)).padStart(6, "0")}`;
     const id = idNumber(rng, c.county);
     const form = rng.int(0, 6);
-    let kind = "";
-    let value = "";
+    let kind: string;
+    let value: string;
     switch (form) {
       case 0:
         c.text = `${c.text}（举报人：${name}，联系电话：${phone}）`;

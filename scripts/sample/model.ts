@@ -1,6 +1,6 @@
 /** The generated case, before it is written as table rows. */
 import type { CaseCategory, PollutionType, Verification } from "../../src/model/vocabulary.js";
-import type { Claim, Site } from "./compose.js";
+import type { Claim } from "./compose.js";
 import type { County } from "./geo.js";
 import type { Actions, Part, Status } from "./official.js";
 import type { KeyReason } from "./scenarios.js";

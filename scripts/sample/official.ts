@@ -160,7 +160,7 @@ export function findings(input: FindingsInput, confirmed: ReadonlySet<Aspect>): 
   parts.forEach((p, idx) => {
     const site = p.site;
     const slots = officialSlots(rng, site, input.date);
-    let intro = "";
+    let intro: string;
     const sc = site.scenario.site;
     const place = placeOf(site);
     const y = site.foundedYear;

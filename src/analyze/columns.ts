@@ -6,6 +6,7 @@ import { type CaseOptions, casesOf } from "./snapshots.js";
 
 /** Where the 污染类型 of a record came from (see `effectiveTypes`). */
 export type TypeSource = "official" | "predicted" | "none";
+/** How many records took their 污染类型 from the table, from the classifier, or have none. */
 export interface TypeSourceCounts {
   /** records whose table gave a 污染类型 (counted by it) */
   official: number;

@@ -5,6 +5,7 @@ import type { CaseOptions } from "./snapshots.js";
 /** One cell of a count table: the keys of each dimension (strings) and the count. */
 export type CountRow<D extends Dimension = Dimension> = { [K in D]: string } & { count: number };
 
+/** The result of {@link countBy}: the non-empty cells of a cross-tab, with key labels and totals. */
 export interface CountTable<D extends Dimension = Dimension> {
   dimensions: D[];
   /** non-empty cells, sorted by the dimensions' canonical order (codes and dates ascending) */

@@ -24,6 +24,7 @@ export interface EnforcementRow {
   accountable: number;
 }
 
+/** The result of {@link enforcementByCounty}: enforcement and accountability counts by county and in total. */
 export interface EnforcementResult {
   byCounty: EnforcementRow[];
   total: EnforcementRow;

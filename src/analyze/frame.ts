@@ -28,7 +28,7 @@ export function toDataFrame(rows: readonly object[], options: { columns?: readon
       data[c] = values.map((v) => v === true);
       dtypes.push("boolean");
     } else {
-      data[c] = values.map((v) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v)));
+      data[c] = values.map((v) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v as string | number | boolean)));
       dtypes.push("string");
     }
   }

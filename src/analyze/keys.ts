@@ -15,6 +15,7 @@ export type AnalyzableComplaint = Complaint & { classification?: Classification 
  * - `status`: 办理状态 ("已办结"); `verification`: 是否属实 ("属实")
  */
 export type Dimension = "county" | "date" | "month" | "batch" | "type" | "theme" | "status" | "verification";
+/** Every {@link Dimension}, in the order tables show them. */
 export const DIMENSIONS: readonly Dimension[] = ["county", "date", "month", "batch", "type", "theme", "status", "verification"];
 
 /** Chinese names of the dimensions, for headers. */

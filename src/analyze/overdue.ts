@@ -18,6 +18,7 @@ export interface OverdueCase {
   daysOverdue: number;
 }
 
+/** The result of {@link overdue}: cases past their 办结目标 and not closed at the latest snapshot. */
 export interface OverdueResult {
   at: string | undefined;
   cases: OverdueCase[];

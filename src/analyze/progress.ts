@@ -18,6 +18,7 @@ export interface ProgressRow {
   closedOrPhaseRate: number | null;
 }
 
+/** The result of {@link closureProgress}: rectification progress by county over the snapshot dates. */
 export interface ProgressResult {
   /** the dates of the rows: the first 交办 date, every snapshot date and every 办结时间 */
   dates: string[];

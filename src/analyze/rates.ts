@@ -19,6 +19,7 @@ export interface Rate {
   reason?: string;
 }
 
+/** The headline rates of a set of complaints: 属实率 and 办结率, each with numerator and denominator. */
 export interface Rates {
   /** (属实 + 基本属实 + 部分属实) / records with a 是否属实 value */
   verifiedRate: Rate;
@@ -28,6 +29,7 @@ export interface Rates {
   closedOrPhaseRate: Rate;
 }
 
+/** A rate from its numerator and denominator, with the rows left out as blank; value null (and a reason) when the denominator is 0. */
 export const rate = (numerator: number, denominator: number, blank = 0, reason?: string): Rate => ({
   value: denominator ? numerator / denominator : null,
   numerator,

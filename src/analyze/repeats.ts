@@ -6,6 +6,7 @@ import { latest } from "./snapshots.js";
 import { siteKind, targetKey } from "./target.js";
 import { UnionFind } from "./union-find.js";
 
+/** How alike two complaints must be to count as the same matter. */
 export interface RepeatOptions {
   /** link complaints whose word shingles reach this Jaccard similarity; default 0.5 (near-copies; reworded repeats are found by their target) */
   threshold?: number;
@@ -25,6 +26,7 @@ export type RepeatLink =
   | { a: string; b: string; kind: "target"; target: string }
   | { a: string; b: string; kind: "text"; jaccard: number; shared: string[] };
 
+/** One complaint of a repeat group: its case number, date, batch, status, target and the start of its text. */
 export interface RepeatMember {
   key: string;
   caseNo?: string;
@@ -55,6 +57,7 @@ export interface RepeatGroup {
   reason: string;
 }
 
+/** The result of `repeats`: groups of complaints about the same matter, with the reason each was grouped. */
 export interface RepeatResult {
   groups: RepeatGroup[];
   /** complaints in a group */

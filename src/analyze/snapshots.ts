@@ -1,6 +1,7 @@
 import type { CaseStatus } from "../model/vocabulary.js";
 import { type AnalyzableComplaint, caseKey } from "./keys.js";
 
+/** How status snapshots (办理情况表 of later dates) are read. */
 export interface SnapshotOptions {
   /**
    * The state date of records without an `asOf` (a main table without 截至 in its title).

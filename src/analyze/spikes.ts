@@ -4,6 +4,7 @@ import { MISSING, UNRESOLVED } from "./keys.js";
 import { poissonUpperTail } from "./poisson.js";
 import type { CaseOptions } from "./snapshots.js";
 
+/** What counts as a spike: the series and time unit tested, the significance level, the least excess over the baseline. */
 export interface SpikeOptions extends CaseOptions {
   /** the series tested: per county, or per county and pollution type; default both */
   by?: readonly ("county" | "county-type")[];
@@ -46,6 +47,7 @@ export interface Spike {
   p: number;
 }
 
+/** The result of {@link spikes}: the days (or batches) far above a series' own baseline. */
 export interface SpikeResult {
   spikes: Spike[];
   /** the days (or batches) observed: every date on which any complaint was transferred */

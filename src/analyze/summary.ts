@@ -6,12 +6,13 @@ import type { AnalyzableComplaint } from "./keys.js";
 import { type OverdueCase, overdue } from "./overdue.js";
 import { type PopulationTable, populationTable } from "./population.js";
 import { type ProgressRow, closureProgress } from "./progress.js";
-import { type Rates, rates } from "./rates.js";
+import { type Rate, type Rates, rates } from "./rates.js";
 import { type RepeatGroup, type RepeatOptions, repeats } from "./repeats.js";
 import { type SnapshotOptions, latest } from "./snapshots.js";
 import { type Spike, type SpikeOptions, spikes } from "./spikes.js";
 import { type DurationBucket, type DurationSummary, timeToClose } from "./time-to-close.js";
 
+/** Options of {@link summarize}: snapshot date, repeats, enforcement, population and spike settings. */
 export interface SummaryOptions extends SnapshotOptions {
   /** group repeat complaints (needs the jieba segmenter); default true */
   repeats?: boolean | RepeatOptions;
@@ -90,7 +91,7 @@ export function summarize(records: readonly AnalyzableComplaint[], options: Summ
     ...(keyReason ? { reason: keyReason } : {}),
   };
   const unknown: Record<string, string> = {};
-  for (const [name, rt] of Object.entries(r)) if (rt.reason) unknown[name] = rt.reason;
+  for (const [name, rt] of Object.entries(r) as [string, Rate][]) if (rt.reason) unknown[name] = rt.reason;
   if (keyReason) unknown.keyCases = keyReason;
   if (enforcement?.unavailable) unknown.enforcement = enforcement.unavailable;
   return {

@@ -23,6 +23,7 @@ export interface DurationSummary {
   max: number | null;
 }
 
+/** One bar of the time-to-close histogram: a range of days and how many cases fall in it. */
 export interface DurationBucket {
   /** "0-7天", "8-15天", ..., "180天以上" */
   label: string;
@@ -32,6 +33,7 @@ export interface DurationBucket {
   count: number;
 }
 
+/** The result of {@link timeToClose}: days from 交办 to 办结, per case, per county and overall. */
 export interface TimeToCloseResult {
   cases: CloseTime[];
   summary: DurationSummary;
@@ -78,6 +80,7 @@ function percentile(sorted: readonly number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/** Count, mean, median, quartiles, 90th percentile and maximum of a list of durations in days. */
 export function summarizeDurations(values: readonly number[]): DurationSummary {
   const s = [...values].sort((a, b) => a - b);
   return {

@@ -28,6 +28,7 @@ import { type TrendUnit, trendSpec } from "./trend.js";
 import { typesSpec } from "./types.js";
 import { verificationSpec } from "./verification.js";
 
+/** The name of a chart of the catalog, as `ducha chart <name>` takes it. */
 export type ChartName =
   | "county-hotspots"
   | "county-map"
@@ -40,6 +41,7 @@ export type ChartName =
   | "themes"
   | "repeats";
 
+/** A chart of the catalog: its name, Chinese title and one-line description. */
 export interface ChartDefinition {
   name: ChartName;
   /** short Chinese name, e.g. "县区热点" */
@@ -62,8 +64,10 @@ export const CHARTS: readonly ChartDefinition[] = [
   { name: "repeats", title: "重复举报", description: "重复举报的主要对象：每组件数、批次和办理状态" },
 ];
 
+/** The names `ducha chart` accepts, in the catalog's order. */
 export const CHART_NAMES: readonly ChartName[] = CHARTS.map((c) => c.name);
 
+/** Whether a string names a chart of the catalog. */
 export const isChartName = (name: string): name is ChartName => (CHART_NAMES as readonly string[]).includes(name);
 
 /** A chart cannot be drawn from these data (no Hunan county to map, no repeat groups…). */
@@ -71,12 +75,11 @@ export class ChartDataError extends Error {
   override name = "ChartDataError";
 }
 
+/** How the charts read the data: the state date of snapshots (see {@link SnapshotOptions}) and the population table. */
 export interface ChartDataOptions extends SnapshotOptions {
   /** population for per-capita figures; default the bundled table (`populationTable()`) */
   population?: PopulationTable;
 }
-
-const UNRESOLVED = "（未识别）";
 
 /** A repeat group fit to publish: every piece of complaint text redacted. */
 export function redactGroup(g: RepeatGroup): RepeatGroup {

@@ -11,7 +11,10 @@ import { compile } from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
 import { type CjkFont, findCjkFont, missingGlyphs } from "./fonts.js";
 import { type TextWidth, estimateTextWidth, fontTextWidth } from "./measure.js";
+import { RenderError } from "./rendering.js";
+import { fontFilesFor } from "./subset.js";
 
+/** Options of {@link renderSvg}: the font text is measured with. */
 export interface RenderOptions {
   /**
    * The font text is measured (and, for PNG, drawn) with. Default: `findCjkFont()`. For SVG,
@@ -20,11 +23,13 @@ export interface RenderOptions {
   font?: CjkFont | null;
 }
 
+/** Options of {@link renderPng}: the font and the scale. */
 export interface PngOptions extends RenderOptions {
   /** pixels per CSS pixel: 2 (default) prints a 600 px chart at about 190 dpi across A4 text width */
   scale?: number;
 }
 
+/** A chart drawn as PNG, with its size and any characters the font could not draw. */
 export interface RenderedPng {
   data: Buffer;
   /** size in pixels (already multiplied by the scale) */
@@ -35,10 +40,7 @@ export interface RenderedPng {
   missingGlyphs: string[];
 }
 
-/** vega-lite or vega complained: a spec that does not render as meant. */
-export class RenderError extends Error {
-  override name = "RenderError";
-}
+export { RenderError };
 
 interface VegaTextItem {
   fontSize?: number;
@@ -56,7 +58,7 @@ const isBold = (w: string | number | undefined) => w === "bold" || w === "bolder
 function useTextWidth(width: TextWidth): void {
   textMetrics.width = (item, text) => {
     const size = item.fontSize != null ? +item.fontSize || 0 : 11;
-    const t = text == null ? "" : String(text).trim();
+    const t = text == null ? "" : String(text as string | number).trim();
     if (!t || size <= 0) return 0;
     const w = width(t, size, isBold(item.fontWeight));
     return item.limit && item.limit > 0 ? Math.min(w, item.limit) : w;
@@ -110,7 +112,7 @@ async function svgOf(spec: TopLevelSpec, font: CjkFont | null): Promise<string> 
  * Chinese font when one is installed, else estimated (full-width characters 1 em).
  */
 export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {}): Promise<string> {
-  let font: CjkFont | null = null;
+  let font: CjkFont | null;
   if (options.font !== undefined) font = options.font;
   else {
     try {
@@ -139,14 +141,16 @@ export function svgText(svg: string): string {
 /** An SVG document as PNG, drawn with the Chinese font only (system fonts are not consulted). */
 export function svgToPng(svg: string, font: CjkFont, scale = 2): RenderedPng {
   if (!(scale > 0 && scale <= 8)) throw new RangeError(`scale must be in (0, 8]: ${scale}`);
+  const text = svgText(svg);
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: scale },
     background: "#ffffff",
-    font: { fontFiles: font.files, loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family },
+    // the font cut down to this chart's characters: resvg rereads a font file for every run of text
+    font: { fontFiles: fontFilesFor(font, text), loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family },
     logLevel: "off",
   });
   const image = resvg.render();
-  return { data: image.asPng(), width: image.width, height: image.height, scale, missingGlyphs: missingGlyphs(font, svgText(svg)) };
+  return { data: image.asPng(), width: image.width, height: image.height, scale, missingGlyphs: missingGlyphs(font, text) };
 }
 
 /**

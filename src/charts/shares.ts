@@ -40,7 +40,7 @@ export function shareLayers<D extends "verification" | "status">(
   const counts = new Map<string, Map<string, number>>();
   const add = (county: string, v: string, n: number) => {
     let m = counts.get(county);
-    if (!m) counts.set(county, (m = new Map()));
+    if (!m) counts.set(county, (m = new Map<string, number>()));
     m.set(v, (m.get(v) ?? 0) + n);
   };
   for (const r of table.rows) {

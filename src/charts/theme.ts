@@ -58,6 +58,7 @@ export const TEXT_ON_LIGHT = "#1a1a1a";
  * the generic family. Rendering to PNG needs one of them installed (see docs/charts.md).
  */
 export const FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"] as const;
+/** The CSS font-family list every chart's text uses (Chinese sans-serif faces first). */
 export const FONT_STACK = `${FONT_FAMILIES.map((f) => `'${f}'`).join(", ")}, sans-serif`;
 
 /** The note every chart of synthetic data carries. */

@@ -21,7 +21,7 @@ export function loadCorpus(dir = dataPath("labelled")): LabelledComplaint[] {
       try {
         out.push(JSON.parse(line) as LabelledComplaint);
       } catch (e) {
-        throw new Error(`${name} 第${i + 1}行不是有效的 JSON：${(e as Error).message}`);
+        throw new Error(`${name} 第${i + 1}行不是有效的 JSON：${(e as Error).message}`, { cause: e });
       }
     });
   }

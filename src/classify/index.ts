@@ -16,6 +16,7 @@ export { ClassifierPool, WORKER_THRESHOLD, defaultWorkers } from "./pool.js";
 export { DEFAULT_SCHEME, SCHEMES, type Scheme, parseScheme, schemeTypes, loadWasteRules, routeWaste, type WasteRule } from "./scheme.js";
 export { neutralizePii } from "./neutralize.js";
 
+/** How {@link classifyAll} runs: worker threads (or a pool started earlier) and progress reports. */
 export interface ClassifyOptions {
   /**
    * Worker threads. Default: none below 3,000 complaints (each worker pays ~1 s and ~240 MB

@@ -11,6 +11,7 @@ export interface ClassScore {
   f1: number;
 }
 
+/** Precision, recall and F1 of a multi-label prediction, per class and overall. */
 export interface Scores {
   classes: ClassScore[];
   microF1: number;
@@ -24,6 +25,7 @@ export interface Scores {
 
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
+/** Score predicted label sets against true ones (multi-label: micro and macro F1, exact match). */
 export function score(labels: readonly string[], truth: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): Scores {
   const classes = labels.map((label) => ({ label, support: 0, tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0 }));
   const at = new Map(labels.map((l, i) => [l, i]));

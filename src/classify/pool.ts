@@ -109,6 +109,7 @@ export class ClassifierPool {
     return results;
   }
 
+  /** Stop the workers (the pool cannot be used after). */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }

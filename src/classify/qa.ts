@@ -16,6 +16,7 @@ export interface Disagreement {
   text: string;
 }
 
+/** How the classifier's 污染类型 compares with the table's own labels. */
 export interface OfficialComparison {
   /** complaints that have an official 污染类型 */
   compared: number;

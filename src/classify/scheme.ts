@@ -9,7 +9,9 @@ import { dataPath } from "../util/paths.js";
  * - "eight": the seven plus 固废, as the national 12369 platform and several provinces write them.
  */
 export type Scheme = "seven" | "eight";
+/** Every scheme, for option lists. */
 export const SCHEMES: readonly Scheme[] = ["seven", "eight"];
+/** The scheme of Hunan and the central inspection, used unless another is asked for. */
 export const DEFAULT_SCHEME: Scheme = "seven";
 
 export const SEVEN_TYPES: readonly PollutionType[] = ["大气", "水", "噪声", "土壤", "生态", "辐射", "其他"];
@@ -18,6 +20,7 @@ export const EIGHT_TYPES: readonly PollutionType[] = ["大气", "水", "噪声",
 /** The labels of a scheme, in the order tables list them. */
 export const schemeTypes = (scheme: Scheme): readonly PollutionType[] => (scheme === "eight" ? EIGHT_TYPES : SEVEN_TYPES);
 
+/** A scheme as a user writes it (seven, 7, 七类; eight, 8, 八类); throws on anything else. */
 export function parseScheme(value: string): Scheme {
   const v = value.trim().toLowerCase();
   if (v === "seven" || v === "7" || v === "七类") return "seven";

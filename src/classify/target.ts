@@ -297,7 +297,6 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
     let j = i - 1;
     for (; j >= 0 && j >= i - 8; j--) {
       const t = tokens[j]!;
-      const k = kindAt(j);
       // an owner: 黄某的养鸡场
       if (t === "的" && j > 0) {
         const person = personAt(tokens, j - 1);

@@ -1,5 +1,6 @@
 import { OutputError } from "../export/output.js";
 import { IngestError } from "../ingest/errors.js";
+import { packageVersion } from "../util/paths.js";
 import { CliError, UsageError } from "./errors.js";
 import { type Io, gatedIo, processIo } from "./output.js";
 
@@ -49,7 +50,7 @@ export async function run(argv: string[], rawIo: Io = processIo): Promise<number
     return name ? 0 : 2;
   }
   if (name === "--version" || name === "-v") {
-    io.out("ducha 0.1.0");
+    io.out(`ducha ${packageVersion()}`);
     return 0;
   }
   const command = COMMANDS[name];

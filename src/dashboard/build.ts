@@ -8,10 +8,11 @@
  */
 import { basename } from "node:path";
 import {
-  type AnalyzableComplaint, ChartData, ChartDataError, type ClassifiedComplaint, type CountyFeature, POLLUTION_TYPES, REDACTED, buildReport, caseKey,
-  classifyAll, countiesOf, gridSlot, hasAction, ingestFiles, latest, overdue, parseEnforcement, populationTable, redact, redactComplaint, timeToClose,
+  ChartData, ChartDataError, type ClassifiedComplaint, type CountyFeature, POLLUTION_TYPES, REDACTED, buildReport, caseKey,
+  classifyAll, countiesOf, hasAction, ingestFiles, latest, overdue, parseEnforcement, populationTable, redact, redactComplaint, timeToClose,
   timelines,
-} from "../index.js";
+} from "../node.js";
+import { gridSlot } from "../analyze/progress.js";
 import {
   type CaseExtras, type CasesFile, type DashboardMeta, type EnforcementFile, MODEL_VERSION, type PopulationRow, type RepeatsFile, type ShippedLabel,
   TEXT_CHUNKS, type TextChunk, type TextRecord, chunkRange, encodeColumns,
@@ -101,8 +102,8 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
 
   const n = cases.length;
   const extras: CaseExtras = {
-    category: new Array(n), keySuggested: new Array(n), predictedTypes: new Array(n), progressSlot: new Array(n), closedSlot: new Array(n),
-    phaseSlot: new Array(n), closeDays: new Array(n), closeExact: new Array(n),
+    category: new Array<number>(n), keySuggested: new Array<number>(n), predictedTypes: new Array<number>(n), progressSlot: new Array<number>(n),
+    closedSlot: new Array<number>(n), phaseSlot: new Array<number>(n), closeDays: new Array<number>(n), closeExact: new Array<number>(n),
   };
   cases.forEach((c, i) => {
     const key = caseKey(c);

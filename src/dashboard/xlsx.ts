@@ -20,7 +20,7 @@ function column(i: number): string {
   return s;
 }
 
-const width = (v: unknown): number => [...String(v ?? "")].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+const width = (v: unknown): number => [...String((v as string | number | undefined) ?? "")].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
 function sheetXml(t: Table): string {
   const rows: string[] = [];

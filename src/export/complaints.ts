@@ -2,11 +2,14 @@ import type { Complaint } from "../model/complaint.js";
 import { redactComplaint } from "../text/redact.js";
 import type { Table } from "./table.js";
 
+/** A column added to an export: its header and how to compute its value. */
 export interface ExtraColumn<T> {
   header: string;
+  /** the cell of one complaint */
   value: (item: T) => string | number | undefined;
 }
 
+/** How {@link complaintsTable} writes complaints: personal data kept or not (default not), extra columns, the table's name and title. */
 export interface ComplaintTableOptions<T extends Complaint> {
   /** keep phone numbers, ID numbers and names (internal analysis only); default false */
   keepPii?: boolean;

@@ -72,6 +72,7 @@ export function gateTable(t: Table, options: GateOptions = {}): Table {
   };
 }
 
+/** Options of {@link writeTables}. */
 export interface WriteTablesOptions {
   /** keep personal data (--keep-pii); default: every cell is redacted on the way out */
   keepPii?: boolean;

@@ -19,11 +19,13 @@ export interface Prefecture {
   province: string;
 }
 
+/** A township or street (乡镇、街道) of a county. */
 export interface Town {
   countyCode: string;
   name: string;
 }
 
+/** Hunan's administrative divisions (GB/T 2260): prefectures, counties and townships, from data/geo. */
 export interface Divisions {
   counties: readonly County[];
   prefectures: readonly Prefecture[];

@@ -13,6 +13,7 @@ export interface AreaContext {
 /** 湖南省郴州市, the seed inspection's prefecture. */
 export const DEFAULT_AREA_CONTEXT: AreaContext = { province: "湖南省", prefecture: "郴州市" };
 
+/** A cell resolved to a county, with a warning when the user should look at it. */
 export interface AreaResult {
   area: AreaResolution;
   /** set when the user should look at this cell (unresolved, ambiguous, outside the context) */

@@ -4,6 +4,7 @@
  * patterns, so "交办问题基本情况（举报内容）" and "信访问题" both find the complaint text.
  */
 
+/** A field of the complaint record that a column of a disclosure table fills. */
 export type Field =
   | "seq" | "caseNo" | "batch" | "date" | "text" | "area" | "types" | "findings" | "verification"
   | "rectification" | "status" | "deadline" | "accountability" | "category" | "channel" | "closedDate";

@@ -29,6 +29,7 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\D|$)/;
 const MONTH_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?|^(\d{1,2})[/-](\d{1,2})$/;
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
+/** A date cell read: the ISO date, or why it is not one. */
 export type DateParse =
   | { ok: true; date: string }
   | { ok: false; reason: "empty" | "no-year" | "invalid" };

@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 
+/** The text encodings a CSV or JSON file is detected in. */
 export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
 
 export interface Decoded {

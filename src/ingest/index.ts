@@ -18,8 +18,10 @@ export { parseDate, fromExcelSerial } from "./dates.js";
 export { FIELDS, mapHeaders, normalizeHeader, type Field } from "./columns.js";
 export { parseBatch } from "./normalize.js";
 
+/** The kinds of file ingestion reads. */
 export type FileFormat = "csv" | "xlsx" | "json";
 
+/** What ingestion made of one file: format, encoding, rows accepted and rejected, sheets read and skipped. */
 export interface FileSummary {
   file: string;
   format: FileFormat;
@@ -34,6 +36,7 @@ export interface FileSummary {
   skippedSheets: string[];
 }
 
+/** Records and rejects of all files read: every data row is in exactly one of them. */
 export interface IngestResult {
   /** data rows in all files; always accepted + rejected */
   rows: number;
@@ -50,6 +53,7 @@ export interface IngestResult {
   synthetic: boolean;
 }
 
+/** Context the tables do not give: the prefecture, the year of short dates, the batch. */
 export interface IngestOptions {
   /** province and prefecture the complaints belong to; default 湖南省郴州市 */
   context?: AreaContext;
@@ -63,6 +67,7 @@ export interface IngestOptions {
   maxBytes?: number;
 }
 
+/** A file given as bytes (a browser upload, a buffer), with the name used in messages. */
 export interface InputFile {
   /** name used in messages (a path or a label) */
   name: string;

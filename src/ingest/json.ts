@@ -14,7 +14,8 @@ function toCell(v: unknown, depth = 0): string {
   if (typeof v === "object") {
     return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${JSON.stringify(k)}:${typeof x === "string" ? JSON.stringify(x) : toCell(x, depth + 1)}`).join(",")}}`;
   }
-  return String(v);
+  // bigint, symbol, function: JSON.parse never yields them
+  return typeof v === "bigint" ? v.toString() : "";
 }
 
 /**

@@ -10,6 +10,7 @@ import { explicitYear, findAsOfDate, parseDate } from "./dates.js";
 import { takeDecodeMarks } from "./decode.js";
 import type { Grid, GridRow } from "./grid.js";
 
+/** What ingestion made of one sheet (or CSV): its title, header row and headers, rows accepted and rejected. */
 export interface SheetResult {
   sheet?: string;
   /** the title rows above the header, joined ("…公开情况一览表（第3批）（模拟数据）") */

@@ -47,7 +47,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Grid[]> {
     const rows: Grid["rows"] = [];
     const width = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = new Array(width).fill("");
+      const cells: string[] = new Array<string>(width).fill("");
       let any = false;
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);

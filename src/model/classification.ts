@@ -16,6 +16,7 @@ export const Theme = {
 } as const;
 export type Theme = (typeof Theme)[keyof typeof Theme];
 
+/** The Chinese name of each theme id (督察重点), as the inspection's focus list words it. */
 export const THEME_NAMES: Readonly<Record<Theme, string>> = {
   carbon: "碳达峰碳中和",
   "two-high": "“两高”项目与落后产能",
@@ -25,6 +26,7 @@ export const THEME_NAMES: Readonly<Record<Theme, string>> = {
   yangtze: "长江经济带警示片问题",
   responsibility: "党政同责、一岗双责落实",
 };
+/** The theme ids, in the order of the inspection's focus list. */
 export const THEMES: readonly Theme[] = Object.keys(THEME_NAMES) as Theme[];
 
 /** 污染子类: each belongs to one pollution type (docs/labelling.md section 2). */
@@ -56,6 +58,7 @@ export interface KeyCaseReason {
   evidence: string[];
 }
 
+/** What the classifier says about one complaint: types, sub-types, themes, 重点件 and target, each with its evidence. */
 export interface Classification {
   /** predicted 污染类型, most confident first; never empty (其他 when nothing else) */
   types: LabelPrediction<PollutionType>[];

@@ -19,6 +19,7 @@ export const PollutionType = {
   Other: "其他",
 } as const;
 export type PollutionType = (typeof PollutionType)[keyof typeof PollutionType];
+/** The official 污染类型 values in the scheme's order (大气, 水, 噪声 …). */
 export const POLLUTION_TYPES: readonly PollutionType[] = Object.values(PollutionType);
 
 /** 是否属实 — whether the investigation found the complaint true. */
@@ -29,6 +30,7 @@ export const Verification = {
   False: "不属实",
 } as const;
 export type Verification = (typeof Verification)[keyof typeof Verification];
+/** The 是否属实 values in order: 属实, 基本属实, 部分属实, 不属实. */
 export const VERIFICATIONS: readonly Verification[] = Object.values(Verification);
 
 /** 是否办结 / 办理状态 — where the case is in its life. */
@@ -38,6 +40,7 @@ export const CaseStatus = {
   InProgress: "正在办理",
 } as const;
 export type CaseStatus = (typeof CaseStatus)[keyof typeof CaseStatus];
+/** The 办理状态 values in order, most finished first. */
 export const CASE_STATUSES: readonly CaseStatus[] = Object.values(CaseStatus);
 
 /** 案卷类别 — ordinary or key case. */
@@ -46,6 +49,7 @@ export const CaseCategory = {
   Key: "重点件",
 } as const;
 export type CaseCategory = (typeof CaseCategory)[keyof typeof CaseCategory];
+/** The two 件别 values in order: 一般件, 重点件. */
 export const CASE_CATEGORIES: readonly CaseCategory[] = Object.values(CaseCategory);
 
 /** 受理渠道 — how the complaint arrived. */
@@ -56,6 +60,7 @@ export const Channel = {
   Visit: "来访",
 } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
+/** The ways a complaint reached the group (来电, 来信 …), in order. */
 export const CHANNELS: readonly Channel[] = Object.values(Channel);
 
 /**
@@ -101,6 +106,7 @@ export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionT
  */
 export const NO_TYPE_LABELS: ReadonlySet<string> = new Set(["群众身边的生态环境问题", "群众身边生态环境问题", "群众身边的生态环境", "无"]);
 
+/** Spellings of 是否属实 found in published tables, normalised, to the official value. */
 export const VERIFICATION_ALIASES: Readonly<Record<string, Verification>> = {
   属实: "属实", 是: "属实", 查实: "属实", 情况属实: "属实",
   基本属实: "基本属实",
@@ -119,11 +125,13 @@ export const STATUS_ALIASES: Readonly<Record<string, CaseStatus>> = {
   未完成: "正在办理", 否: "正在办理", 是: "已办结",
 };
 
+/** Spellings of 件别 found in published tables, normalised (see {@link normalizeLabel}), to the official value. */
 export const CATEGORY_ALIASES: Readonly<Record<string, CaseCategory>> = {
   一般件: "一般件", 一般: "一般件", 一般信访件: "一般件", 普通件: "一般件",
   重点件: "重点件", 重点: "重点件", 重点信访件: "重点件", 重要件: "重点件",
 };
 
+/** Spellings of 信访方式 found in published tables, normalised, to the official value. */
 export const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
   来电: "来电", 电话: "来电", 电话举报: "来电", 热线: "来电",
   来信: "来信", 信件: "来信", 邮件: "来信", 信访: "来信",
@@ -138,12 +146,13 @@ export function normalizeLabel(value: string): string {
   return value
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[\s\u3000]+/g, "")
-    .replace(/^[.,;:!?。，、；：！？"'“”‘’()（）【】\[\]]+|[.,;:!?。，、；：！？"'“”‘’()（）【】\[\]]+$/g, "");
+    .replace(/^[.,;:!?。，、；：！？"'“”‘’()（）【】[\]]+|[.,;:!?。，、；：！？"'“”‘’()（）【】[\]]+$/g, "");
 }
 
 /** Separators between several 污染类型 in one cell: 、 , ， ; ； / and white space. */
 export const MULTI_VALUE_SEPARATOR = /[、,，;；/／\s\u3000]+/;
 
+/** A cell read as a list of official labels: what was recognised, and the parts that were not. */
 export interface LabelParse<T> {
   values: T[];
   /** parts of the cell that matched no known value, in their original spelling */
@@ -185,9 +194,13 @@ function lookup<T>(table: Readonly<Record<string, T>>, cell: string): T | undefi
   return key ? table[key] : undefined;
 }
 
+/** A 是否属实 cell as the official value, or undefined when it is not one. */
 export const parseVerification = (cell: string): Verification | undefined => lookup(VERIFICATION_ALIASES, cell);
+/** A 办理状态 cell as the official value, or undefined when it is not one. */
 export const parseStatus = (cell: string): CaseStatus | undefined => lookup(STATUS_ALIASES, cell);
+/** A 件别 cell as the official value, or undefined when it is not one. */
 export const parseCategory = (cell: string): CaseCategory | undefined => lookup(CATEGORY_ALIASES, cell);
+/** A 信访方式 cell as the official value, or undefined when it is not one. */
 export const parseChannel = (cell: string): Channel | undefined => lookup(CHANNEL_ALIASES, cell);
 
 /**

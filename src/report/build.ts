@@ -15,6 +15,7 @@ import { spikeSentence } from "./spikes.js";
 import { methodNote } from "./method.js";
 import type { Block, Fact, ReportModel } from "./model.js";
 
+/** Options of {@link buildReport}: title, input files and rejects for the note on method, 模拟数据, date, charts. */
 export interface ReportOptions {
   /** the title; default "<市>生态环境保护督察信访件统计分析" */
   title?: string;

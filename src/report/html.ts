@@ -39,7 +39,7 @@ ol.method li { margin-bottom: 4pt; }
 `;
 
 /**
- * The report as one self-contained, print-ready HTML page (A4 @page rules, page numbers in the
+ * The report as one self-contained, print-ready HTML page (A4 `@page` rules, page numbers in the
  * margin). `svg(i)` gives figure block i's SVG, embedded as an image. Every text is escaped, and
  * a Content-Security-Policy forbids scripts and any outside resource.
  */

@@ -6,20 +6,27 @@
 import { basename, dirname, extname, join } from "node:path";
 import { findCjkFont } from "../charts/fonts.js";
 import { ensureDir, writeOutput } from "../export/output.js";
-import { type RenderedPng, renderPng, renderSvg } from "../charts/render.js";
-import { toDocx } from "./docx.js";
+import { type RenderedPng, renderPng, renderSvg } from "../charts/rendering.js";
 import { toHtml } from "./html.js";
 import { toMarkdown } from "./markdown.js";
 import type { ReportModel } from "./model.js";
 
 export { type ReportOptions, buildReport, cnDate, isKeyCase } from "./build.js";
-export { TEXT_WIDTH_PX, toDocx } from "./docx.js";
 export { esc, toHtml } from "./html.js";
 export { mdEscape, toMarkdown } from "./markdown.js";
 export { methodNote, type MethodFacts } from "./method.js";
 export { type Align, type Block, type Fact, type ReportFigure, type ReportModel, type ReportTable, alignOf, numbering } from "./model.js";
 
+/** The formats the annex is written in. */
 export type ReportFormat = "docx" | "md" | "html";
+
+/**
+ * The annex as a Word document (A4, page numbers, numbered figures and tables), with the PNG of
+ * each figure block by block index (see {@link renderFigures}). Loads the docx library on first use.
+ */
+export async function toDocx(model: ReportModel, images: ReadonlyMap<number, RenderedPng>): Promise<Buffer> {
+  return (await import("./docx.js")).toDocx(model, images);
+}
 
 /** The format a path's extension asks for: .docx, .md / .markdown, .html / .htm. */
 export function reportFormat(path: string): ReportFormat | undefined {
@@ -27,6 +34,7 @@ export function reportFormat(path: string): ReportFormat | undefined {
   return ext === ".docx" ? "docx" : ext === ".md" || ext === ".markdown" ? "md" : ext === ".html" || ext === ".htm" ? "html" : undefined;
 }
 
+/** Options of {@link writeReport}. */
 export interface WriteReportOptions {
   /** default from the path's extension */
   format?: ReportFormat;
@@ -36,6 +44,7 @@ export interface WriteReportOptions {
   inputs?: readonly string[] | Map<string, string>;
 }
 
+/** What {@link writeReport} wrote: the path, the format, the figures and images. */
 export interface WrittenReport {
   path: string;
   format: ReportFormat;
@@ -64,7 +73,7 @@ export async function writeReport(model: ReportModel, path: string, options: Wri
   const inputs = options.inputs ?? [];
   const missing = new Set<string>();
   const images: string[] = [];
-  let figures = 0;
+  let figures: number;
   if (format === "html") {
     const svgs = new Map<number, string>();
     for (const [i, b] of model.blocks.entries()) if (b.kind === "figure") svgs.set(i, await renderSvg(b.figure.spec));

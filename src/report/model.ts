@@ -6,8 +6,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartName } from "../charts/catalog.js";
 
+/** The alignment of a table column. */
 export type Align = "left" | "center" | "right";
 
+/** A numbered table of the annex: caption, header, rows and column alignment. */
 export interface ReportTable {
   /** numbered by the writers: "表1 各县（市、区）信访件情况" */
   caption: string;
@@ -23,6 +25,7 @@ export interface ReportTable {
   note?: string;
 }
 
+/** A numbered figure of the annex: its chart, caption, vega-lite spec and note. */
 export interface ReportFigure {
   chart: ChartName;
   /** numbered by the writers: "图1 各县（市、区）信访件数量" */
@@ -39,6 +42,7 @@ export interface Fact {
   detail?: string;
 }
 
+/** One block of the annex, in reading order: a heading, a paragraph, a note, headline facts, a list, a table or a figure. */
 export type Block =
   | { kind: "heading"; level: 1 | 2; text: string }
   | { kind: "paragraph"; text: string }
@@ -48,6 +52,7 @@ export type Block =
   | { kind: "table"; table: ReportTable }
   | { kind: "figure"; figure: ReportFigure };
 
+/** The annex's content, independent of the format it is written in (see {@link writeReport}). */
 export interface ReportModel {
   title: string;
   /** lines under the title: coverage, data date, 模拟数据 */

@@ -7,8 +7,10 @@ export { stripControls } from "./controls.js";
 /** The visible mark that replaces personal data. */
 export const REDACTED = "【已隐去】";
 
+/** The kinds of personal data redaction finds. */
 export type PiiKind = "mobile" | "landline" | "id-card" | "email" | "qq" | "wechat" | "name";
 
+/** A piece of personal data found in a text: its kind and where it is. */
 export interface PiiMatch {
   kind: PiiKind;
   start: number;
@@ -274,6 +276,7 @@ export function excerpt(text: string, max: number, mark = "…"): string {
   return clip(redact(text), max, mark);
 }
 
+/** Options of {@link gate}. */
 export interface GateOptions {
   /** keep personal data (the user asked for it with --keep-pii); control characters are still removed */
   keepPii?: boolean;
@@ -323,12 +326,14 @@ export function gatedJson(value: unknown, options: GateOptions & { indent?: numb
  */
 const PII_COLUMN = /^(?:(?:举报|来电|来信|投诉|信访|反映|报案|控告|求助|申请|当事|联系|实名)人|姓名|署名|证件|身份证)|电话|手机|身份证|证件号|联系方式|邮箱|电子邮件|e-?mail|^QQ|微信|住址|家庭地址|通讯地址/i;
 
+/** Whether a column header names a person or a way to reach one: such columns are blanked in every export. */
 export function isPiiColumn(header: string): boolean {
   const h = header.replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
   return PII_COLUMN.test(h) && !/(?:人数|数量|次数)$/.test(h);
 }
 
-type Redactable = {
+/** What {@link redactComplaint} takes: a record with a text and its raw cells. */
+export type Redactable = {
   text: string;
   raw: Record<string, string>;
   key?: string;

@@ -22,6 +22,7 @@ export class DictionaryError extends Error {
   }
 }
 
+/** Dictionaries for jieba: user dictionaries (default the domain one), stop words, the idf table, core or full main dictionary. */
 export interface SegmenterOptions {
   /**
    * User dictionaries in jieba's format ("词 [词频] [词性]" a line; lines starting with # are

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -6,4 +7,9 @@ import { fileURLToPath } from "node:url";
  */
 export function dataPath(...parts: string[]): string {
   return fileURLToPath(new URL(`../../data/${parts.join("/")}`, import.meta.url));
+}
+
+/** The package's version, from its package.json (one place: what npm publishes is what --version says). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
