@@ -27,10 +27,16 @@ describe("real published rows", () => {
     expect(new Set(rows.map((r) => r.text)).size).toBe(rows.length);
   });
 
-  it("agrees with the official 污染类型 on the development rows (micro-F1 >= 0.84, exact set >= 0.68)", () => {
+  it("agrees with the official 污染类型 on the development rows (micro-F1 >= 0.85, exact set >= 0.69)", () => {
     const s = scored("dev");
-    expect(s.microF1).toBeGreaterThanOrEqual(0.84);
-    expect(s.exactMatch).toBeGreaterThanOrEqual(0.68);
+    expect(s.microF1).toBeGreaterThanOrEqual(0.85);
+    expect(s.exactMatch).toBeGreaterThanOrEqual(0.69);
   });
 
+  // Measured once, at the end of the second round: 84.7% micro-F1, 11 of 17 exact (64.7%).
+  it("does not fall below its measured level on the held-out rows (micro-F1 >= 0.80, exact set >= 10 of 17)", () => {
+    const s = scored("holdout");
+    expect(s.microF1).toBeGreaterThanOrEqual(0.8);
+    expect(s.exactMatch).toBeGreaterThanOrEqual(10 / 17 - 1e-9);
+  });
 });
