@@ -3,7 +3,8 @@
  * (GB/T 2260 codes, 民政部 2021 data). Run with `npm run data:divisions`; the output is
  * committed so that nothing needs the package at run time.
  *
- * - counties.csv: every county-level unit of mainland China with its prefecture and province
+ * - counties.csv: every county-level unit of mainland China with its prefecture and province (a
+ *   prefecture-level city without counties, such as 东莞市, is its own county-level unit)
  * - prefectures.csv: every prefecture-level unit (municipalities count as their own prefecture)
  * - towns-hunan.csv: Hunan's township-level units (乡镇/街道) with their county code, used to
  *   resolve a county from a place named in a complaint and to seed the jieba dictionary
@@ -61,6 +62,16 @@ for (const [code4, name] of prefectures) {
   const prov = code4.slice(0, 2);
   if (!provinces.has(prov) || MUNICIPALITIES.has(prov) || seen.has(`${code4}00`)) continue;
   prefs.push([`${code4}00`, name, `${prov}0000`, provinces.get(prov)].join(","));
+}
+
+// Prefecture-level cities without counties (不设区的地级市: 东莞, 中山, 嘉峪关, 儋州) are their
+// own county-level unit: complaints there are counted under the city, code = the city's code.
+const withCounties = new Set(counties.slice(1).map((line) => line.split(",")[2]));
+for (const line of prefs.slice(1)) {
+  const [code, name, provinceCode, province] = line.split(",") as [string, string, string, string];
+  if (withCounties.has(code)) continue;
+  counties.push([code, name, code, name, provinceCode, province].join(","));
+  countyCodes.add(code);
 }
 
 const towns: string[] = ["countyCode,name"];

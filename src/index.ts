@@ -8,7 +8,7 @@ export * from "./model/index.js";
 
 // geo: divisions, county resolution, boundaries
 export { type County, type Prefecture, type Town, countiesOf, divisions, shortName } from "./geo/divisions.js";
-export { type AreaContext, type AreaResult, AreaResolver, DEFAULT_AREA_CONTEXT, fullCountyName, parseAreaContext } from "./geo/resolve.js";
+export { type AreaContext, type AreaResult, AreaResolver, DEFAULT_AREA_CONTEXT, NATIONAL_AREA_CONTEXT, fullCountyName, parseAreaContext } from "./geo/resolve.js";
 export { type CountyFeature, type CountyProperties, type HunanTopology, type PrefectureFeature, countyBoundaries, hunanTopology, prefectureBoundaries } from "./geo/boundaries.js";
 
 // ingest: files -> records + rejects

@@ -1,6 +1,8 @@
+import { CANONICAL, type Field, mapHeaders } from "../ingest/columns.js";
 import { THEMES } from "../model/classification.js";
 import { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
-import { type AnalyzableComplaint, type Dimension, MISSING, UNRESOLVED } from "./keys.js";
+import { type AnalyzableComplaint, type Dimension, MISSING, UNRESOLVED, countyNamer } from "./keys.js";
+import { type CaseOptions, casesOf } from "./snapshots.js";
 
 /** Where the 污染类型 of a record came from (see `effectiveTypes`). */
 export type TypeSource = "official" | "predicted" | "none";
@@ -44,6 +46,12 @@ export interface ComplaintColumns {
   /** bit i = THEMES[i]; 0 = none */
   readonly themes: Uint16Array;
   readonly themeKeys: readonly string[];
+  /**
+   * The fields of the disclosure table (`Field` ids: "status", "verification", "rectification",
+   * "category"…) that the input tables have as a column or that some record has a value for.
+   * A rate over a field outside this list is unknown because the table lacks the column.
+   */
+  readonly tableColumns: readonly string[];
 }
 
 export const isColumns = (x: unknown): x is ComplaintColumns =>
@@ -85,8 +93,67 @@ const VERIFICATION_KEYS = [...VERIFICATIONS, MISSING];
 const STATUS_CODE = new Map<string, number>(CASE_STATUSES.map((s, i) => [s, i]));
 const VERIFICATION_CODE = new Map<string, number>(VERIFICATIONS.map((s, i) => [s, i]));
 
-/** Encode records as columns (one pass). */
-export function toColumns(records: readonly AnalyzableComplaint[]): ComplaintColumns {
+/** The record fields that say a column has values, by field id. */
+const VALUE_OF: Partial<Record<Field, (c: AnalyzableComplaint) => unknown>> = {
+  caseNo: (c) => c.caseNo, batch: (c) => c.batch, date: (c) => c.date, area: (c) => c.area.raw || undefined,
+  types: (c) => (c.officialTypes.length ? 1 : undefined), findings: (c) => c.findings, verification: (c) => c.verification,
+  rectification: (c) => c.rectification?.trim() || undefined, status: (c) => c.status, deadline: (c) => c.deadline,
+  accountability: (c) => c.accountability?.trim() || undefined, category: (c) => c.category, channel: (c) => c.channel,
+  closedDate: (c) => c.closedDate,
+};
+
+const headerMemo = new Map<string, Field[]>();
+
+/**
+ * The table fields present among records: a column in one of their tables (read from the raw
+ * headers, once per sheet) or a value in one of them. See `ComplaintColumns.tableColumns`.
+ */
+export function tableColumnsOf(records: readonly AnalyzableComplaint[]): string[] {
+  const present = new Set<string>(["text"]);
+  const sheets = new Set<string>();
+  for (const r of records) {
+    const sheet = `${r.source.file}\u0000${r.source.sheet ?? ""}`;
+    if (sheets.has(sheet)) continue;
+    sheets.add(sheet);
+    const headers = Object.keys(r.raw);
+    const sig = headers.join("\u0000");
+    let fields = headerMemo.get(sig);
+    if (!fields) {
+      fields = [...mapHeaders(headers).values()];
+      if (headerMemo.size > 1000) headerMemo.clear();
+      headerMemo.set(sig, fields);
+    }
+    for (const f of fields) present.add(f);
+  }
+  for (const [field, value] of Object.entries(VALUE_OF) as [Field, (c: AnalyzableComplaint) => unknown][]) {
+    if (present.has(field)) continue;
+    for (const r of records) {
+      if (value(r) !== undefined) {
+        present.add(field);
+        break;
+      }
+    }
+  }
+  return (Object.keys(CANONICAL) as Field[]).filter((f) => present.has(f));
+}
+
+/**
+ * Why a figure over `field` cannot be given: the table has no such column, or every cell of it
+ * is blank among `records` records (undefined when `withValue` > 0).
+ */
+export function missingReason(cols: Pick<ComplaintColumns, "tableColumns" | "length">, field: Field, withValue: number): string | undefined {
+  if (withValue > 0) return undefined;
+  const name = CANONICAL[field];
+  if (!cols.length) return "没有信访件";
+  return cols.tableColumns.includes(field) ? `「${name}」均未填` : `表中没有「${name}」列`;
+}
+
+/**
+ * Encode records as columns (one pass). One record per case (受理编号), its latest snapshot, as
+ * every aggregation counts them; `{ allRows: true }` encodes every record given.
+ */
+export function toColumns(input: readonly AnalyzableComplaint[], options: CaseOptions = {}): ComplaintColumns {
+  const records = casesOf(input, options);
   const n = records.length;
   const county = new Int32Array(n);
   const date = new Int32Array(n);
@@ -100,6 +167,7 @@ export function toColumns(records: readonly AnalyzableComplaint[]): ComplaintCol
   const dates = new Dictionary();
   const batches = new Dictionary();
   const countyNames = new Map<string, string>();
+  const nameOf = countyNamer(records);
   const sources: TypeSourceCounts = { official: 0, predicted: 0, none: 0 };
   let lastArea: unknown;
   let lastCounty = 0;
@@ -111,7 +179,7 @@ export function toColumns(records: readonly AnalyzableComplaint[]): ComplaintCol
       lastArea = c.area;
       const code = c.area.code;
       lastCounty = counties.id(code ?? UNRESOLVED);
-      if (code && c.area.county && !countyNames.has(code)) countyNames.set(code, c.area.county);
+      if (code && !countyNames.has(code)) countyNames.set(code, nameOf(c.area));
     }
     county[i] = lastCounty;
     date[i] = dates.id(c.date ?? MISSING);
@@ -162,6 +230,7 @@ export function toColumns(records: readonly AnalyzableComplaint[]): ComplaintCol
     typeSourceCounts: sources,
     themes,
     themeKeys: [...THEMES, MISSING],
+    tableColumns: tableColumnsOf(records),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type ComplaintColumns, type DimensionAccess, type TypeSourceCounts, access, isColumns, toColumns } from "./columns.js";
 import { type AnalyzableComplaint, type Dimension, themeName } from "./keys.js";
+import type { CaseOptions } from "./snapshots.js";
 
 /** One cell of a count table: the keys of each dimension (strings) and the count. */
 export type CountRow<D extends Dimension = Dimension> = { [K in D]: string } & { count: number };
@@ -21,17 +22,23 @@ export interface CountTable<D extends Dimension = Dimension> {
   keys: { [K in D]: string[] };
 }
 
-/** Records or their encoded columns: every aggregation accepts both. */
+/**
+ * Records or their encoded columns: every aggregation accepts both. Records count once per case
+ * (受理编号; the latest of several snapshots) unless the options say `allRows`; columns are
+ * counted as encoded (`toColumns` applies the same rule).
+ */
 export type Input = readonly AnalyzableComplaint[] | ComplaintColumns;
-export const columnsOf = (input: Input): ComplaintColumns => (isColumns(input) ? input : toColumns(input as readonly AnalyzableComplaint[]));
+export const columnsOf = (input: Input, options: CaseOptions = {}): ComplaintColumns =>
+  isColumns(input) ? input : toColumns(input as readonly AnalyzableComplaint[], options);
 
 /**
  * Count complaints by one or more dimensions: `countBy(records, ["county", "type"])` is the
- * county x pollution-type cross-tab in long form. Runs over dictionary-encoded columns.
+ * county x pollution-type cross-tab in long form. Runs over dictionary-encoded columns. Each case
+ * counts once (its latest snapshot); `{ allRows: true }` counts every record.
  */
-export function countBy<D extends Dimension>(input: Input, dimensions: readonly D[]): CountTable<D> {
+export function countBy<D extends Dimension>(input: Input, dimensions: readonly D[], options: CaseOptions = {}): CountTable<D> {
   if (!dimensions.length) throw new Error("countBy needs at least one dimension");
-  const cols = columnsOf(input);
+  const cols = columnsOf(input, options);
   const dims = dimensions.map((d) => access(cols, d));
   const { cells, get } = countCells(cols.length, dims);
 
@@ -104,8 +111,8 @@ function countCells(n: number, dims: readonly DimensionAccess[]): { cells?: Floa
 }
 
 /** One dimension as a plain object key -> count, in canonical order (for JSON). */
-export function countMap(input: Input, dimension: Dimension, options: { labels?: boolean } = {}): Record<string, number> {
-  const t = countBy(input, [dimension]);
+export function countMap(input: Input, dimension: Dimension, options: CaseOptions & { labels?: boolean } = {}): Record<string, number> {
+  const t = countBy(input, [dimension], options);
   const out: Record<string, number> = {};
   for (const r of t.rows) {
     const key = (r as Record<string, string | number>)[dimension] as string;

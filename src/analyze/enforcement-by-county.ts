@@ -1,11 +1,15 @@
+import { tableColumnsOf } from "./columns.js";
 import { type Enforcement, hasAction, parseEnforcement } from "./enforcement.js";
-import { type AnalyzableComplaint, UNRESOLVED, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, compareCountyKeys, countyKey, countyNamer } from "./keys.js";
+import { type CaseOptions, casesOf } from "./snapshots.js";
 
 /** Enforcement totals of a county (or of everything: county 全部). */
 export interface EnforcementRow {
   county: string;
   countyName: string;
   records: number;
+  /** records with a 处理和整改情况 or 责任人被处理情况 text: what the figures are read from */
+  withText: number;
   /** records reporting at least one action */
   withAction: number;
   cases: number;
@@ -23,14 +27,20 @@ export interface EnforcementRow {
 export interface EnforcementResult {
   byCounty: EnforcementRow[];
   total: EnforcementRow;
+  /**
+   * Set when no record has a 处理和整改情况 or 责任人被处理情况 text (the table lacks the columns,
+   * or every cell is blank): the figures are unknown, not 0, and must be shown as 无数据.
+   */
+  unavailable?: string;
 }
 
 function empty(county: string, countyName: string): EnforcementRow {
-  return { county, countyName, records: 0, withAction: 0, cases: 0, fines: 0, fineYuan: 0, orders: 0, suspensions: 0, seizures: 0, transfers: 0, interviewed: 0, accountable: 0 };
+  return { county, countyName, records: 0, withText: 0, withAction: 0, cases: 0, fines: 0, fineYuan: 0, orders: 0, suspensions: 0, seizures: 0, transfers: 0, interviewed: 0, accountable: 0 };
 }
 
-function add(row: EnforcementRow, e: Enforcement): void {
+function add(row: EnforcementRow, e: Enforcement, text: boolean): void {
   row.records++;
+  if (text) row.withText++;
   if (hasAction(e)) row.withAction++;
   row.cases += e.cases;
   row.fines += e.fines.length;
@@ -45,19 +55,31 @@ function add(row: EnforcementRow, e: Enforcement): void {
 
 /**
  * Enforcement actions parsed from 处理和整改情况 (persons also from 责任人被处理情况), totalled per
- * county. Give one record per case (`latest()`): a later snapshot repeats and extends the text.
+ * county. One record per case (its latest snapshot: a later snapshot repeats and extends the
+ * text) unless `{ allRows: true }`. Without any such text the result says `unavailable`.
  */
-export function enforcementByCounty(records: readonly AnalyzableComplaint[]): EnforcementResult {
+export function enforcementByCounty(input: readonly AnalyzableComplaint[], options: CaseOptions = {}): EnforcementResult {
+  const records = casesOf(input, options);
   const rows = new Map<string, EnforcementRow>();
   const total = empty("全部", "全部");
+  const nameOf = countyNamer(records);
   for (const r of records) {
+    const text = Boolean(r.rectification?.trim() || r.accountability?.trim());
     const e = parseEnforcement(r.rectification, r.accountability);
     const k = countyKey(r);
     let row = rows.get(k);
-    if (!row) rows.set(k, (row = empty(k, r.area.county ?? k)));
-    add(row, e);
-    add(total, e);
+    if (!row) rows.set(k, (row = empty(k, nameOf(r.area))));
+    add(row, e, text);
+    add(total, e, text);
   }
-  const byCounty = [...rows.values()].sort((a, b) => (a.county === UNRESOLVED ? 1 : b.county === UNRESOLVED ? -1 : a.county < b.county ? -1 : 1));
-  return { byCounty, total };
+  const byCounty = [...rows.values()].sort((a, b) => compareCountyKeys(a.county, b.county));
+  return { byCounty, total, ...(total.withText ? {} : { unavailable: enforcementMissing(records) }) };
+}
+
+/** Why enforcement figures cannot be given for records none of which has a text to read them from. */
+function enforcementMissing(records: readonly AnalyzableComplaint[]): string {
+  if (!records.length) return "没有信访件";
+  const cols = tableColumnsOf(records);
+  if (!cols.includes("rectification") && !cols.includes("accountability")) return "表中没有「处理和整改情况」列";
+  return "「处理和整改情况」均未填";
 }

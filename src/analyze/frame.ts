@@ -1,6 +1,7 @@
 import * as dfd from "danfojs-node";
 import type { Dimension } from "./keys.js";
 import { type Input, countBy } from "./count.js";
+import type { CaseOptions } from "./snapshots.js";
 
 /** The DataFrame class analysts get back (danfojs-node). */
 export type DataFrame = dfd.DataFrame;
@@ -35,9 +36,12 @@ export function toDataFrame(rows: readonly object[], options: { columns?: readon
   return new dfd.DataFrame(data, { columns, dtypes });
 }
 
-/** `countBy` as a DataFrame: one string column per dimension, then `count` (and `countyName`). */
-export function countFrame(input: Input, dimensions: readonly Dimension[]): DataFrame {
-  const t = countBy(input, dimensions);
+/**
+ * `countBy` as a DataFrame: one string column per dimension, then `count` (and `countyName`).
+ * Each case counts once (its latest snapshot) unless `{ allRows: true }`.
+ */
+export function countFrame(input: Input, dimensions: readonly Dimension[], options: CaseOptions = {}): DataFrame {
+  const t = countBy(input, dimensions, options);
   const rows = t.rows.map((r) => {
     const county = (r as unknown as Record<string, string>).county;
     return county !== undefined ? { ...r, countyName: t.labels[county] ?? county } : r;

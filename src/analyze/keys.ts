@@ -1,6 +1,6 @@
 import type { Classification } from "../model/classification.js";
 import { THEME_NAMES, effectiveTypes } from "../model/classification.js";
-import type { Complaint } from "../model/complaint.js";
+import type { AreaResolution, Complaint } from "../model/complaint.js";
 
 /** What the analyses read: a complaint, classified or not. */
 export type AnalyzableComplaint = Complaint & { classification?: Classification };
@@ -83,3 +83,29 @@ export function keysOf(c: AnalyzableComplaint, dim: Dimension): string[] {
 
 /** County keys in code order, （未识别） last. */
 export const compareCountyKeys = (a: string, b: string): number => (a === UNRESOLVED ? 1 : b === UNRESOLVED ? -1 : a < b ? -1 : 1);
+
+/** "天津市南开区", "湖北省仙桃市", "东莞市": a county with its prefecture (or province) in front. */
+export function qualifiedCountyName(area: AreaResolution): string {
+  const county = area.county ?? area.code ?? UNRESOLVED;
+  if (!area.prefecture || area.code === area.prefectureCode) return county;
+  const parent = area.prefecture.includes("直辖") ? area.province ?? "" : area.prefecture;
+  return `${parent}${county}`;
+}
+
+/**
+ * How county names are shown for a set of records: plain (苏仙区) when they all lie in one
+ * prefecture, with the prefecture in front (铜陵市郊区, 阳泉市郊区) when they span several, so
+ * that no two counties read alike. Unresolved areas read （未识别）.
+ */
+export function countyNamer(records: readonly { area: AreaResolution }[]): (area: AreaResolution) => string {
+  const prefectures = new Set<string>();
+  let last: AreaResolution | undefined;
+  for (const r of records) {
+    if (r.area === last) continue;
+    last = r.area;
+    if (r.area.code && r.area.prefectureCode) prefectures.add(r.area.prefectureCode);
+    if (prefectures.size > 1) break;
+  }
+  const qualify = prefectures.size > 1;
+  return (area) => (!area.code ? UNRESOLVED : qualify ? qualifiedCountyName(area) : area.county ?? area.code);
+}

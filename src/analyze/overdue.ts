@@ -1,5 +1,5 @@
 import type { CaseStatus } from "../model/vocabulary.js";
-import { type AnalyzableComplaint, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, countyKey, countyNamer } from "./keys.js";
 import { type SnapshotOptions, daysBetween, statusAt, timelines } from "./snapshots.js";
 
 /** A case past its 办结目标 and not 已办结 at the evaluation date. */
@@ -41,6 +41,7 @@ export function deadlineDate(deadline: string | undefined): string | undefined {
  */
 export function overdue(records: readonly AnalyzableComplaint[], options: SnapshotOptions & { at?: string } = {}): OverdueResult {
   const tl = timelines(records, options);
+  const nameOf = countyNamer(records);
   const at = options.at ?? tl.reduce<string | undefined>((m, t) => {
     const last = t.observations.at(-1)?.asOf;
     return last && (!m || last > m) ? last : m;
@@ -63,7 +64,7 @@ export function overdue(records: readonly AnalyzableComplaint[], options: Snapsh
       key: t.key,
       ...(r.caseNo ? { caseNo: r.caseNo } : {}),
       county: countyKey(r),
-      countyName: r.area.county ?? countyKey(r),
+      countyName: nameOf(r.area),
       ...(t.date ? { date: t.date } : {}),
       deadline,
       at,

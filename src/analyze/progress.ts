@@ -1,4 +1,4 @@
-import { type AnalyzableComplaint, compareCountyKeys, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, compareCountyKeys, countyKey, countyNamer } from "./keys.js";
 import { type SnapshotOptions, timelines } from "./snapshots.js";
 
 /** Rectification progress of one county at one date. */
@@ -19,7 +19,7 @@ export interface ProgressRow {
 }
 
 export interface ProgressResult {
-  /** the dates of the rows: every snapshot date and every 办结时间 */
+  /** the dates of the rows: the first 交办 date, every snapshot date and every 办结时间 */
   dates: string[];
   /** per county and date, counties by code, dates ascending */
   rows: ProgressRow[];
@@ -85,16 +85,21 @@ export function progressRows(grid: readonly string[], county: string, countyName
 export function closureProgress(records: readonly AnalyzableComplaint[], options: SnapshotOptions = {}): ProgressResult {
   const tl = timelines(records, options);
   const dates = new Set<string>();
+  let firstDate: string | undefined;
   for (const t of tl) {
     for (const o of t.observations) dates.add(o.asOf);
     if (t.closedDate) dates.add(t.closedDate);
+    if (t.date && (!firstDate || t.date < firstDate)) firstDate = t.date;
   }
+  // the period starts when the first case was transferred, not at the first closure
+  if (firstDate && dates.size) dates.add(firstDate);
   const grid = [...dates].sort();
   const names = new Map<string, string>();
+  const nameOf = countyNamer(records);
   const groups = new Map<string, typeof tl>();
   for (const t of tl) {
     const k = countyKey(t.record);
-    if (t.record.area.county) names.set(k, t.record.area.county);
+    if (t.record.area.code) names.set(k, nameOf(t.record.area));
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
     g.push(t);

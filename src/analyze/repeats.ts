@@ -1,14 +1,17 @@
 import { contentWords } from "../text/segment.js";
-import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey, countyNamer } from "./keys.js";
 import { jaccard, lshCandidates, minhash, shingles } from "./minhash.js";
 import { latest } from "./snapshots.js";
-import { normalizeTarget, siteName } from "./target.js";
+import { siteKind, targetKey } from "./target.js";
 import { UnionFind } from "./union-find.js";
 
 export interface RepeatOptions {
   /** link complaints whose word shingles reach this Jaccard similarity; default 0.5 (near-copies; reworded repeats are found by their target) */
   threshold?: number;
-  /** link by the same normalised target (classification.target); default true */
+  /**
+   * link by the same target (classification.target, see `targetKey`), or the same specific kind
+   * of site next to the same named village or housing estate; default true
+   */
   byTarget?: boolean;
   /** link by text similarity; default true */
   byText?: boolean;
@@ -64,7 +67,7 @@ const DEFAULT_THRESHOLD = 0.5;
 
 /**
  * Group repeat complaints: the same normalised target (classification.target) in the same county,
- * when it names a site and not only a kind of site (see `siteName`),
+ * when it identifies a site and not only a kind of site (see `targetKey`),
  * or near-duplicate texts in the same county (Jaccard similarity of word and word-pair shingles
  * >= threshold, candidates from MinHash LSH, verified exactly). Links are merged with union-find;
  * every group lists the links that explain it. One record per case (latest snapshot) is used;
@@ -74,6 +77,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const words = options.words ?? contentWords;
   const list = latest(records);
+  const nameOf = countyNamer(list);
   const byCounty = new Map<string, number[]>();
   list.forEach((r, i) => {
     const k = countyKey(r);
@@ -88,21 +92,27 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
   const link = (i: number, j: number, make: (a: string, b: string) => RepeatLink) => {
     if (uf.union(i, j)) links.push(make(caseKey(list[i]!), caseKey(list[j]!)));
   };
-  // a target links only when it names a site ("安丰冶炼厂"), not a kind of site ("选矿厂")
-  const targets = list.map((r) => {
-    const t = r.classification?.target ? normalizeTarget(r.classification.target) : "";
-    return t && siteName(t) ? t : "";
+  // a target links only when it identifies a site ("安丰冶炼厂", "小坊村选矿厂"), not a kind of
+  // site ("选矿厂") or words that merely end like one
+  const targets = list.map((r) => (r.classification?.target ? targetKey(r.classification.target) : ""));
+  // the same kind of site where the same village or housing estate is named: 华府小区 … 饲料厂
+  const spots = list.map((r) => {
+    const c = r.classification;
+    const kind = c?.target ? siteKind(c.target) : "";
+    if (!kind) return [];
+    return [c?.place?.village, c?.place?.estate].filter((p): p is string => !!p).map((p) => `${p}附近的${kind}`);
   });
 
   for (const members of byCounty.values()) {
     if (options.byTarget !== false) {
       const first = new Map<string, number>();
       for (const i of members) {
-        const t = targets[i]!;
-        if (!t) continue;
-        const f = first.get(t);
-        if (f === undefined) first.set(t, i);
-        else link(f, i, (a, b) => ({ a, b, kind: "target", target: t }));
+        for (const t of [targets[i]!, ...spots[i]!]) {
+          if (!t) continue;
+          const f = first.get(t);
+          if (f === undefined) first.set(t, i);
+          else link(f, i, (a, b) => ({ a, b, kind: "target", target: t }));
+        }
       }
     }
     if (options.byText !== false && members.length > 1) {
@@ -145,7 +155,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
     groups.push({
       id: "",
       county: countyKey(members[0]!),
-      countyName: members[0]!.area.county ?? countyKey(members[0]!),
+      countyName: nameOf(members[0]!.area),
       size: members.length,
       ...(dates.length ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
       statuses,

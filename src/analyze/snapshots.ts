@@ -9,6 +9,15 @@ export interface SnapshotOptions {
   asOf?: string;
 }
 
+/** How the aggregations treat several records of one case (status snapshots). */
+export interface CaseOptions extends SnapshotOptions {
+  /**
+   * Count every record given, each snapshot of a case included. Default false: one record per
+   * case (受理编号), its latest snapshot (`latest()`).
+   */
+  allRows?: boolean;
+}
+
 /**
  * The date whose state each record shows: its `asOf` (截至… in the title or file name), else
  * the option, else the latest 交办 date of its file. Undefined when none can be known.
@@ -44,6 +53,21 @@ export function latest<T extends AnalyzableComplaint>(records: readonly T[], opt
     if (!order.has(k)) order.set(k, i);
   });
   return [...order.keys()].map((k) => records[best.get(k)!]!);
+}
+
+/**
+ * The records an aggregation counts: one per case (`latest()`), or every record with
+ * `allRows`. Returns `records` itself when no case repeats (nothing to choose).
+ */
+export function casesOf<T extends AnalyzableComplaint>(records: readonly T[], options: CaseOptions = {}): readonly T[] {
+  if (options.allRows) return records;
+  const seen = new Set<string>();
+  for (const r of records) {
+    const k = caseKey(r);
+    if (seen.has(k)) return latest(records, options);
+    seen.add(k);
+  }
+  return records;
 }
 
 /** What a case looked like at one snapshot. */

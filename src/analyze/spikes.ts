@@ -2,8 +2,9 @@ import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { columnsOf, type Input } from "./count.js";
 import { MISSING, UNRESOLVED } from "./keys.js";
 import { poissonUpperTail } from "./poisson.js";
+import type { CaseOptions } from "./snapshots.js";
 
-export interface SpikeOptions {
+export interface SpikeOptions extends CaseOptions {
   /** the series tested: per county, or per county and pollution type; default both */
   by?: readonly ("county" | "county-type")[];
   /** the time unit: 交办 date (default) or 批次 */
@@ -16,20 +17,32 @@ export interface SpikeOptions {
   minBaseline?: number;
 }
 
-/** A county-day (or county-type-day) far above that series' own baseline. */
+/**
+ * A burst in one series (a county, or a county and a type) far above its own baseline: one day,
+ * or several consecutive days (units) when the neighbours of a spike day are high too.
+ */
 export interface Spike {
   series: "county" | "county-type";
   county: string;
   countyName: string;
   /** the pollution type for county-type series */
   type?: string;
-  /** the date ("2023-07-08") or batch ("12") */
+  /** the busiest day of the span ("2023-07-08"), or batch ("12") */
   at: string;
+  /** the first and last day (or batch) of the span; equal for a one-day spike */
+  from: string;
+  to: string;
+  /** days (units) in the span */
+  days: number;
+  /** complaints over the whole span */
   count: number;
-  /** the series' median over its other days (at least minBaseline) */
+  /** complaints on the busiest day */
+  peak: number;
+  /** the series' median per day outside the span (at least minBaseline) */
   baseline: number;
+  /** count - baseline × days */
   excess: number;
-  /** P(X >= count) for X ~ Poisson(baseline) */
+  /** P(X >= count) for X ~ Poisson(baseline × days) */
   p: number;
 }
 
@@ -39,7 +52,7 @@ export interface SpikeResult {
   units: string[];
   /** number of (series, day) pairs tested */
   tests: number;
-  options: Required<SpikeOptions>;
+  options: Required<Omit<SpikeOptions, keyof CaseOptions>>;
 }
 
 /** Median of `sorted` without one occurrence of `skip`. */
@@ -51,21 +64,32 @@ function medianWithout(sorted: readonly number[], skip: number): number {
   return n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
 }
 
+/** Median of the values outside [lo, hi]. */
+function medianOutside(values: readonly number[], lo: number, hi: number): number {
+  const rest = [...values.slice(0, lo), ...values.slice(hi + 1)].sort((a, b) => a - b);
+  const n = rest.length;
+  if (!n) return 0;
+  return n % 2 ? rest[(n - 1) / 2]! : (rest[n / 2 - 1]! + rest[n / 2]!) / 2;
+}
+
 /**
  * Find spikes: for each series (a county, or a county and a pollution type) and each observed
  * day, compare the day's count x with the series' baseline b = median of its counts on the other
  * observed days (days without complaints count as 0), floored at `minBaseline`. The day is a spike
- * when P(X >= x | X ~ Poisson(b)) < alpha and x - b >= minExcess. See docs/analytics.md.
+ * when P(X >= x | X ~ Poisson(b)) < alpha and x - b >= minExcess. A spike day then grows into its
+ * full span: a neighbouring day joins while it makes the span more improbable (the span's total
+ * against b × days, b the median outside the span), so a three-day burst is one spike of three
+ * days. Spans that meet are merged. See docs/analytics.md.
  */
 export function spikes(input: Input, options: SpikeOptions = {}): SpikeResult {
-  const opts: Required<SpikeOptions> = {
+  const opts: Required<Omit<SpikeOptions, keyof CaseOptions>> = {
     by: options.by ?? ["county", "county-type"],
     unit: options.unit ?? "date",
     alpha: options.alpha ?? 0.001,
     minExcess: options.minExcess ?? 3,
     minBaseline: options.minBaseline ?? 0.5,
   };
-  const cols = columnsOf(input);
+  const cols = columnsOf(input, options);
   const unitKeys = opts.unit === "date" ? cols.dateKeys : cols.batchKeys;
   const unitCodes = opts.unit === "date" ? cols.date : cols.batch;
   const missingUnit = unitKeys.indexOf(MISSING);
@@ -81,21 +105,51 @@ export function spikes(input: Input, options: SpikeOptions = {}): SpikeResult {
     for (let d = 0; d < u; d++) if (d !== missingUnit) values.push(counts[d]!);
     if (!values.some((v) => v > 0)) return;
     const sorted = [...values].sort((a, b) => a - b);
-    for (let d = 0; d < u; d++) {
-      if (d === missingUnit) continue;
-      const x = counts[d]!;
-      if (!x) continue;
+    const seeds: number[] = [];
+    values.forEach((x, d) => {
+      if (!x) return;
       tests++;
       const baseline = Math.max(opts.minBaseline, medianWithout(sorted, x));
-      const excess = x - baseline;
-      if (excess < opts.minExcess) continue;
-      const p = poissonUpperTail(x, baseline);
-      if (p >= opts.alpha) continue;
-      const code = cols.countyKeys[county]!;
+      if (x - baseline < opts.minExcess || poissonUpperTail(x, baseline) >= opts.alpha) return;
+      seeds.push(d);
+    });
+    // grow each seed into its span; spans that meet are merged
+    const spans: [number, number][] = [];
+    const score = (lo: number, hi: number) => {
+      let x = 0;
+      for (let d = lo; d <= hi; d++) x += values[d]!;
+      const b = Math.max(opts.minBaseline, medianOutside(values, lo, hi));
+      return { x, b, p: poissonUpperTail(x, b * (hi - lo + 1)) };
+    };
+    for (const seed of seeds) {
+      const last = spans[spans.length - 1];
+      if (last && seed <= last[1] + 1) {
+        last[1] = Math.max(last[1], seed);
+        continue;
+      }
+      let lo = seed;
+      let hi = seed;
+      let best = score(lo, hi).p;
+      for (let grown = true; grown; ) {
+        grown = false;
+        for (const [l, h] of [[lo - 1, hi], [lo, hi + 1]] as const) {
+          if (l < 0 || h >= values.length || !values[l === lo - 1 ? l : h]) continue;
+          const p = score(l, h).p;
+          if (p < best) [lo, hi, best, grown] = [l, h, p, true];
+        }
+      }
+      spans.push([lo, hi]);
+    }
+    const code = cols.countyKeys[county]!;
+    for (const [lo, hi] of spans) {
+      const { x, b, p } = score(lo, hi);
+      let peakAt = lo;
+      for (let d = lo; d <= hi; d++) if (values[d]! > values[peakAt]!) peakAt = d;
       out.push({
         series, county: code, countyName: cols.countyNames.get(code) ?? code,
         ...(type !== undefined ? { type: POLLUTION_TYPES[type]! } : {}),
-        at: unitKeys[d]!, count: x, baseline, excess, p,
+        at: units[peakAt]!, from: units[lo]!, to: units[hi]!, days: hi - lo + 1,
+        count: x, peak: values[peakAt]!, baseline: b, excess: x - b * (hi - lo + 1), p,
       });
     }
   };

@@ -1,4 +1,4 @@
-import { type ComplaintColumns, type TypeSourceCounts, toColumns } from "./columns.js";
+import { type ComplaintColumns, type TypeSourceCounts, missingReason, toColumns } from "./columns.js";
 import { countMap } from "./count.js";
 import { type EnforcementResult, enforcementByCounty } from "./enforcement-by-county.js";
 import { type CountyRank, countyRanking } from "./hotspots.js";
@@ -17,7 +17,7 @@ export interface SummaryOptions extends SnapshotOptions {
   repeats?: boolean | RepeatOptions;
   /** parse enforcement actions from the texts; default true */
   enforcement?: boolean;
-  /** population for per-capita ranking; default the bundled Hunan 2020 census table */
+  /** population for per-capita ranking; default the bundled Hunan 2020 census table (`populationTable(file)` reads a user's) */
   population?: PopulationTable | false;
   spikes?: SpikeOptions | false;
 }
@@ -44,17 +44,27 @@ export interface StatsSummary {
   byVerification: Record<string, number>;
   byDate: Record<string, number>;
   byBatch: Record<string, number>;
+  /** null when unknown (no 是否属实 column, or all blank): see `unknown` */
   verifiedRate: number | null;
+  /** 已办结 over cases with a status; null when unknown */
   closedRate: number | null;
   closedOrPhaseRate: number | null;
-  /** the rates with numerators and denominators */
+  /** the rates with numerators, denominators (blanks excluded), blanks and reasons */
   rates: Rates;
+  /**
+   * 重点件 as the table's 案卷类别 gives them (`count`, null without the column); the rule's
+   * suggestions are only suggestions (`suggested`, from the classifier; 0 when not classified).
+   */
+  keyCases: { count: number | null; suggested: number; reason?: string };
+  /** every figure that cannot be given, with the reason: closedRate, verifiedRate, keyCases, enforcement… */
+  unknown: Record<string, string>;
   hotspots: CountyRank[];
   spikes: Spike[];
   progress: { dates: string[]; overall: ProgressRow[]; byCounty: ProgressRow[]; upperBoundCases: number };
   overdue: { at: string | null; count: number; cases: OverdueCase[]; undatedDeadlines: number };
   timeToClose: { summary: DurationSummary; histogram: DurationBucket[]; exact: number; upperBound: number; open: number };
   repeats: { groups: number; records: number; repeats: number; threshold: number | null; list: RepeatGroup[] } | null;
+  /** null when not asked for, or when unknown (the table has no 处理和整改情况: see `unknown.enforcement`) */
   enforcement: EnforcementResult | null;
 }
 
@@ -71,6 +81,18 @@ export function summarize(records: readonly AnalyzableComplaint[], options: Summ
   const ttc = timeToClose(records, options);
   const rep = options.repeats === false ? null : repeats(cases, options.repeats === true ? {} : options.repeats);
   const population = options.population === false ? undefined : options.population ?? populationTable();
+  const enforcement = options.enforcement === false ? null : enforcementByCounty(cases);
+  const withCategory = cases.filter((c) => c.category).length;
+  const keyReason = missingReason(cols, "category", withCategory);
+  const keyCases = {
+    count: keyReason ? null : cases.filter((c) => c.category === "重点件").length,
+    suggested: cases.filter((c) => c.classification?.keyCase.suggested).length,
+    ...(keyReason ? { reason: keyReason } : {}),
+  };
+  const unknown: Record<string, string> = {};
+  for (const [name, rt] of Object.entries(r)) if (rt.reason) unknown[name] = rt.reason;
+  if (keyReason) unknown.keyCases = keyReason;
+  if (enforcement?.unavailable) unknown.enforcement = enforcement.unavailable;
   return {
     total: cases.length,
     records: records.length,
@@ -88,12 +110,14 @@ export function summarize(records: readonly AnalyzableComplaint[], options: Summ
     closedRate: r.closedRate.value,
     closedOrPhaseRate: r.closedOrPhaseRate.value,
     rates: r,
+    keyCases,
+    unknown,
     hotspots: countyRanking(cols, population),
     spikes: options.spikes === false ? [] : spikes(cols, options.spikes).spikes,
     progress: { dates: progress.dates, overall: progress.overall, byCounty: progress.rows, upperBoundCases: progress.upperBoundCases },
     overdue: { at: od.at ?? null, count: od.cases.length, cases: od.cases, undatedDeadlines: od.undated },
     timeToClose: { summary: ttc.summary, histogram: ttc.histogram, exact: ttc.exact, upperBound: ttc.upperBound, open: ttc.open },
     repeats: rep ? { groups: rep.groups.length, records: rep.records, repeats: rep.repeats, threshold: rep.threshold, list: rep.groups } : null,
-    enforcement: options.enforcement === false ? null : enforcementByCounty(cases),
+    enforcement: enforcement && !enforcement.unavailable ? enforcement : null,
   };
 }

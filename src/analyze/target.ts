@@ -43,6 +43,8 @@ export function normalizeTarget(target: string): string {
     s = s.slice(m[0].length);
   }
   s = s
+    // an owner (黄某的养鸡场) names nobody in particular: 养鸡场
+    .replace(/[\u4e00-\u9fa5]某+的?(?=.)/g, "")
     .replace(/某+|[Xx×＊*]{1,3}/g, "")
     .replace(/(?:股份)?有限(?:责任)?公司/g, "公司")
     .replace(/^[的之在]/, "");
@@ -57,6 +59,8 @@ const GENERIC = [
   "洗砂", "制砂", "砖", "搅拌", "混凝土", "沥青", "尾矿", "矿渣", "渣土", "堆", "饲料", "化工", "水泥", "钢铁", "石灰", "石墨",
   "废品", "回收", "垃圾", "污水", "处理", "屠宰", "食品", "木材", "家具", "喷漆", "汽修", "洗车", "烧烤", "餐饮", "建材", "商砼",
   "石", "煤", "小", "大", "新", "老", "黑", "非法", "违法", "无证", "私人", "个体", "一家", "一个", "这家", "那家",
+  "工地", "工程", "改造", "提质", "扩建", "新建", "施工", "酒家", "度假村", "山庄", "夜宵", "大排档", "超市", "中转站", "搅拌站",
+  "稀土", "铅锌", "钨", "锡", "铋", "钼", "萤石", "铜", "铁", "锰", "金属", "有色", "洗矿", "选", "洗",
 ].sort((a, b) => b.length - a.length);
 
 /**
@@ -87,4 +91,54 @@ export function siteName(normalized: string): string {
     }
   }
   return s.length >= 2 ? s : "";
+}
+
+/** Province, prefecture, county and town names at the start of a target (not villages). */
+function stripAdmin(target: string): string {
+  let s = target.replace(/[\s\u3000“”"'‘’《》「」【】()（）]/g, "");
+  const re = places();
+  for (let guard = 0; guard < 6; guard++) {
+    const m = re.exec(s) ?? /^[\u4e00-\u9fa5]{1,4}?(?:镇|乡|街道)(?=.{2,})/.exec(s);
+    if (!m || !m[0]) break;
+    s = s.slice(m[0].length);
+  }
+  return s;
+}
+
+/** A word a site's name ends with: what makes 安丰冶炼厂 a site and 民周 not. */
+const SITE_WORD = /(?:厂|场|站|矿|矿业|库|窑|店|馆|公司|合作社|集团|工地|项目|工程|作坊|码头|园|中心|农家乐|山庄|酒家|酒楼|酒吧|KTV|超市|医院|会所|储运|烧烤|夜宵|大排档|学校|塔|度假村|城)$/;
+const BOILERPLATE = /(?:过场|现场|到场|在场|当场|出场|收场|立场|官场|草场)$/;
+/** Where a site without a name is (柏寨村对面山上). */
+const LOCATION_WORD = /(?:山上|后山|河边|河滩|路边|村口|居民点|山林|空地|田里|农田|山脚下?|林地|山坡|山沟)$/;
+
+/**
+ * What two complaints must share to be about the same target in one county: the target when it
+ * names a site (安丰冶炼厂, whatever the places before it), else a kind of site, an owner or a
+ * spot together with the village that identifies them (小坊村选矿厂, 唐洞村黄某的养鸡场 ->
+ * 唐洞村黄某养鸡场, 桃田村村民周某 -> 桃田村周某, 柏寨村对面山上). "" when the target identifies
+ * nothing (选矿厂, 不要走过场).
+ */
+export function targetKey(target: string): string {
+  const core = normalizeTarget(target);
+  // words that end like a site and name none (不要走过场, 请来现场)
+  if (BOILERPLATE.test(core)) return "";
+  if (core && SITE_WORD.test(core) && siteName(core)) return core;
+  const m = /^([\u4e00-\u9fa5]{2,5}?村)(?:村民)?([\u4e00-\u9fa5]某+)?的?(.*)$/.exec(stripAdmin(target));
+  if (!m) return "";
+  const [, village, person = "", rest = ""] = m;
+  const site = rest ? normalizeTarget(rest) || rest.replace(/某+/g, "") : "";
+  if (!person && !SITE_WORD.test(site) && !LOCATION_WORD.test(site)) return "";
+  return `${village}${person}${site}`;
+}
+
+/**
+ * The kind of site a target is (东江饲料厂 -> 饲料厂, 唐洞村黄某的养鸡场 -> 养鸡场), when specific
+ * enough to tell two sites of one village apart (not 厂, 公司, 饭店): "" otherwise.
+ */
+export function siteKind(target: string): string {
+  const core = normalizeTarget(target);
+  if (!SITE_WORD.test(core)) return "";
+  const name = siteName(core);
+  const kind = name && core.startsWith(name) ? core.slice(name.length) : core;
+  return kind.length >= 3 && !/^(?:有限公司|股份公司|工厂|厂房|项目|工地|企业)$/.test(kind) ? kind : "";
 }

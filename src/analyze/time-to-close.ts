@@ -1,4 +1,4 @@
-import { type AnalyzableComplaint, compareCountyKeys, countyKey } from "./keys.js";
+import { type AnalyzableComplaint, compareCountyKeys, countyKey, countyNamer } from "./keys.js";
 import { type SnapshotOptions, daysBetween, timelines } from "./snapshots.js";
 
 /** Days from 交办 to 已办结 of one case. */
@@ -101,6 +101,7 @@ export function timeToClose(records: readonly AnalyzableComplaint[], options: Sn
   let open = 0;
   let undated = 0;
   const names = new Map<string, string>();
+  const nameOf = countyNamer(records);
   for (const t of timelines(records, options)) {
     if (!t.closedOn) {
       open++;
@@ -111,7 +112,7 @@ export function timeToClose(records: readonly AnalyzableComplaint[], options: Sn
       continue;
     }
     const county = countyKey(t.record);
-    if (t.record.area.county) names.set(county, t.record.area.county);
+    if (t.record.area.code) names.set(county, nameOf(t.record.area));
     cases.push({ key: t.key, county, date: t.date, closedOn: t.closedOn, days: Math.max(0, daysBetween(t.date, t.closedOn)), kind: t.closedOnKind! });
   }
   const days = cases.map((c) => c.days);

@@ -7,9 +7,9 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountTable, CountyRank, Dimension, ProgressResult, RepeatGroup } from "../analyze/index.js";
 import { countBy } from "../analyze/count.js";
 import { toColumns } from "../analyze/columns.js";
-import { countyRanking } from "../analyze/hotspots.js";
+import { countyRanking, withZeroCounties } from "../analyze/hotspots.js";
 import type { AnalyzableComplaint } from "../analyze/keys.js";
-import { populationTable } from "../analyze/population.js";
+import { type PopulationTable, populationTable } from "../analyze/population.js";
 import { closureProgress } from "../analyze/progress.js";
 import { repeats } from "../analyze/repeats.js";
 import { type SnapshotOptions, latest, snapshotDates } from "../analyze/snapshots.js";
@@ -71,7 +71,10 @@ export class ChartDataError extends Error {
   override name = "ChartDataError";
 }
 
-export interface ChartDataOptions extends SnapshotOptions {}
+export interface ChartDataOptions extends SnapshotOptions {
+  /** population for per-capita figures; default the bundled table (`populationTable()`) */
+  population?: PopulationTable;
+}
 
 const UNRESOLVED = "（未识别）";
 
@@ -140,18 +143,11 @@ export class ChartData {
   /** Counties ranked by cases; with one prefecture, its counties without a case appear with 0. */
   get ranking(): CountyRank[] {
     return this.#get("ranking", () => {
-      const population = populationTable();
+      const population = this.options.population ?? populationTable();
       const ranks = countyRanking(this.columns, population);
       const pref = this.prefecture;
-      if (pref) {
-        const seen = new Set(ranks.map((r) => r.county));
-        for (const c of countiesOf(pref.code)) {
-          if (seen.has(c.code)) continue;
-          const pop = population.get(c.code)?.population ?? null;
-          ranks.push({ county: c.code, countyName: c.name, count: 0, share: 0, rank: ranks.length + 1, population: pop, per100k: pop ? 0 : null, rankPer100k: null });
-        }
-      }
-      return ranks;
+      if (!pref) return ranks;
+      return withZeroCounties(ranks, countiesOf(pref.code).map((c) => ({ ...c, ...population.get(c.code) })));
     });
   }
 
@@ -210,7 +206,7 @@ export function chartSpec(name: ChartName, data: ChartData, options: ChartSpecOp
     case "county-hotspots":
       return countyHotspotsSpec(data.ranking, o);
     case "county-map":
-      return countyMapSpec(data.ranking.filter((r) => r.county !== UNRESOLVED), data.boundaries, o);
+      return countyMapSpec(data.ranking, data.boundaries, o);
     case "type-by-county":
       return typeByCountySpec(nothingIn(countBy(data.columns, ["county", "type"]), "type", "没有污染类型"), o);
     case "types":

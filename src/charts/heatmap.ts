@@ -1,9 +1,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
-import { COUNT_SCHEME, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+import { COUNT_SCHEME, MISSING_COLOR, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
 
 const MISSING = "（未填）";
+const UNRESOLVED = "（未识别）";
 
 /** The note on how 污染类型 was obtained, from a table's `typeSource`. */
 export function typeSourceNote(t: { typeSource: { official: number; predicted: number; none: number } }): string {
@@ -16,7 +17,7 @@ export function typeSourceNote(t: { typeSource: { official: number; predicted: n
 /**
  * Pollution type × county heatmap: one cell per county and type, shaded by the count and
  * labelled with it. Takes `countBy(cases, ["county", "type"])`. A complaint with several types
- * counts once under each.
+ * counts once under each. The （未识别） county and the （未填） type come last, in grey.
  */
 export function typeByCountySpec(table: CountTable<"county" | "type">, options: ChartOptions = {}): TopLevelSpec {
   const counties = table.keys.county;
@@ -24,10 +25,10 @@ export function typeByCountySpec(table: CountTable<"county" | "type">, options: 
   const cells = new Map(table.rows.map((r) => [`${r.county}\u0000${r.type}`, r.count]));
   const name = (c: string) => table.labels[c] ?? c;
   const values = counties.flatMap((c) =>
-    types.map((t) => ({ county: c, name: name(c), type: t, count: cells.get(`${c}\u0000${t}`) ?? 0 })),
+    types.map((t) => ({ county: c, name: name(c), type: t, count: cells.get(`${c}\u0000${t}`) ?? 0, missing: c === UNRESOLVED || t === MISSING })),
   );
-  const max = Math.max(1, ...values.map((v) => v.count));
-  const withDark = values.map((v) => ({ ...v, label: v.count ? String(v.count) : "", dark: v.count > max * 0.55 }));
+  const max = Math.max(1, ...values.filter((v) => !v.missing).map((v) => v.count));
+  const withDark = values.map((v) => ({ ...v, label: v.count ? String(v.count) : "", dark: !v.missing && v.count > max * 0.55 }));
   const cell = 34;
   return {
     ...frame(options, withPrefecture(options, "各县（市、区）信访件污染类型分布"), [
@@ -46,7 +47,7 @@ export function typeByCountySpec(table: CountTable<"county" | "type">, options: 
         mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1.5 },
         encoding: {
           color: {
-            condition: { test: "datum.count === 0", value: "#f6f6f6" },
+            condition: [{ test: "datum.count === 0", value: "#f6f6f6" }, { test: "datum.missing", value: MISSING_COLOR }],
             field: "count",
             type: "quantitative",
             title: "件数",

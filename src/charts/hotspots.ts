@@ -7,11 +7,13 @@ const UNRESOLVED = "（未识别）";
 
 /**
  * County hotspots: one horizontal bar per county, most complaints on top, labelled with the
- * count and the share of all complaints. Takes `countyRanking()` rows (or `summarize().hotspots`);
+ * count and the share of all complaints; （未识别） last and grey, whatever its count. Takes `countyRanking()` rows (or `summarize().hotspots`);
  * counties to show with no complaint can be added as rows with count 0.
  */
 export function countyHotspotsSpec(ranks: readonly CountyRank[], options: ChartOptions = {}): TopLevelSpec {
-  const rows = [...ranks].sort((a, b) => b.count - a.count || (a.county === UNRESOLVED ? 1 : b.county === UNRESOLVED ? -1 : a.county < b.county ? -1 : 1));
+  // as countyRanking orders them (the charts face imports no analysis code)
+  const last = (r: CountyRank) => (r.county === UNRESOLVED ? 1 : 0);
+  const rows = [...ranks].sort((a, b) => last(a) - last(b) || b.count - a.count || (a.county < b.county ? -1 : 1));
   const total = rows.reduce((s, r) => s + r.count, 0);
   const values = rows.map((r) => ({
     county: r.county,
@@ -22,7 +24,9 @@ export function countyHotspotsSpec(ranks: readonly CountyRank[], options: ChartO
   }));
   const max = Math.max(0, ...rows.map((r) => r.count));
   return {
-    ...frame(options, withPrefecture(options, "各县（市、区）信访件数量"), [`共 ${total} 件；括号内为占比`]),
+    ...frame(options, withPrefecture(options, "各县（市、区）信访件数量"), [
+      `共 ${total} 件；括号内为占比${rows.some((r) => r.county === UNRESOLVED && r.count) ? "；（未识别）为无法确定县（市、区）的信访件，灰色" : ""}`,
+    ]),
     width: options.width ?? 430,
     height: options.height ?? { step: 22 },
     data: { values },

@@ -4,7 +4,10 @@ import type { CountyProperties } from "../geo/boundaries.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { COUNT_SCHEME, TEXT_ON_LIGHT } from "./theme.js";
 
-/** A county's count: `countyRanking()` rows, or any rows with a GB/T code and a number. */
+/**
+ * A county's count: `countyRanking()` rows, or any rows with a GB/T code and a number. A row
+ * whose county is （未识别） counts in the total and is said in the note.
+ */
 export interface CountyCount {
   /** GB/T 2260 code, e.g. "431081" */
   county: string;
@@ -167,7 +170,8 @@ export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
  * Choropleth map of complaints by county: each county shaded by its count (a sequential scale
  * whose lightness falls with the count, so it prints in greyscale) and labelled with its name and
  * count. `boundaries` are the counties to draw, e.g. `countyBoundaries("431000")` for 郴州's 11;
- * counts are joined by GB/T code and counties without a row show 0.
+ * counts are joined by GB/T code and counties without a row show 0. The note splits the total:
+ * drawn + outside the map + county unresolved = all the rows' counts.
  */
 export function countyMapSpec(
   counts: readonly CountyCount[],
@@ -179,7 +183,9 @@ export function countyMapSpec(
   for (const c of counts) byCode.set(c.county, (byCode.get(c.county) ?? 0) + c.count);
   const max = Math.max(1, ...boundaries.features.map((f) => byCode.get(f.properties.code) ?? 0));
   const shown = boundaries.features.reduce((s, f) => s + (byCode.get(f.properties.code) ?? 0), 0);
-  const outside = counts.reduce((s, c) => s + c.count, 0) - shown;
+  const total = counts.reduce((s, c) => s + c.count, 0);
+  const unresolved = byCode.get("（未识别）") ?? 0;
+  const outside = total - shown - unresolved;
   const features = boundaries.features.map((f): Feature => {
     const g = f.geometry;
     const geometry: Polygon | MultiPolygon =
@@ -203,8 +209,8 @@ export function countyMapSpec(
   // Labels that would overlap a bigger county's are left out (the county table has the figures).
   const labelled = features.length <= MAX_LABELLED;
   const hidden = labelled ? placeLabels(features, box, width, height) : features.length;
-  const notes = [`按行政区域计，共 ${shown} 件`];
-  if (outside > 0) notes.push(`另有 ${outside} 件不在图示范围内或未识别县区`);
+  const parts = [outside > 0 ? `图示范围外 ${outside} 件` : "", unresolved > 0 ? `县区未识别 ${unresolved} 件` : ""].filter(Boolean);
+  const notes = [parts.length ? `共 ${total} 件：图中 ${shown} 件，${parts.join("，")}` : `按行政区域计，共 ${shown} 件`];
   if (hidden) notes.push(labelled ? `${hidden} 个面积较小的县区未标注` : "县区较多，未逐一标注");
   return {
     ...frame(options, withPrefecture(options, "信访件分布（按县、市、区）"), notes),

@@ -13,25 +13,41 @@ const PHASE = "含阶段性办结";
 const OVERALL = "全部县区办结率";
 const SERIES = [CLOSED, PHASE, OVERALL];
 
+/** One panel's curves at one date: the values hold until the next row's date (step-after). */
+export interface ProgressPoint {
+  county: string;
+  panel: string;
+  date: string;
+  /** 办结率 */
+  closed: number;
+  /** 已办结 + 阶段性办结 over cases: never below `closed` */
+  phase: number;
+  /** the all-county 办结率 at the same date, for reference */
+  overall: number;
+}
+
+const r4 = (v: number) => Math.round(v * 10_000) / 10_000;
+
 /**
- * The rows of a step curve: the first and last date and every date where a value changes.
- * Lossless for a curve drawn as steps.
+ * The rows of a panel's step curves: the first and last date and every date where one of the
+ * three values changes, all three on each row (so the band between 已办结 and 含阶段性办结 is
+ * drawn from the same rows and cannot cross). Dates without any case yet are left out.
  */
-function steps(rows: readonly ProgressRow[], value: (r: ProgressRow) => number | null): { date: string; rate: number }[] {
-  const out: { date: string; rate: number }[] = [];
+function points(county: string, panel: string, rows: readonly ProgressRow[], overall: ReadonlyMap<string, number>): ProgressPoint[] {
+  const out: ProgressPoint[] = [];
   rows.forEach((r, i) => {
-    const v = value(r);
-    if (v === null) return;
-    const rate = Math.round(v * 10_000) / 10_000;
+    if (r.closedRate === null || r.closedOrPhaseRate === null) return;
+    const p = { county, panel, date: r.date, closed: r4(r.closedRate), phase: r4(Math.max(r.closedOrPhaseRate, r.closedRate)), overall: r4(overall.get(r.date) ?? 0) };
     const last = out[out.length - 1];
-    if (!last || last.rate !== rate || i === rows.length - 1) out.push({ date: r.date, rate });
+    if (!last || last.closed !== p.closed || last.phase !== p.phase || last.overall !== p.overall || i === rows.length - 1) out.push(p);
   });
   return out;
 }
 
 /**
- * Rectification progress: one small panel per county with its 办结率 over time (solid),
- * 已办结 + 阶段性办结 (dashed), and the all-county 办结率 for reference (thin grey). Takes
+ * Rectification progress: one small panel per county with its 办结率 over time (solid line),
+ * the band up to 已办结 + 阶段性办结 (shaded: it can only lie above the line), and the all-county
+ * 办结率 for reference (thin grey). The period starts at the first 交办 date. Takes
  * `closureProgress(records)`, which reads snapshots (tables titled 截至…) and 办结时间.
  */
 export function progressSpec(progress: ProgressResult, options: ProgressOptions = {}): TopLevelSpec {
@@ -41,16 +57,17 @@ export function progressSpec(progress: ProgressResult, options: ProgressOptions 
     if (!list) byCounty.set(r.county, (list = []));
     list.push(r);
   }
-  const overall = steps(progress.overall, (r) => r.closedRate);
-  const values: { county: string; panel: string; series: string; date: string; rate: number }[] = [];
+  const overall = new Map(progress.overall.filter((r) => r.closedRate !== null).map((r) => [r.date, r.closedRate!]));
+  const values: ProgressPoint[] = [];
   const panels: string[] = [];
   for (const [county, rows] of byCounty) {
     const last = rows[rows.length - 1]!;
     const panel = `${last.countyName}（${last.cases} 件）`;
+    const pts = points(county, panel, rows, overall);
+    // a county without any case on the grid has nothing to draw: no empty panel
+    if (!pts.length) continue;
     panels.push(panel);
-    for (const p of overall) values.push({ county, panel, series: OVERALL, ...p });
-    for (const p of steps(rows, (r) => r.closedOrPhaseRate)) values.push({ county, panel, series: PHASE, ...p });
-    for (const p of steps(rows, (r) => r.closedRate)) values.push({ county, panel, series: CLOSED, ...p });
+    values.push(...pts);
   }
   const dates = progress.dates;
   const first = dates[0];
@@ -60,59 +77,43 @@ export function progressSpec(progress: ProgressResult, options: ProgressOptions 
     progress.upperBoundCases ? `${progress.upperBoundCases} 件无办结时间，按首次显示已办结的一期计` : "",
   ];
   const single = dates.length < 3;
-  const columns = options.columns ?? 4;
+  const columns = Math.min(options.columns ?? 4, Math.max(1, panels.length));
+  const x = {
+    field: "date",
+    type: "temporal" as const,
+    timeUnit: "utcyearmonthdate" as const,
+    title: null,
+    axis: { format: "%-m月", tickCount: { interval: "month" as const, step: 1 }, labelOverlap: true, grid: false, labelFontSize: 10 },
+  };
+  // a little headroom: a line at 100% stays inside the panel, so every panel's title sits at the same height
+  const y = { type: "quantitative" as const, title: null, scale: { domain: [0, 1.04], nice: false }, axis: { format: ".0%", values: [0, 0.5, 1], labelFontSize: 10 } };
+  const color = (series: string) => ({
+    datum: series,
+    type: "nominal" as const,
+    title: null,
+    scale: { domain: SERIES, range: [STATUS_COLORS.已办结, STATUS_COLORS.阶段性办结, "#9a9a9a"] },
+    legend: { orient: "top" as const, direction: "horizontal" as const, symbolType: "square", symbolOpacity: 1, values: SERIES },
+  });
   return {
     ...frame(options, withPrefecture(options, "各县（市、区）整改办结进度"), notes),
     data: { values },
     facet: { field: "panel", type: "nominal", sort: panels, title: null, header: { labelFontSize: 12, labelPadding: 4 } },
     columns,
     spacing: { row: 14, column: 10 },
+    // each panel draws its own date axis: no axis hangs under an empty slot of the last row
+    resolve: { axis: { x: "independent" } },
     spec: {
       width: options.width ?? 112,
       height: options.height ?? 80,
-      mark: { type: "line", interpolate: "step-after", point: single ? { filled: true, size: 30 } : false },
-      encoding: {
-        x: {
-          field: "date",
-          type: "temporal",
-          timeUnit: "utcyearmonthdate",
-          title: null,
-          axis: { format: "%-m月", tickCount: { interval: "month", step: 1 }, labelOverlap: true, grid: false, labelFontSize: 10 },
+      encoding: { x },
+      layer: [
+        { mark: { type: "area", interpolate: "step-after", opacity: 0.45 }, encoding: { y: { ...y, field: "closed" }, y2: { field: "phase" }, color: color(PHASE) } },
+        { mark: { type: "line", interpolate: "step-after", strokeWidth: 1 }, encoding: { y: { ...y, field: "overall" }, color: color(OVERALL) } },
+        {
+          mark: { type: "line", interpolate: "step-after", strokeWidth: 2.2, point: single ? { filled: true, size: 30 } : false },
+          encoding: { y: { ...y, field: "closed" }, color: color(CLOSED) },
         },
-        y: {
-          field: "rate",
-          type: "quantitative",
-          title: null,
-          // a little headroom: a line at 100% stays inside the panel, so every panel's title sits
-          // at the same height
-          scale: { domain: [0, 1.04], nice: false },
-          axis: { format: ".0%", values: [0, 0.5, 1], labelFontSize: 10 },
-        },
-        color: {
-          field: "series",
-          type: "nominal",
-          title: null,
-          sort: SERIES,
-          scale: { domain: SERIES, range: [STATUS_COLORS.已办结, STATUS_COLORS.阶段性办结, "#9a9a9a"] },
-          legend: { orient: "top", direction: "horizontal", symbolType: "stroke", symbolStrokeWidth: 2 },
-        },
-        strokeDash: {
-          field: "series",
-          type: "nominal",
-          title: null,
-          sort: SERIES,
-          scale: { domain: SERIES, range: [[1, 0], [5, 3], [1, 0]] },
-          legend: { orient: "top", direction: "horizontal", symbolType: "stroke", symbolStrokeWidth: 2 },
-        },
-        strokeWidth: {
-          field: "series",
-          type: "nominal",
-          title: null,
-          sort: SERIES,
-          scale: { domain: SERIES, range: [2.2, 1.6, 1] },
-          legend: { orient: "top", direction: "horizontal", symbolType: "stroke", symbolStrokeWidth: 2 },
-        },
-      },
+      ],
     },
-  };
+  } as TopLevelSpec;
 }

@@ -3,6 +3,19 @@ import { percent } from "./options.js";
 import { TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
 
 const ALL = "全部";
+const MISSING = "（未填）";
+
+/**
+ * The rate written at the right of a county's bar: `hits` over the categories given (（未填）
+ * left out of the denominator), "无数据" when every cell is blank.
+ */
+export function shareRate(label: string, hits: ReadonlySet<string>): (counts: ReadonlyMap<string, number>) => string {
+  return (m) => {
+    const filled = [...m].filter(([k]) => k !== MISSING).reduce((s, [, v]) => s + v, 0);
+    const hit = [...m].filter(([k]) => hits.has(k)).reduce((s, [, v]) => s + v, 0);
+    return filled ? `${label} ${percent(hit / filled)}` : `${label} 无数据`;
+  };
+}
 
 export interface SharesLayout {
   /** the categories in stacking order (left to right), the missing key last */

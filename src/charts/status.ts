@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { CASE_STATUSES } from "../model/vocabulary.js";
-import { type ChartOptions, frame, percent, withPrefecture } from "./options.js";
-import { shareLayers } from "./shares.js";
+import { type ChartOptions, frame, withPrefecture } from "./options.js";
+import { shareLayers, shareRate } from "./shares.js";
 import { STATUS_SCALE } from "./theme.js";
 
 const MISSING = "（未填）";
@@ -14,7 +14,8 @@ export interface StatusOptions extends ChartOptions {
 
 /**
  * 办理状态 by county at one date: one 100% bar per county (and one for all counties) split into
- * 已办结 / 阶段性办结 / 正在办理, with the 办结率 (已办结 over all cases) at the right. Takes
+ * 已办结 / 阶段性办结 / 正在办理 (and 未填), with the 办结率 (已办结 over the cases with a status) at
+ * the right. Takes
  * `countBy(cases, ["county", "status"])`.
  */
 export function statusSpec(table: CountTable<"county" | "status">, options: StatusOptions = {}): TopLevelSpec {
@@ -25,17 +26,14 @@ export function statusSpec(table: CountTable<"county" | "status">, options: Stat
     {
       order: [...CASE_STATUSES, MISSING],
       dark: new Set(["已办结"]),
-      rate: (m) => {
-        const n = [...m.values()].reduce((s, v) => s + v, 0);
-        return n ? `办结率 ${percent((m.get("已办结") ?? 0) / n)}` : "办结率 —";
-      },
+      rate: shareRate("办结率", new Set(["已办结"])),
     },
     STATUS_SCALE([MISSING]),
     width,
   );
   return {
     ...frame(options, withPrefecture(options, "各县（市、区）信访件办理情况"), [
-      `${options.asOf ? `截至 ${options.asOf}；` : ""}各段为占该县区件数的比例；办结率 = 已办结 ÷ 全部件数`,
+      `${options.asOf ? `截至 ${options.asOf}；` : ""}各段为占该县区件数的比例；办结率 = 已办结 ÷ 填写了办理状态的件数`,
     ]),
     width,
     height: options.height ?? { step: 22 },

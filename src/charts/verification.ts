@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { VERIFICATIONS } from "../model/vocabulary.js";
-import { type ChartOptions, frame, percent, withPrefecture } from "./options.js";
-import { shareLayers } from "./shares.js";
+import { type ChartOptions, frame, withPrefecture } from "./options.js";
+import { shareLayers, shareRate } from "./shares.js";
 import { VERIFICATION_SCALE } from "./theme.js";
 
 const MISSING = "（未填）";
@@ -22,11 +22,7 @@ export function verificationSpec(table: CountTable<"county" | "verification">, o
     {
       order: [...VERIFICATIONS, MISSING],
       dark: new Set(["属实", "基本属实"]),
-      rate: (m) => {
-        const filled = [...m].filter(([k]) => k !== MISSING).reduce((s, [, v]) => s + v, 0);
-        const verified = [...m].filter(([k]) => TRUE.has(k)).reduce((s, [, v]) => s + v, 0);
-        return filled ? `属实率 ${percent(verified / filled)}` : "属实率 —";
-      },
+      rate: shareRate("属实率", TRUE),
     },
     VERIFICATION_SCALE([MISSING]),
     width,

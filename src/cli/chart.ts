@@ -9,6 +9,7 @@ import { ingestFiles } from "../ingest/index.js";
 import { CliError, UsageError } from "./errors.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
+import { readPopulation } from "./population.js";
 import { progressBar } from "./progress.js";
 
 const list = () => CHARTS.map((c) => `  ${c.name.padEnd(16)} ${c.title}：${c.description}`).join("\n");
@@ -34,6 +35,7 @@ ${list()}
   --width, --height   绘图区宽、高（像素）。
   --unit <date|batch> 交办趋势按日期（默认）或批次。
   --as-of <日期>      没有“截至”日期的表的状态日期（默认取该表最晚的交办日期）。
+  --population <表>   常住人口表（CSV），见 ducha stats --help。
   --synthetic         在图上注明“模拟数据”（文件名含“模拟数据”时自动注明）。
   --context, --year, --batch  同 ducha ingest。
   --list              列出所有图名。
@@ -68,23 +70,25 @@ export const CHART_INPUT_OPTIONS = {
   in: { type: "string", multiple: true },
   "as-of": { type: "string" },
   synthetic: { type: "boolean", default: false },
+  population: { type: "string" },
 } as const;
 
 /** Read, classify (with a progress line on a terminal) and prepare complaints for charts. */
 export async function loadChartData(
   files: readonly string[],
-  values: { context?: string; year?: string; batch?: string; "as-of"?: string; "keep-pii"?: boolean },
+  values: { context?: string; year?: string; batch?: string; "as-of"?: string; "keep-pii"?: boolean; population?: string },
   io: Io,
 ): Promise<{ data: ChartData; rejected: number; synthetic: boolean }> {
   if (values["keep-pii"]) throw new UsageError("图表和报告中的投诉内容一律隐去个人信息，不支持 --keep-pii");
   const asOf = values["as-of"];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of 需要日期，如 2023-07-16，收到「${asOf}」`);
+  const population = values.population ? readPopulation(values.population) : undefined;
   const ingested = await ingestFiles([...files], ingestOptionsFrom(values));
   if (!ingested.records.length) throw new CliError("没有读到任何信访件（no complaints read）：用 ducha ingest 查看原因");
   const bar = io.tty && ingested.records.length > 2000 ? progressBar(io, "自动分类") : undefined;
   const records = await classifyAll(ingested.records, bar ? { onProgress: bar.update } : {});
   bar?.done();
-  return { data: new ChartData(records, asOf ? { asOf } : {}), rejected: ingested.rejected, synthetic: ingested.synthetic };
+  return { data: new ChartData(records, { ...(asOf ? { asOf } : {}), ...(population ? { population } : {}) }), rejected: ingested.rejected, synthetic: ingested.synthetic };
 }
 
 function positiveNumber(name: string, v: string | undefined, max: number): number | undefined {

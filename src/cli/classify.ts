@@ -23,7 +23,7 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
                  --scheme eight 时为含“固废”的八类
   污染子类       如 扬尘、施工噪声、重金属
   督察主题       本轮督察重点，如 污染防治攻坚与“夏季攻势”
-  是否重点件     是/否（建议），重点件理由 写明触发的规则
+  建议重点件（规则）  规则建议关注的写“建议”（不是督察组认定的重点件），重点件理由 写明触发的规则
   分类依据       每个标签的置信度和支持它的词语，如 大气(0.97)：粉尘、灰尘
   投诉对象       被投诉的企业或场所，乡镇街道、村
   与官方一致     表中有官方“污染类型”时：预测与官方是否完全一致（是/否）
@@ -61,7 +61,7 @@ export const CLASSIFICATION_COLUMNS: ExtraColumn<ClassifiedComplaint>[] = [
   { header: "预测污染类型", value: (r) => joinLabels(r.classification.types) },
   { header: "污染子类", value: (r) => joinLabels(r.classification.subtypes) },
   { header: "督察主题", value: (r) => r.classification.themes.map((t) => themeName(t.label)).join("、") },
-  { header: "是否重点件", value: (r) => (r.classification.keyCase.suggested ? "是" : "否") },
+  { header: "建议重点件（规则）", value: (r) => (r.classification.keyCase.suggested ? "建议" : "") },
   { header: "重点件理由", value: (r) => r.classification.keyCase.reasons.map((x) => `${x.name}（${x.evidence.join("、")}）`).join("；") },
   { header: "分类依据", value: evidenceText },
   { header: "投诉对象", value: (r) => r.classification.target },

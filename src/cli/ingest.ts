@@ -26,7 +26,8 @@ export const INGEST_HELP = `ducha ingest — 读取信访件表格并检查每�
   --rejects <路径>    写出被拒绝的行（.csv 或 .xlsx）：文件、工作表、行号、列、原因。
   --json              在标准输出打印一个 JSON 对象（rows、accepted、rejected、files、rejects、warnings）。
   --context <地区>    信访件所属地区，用于识别“苏仙”“资兴”等简称；默认 湖南省郴州市。
-                      例：--context 湖南省永州市、--context 431100。
+                      例：--context 湖南省永州市、--context 431100、--context 湖南省；
+                      各省的表用 --context 全国。不在该地区的县区会给出提示。
   --year <年份>       “6月29日”这类没有年份的日期所用的年份（默认取表中其他日期或受理编号中的年份）。
   --batch <N>         所有行的批次（覆盖批次列、工作表名和标题）。
   --keep-pii          输出中保留电话、身份证号和举报人姓名（仅供内部分析；默认隐去为【已隐去】）。

@@ -25,6 +25,7 @@ export const REPORT_HELP = `ducha report — 生成督察反馈意见的统计�
   --scale <倍数>      图的放大倍数，默认 2（约 190 dpi）。
   --date <日期>       编制日期（默认今天），如 2023-08-01。
   --as-of <日期>      没有“截至”日期的表的状态日期（默认取该表最晚的交办日期）。
+  --population <表>   常住人口表（CSV），见 ducha stats --help。
   --synthetic         注明“模拟数据”（文件名含“模拟数据”时自动注明）。
   --context, --year, --batch  同 ducha ingest。
   -h, --help          显示本帮助。

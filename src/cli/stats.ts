@@ -5,12 +5,14 @@ import { ingestFiles } from "../ingest/index.js";
 import { countBy } from "../analyze/count.js";
 import { type Dimension, parseDimensions } from "../analyze/keys.js";
 import { type Grid, toGrid } from "../analyze/pivot.js";
-import { latest } from "../analyze/snapshots.js";
+import { formatRate, rateBasis } from "../analyze/rates.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
+import { spikeSentence } from "../report/spikes.js";
 import { UsageError } from "./errors.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
+import { readPopulation } from "./population.js";
 
 export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型、主题、是否属实、办理状态、日期计数，属实率、办结率，
 重复举报、执法情况、突增、整改进度（count complaints, rates, repeats, enforcement, spikes, progress）
@@ -34,7 +36,9 @@ export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型�
                       未给 --by 时按 county 输出。
   --as-of <日期>      没有“截至”日期的表的状态日期（默认取该表最晚的交办日期）。
   --no-repeats        不做重复举报分析（省去分词）。
-  --context <地区>    信访件所属地区（默认 湖南省郴州市），见 ducha ingest --help。
+  --context <地区>    信访件所属地区（默认 湖南省郴州市）：全国、一个省或一个市州，见 ducha ingest --help。
+  --population <表>   常住人口表（CSV：区划代码或县（市、区）名称，常住人口），用于每10万人件数；
+                      默认用自带的湖南省2020年人口普查数据（部分县区无数据）。
   --year, --batch     同 ducha ingest。
   -h, --help          显示本帮助。
 
@@ -47,8 +51,6 @@ export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型�
 `;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 
 function gridTable(name: string, grid: Grid, title?: string): Table {
   return { name, headers: grid.headers, rows: grid.rows, ...(title ? { title } : {}) };
@@ -69,7 +71,7 @@ function extraTables(s: StatsSummary): Table[] {
     {
       name: "县区排名",
       headers: ["排名", "县（市、区）", "区划代码", "件数", "占比", "常住人口（2020）", "每10万人件数", "每10万人排名", "说明"],
-      rows: s.hotspots.map((h) => [h.rank, h.countyName, h.county, h.count, Number((h.share * 100).toFixed(1)), h.population, h.per100k === null ? null : Number(h.per100k.toFixed(2)), h.rankPer100k, h.note === "no population" ? "无人口数据" : ""]),
+      rows: s.hotspots.map((h) => [h.rank, h.countyName, h.county === "（未识别）" ? "" : h.county, h.count, Number((h.share * 100).toFixed(1)), h.population, h.per100k === null ? null : Number(h.per100k.toFixed(2)), h.rankPer100k, rankNote(h)]),
     },
     ...(s.enforcement
       ? [{
@@ -88,6 +90,12 @@ function extraTables(s: StatsSummary): Table[] {
   ];
 }
 
+function rankNote(h: StatsSummary["hotspots"][number]): string {
+  if (h.county === "（未识别）") return "县区未识别，不参与排名";
+  if (h.note === "no population") return "无人口数据";
+  return h.populationRounded ? "人口为约数（来源取整）" : "";
+}
+
 function printSummary(s: StatsSummary, io: Io): void {
   const line = (label: string, m: Record<string, number>) =>
     io.out(`${label}：${Object.entries(m).map(([k, v]) => `${k} ${v}`).join("，") || "无"}`);
@@ -97,15 +105,20 @@ function printSummary(s: StatsSummary, io: Io): void {
   const ts = s.typeSource;
   line(`污染类型（官方 ${ts.official} 件，自动分类 ${ts.predicted} 件${ts.none ? `，无 ${ts.none} 件` : ""}；一件可有多类）`, s.byPollutionType);
   line("督察主题（自动分类）", s.byTheme);
-  line("是否属实", s.byVerification);
-  line("办理状态", s.byStatus);
-  io.out(`属实率 ${pct(s.verifiedRate)}（${s.rates.verifiedRate.numerator}/${s.rates.verifiedRate.denominator}，不含未填）；` +
-    `办结率 ${pct(s.closedRate)}；办结及阶段性办结 ${pct(s.closedOrPhaseRate)}`);
-  const top = s.hotspots.slice(0, 5).map((h) => `${h.countyName} ${h.count}${h.per100k !== null ? `（每10万人 ${h.per100k.toFixed(2)}）` : ""}`);
-  io.out(`件数最多：${top.join("，")}`);
-  if (s.spikes.length) {
-    io.out(`突增（远高于本县日常水平）：${s.spikes.slice(0, 5).map((p) => `${p.countyName}${p.type ? ` ${p.type}` : ""} ${p.at} ${p.count} 件（基线 ${p.baseline}，p=${p.p.toExponential(1)}）`).join("；")}`);
-  }
+  if (s.unknown.verifiedRate) io.out(`是否属实：无数据（${s.unknown.verifiedRate}）`);
+  else line("是否属实", s.byVerification);
+  if (s.unknown.closedRate) io.out(`办理状态：无数据（${s.unknown.closedRate}）`);
+  else line("办理状态", s.byStatus);
+  const r = s.rates;
+  const withBasis = (rt: typeof r.closedRate) => (rt.value === null ? formatRate(rt) : `${formatRate(rt)}（${rateBasis(rt)}）`);
+  io.out(`属实率 ${withBasis(r.verifiedRate)}；办结率 ${withBasis(r.closedRate)}；办结及阶段性办结 ${formatRate(r.closedOrPhaseRate)}`);
+  const k = s.keyCases;
+  io.out(`重点件：${k.count === null ? `无数据（${k.reason}）` : `${k.count} 件（按案卷类别）`}${k.suggested ? `；按重点件规则建议关注 ${k.suggested} 件（仅为建议）` : ""}`);
+  const ranked = s.hotspots.filter((h) => h.rank !== null);
+  const unresolved = s.hotspots.find((h) => h.rank === null);
+  const top = ranked.slice(0, 5).map((h) => `${h.countyName} ${h.count}${h.per100k !== null ? `（每10万人 ${h.per100k.toFixed(2)}${h.populationRounded ? "，人口为约数" : ""}）` : ""}`);
+  io.out(`件数最多：${top.join("，") || "无（县区均未识别）"}${unresolved ? `；另有 ${unresolved.count} 件县区未识别` : ""}`);
+  if (s.spikes.length) io.out(`突增（远高于本县日常水平）：${s.spikes.slice(0, 5).map((p) => `${spikeSentence(p)}，p=${p.p.toExponential(1)}`).join("；")}`);
   if (s.overdue.at) io.out(`截至 ${s.overdue.at}：逾期未办结 ${s.overdue.count} 件`);
   const t = s.timeToClose;
   if (t.summary.n) {
@@ -114,7 +127,8 @@ function printSummary(s: StatsSummary, io: Io): void {
   if (s.repeats) {
     io.out(`重复举报：${s.repeats.groups} 组，${s.repeats.records} 件${s.repeats.list.length ? `，如 ${s.repeats.list.slice(0, 3).map((g) => `${g.countyName} ${g.size} 件（${g.members.map((m) => m.key).join("、")}）`).join("；")}` : ""}`);
   }
-  if (s.enforcement) {
+  if (s.unknown.enforcement) io.out(`执法：无数据（${s.unknown.enforcement}）`);
+  else if (s.enforcement) {
     const e = s.enforcement.total;
     io.out(`执法：立案 ${e.cases}，罚款 ${e.fines} 笔共 ${e.fineYuan.toLocaleString("zh-CN")} 元，责令整改 ${e.orders}，责令停产 ${e.suspensions}，查封扣押 ${e.seizures}，约谈 ${e.interviewed} 人，问责 ${e.accountable} 人`);
   }
@@ -131,6 +145,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
       out: { type: "string" },
       "as-of": { type: "string" },
       "no-repeats": { type: "boolean", default: false },
+      population: { type: "string" },
     },
   });
   if (values.help) {
@@ -151,13 +166,14 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   const asOf = values["as-of"];
   if (asOf !== undefined && !ISO_DATE.test(asOf)) throw new UsageError(`--as-of 需要日期，如 2023-07-16，收到「${asOf}」`);
 
+  const population = values.population ? readPopulation(values.population) : undefined;
   const ingested = await ingestFiles(positionals, ingestOptionsFrom(values));
   const records = await classifyAll(ingested.records);
   const options = asOf ? { asOf } : {};
-  const summary = summarize(records, { ...options, repeats: !values["no-repeats"] });
+  const summary = summarize(records, { ...options, repeats: !values["no-repeats"], ...(population ? { population } : {}) });
 
   const byDims = dims ?? (values.out ? ["county" as Dimension] : undefined);
-  const grid = byDims ? toGrid(countBy(latest(records, options), byDims)) : undefined;
+  const grid = byDims ? toGrid(countBy(records, byDims, options)) : undefined;
   if (values.out && grid) {
     const title = `信访件统计（${summary.total} 件${summary.snapshots.length ? `，截至 ${summary.snapshots.at(-1)}` : ""}）`;
     const main = gridTable(byDims!.join("×"), grid, title);
@@ -174,3 +190,4 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   if (ingested.rejected) io.out(`\n注意：${ingested.rejected} 行无法读取，未计入（用 ducha ingest 查看原因）。`);
   return 0;
 }
+

@@ -125,7 +125,8 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   const addCounty = (code: string, name: string) => {
     if (seen.has(code)) return;
     seen.add(code);
-    counties.push({ code, name, population: population.get(code)?.population ?? null });
+    const entry = population.get(code);
+    counties.push({ code, name, population: entry?.population ?? null, ...(entry?.population && entry.rounded ? { rounded: true } : {}) });
   };
   if (prefecture && prefecture.code.startsWith("43")) for (const c of countiesOf(prefecture.code)) addCounty(c.code, c.name);
   for (const [code, name] of cols.countyNames) addCounty(code, name);

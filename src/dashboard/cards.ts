@@ -5,7 +5,7 @@
  */
 import embed from "vega-embed";
 import type { TopLevelSpec } from "vega-lite";
-import { rates } from "../analyze/rates.js";
+import { type Rate, rates } from "../analyze/rates.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
@@ -44,6 +44,13 @@ function figure(label: string, value: string, detail: Child, testid: string): HT
   ]);
 }
 
+/** A rate as a headline: its value, or 无数据 with the reason (never 0% for an unknown). */
+function rateFigure(label: string, r: Rate, detail: string, testid: string): HTMLElement {
+  return r.value === null ? figure(label, "无数据", r.reason ?? "", testid) : figure(label, pct(r.value), detail, testid);
+}
+
+const blanks = (r: Rate) => (r.blank ? `；${num(r.blank)} 件未填，不计入` : "");
+
 /** The five headline figures: 受理, 交办, 属实率, 办结率, 重点件. */
 export function headlines(data: DashboardData, sel: Selection): HTMLElement {
   const r = rates(sel.cols);
@@ -63,12 +70,12 @@ export function headlines(data: DashboardData, sel: Selection): HTMLElement {
       dates.length ? `${cnDay(dates[0]!)}至${cnDay(dates[dates.length - 1]!)}，${dates.length} 个交办日` : "无交办日期",
       "fig-batches",
     ),
-    figure("属实率", pct(r.verifiedRate.value), `属实、基本属实、部分属实 ${num(r.verifiedRate.numerator)} 件 / 已核实 ${num(r.verifiedRate.denominator)} 件`, "fig-verified"),
-    figure("办结率", pct(r.closedRate.value), `已办结 ${num(r.closedRate.numerator)} 件；含阶段性办结 ${pct(r.closedOrPhaseRate.value)}${asOf ? `；${asOf}` : ""}`, "fig-closed"),
+    rateFigure("属实率", r.verifiedRate, `属实、基本属实、部分属实 ${num(r.verifiedRate.numerator)} 件 / 填写了是否属实的 ${num(r.verifiedRate.denominator)} 件${blanks(r.verifiedRate)}`, "fig-verified"),
+    rateFigure("办结率", r.closedRate, `已办结 ${num(r.closedRate.numerator)} 件 / 填写了办理状态的 ${num(r.closedRate.denominator)} 件${blanks(r.closedRate)}；含阶段性办结 ${pct(r.closedOrPhaseRate.value)}${asOf ? `；${asOf}` : ""}`, "fig-closed"),
     figure(
       "重点件",
-      hasCategory ? `${num(key)} 件` : "—",
-      hasCategory ? `另有 ${num(extra)} 件按重点件规则建议关注（自动识别）` : `表中无案卷类别；按重点件规则建议关注 ${num(suggested)} 件（自动识别）`,
+      hasCategory ? `${num(key)} 件` : "无数据",
+      hasCategory ? `按案卷类别；另有 ${num(extra)} 件按重点件规则建议关注（仅为建议）` : `表中没有案卷类别；按重点件规则建议关注 ${num(suggested)} 件（仅为建议）`,
       "fig-key",
     ),
   ]);

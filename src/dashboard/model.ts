@@ -8,7 +8,7 @@ import type { ComplaintColumns } from "../analyze/columns.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 4;
+export const MODEL_VERSION = 5;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -88,6 +88,8 @@ export interface PopulationRow {
   code: string;
   name: string;
   population: number | null;
+  /** the figure is rounded in its source */
+  rounded?: boolean;
 }
 
 /** data/cases.json: everything the filters and most charts need. */

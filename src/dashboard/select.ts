@@ -5,7 +5,7 @@
  */
 import type { ComplaintColumns } from "../analyze/columns.js";
 import type { CountyRank } from "../analyze/hotspots.js";
-import { countyRanking } from "../analyze/hotspots.js";
+import { countyRanking, withZeroCounties } from "../analyze/hotspots.js";
 import { MISSING, UNRESOLVED } from "../analyze/keys.js";
 import type { PopulationTable } from "../analyze/population.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
@@ -85,7 +85,7 @@ export class DashboardData {
     this.cols = decodeColumns(file.columns);
     this.extras = file.extras;
     this.counties = file.counties;
-    this.population = new Map(file.counties.map((c) => [c.code, { code: c.code, name: c.name, ...(c.population ? { population: c.population } : {}) }]));
+    this.population = new Map(file.counties.map((c) => [c.code, { code: c.code, name: c.name, ...(c.population ? { population: c.population } : {}), ...(c.rounded ? { rounded: true } : {}) }]));
     this.countyNames = new Map([...file.counties.map((c): [string, string] => [c.code, c.name]), ...this.cols.countyNames]);
   }
 
@@ -147,12 +147,7 @@ export class DashboardData {
    */
   ranking(sel: Selection): CountyRank[] {
     const ranks = countyRanking(sel.cols, this.population).filter((r) => r.county !== UNRESOLVED || r.count > 0);
-    const seen = new Set(ranks.map((r) => r.county));
-    for (const c of this.counties) {
-      if (seen.has(c.code)) continue;
-      ranks.push({ county: c.code, countyName: c.name, count: 0, share: 0, rank: ranks.length + 1, population: c.population, per100k: c.population ? 0 : null, rankPer100k: null });
-    }
-    return ranks;
+    return withZeroCounties(ranks, this.counties);
   }
 
   /** Sum of an extras column over the selection, counting entries that pass `test`. */

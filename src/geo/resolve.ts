@@ -116,6 +116,8 @@ function toArea(raw: string, c: County, method: AreaResolution["method"]): AreaR
 
 interface CellHit {
   county?: County;
+  /** the counties an ambiguous name could be (several 宝山区): a text naming one's prefecture decides */
+  candidates?: County[];
   /** the prefecture the cell named, when it named no county */
   scope?: Prefecture;
   /** the cell named something besides the prefecture that is not a county (郴州高新区) */
@@ -127,6 +129,29 @@ interface CellHit {
 /** 湖南省郴州市苏仙区; a municipality's districts without the repeated name: 北京市朝阳区. */
 export function fullCountyName(c: County): string {
   return c.province === c.prefecture ? `${c.province}${c.name}` : `${c.province}${c.prefecture}${c.name}`;
+}
+
+/** After a short county name, a word that makes it another unit's name (南湖新区, 衡阳市). */
+const OTHER_UNIT = /^(?:新区|新城|开发区|高新区|经开区|经济开发区|工业园|园区|[区县市旗州盟])/;
+
+/** "上海市宝山区" / "黑龙江省双鸭山市宝山区", for a warning. */
+const placeOf = (c: County): string => fullCountyName(c);
+
+function ambiguityWarning(cell: string, ambiguous: ReadonlySet<string>): string {
+  return `行政区域「${cell}」有重名，无法确定：${[...ambiguous].join("；")}。请用 --context 指明省或市，或在行政区域中写明所属市`;
+}
+
+/** Names of a county's prefecture and province a text may use to say where it is. */
+function placeNames(c: County): string[] {
+  const out = [c.prefecture, shortName(c.prefecture, "prefecture"), c.province, shortName(c.province, "province")];
+  return [...new Set(out.filter((n): n is string => !!n && n.length >= 2 && !n.includes("直辖")))];
+}
+
+let prefShortCache: Set<string> | undefined;
+/** Short names of every prefecture: 衡阳, 长沙, 朝阳… */
+function prefectureShortNames(): Set<string> {
+  prefShortCache ??= new Set(divisions().prefectures.map((p) => shortName(p.name, "prefecture")).filter((n): n is string => !!n));
+  return prefShortCache;
 }
 
 interface TextMatcher {
@@ -182,27 +207,49 @@ export class AreaResolver {
       return hit.result;
     }
 
-    const fromText = text ? this.findInText(text, hit.scope?.code ?? this.prefectureCode) : undefined;
+    if (hit.candidates) {
+      const chosen = text ? this.choose(hit.candidates, text) : undefined;
+      if (chosen) {
+        return {
+          area: toArea(raw, chosen.county, "cell"),
+          ...(this.outside(chosen.county, raw).warning ? this.outside(chosen.county, raw) : {}),
+        };
+      }
+      return { area: { raw, method: "unresolved" }, warning: hit.warning! };
+    }
+
+    // national context: a prefecture the text names (吴忠市利通区…) narrows the search
+    const scope = hit.scope ?? (!this.prefectureCode && !this.provinceCode && text ? this.prefectureInText(text) : undefined);
+    const fromText = text ? this.findInText(text, scope?.code ?? this.prefectureCode) : undefined;
     if (fromText) {
-      return {
-        area: toArea(raw, fromText.county, "text"),
-        ...(raw && (!hit.scope || hit.unrecognised) ? { warning: `行政区域「${raw}」无法识别，按投诉内容中的「${fromText.word}」定为${fromText.county.name}` } : {}),
-      };
+      const warnings = [
+        raw && (!hit.scope || hit.unrecognised) ? `行政区域「${raw}」无法识别，按投诉内容中的「${fromText.word}」定为${fromText.county.name}` : "",
+        this.outside(fromText.county, raw || fromText.word).warning ?? "",
+      ].filter(Boolean);
+      return { area: toArea(raw, fromText.county, "text"), ...(warnings.length ? { warning: warnings.join("；") } : {}) };
     }
     const area: AreaResolution = { raw, method: "unresolved" };
-    if (hit.scope) {
-      area.prefectureCode = hit.scope.code;
-      area.prefecture = hit.scope.name;
-      area.provinceCode = hit.scope.provinceCode;
-      area.province = hit.scope.province;
+    if (scope) {
+      area.prefectureCode = scope.code;
+      area.prefecture = scope.name;
+      area.provinceCode = scope.provinceCode;
+      area.province = scope.province;
     }
     const warning = hit.warning
       ?? (raw
         ? hit.scope
-          ? `行政区域「${raw}」未写到县（市、区），投诉内容中也没有县（市、区）名，只能定到${hit.scope.name}`
+          ? `行政区域「${raw}」未写到县（市、区），投诉内容中也没有县（市、区）名，只能定到${hit.scope.name}${this.outsidePrefecture(hit.scope)}`
           : `行政区域「${raw}」无法识别为县级行政区，已保留该件`
         : "行政区域为空，投诉内容中也没有县（市、区）名，已保留该件");
     return { area, warning };
+  }
+
+  /** "，不在湖南省" when a prefecture lies outside the context. */
+  private outsidePrefecture(p: Prefecture): string {
+    const d = divisions();
+    if (this.prefectureCode && p.code !== this.prefectureCode) return `，不在${d.prefectureByCode.get(this.prefectureCode)?.name ?? this.prefectureCode}`;
+    if (this.provinceCode && p.provinceCode !== this.provinceCode) return `，不在${d.prefectures.find((x) => x.provinceCode === this.provinceCode)?.province ?? this.provinceCode}`;
+    return "";
   }
 
   private rank(c: { provinceCode: string; prefectureCode?: string }, scope?: Prefecture, provinceCode?: string): number {
@@ -228,12 +275,17 @@ export class AreaResolver {
     if (!s) return {};
     const ix = buildIndexes();
     const ambiguous = new Set<string>();
+    const candidates: County[] = [];
     let provinceCode: string | undefined;
     const tryCounties = (rest: string, index: PrefixIndex<County>, scope?: Prefecture): County | undefined => {
       for (const n of index.prefixes(rest)) {
+        // a short name followed by a unit word names another unit: 南湖新区 is not 南湖(区)
+        if (index === ix.countyShort && OTHER_UNIT.test(rest.slice(n.name.length))) continue;
         const c = this.pick(n.items, scope, provinceCode);
         if (c) return c;
-        ambiguous.add(`${n.name}: ${n.items.map((i) => `${i.prefecture}${i.name}`).join("、")}`);
+        const best = this.bestRanked(n.items, scope, provinceCode);
+        candidates.push(...best.filter((b) => !candidates.includes(b)));
+        ambiguous.add(`${n.name}: ${best.map((i) => placeOf(i)).join("、")}`);
       }
       return undefined;
     };
@@ -241,6 +293,7 @@ export class AreaResolver {
     // A full county name first: 衡阳县 must not be read as 衡阳(市) + 县.
     const direct = tryCounties(s, ix.countyFull);
     if (direct) return { county: direct, ...this.outside(direct, s) };
+    const directCandidates = candidates.length ? [...candidates] : undefined;
 
     let rest = s;
     let scope: Prefecture | undefined;
@@ -265,7 +318,10 @@ export class AreaResolver {
       }
       if (scope) break;
     }
-    if (!rest) return scope ? { scope } : {};
+    // a prefecture-level city without counties (东莞市) is its own county-level unit
+    const only = scope && divisions().countyByCode.get(scope.code);
+    if (only) return { county: only, ...this.outside(only, s) };
+    if (!rest) return scope ? { scope } : directCandidates ? { candidates: directCandidates, warning: ambiguityWarning(s, ambiguous) } : {};
 
     const county = tryCounties(rest, ix.countyFull, scope) ?? tryCounties(rest, ix.countyShort, scope);
     if (county) return { county, ...this.outside(county, s) };
@@ -275,16 +331,48 @@ export class AreaResolver {
     if (town) return { county: town.county };
 
     if (ambiguous.size) {
-      return { ...(scope ? { scope } : {}), warning: `行政区域「${s}」有重名，无法确定：${[...ambiguous].join("；")}` };
+      return { ...(scope ? { scope } : {}), ...(candidates.length ? { candidates } : {}), warning: ambiguityWarning(s, ambiguous) };
     }
     return scope ? { scope, unrecognised: true } : {};
   }
 
-  /** A warning when a resolved county lies outside the context prefecture. */
+  /** The candidates sharing the best context rank (all of them when none is nearer the context). */
+  private bestRanked<T extends { provinceCode: string; prefectureCode?: string }>(items: T[], scope?: Prefecture, provinceCode?: string): T[] {
+    const ranks = items.map((c) => this.rank(c, scope, provinceCode));
+    const best = Math.min(...ranks);
+    return items.filter((_, i) => ranks[i] === best);
+  }
+
+  /** The one candidate whose prefecture or province the text names (上海市宝山区…), if exactly one. */
+  private choose(candidates: readonly County[], text: string): { county: County; word: string } | undefined {
+    const named = candidates
+      .map((c) => ({ county: c, word: placeNames(c).find((n) => text.includes(n)) }))
+      .filter((x): x is { county: County; word: string } => x.word !== undefined);
+    return named.length === 1 ? named[0] : undefined;
+  }
+
+  /** A prefecture named in full in the text (银川市, 吴忠市, 西宁市), the first one. */
+  private prefectureInText(text: string): Prefecture | undefined {
+    const ix = buildIndexes();
+    for (let i = 0; i < text.length; i++) {
+      for (const n of ix.prefFull.prefixes(text.slice(i, i + 12))) {
+        if (n.items.length === 1 && n.name.length >= 3) return n.items[0];
+      }
+    }
+    return undefined;
+  }
+
+  /** A warning when a resolved county lies outside the context prefecture or province. */
   private outside(c: County, cell: string): { warning?: string } {
-    if (!this.prefectureCode || c.prefectureCode === this.prefectureCode) return {};
-    const ctx = divisions().prefectureByCode.get(this.prefectureCode)?.name ?? this.prefectureCode;
-    return { warning: `行政区域「${cell}」是${fullCountyName(c)}，不在${ctx}` };
+    const d = divisions();
+    if (this.prefectureCode && c.prefectureCode !== this.prefectureCode) {
+      return { warning: `行政区域「${cell}」是${fullCountyName(c)}，不在${d.prefectureByCode.get(this.prefectureCode)?.name ?? this.prefectureCode}` };
+    }
+    if (this.provinceCode && c.provinceCode !== this.provinceCode) {
+      const province = d.prefectures.find((p) => p.provinceCode === this.provinceCode)?.province ?? this.provinceCode;
+      return { warning: `行政区域「${cell}」是${fullCountyName(c)}，不在${province}` };
+    }
+    return {};
   }
 
   private textMatcher(prefectureCode: string | undefined): TextMatcher {
@@ -302,15 +390,23 @@ export class AreaResolver {
       }
       byName.set(name, { county, rank });
     };
-    const local = d.counties.filter((c) => (prefectureCode ? c.prefectureCode === prefectureCode : c.provinceCode === this.provinceCode));
-    for (const c of local) add(c.name, c, 0);
-    for (const t of d.towns) {
-      const c = d.countyByCode.get(t.countyCode);
-      if (c && local.includes(c) && t.name.length >= 3) add(t.name, c, 1);
-    }
-    for (const c of local) {
-      const s = shortName(c.name);
-      if (s) add(s, c, 2);
+    // the whole country: full county names of three characters or more only (短名 and town names
+    // repeat across provinces); names used twice are dropped below
+    const national = !prefectureCode && !this.provinceCode;
+    const local = national ? d.counties : d.counties.filter((c) => (prefectureCode ? c.prefectureCode === prefectureCode : c.provinceCode === this.provinceCode));
+    const localSet = new Set(local);
+    for (const c of local) if (!national || c.name.length >= 3) add(c.name, c, 0);
+    if (!national) {
+      for (const t of d.towns) {
+        const c = d.countyByCode.get(t.countyCode);
+        if (c && localSet.has(c) && t.name.length >= 3) add(t.name, c, 1);
+      }
+      const prefectureShort = prefectureShortNames();
+      for (const c of local) {
+        const s = shortName(c.name);
+        // 衡阳 in a text is the city (衡阳市) more often than 衡阳县: only the full name counts
+        if (s && !prefectureShort.has(s)) add(s, c, 2);
+      }
     }
     for (const name of duplicate) byName.delete(name);
     const byFirst = new Map<string, string[]>();
@@ -348,12 +444,16 @@ export class AreaResolver {
 
 }
 
+/** The whole country: no province or prefecture is nearer than another. */
+export const NATIONAL_AREA_CONTEXT: AreaContext = {};
+
 /**
- * Read a context given on the command line: "湖南省郴州市", "郴州市", "郴州", "湖南省",
+ * Read a context given on the command line: "全国", "湖南省郴州市", "郴州市", "郴州", "湖南省",
  * "431000" (a prefecture) or "430000" (a province).
  */
 export function parseAreaContext(spec: string): AreaContext {
   const s = normalizeCell(spec);
+  if (/^(?:全国|中国|national|china|000000)$/i.test(s)) return NATIONAL_AREA_CONTEXT;
   if (/^\d{6}$/.test(s)) {
     if (s.endsWith("0000")) return { province: s };
     return { prefecture: s };

@@ -67,8 +67,8 @@ export interface Classification {
   keyCase: { suggested: boolean; reasons: KeyCaseReason[] };
   /** the complained-about target (某某公司/厂/矿/场/站/小区/工地/餐馆), when one is named */
   target?: string;
-  /** the town (乡镇/街道) and village (村/社区) named in the complaint */
-  place?: { town?: string; village?: string };
+  /** the town (乡镇/街道), village (村/社区) and housing estate (小区) named in the complaint */
+  place?: { town?: string; village?: string; estate?: string };
 }
 
 /** A complaint with its classification. */

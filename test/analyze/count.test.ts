@@ -3,6 +3,7 @@ import { countBy, countMap } from "../../src/analyze/count.js";
 import { countFrame, toDataFrame } from "../../src/analyze/frame.js";
 import { MISSING, UNRESOLVED, parseDimensions } from "../../src/analyze/keys.js";
 import { toGrid } from "../../src/analyze/pivot.js";
+import { AreaResolver, parseAreaContext } from "../../src/geo/resolve.js";
 import { complaint } from "./helpers.js";
 
 // Five complaints, counted by hand below.
@@ -83,5 +84,19 @@ describe("DataFrames", () => {
 
   it("makes an empty frame with the columns", () => {
     expect(toDataFrame([], { columns: ["a", "b"] }).shape).toEqual([0, 2]);
+  });
+});
+
+describe("county names", () => {
+  const national = new AreaResolver(parseAreaContext("全国"));
+  const at = (cell: string) => ({ ...complaint({}), area: national.resolve(cell).area });
+
+  it("carry their prefecture when the cases span several prefectures: two 郊区 stay two", () => {
+    const m = countMap([at("铜陵市郊区"), at("阳泉市郊区"), at("阳泉市郊区"), at("北京市朝阳区")], "county", { labels: true });
+    expect(m).toEqual({ 北京市朝阳区: 1, 阳泉市郊区: 2, 铜陵市郊区: 1 });
+  });
+
+  it("stay plain within one prefecture", () => {
+    expect(Object.keys(countMap([at("郴州市苏仙区"), at("资兴市")], "county", { labels: true }))).toEqual(["苏仙区", "资兴市"]);
   });
 });

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { progressSpec } from "../../src/charts/progress.js";
 import { deadlineDate, overdue } from "../../src/analyze/overdue.js";
 import { closureProgress } from "../../src/analyze/progress.js";
 import { latest, snapshotDates, timelines } from "../../src/analyze/snapshots.js";
@@ -44,19 +46,72 @@ describe("snapshots", () => {
 });
 
 describe("closureProgress", () => {
-  it("is cumulative per county over the snapshot and 办结时间 dates", () => {
+  it("is cumulative per county over the first 交办 date, the snapshot and the 办结时间 dates", () => {
     const p = closureProgress(all);
-    expect(p.dates).toEqual(["2023-07-02", "2023-07-20", "2023-08-31", "2023-09-30"]);
+    // the period starts when the first cases were transferred (07-01), not at the first state
+    expect(p.dates).toEqual(["2023-07-01", "2023-07-02", "2023-07-20", "2023-08-31", "2023-09-30"]);
     expect(p.overall.map((r) => [r.date, r.cases, r.closed, r.closedOrPhase])).toEqual([
+      ["2023-07-01", 2, 0, 0],
       ["2023-07-02", 3, 0, 1],
       ["2023-07-20", 3, 1, 2],
       ["2023-08-31", 3, 1, 2],
       ["2023-09-30", 3, 2, 2],
     ]);
     const suxian = p.rows.filter((r) => r.county === "431003");
-    expect(suxian.map((r) => r.closedRate)).toEqual([0, 0.5, 0.5, 1]);
+    expect(suxian.map((r) => r.closedRate)).toEqual([0, 0, 0.5, 0.5, 1]);
     expect(p.rows.find((r) => r.county === "431081" && r.date === "2023-09-30")).toMatchObject({ countyName: "资兴市", cases: 1, closed: 0 });
     expect(p.upperBoundCases).toBe(1);
+  });
+});
+
+describe("closureProgress and the progress chart cannot show the impossible", () => {
+  const COUNTIES = ["431002", "431003", "431025"];
+  const STATUSES = ["正在办理", "阶段性办结", "已办结", undefined] as const;
+  const SNAPS = ["2023-07-16", "2023-08-31", "2023-10-31", "2023-12-31"];
+  const day = (i: number) => new Date(Date.UTC(2023, 5, 26 + i)).toISOString().slice(0, 10);
+  /** Cases with random 交办 dates, statuses per snapshot (in any order, even backwards) and 办结时间. */
+  const cases = fc.array(
+    fc.record({
+      county: fc.constantFrom(...COUNTIES),
+      date: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+      states: fc.array(fc.constantFrom(...STATUSES), { minLength: SNAPS.length, maxLength: SNAPS.length }),
+      closedAfter: fc.option(fc.integer({ min: 0, max: 150 }), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 25 },
+  );
+  const recordsOf = (list: { county: string; date?: number; states: (typeof STATUSES)[number][]; closedAfter?: number }[]) =>
+    list.flatMap((c, i) => SNAPS.map((asOf, k) => complaint({
+      caseNo: `C${i}`, county: c.county, ...(c.date !== undefined ? { date: day(c.date) } : {}),
+      ...(c.states[k] ? { status: c.states[k] } : {}), asOf, file: `${asOf}.csv`,
+      ...(c.closedAfter !== undefined && c.states[k] === "已办结" ? { closedDate: day((c.date ?? 0) + c.closedAfter) } : {}),
+    })));
+
+  it("含阶段性办结 ≥ 已办结 at every date in every county; the period starts at the first 交办 date", () => {
+    fc.assert(fc.property(cases, (list) => {
+      const records = recordsOf(list);
+      const p = closureProgress(records);
+      for (const r of [...p.rows, ...p.overall]) {
+        expect(r.closedOrPhase).toBeGreaterThanOrEqual(r.closed);
+        if (r.closedRate !== null) expect(r.closedOrPhaseRate!).toBeGreaterThanOrEqual(r.closedRate);
+      }
+      const dates = records.map((r) => r.date).filter((d): d is string => !!d).sort();
+      // (a 办结时间 before every 交办 date, a slip in the table, may come earlier)
+      if (dates.length) expect(p.dates.filter((d) => d <= dates[0]!).at(-1)).toBe(dates[0]);
+
+      // the chart's curves, read as steps at every grid date: the band never dips below the line
+      const spec = progressSpec(p) as unknown as { data: { values: { panel: string; date: string; closed: number; phase: number }[] }; facet: { sort: string[] } };
+      const byPanel = new Map<string, typeof spec.data.values>();
+      for (const v of spec.data.values) byPanel.set(v.panel, [...(byPanel.get(v.panel) ?? []), v]);
+      for (const [, pts] of byPanel) {
+        for (const d of p.dates) {
+          const at = pts.filter((x) => x.date <= d).at(-1);
+          if (at) expect(at.phase).toBeGreaterThanOrEqual(at.closed);
+        }
+      }
+      // one panel per county with cases, none empty
+      expect(new Set(spec.facet.sort)).toEqual(new Set(byPanel.keys()));
+      expect(spec.facet.sort).toHaveLength(new Set(list.map((c) => c.county)).size);
+    }), { numRuns: 150 });
   });
 });
 

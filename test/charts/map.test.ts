@@ -30,8 +30,17 @@ describe("county map", () => {
     // 郴州's counties are big enough for every name and count
     expect(features.every((f) => f.properties.labelled)).toBe(true);
     // counts outside the map are said, not dropped silently
-    expect(JSON.stringify(spec.title)).toContain("另有 5 件");
+    expect(JSON.stringify(spec.title)).toContain("共 117 件：图中 112 件，图示范围外 5 件");
     expect(() => toVega(spec)).not.toThrow();
+  });
+
+  it("splits the total in its note so that the parts add up: drawn, outside the map, county unresolved", () => {
+    // the issue's table: 89 rows, 18 in the prefecture, 53 elsewhere, 18 unresolved
+    const spec = countyMapSpec([{ county: "431081", count: 10 }, { county: "431003", count: 8 }, { county: "430102", count: 53 }, { county: "（未识别）", count: 18 }], countyBoundaries("431000"));
+    const note = JSON.stringify(spec.title);
+    expect(note).toContain("共 89 件：图中 18 件，图示范围外 53 件，县区未识别 18 件");
+    const [total, ...parts] = [...note.matchAll(/(\d+) 件/g)].map((m) => Number(m[1]));
+    expect(parts.slice(0, 3).reduce((a, b) => a + b, 0)).toBe(total);
   });
 
   it("draws any Hunan prefecture (长沙市), leaving out labels that would overlap", () => {

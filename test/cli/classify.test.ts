@@ -27,7 +27,7 @@ describe("ducha classify", () => {
     const rows = table(out);
     const h = rows[0]!;
     expect(h.slice(0, 9)).toEqual(["来源文件", "工作表", "行号", "序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "备注"]);
-    for (const col of ["预测污染类型", "污染子类", "督察主题", "是否重点件", "分类依据", "投诉对象", "与官方一致"]) expect(h).toContain(col);
+    for (const col of ["预测污染类型", "污染子类", "督察主题", "建议重点件（规则）", "分类依据", "投诉对象", "与官方一致"]) expect(h).toContain(col);
     const get = (row: number, col: string) => rows[row]![h.indexOf(col)];
     expect(rows).toHaveLength(1 + 3);
     expect(get(1, "预测污染类型")).toBe("大气");

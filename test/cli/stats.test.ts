@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ducha, tempDir } from "./helpers.js";
 
@@ -69,11 +69,28 @@ describe("ducha stats", () => {
     expect(j.hotspots.find((h: { countyName: string }) => h.countyName === "资兴市")).toMatchObject({ per100k: null, note: "no population" });
   });
 
+  it("--population takes the user's table for per-capita figures, and names a bad cell", () => {
+    const dir = tempDir();
+    const pop = join(dir, "人口.csv");
+    // 资兴市 has no figure in the bundled table; 3 cases over 300,000 residents = 1 per 100,000
+    writeFileSync(pop, "县（市、区）,常住人口\n资兴市,\"300,000\"\n");
+    const r = ducha("stats", MAIN, SNAPSHOT, "--json", "--no-repeats", "--population", pop);
+    expect(r.code).toBe(0);
+    const zixing = JSON.parse(r.stdout).hotspots.find((h: { countyName: string }) => h.countyName === "资兴市");
+    expect(zixing).toMatchObject({ count: 3, population: 300_000, per100k: 1, rankPer100k: 1 });
+    writeFileSync(pop, "县（市、区）,常住人口\n资兴市,约三十万\n");
+    const bad = ducha("stats", MAIN, "--population", pop);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("第2行「常住人口」列：「约三十万」不是人数");
+  });
+
   it("prints a readable summary and a county x type table with --by", () => {
     const r = ducha("stats", MAIN, SNAPSHOT, "--by", "county,type", "--no-repeats");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("共 10 件（15 条记录");
-    expect(r.stdout).toContain("属实率 75.0%（6/8，不含未填）；办结率 70.0%；办结及阶段性办结 80.0%");
+    expect(r.stdout).toContain("属实率 75.0%（6/8 件；另有 2 件未填，不计入）；办结率 70.0%（7/10 件）；办结及阶段性办结 80.0%");
+    // the fixture has no 案卷类别: no 重点件 count, only the rule's suggestions, said to be suggestions
+    expect(r.stdout).toContain("重点件：无数据（表中没有「案卷类别」列）；按重点件规则建议关注");
     expect(r.stdout).toContain("逾期未办结 2 件");
     const lines = r.stdout.split("\n");
     const header = lines.find((l) => l.startsWith("县（市、区） \\ 污染类型"))!;

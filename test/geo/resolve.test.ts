@@ -72,3 +72,66 @@ describe("AreaResolver (context 湖南省郴州市)", () => {
     expect(new AreaResolver(parseAreaContext("永州")).resolve("江华").area.code).toBe("431129");
   });
 });
+
+describe("AreaResolver across China (contexts 全国, a province, a prefecture)", () => {
+  const national = new AreaResolver(parseAreaContext("全国"));
+  const hunan = new AreaResolver(parseAreaContext("湖南省"));
+  const chenzhou = new AreaResolver();
+
+  it("accepts 全国 as a context", () => {
+    expect(parseAreaContext("全国")).toEqual({});
+    expect(national.provinceCode).toBeUndefined();
+    expect(national.resolve("辉县市").area).toMatchObject({ code: "410782", prefecture: "新乡市" });
+    expect(national.resolve("辉县市").warning).toBeUndefined();
+  });
+
+  it("warns about a county outside the context at every level: prefecture and province", () => {
+    // 瑞金市 is in 江西省赣州市
+    expect(hunan.resolve("瑞金市").warning).toBe("行政区域「瑞金市」是江西省赣州市瑞金市，不在湖南省");
+    expect(hunan.resolve("资兴市").warning).toBeUndefined();
+    expect(chenzhou.resolve("瑞金市").warning).toContain("不在郴州市");
+    // found in the text under a prefecture cell outside the context: warned too
+    expect(chenzhou.resolve("西宁", "西宁市城东区果洛路").warning).toBe("行政区域「西宁」是青海省西宁市城东区，不在郴州市");
+  });
+
+  it("never reads 南湖新区 (岳阳) as 嘉兴's 南湖区: a short name followed by a unit word is another unit", () => {
+    for (const r of [hunan, national]) {
+      const x = r.resolve("南湖新区");
+      expect(x.area.code).toBeUndefined();
+      expect(x.warning).toContain("南湖新区");
+    }
+    expect(national.resolve("南湖区").area.code).toBe("330402");
+  });
+
+  it("keeps a shared name ambiguous unless the context or a prefecture in the text decides", () => {
+    const shared = national.resolve("宝山区", "宝山区大场镇真北路4333弄");
+    expect(shared.area).toMatchObject({ method: "unresolved" });
+    expect(shared.warning).toContain("上海市宝山区");
+    expect(shared.warning).toContain("黑龙江省双鸭山市宝山区");
+    expect(national.resolve("宝山区", "上海市宝山区大场镇").area).toMatchObject({ code: "310113", method: "cell" });
+    expect(national.resolve("宝山区", "双鸭山市宝山区某煤矿").area.code).toBe("230506");
+    expect(new AreaResolver(parseAreaContext("上海市")).resolve("宝山区").area.code).toBe("310113");
+    // in Hunan neither 朝阳区 is nearer: not placed in another province
+    expect(hunan.resolve("朝阳区").area.code).toBeUndefined();
+    expect(hunan.resolve("朝阳区").warning).toContain("重名");
+  });
+
+  it("reads a district from the text under a prefecture-level cell: 衡阳市 + 雁峰 -> 雁峰区, not 衡阳县", () => {
+    for (const r of [hunan, national, chenzhou]) {
+      expect(r.resolve("衡阳市", "衡阳市雁峰白沙洲工业园一家厂子夜里排烟").area).toMatchObject({ code: "430406", county: "雁峰区", method: "text" });
+    }
+    // the full name still counts
+    expect(hunan.resolve("", "衡阳县西渡镇某砖厂").area.code).toBe("430421");
+    // in the whole country, a prefecture named in the text narrows the search: 吴忠市利通区
+    expect(national.resolve("", "来电反映吴忠市利通区金银滩镇某养殖场").area).toMatchObject({ code: "640302", method: "text" });
+  });
+
+  it("counts prefecture-level cities without counties as county-level units", () => {
+    for (const [cell, code] of [["嘉峪关市", "620200"], ["东莞市", "441900"], ["东莞", "441900"], ["中山市", "442000"], ["广东省中山市", "442000"], ["儋州市", "460400"]] as const) {
+      expect(national.resolve(cell).area, cell).toMatchObject({ code, method: "cell" });
+    }
+    expect(divisions().countyByCode.get("620200")).toMatchObject({ name: "嘉峪关市", prefectureCode: "620200" });
+    // 大连's 中山区 is still itself
+    expect(national.resolve("大连市中山区").area.code).toBe("210202");
+  });
+});

@@ -35,12 +35,27 @@ describe("report model", () => {
     expect(headings[0]).toBe("一、总体情况");
     expect(headings.at(-1)).toBe("七、说明");
     const county = model.blocks.find((b) => b.kind === "table")! as Extract<ReportModel["blocks"][number], { kind: "table" }>;
-    expect(county.table.headers.slice(0, 7)).toEqual(["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "含阶段性办结", "重点件（件）"]);
+    // the fixture has no 案卷类别: the rule's count is there, labelled as a suggestion
+    expect(county.table.headers.slice(0, 7)).toEqual(["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "含阶段性办结", "建议关注重点件（件）"]);
+    expect(county.table.note).toContain("仅为建议");
+    const facts = (model.blocks.find((b) => b.kind === "facts") as Extract<ReportModel["blocks"][number], { kind: "facts" }>).facts;
+    expect(facts.find((f) => f.label === "重点件")).toMatchObject({ value: "无数据" });
+    expect(facts.find((f) => f.label === "重点件")!.detail).toContain("仅为建议");
     const total = county.table.rows.at(-1)!;
     expect(total.slice(0, 2)).toEqual(["合计", "12"]);
     const figures = model.blocks.filter((b) => b.kind === "figure").map((b) => (b as { figure: { chart: string } }).figure.chart);
     expect(figures).toEqual(expect.arrayContaining(["county-hotspots", "county-map", "type-by-county", "trend", "progress", "verification", "repeats"]));
     expect(model.subtitle.join("")).toContain("模拟数据");
+  });
+
+  it("counts 重点件 from 案卷类别 only, when the table has it", async () => {
+    const recs = (await records()).map((r, i) => ({ ...r, category: i % 5 === 0 ? ("重点件" as const) : ("一般件" as const) }));
+    const m = buildReport(new ChartData(recs), { date: "2023-09-01" });
+    const county = m.blocks.find((b) => b.kind === "table")! as Extract<ReportModel["blocks"][number], { kind: "table" }>;
+    expect(county.table.headers[6]).toBe("重点件（件）");
+    const facts = (m.blocks.find((b) => b.kind === "facts") as Extract<ReportModel["blocks"][number], { kind: "facts" }>).facts;
+    const cases = new ChartData(recs).cases;
+    expect(facts.find((f) => f.label === "重点件")!.value).toBe(`${cases.filter((c) => c.category === "重点件").length} 件`);
   });
 
   it("shows complaint text only redacted", () => {
