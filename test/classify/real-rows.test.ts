@@ -17,24 +17,26 @@ describe("real published rows", () => {
     return score(EIGHT_TYPES, set.map((r) => r.officialTypes), set.map((r) => clf.labels(r.text, undefined, r.scheme).types.map((t) => t.label)));
   };
 
-  it("keeps the split fixed by source page: no page in both, 30 held-out rows from 20 pages", () => {
+  it("keeps the split fixed by source page: no page in both, 17 held-out rows from 14 pages (the second round's rows)", () => {
     const dev = new Set(rows.filter((r) => r.split === "dev").map((r) => r.source));
     const held = rows.filter((r) => r.split === "holdout");
-    expect(held.length).toBe(30);
-    expect(new Set(held.map((r) => r.source)).size).toBe(20);
+    expect(held.length).toBe(17);
+    expect(new Set(held.map((r) => r.source)).size).toBe(14);
+    for (const r of held) expect(Number(r.id.slice(1)), r.id).toBeGreaterThanOrEqual(65);
     for (const r of held) expect(dev.has(r.source), r.source).toBe(false);
     expect(new Set(rows.map((r) => r.text)).size).toBe(rows.length);
   });
 
-  it("agrees with the official 污染类型 on the development rows (micro-F1 >= 0.84, exact set >= 0.68)", () => {
+  it("agrees with the official 污染类型 on the development rows (micro-F1 >= 0.85, exact set >= 0.69)", () => {
     const s = scored("dev");
-    expect(s.microF1).toBeGreaterThanOrEqual(0.84);
-    expect(s.exactMatch).toBeGreaterThanOrEqual(0.68);
+    expect(s.microF1).toBeGreaterThanOrEqual(0.85);
+    expect(s.exactMatch).toBeGreaterThanOrEqual(0.69);
   });
 
-  it("does not fall below its measured level on the held-out rows (micro-F1 >= 0.80, exact set >= 0.55)", () => {
+  // Measured once, at the end of the second round: 84.7% micro-F1, 11 of 17 exact (64.7%).
+  it("does not fall below its measured level on the held-out rows (micro-F1 >= 0.80, exact set >= 10 of 17)", () => {
     const s = scored("holdout");
     expect(s.microF1).toBeGreaterThanOrEqual(0.8);
-    expect(s.exactMatch).toBeGreaterThanOrEqual(0.55);
+    expect(s.exactMatch).toBeGreaterThanOrEqual(10 / 17 - 1e-9);
   });
 });
