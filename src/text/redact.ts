@@ -214,7 +214,8 @@ export function findPii(text: string): PiiMatch[] {
         re.lastIndex = m.index + 1;
         continue;
       }
-      if (kind === "id-card" && CODE_BEFORE.test(folded.slice(Math.max(0, m.index - 16), m.index))) continue;
+      // a credit code's digits, or a case number such as D320000201806250030 (受理编号 begin with letters)
+      if (kind === "id-card" && (CODE_BEFORE.test(folded.slice(Math.max(0, m.index - 16), m.index)) || /[A-Za-z]/.test(folded[m.index - 1] ?? ""))) continue;
       add(kind, m.index, m.index + m[0].length);
     }
   }
