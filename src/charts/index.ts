@@ -23,3 +23,5 @@ export { verificationSpec } from "./verification.js";
 export { type StatusOptions, statusSpec } from "./status.js";
 export { themesSpec } from "./themes.js";
 export { type RepeatsOptions, repeatTarget, repeatWhen, repeatsSpec } from "./repeats.js";
+export { type CloseTimeOptions, closeTimeSpec } from "./closetime.js";
+export { themeByTypeSpec } from "./themebytype.js";

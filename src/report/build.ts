@@ -5,7 +5,7 @@ import { enforcementByCounty } from "../analyze/enforcement-by-county.js";
 import { type AnalyzableComplaint, compareCountyKeys } from "../analyze/keys.js";
 import { type Rate, formatRate, rates, ratesBy } from "../analyze/rates.js";
 import { spikes } from "../analyze/spikes.js";
-import { CHARTS, type ChartData, ChartDataError, type ChartName, chartSpec } from "../charts/catalog.js";
+import { CHARTS, type ChartData, ChartDataError, type ChartName, chartRecord, chartSpec } from "../charts/catalog.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 import { repeatTarget, repeatWhen } from "../charts/repeats.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
@@ -128,10 +128,12 @@ export function buildReport(data: ChartData, options: ReportOptions = {}): Repor
   const blocks: Block[] = [];
   const h1 = (text: string) => blocks.push({ kind: "heading", level: 1, text });
   const para = (text: string) => blocks.push({ kind: "paragraph", text });
-  const figure = (chart: ChartName, caption: string, note?: string) => {
+  // a figure: the registry's chart under its registry caption
+  const figure = (chart: ChartName, note?: string) => {
     if (!wanted.has(chart)) return;
     try {
-      blocks.push({ kind: "figure", figure: { chart, caption, spec: chartSpec(chart, data, chartOptions), ...(note ? { note } : {}) } });
+      const spec = chartSpec(chart, data, chartOptions);
+      blocks.push({ kind: "figure", figure: { chart, caption: chartRecord(chart).caption(data), spec, ...(note ? { note } : {}) } });
     } catch (e) {
       if (!(e instanceof ChartDataError)) throw e;
     }
@@ -207,8 +209,8 @@ export function buildReport(data: ChartData, options: ReportOptions = {}): Repor
       ].join(""),
     },
   });
-  figure("county-hotspots", "各县（市、区）信访件数量");
-  figure("county-map", "信访件分布（按县、市、区）");
+  figure("county-hotspots");
+  figure("county-map");
 
   // 三、问题类型
   h1("三、反映的主要问题");
@@ -217,13 +219,13 @@ export function buildReport(data: ChartData, options: ReportOptions = {}): Repor
     `按污染类型分，${types.rows.filter((t) => t.type !== "（未填）").sort((a, b) => b.count - a.count).map((t) => `${t.type} ${t.count} 件（${pct(t.count / Math.max(1, cases.length))}）`).join("，")}。` +
       `一件信访件涉及多个类型的，在每个类型下各计一次。${ts.predicted ? `其中 ${ts.predicted} 件原表未填污染类型，采用自动分类结果。` : ""}`,
   );
-  figure("types", "信访件污染类型构成");
-  figure("type-by-county", "各县（市、区）信访件污染类型分布");
+  figure("types");
+  figure("type-by-county");
   const themes = countBy(cols, ["theme"]).rows.filter((t) => t.theme !== "（未填）").sort((a, b) => b.count - a.count);
   if (themes.length) {
     para(`对照本轮督察重点，自动分类显示：${themes.slice(0, 4).map((t) => `涉及“${((THEME_NAMES as Record<string, string>)[t.theme] ?? t.theme).replace(/“/g, "‘").replace(/”/g, "’")}”的 ${t.count} 件`).join("，")}。`);
   }
-  figure("themes", "信访件涉及的督察重点");
+  figure("themes");
 
   // 四、交办趋势
   h1("四、交办趋势");
@@ -235,12 +237,12 @@ export function buildReport(data: ChartData, options: ReportOptions = {}): Repor
         ? `以下县区（或县区某类问题）交办件数明显高于其日常水平（泊松检验 p < 0.001 且超出 3 件以上），建议关注是否为集中反映同一问题：${sp.map(spikeSentence).join("；")}。`
         : first && last ? "各县区单日交办件数未见明显突增。" : "表中没有交办时间，无法分析交办趋势。"),
   );
-  figure("trend", "每日交办信访件数量及污染类型");
+  figure("trend");
 
   // 五、查处和整改情况
   h1("五、查处和整改情况");
-  figure("verification", "信访件查实情况（是否属实）");
-  figure("progress", data.progress.dates.length >= 2 ? "各县（市、区）整改办结进度" : "各县（市、区）整改办结情况");
+  figure("verification");
+  figure("progress");
   if (noEnforcement) {
     para(`执法和问责情况无数据：${noEnforcement}，无法统计立案、罚款、约谈和问责情况。`);
   } else {
@@ -270,7 +272,7 @@ export function buildReport(data: ChartData, options: ReportOptions = {}): Repor
   h1("六、重复举报");
   if (groups.length) {
     para(`同一对象被多次举报的有 ${groups.length} 组、${inGroups} 件，说明相关问题整改不到位或群众反映未得到及时回应，建议作为督察整改的重点跟踪。`);
-    figure("repeats", "重复举报的主要对象");
+    figure("repeats");
     const limit = options.repeatLimit ?? 15;
     const listed = [...groups].sort((a, b) => b.size - a.size || Number(a.id.slice(1)) - Number(b.id.slice(1))).slice(0, limit);
     blocks.push({
