@@ -104,7 +104,7 @@ describe("report writers", () => {
       ...model,
       blocks: [
         { kind: "paragraph", text: hostile },
-        { kind: "table", table: { caption: hostile, headers: ["a<b"], rows: [[hostile]] } },
+        { kind: "table", table: { caption: hostile, headers: ["a<b"], rows: [[hostile]], source: hostile } },
         { kind: "list", items: [hostile] },
       ],
     };
