@@ -42,7 +42,8 @@ function fontTable(): string {
 /** A4 in twips; GB/T 9704 margins: top 37 mm, left 28 mm, text block 156 mm × 225 mm. */
 const mm = (x: number) => Math.round((x / 25.4) * 1440);
 const PAGE = { width: 11906, height: 16838, top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) };
-const TEXT_TWIPS = PAGE.width - PAGE.left - PAGE.right;
+/** the width of the text block (156 mm) in twips */
+export const TEXT_TWIPS = PAGE.width - PAGE.left - PAGE.right;
 /** the text width in CSS pixels (1/96 in): the widest a chart is shown */
 export const TEXT_WIDTH_PX = Math.floor((TEXT_TWIPS / 1440) * 96);
 
@@ -53,7 +54,7 @@ const TABLE_SIZE = SIZE.小四;
 /** two characters of body text: the first-line indent */
 const INDENT = SIZE.三号 * 10 * 2;
 /** a cell's left + right margins */
-const CELL_MARGIN = 80;
+const CELL_MARGIN = 57;
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
@@ -61,15 +62,19 @@ const line = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const thick = { style: BorderStyle.SINGLE, size: 12, color: "000000" };
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 
-/** The width of a text in ems of its font size: CJK and full-width 1, Latin letters and digits about half. */
+/**
+ * The width of a text in ems of its font size: CJK and full-width 1, Latin letters and digits
+ * 0.62 (wide enough for the sans fonts a preview may substitute; Times New Roman needs 0.5).
+ */
 export function emWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c >= 0x2e80 || (c >= 0x2000 && c <= 0x206f && ch !== " ")) w += 1;
-    else if (/[%@MWmw]/.test(ch)) w += 0.9;
-    else if (/[.,:;!|'" ]/.test(ch)) w += 0.3;
-    else w += 0.55;
+    else if (/[%@MWmw]/.test(ch)) w += 1;
+    else if (/[A-Z]/.test(ch)) w += 0.75;
+    else if (/[.,:;!|'" ]/.test(ch)) w += 0.35;
+    else w += 0.65;
   }
   return w;
 }
@@ -77,37 +82,57 @@ export function emWidth(text: string): number {
 /** The pieces of a cell text a line never breaks inside: runs of Latin letters, digits and signs ("1482.55", "93.1%", "D2CZ2023…"). */
 const unbreakable = (text: string): string[] => text.match(/[^\u2e80-\uffff\s]+/g) ?? [];
 
+/** The narrowest a header may be: split before its （unit）, else a short one on one line, else on two lines. */
+function headerMin(h: string): number {
+  const k = h.indexOf("（");
+  if (k > 0) return Math.max(emWidth(h.slice(0, k)), emWidth(h.slice(k)));
+  const w = emWidth(h);
+  return w <= 3 ? w : Math.ceil(w / 2);
+}
+
+/** The narrowest a cell may be: a short text (a county, a status, a date) on one line, else its longest figure or code. */
+function cellMin(c: string): number {
+  const w = emWidth(c);
+  return w <= 6 && !/[，。；]/.test(c) ? w : Math.max(4, ...unbreakable(c).map(emWidth));
+}
+
 /**
- * Column widths (twips, summing to `total`) from the content: every column at least as wide as
- * its longest figure or code (so "1482.55" and "93.1%" never break), short names (县区, 状态) on
- * one line, a header on at most two lines; the room left goes to the columns whose text is
- * longest (excerpts). `halfPoints` is the table's font size.
+ * The layout of a table from its content: the font size (小四 where the table fits, else 五号)
+ * and the column widths (twips, summing to `total`). Every column is at least as wide as its
+ * longest figure or code (so "1482.55", "100.0%" and a 受理编号 never break), short names and
+ * dates stay on one line, a header breaks only before its （unit） or in half; the room left goes
+ * to the columns whose text is longest (excerpts).
  */
-export function columnWidths(t: Pick<ReportTable, "headers" | "rows">, total: number, halfPoints = TABLE_SIZE): number[] {
-  const em = halfPoints * 10; // twips per em
-  const cols = t.headers.map((h, i) => {
-    const cells = t.rows.map((r) => r[i] ?? "");
-    let min = Math.max(1, Math.ceil(emWidth(h) / 2), ...unbreakable(h).map(emWidth));
-    let pref = emWidth(h);
-    for (const c of cells) {
-      const w = emWidth(c);
-      pref = Math.max(pref, w);
-      // short texts (a county, a status, a date) stay on one line; long ones wrap between Chinese characters
-      min = Math.max(min, w <= 6.5 ? w : 0, ...unbreakable(c).map(emWidth));
-    }
-    return { min: min * em * 1.08 + 2 * CELL_MARGIN, pref: pref * em * 1.08 + 2 * CELL_MARGIN };
-  });
-  const sumMin = cols.reduce((s, c) => s + c.min, 0);
-  const sumPref = cols.reduce((s, c) => s + c.pref, 0);
+export function tableLayout(t: Pick<ReportTable, "headers" | "rows">, total: number): { size: number; widths: number[] } {
+  const cells = t.headers.map((_, i) => t.rows.map((r) => r[i] ?? ""));
+  const pref = t.headers.map((h, i) => Math.max(emWidth(h), ...cells[i]!.map(emWidth)));
+  // headers on one line where the table allows it, else broken before their （unit） or in half
+  const minWith = (header: (h: string) => number) => t.headers.map((h, i) => Math.max(header(h), ...cells[i]!.map(cellMin)));
+  // 1.04: bold totals and rounding
+  const twips = (em: number, size: number) => em * size * 10 * 1.04 + 2 * CELL_MARGIN;
+  const sum = (ems: number[], size: number) => ems.reduce((s, e) => s + twips(e, size), 0);
+  // 五号 when 小四 would leave the wrapping columns (excerpts) too little room
+  const choices = [TABLE_SIZE, SIZE.五号].flatMap((size) => [emWidth, headerMin].map((header) => ({ size, min: minWith(header) })));
+  const wraps = pref.some((e) => e > 12);
+  const { size, min } = choices.find((c) => sum(c.min, c.size) <= total * (wraps && c.size === TABLE_SIZE ? 0.85 : 1)) ?? choices.at(-1)!;
+  const mins = min.map((e) => twips(e, size));
+  const prefs = pref.map((e, i) => Math.max(mins[i]!, twips(e, size)));
+  const sumMin = mins.reduce((s, x) => s + x, 0);
+  const sumPref = prefs.reduce((s, x) => s + x, 0);
   let widths: number[];
-  if (sumPref <= total) widths = cols.map((c) => (c.pref / sumPref) * total);
-  else if (sumMin <= total) {
-    const spare = sumPref - sumMin;
-    widths = cols.map((c) => c.min + ((c.pref - c.min) / spare) * (total - sumMin));
-  } else widths = cols.map((c) => (c.min / sumMin) * total);
+  if (sumPref <= total) widths = prefs.map((p) => (p / sumPref) * total);
+  else if (sumMin <= total) widths = mins.map((m, i) => m + ((prefs[i]! - m) / (sumPref - sumMin)) * (total - sumMin));
+  else widths = mins.map((m) => (m / sumMin) * total);
   const out = widths.map((w) => Math.floor(w));
   out[out.length - 1]! += total - out.reduce((s, w) => s + w, 0);
-  return out;
+  return { size, widths: out };
+}
+
+/** A header cell's text: broken before its （unit） when the column is narrower than the header (not after a 、). */
+function headerRuns(h: string, width: number, size: number): TextRun[] {
+  const k = h.indexOf("（");
+  if (k <= 0 || emWidth(h) * size * 10 <= width - 2 * CELL_MARGIN) return [new TextRun({ text: h, size, font: HEI })];
+  return [new TextRun({ text: h.slice(0, k), size, font: HEI }), new TextRun({ text: h.slice(k), size, font: HEI, break: 1 })];
 }
 
 function caption(text: string): Paragraph {
@@ -119,10 +144,9 @@ function note(text: string, keepNext = false): Paragraph {
 }
 
 function tableOf(t: ReportTable, label: string): (Paragraph | Table)[] {
-  const widths = t.widths
-    ? t.widths.map((w) => Math.floor((w / t.widths!.reduce((s, x) => s + x, 0)) * TEXT_TWIPS))
-    : columnWidths(t, TEXT_TWIPS);
-  // keepNext on every row but the last keeps a table on one page when it fits
+  const { size, widths } = tableLayout(t, TEXT_TWIPS);
+  // keepNext on every row but the last keeps a short table on one page; a long one flows
+  const short = t.rows.length <= 15;
   const cell = (text: string, i: number, opts: { header?: boolean; bold?: boolean; last?: boolean }) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
@@ -131,9 +155,9 @@ function tableOf(t: ReportTable, label: string): (Paragraph | Table)[] {
       children: [
         new Paragraph({
           style: "TableText",
-          keepNext: !opts.last,
+          keepNext: short && !opts.last,
           alignment: opts.header ? AlignmentType.CENTER : ALIGN[alignOf(t, i)],
-          children: [new TextRun({ text, ...(opts.header ? { font: HEI } : opts.bold ? { bold: true } : {}) })],
+          children: opts.header ? headerRuns(text, widths[i]!, size) : [new TextRun({ text, size, ...(opts.bold ? { bold: true } : {}) })],
         }),
       ],
     });
@@ -158,7 +182,7 @@ function tableOf(t: ReportTable, label: string): (Paragraph | Table)[] {
 
 /** The headline figures as plain text lines (a 公文 carries no shaded cards). */
 function factsOf(facts: Extract<Block, { kind: "facts" }>["facts"]): Paragraph[] {
-  return facts.map((f) => new Paragraph({ indent: { firstLine: INDENT }, children: [new TextRun(`${f.label}：${f.value}${f.detail ? `（${f.detail}）` : ""}。`)] }));
+  return facts.map((f) => new Paragraph({ indent: { firstLine: INDENT }, alignment: AlignmentType.LEFT, children: [new TextRun(`${f.label}：${f.value}${f.detail ? `（${f.detail}）` : ""}。`)] }));
 }
 
 function figureOf(f: Extract<Block, { kind: "figure" }>["figure"], label: string, png: RenderedPng | undefined): Paragraph[] {

@@ -19,8 +19,6 @@ export interface ReportTable {
   totalRow?: boolean;
   /** per column; default left for the first, right for the others */
   align?: Align[];
-  /** relative column widths; default from the content (the Word writer keeps numbers on one line) */
-  widths?: number[];
   /** the 资料来源 line under the table (without the label): every numbered table has one */
   source: string;
   /** small print under the 资料来源 line (注：…) */

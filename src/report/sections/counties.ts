@@ -37,7 +37,7 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
   const rateNotes = [r.verifiedRate, r.closedRate].filter((x) => x.value === null).map((x) => `${x.reason}。`).filter((x, i, a) => a.indexOf(x) === i).join("");
   out.table({
     caption: "各县（市、区）信访件情况",
-    headers: ["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "含阶段性办结", ctx.hasCategory ? "重点件（件）" : "建议关注重点件（件）", ...(withPop ? ["每10万人件数"] : [])],
+    headers: ["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "办结率（含阶段性）", ctx.hasCategory ? "重点件（件）" : "建议关注重点件（件）", ...(withPop ? ["每10万人件数"] : [])],
     rows,
     totalRow: true,
     source: `${ctx.source}${withPop ? "；常住人口为第七次全国人口普查（2020年）数据" : ""}。`,

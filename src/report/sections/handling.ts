@@ -8,7 +8,7 @@ import { type ReportBlocks, type ReportContext, int, wan } from "../context.js";
 
 const ALL = "全部";
 /** the longest excerpt of a complaint in a list (characters, after redaction) */
-const EXCERPT = 40;
+const EXCERPT = 24;
 
 const target = (c: AnalyzableComplaint | undefined) => (c?.classification?.target ? gate(c.classification.target, { max: 20 }) : NO_VALUE);
 const summary = (c: AnalyzableComplaint | undefined) => (c ? gate(c.text.replace(/\s+/g, " ").trim(), { max: EXCERPT }) : "");
@@ -71,17 +71,21 @@ function overdueList(ctx: ReportContext, out: ReportBlocks): void {
   const limit = ctx.options.listLimit ?? 20;
   const byKey = new Map(ctx.cases.map((c, i) => [c.key, { c, key: ctx.keyFlags[i]!.key }]));
   const listed = o.cases.slice(0, limit);
+  // 7月31日 when every 办结目标 falls in the year of the evaluation date (the note says which)
+  const year = o.at.slice(0, 4);
+  const sameYear = listed.every((x) => x.deadline.startsWith(year));
+  const day = (d: string) => (sameYear ? formatMonthDay(d) : formatDate(d));
   out.para(`截至${formatDate(o.at)}，超过办结目标仍未办结的信访件 ${o.cases.length} 件，逾期最久的 ${o.cases[0]!.daysOverdue} 天，按逾期天数列出${o.cases.length > listed.length ? `前 ${listed.length} 件` : "如下"}。`);
   out.table({
     caption: "逾期未办结信访件",
-    headers: ["序号", "县（市、区）", "受理编号", "投诉对象", "反映问题（节选）", "办结目标", "逾期天数", "办理状态"],
-    rows: listed.map((x, i) => {
+    headers: ["县区", "受理编号", "投诉对象", "反映问题（节选）", "办结目标", "逾期天数", "办理状态"],
+    rows: listed.map((x) => {
       const c = byKey.get(x.key);
-      return [String(i + 1), x.countyName, x.caseNo ?? NO_VALUE, target(c?.c), summary(c?.c), formatDate(x.deadline), int(x.daysOverdue), `${x.status ?? "未填"}${c?.key ? "（重点件）" : ""}`];
+      return [x.countyName, x.caseNo ?? NO_VALUE, `${target(c?.c)}${c?.key ? "（重点件）" : ""}`, summary(c?.c), day(x.deadline), int(x.daysOverdue), x.status ?? "未填"];
     }),
-    align: ["center", "left", "left", "left", "left", "left", "right", "left"],
+    align: ["left", "left", "left", "left", "left", "right", "left"],
     source: `${ctx.source}。`,
-    note: `投诉内容已隐去个人信息。逾期天数从办结目标算至${formatDate(o.at)}。${o.cases.length > listed.length ? `共 ${o.cases.length} 件，列出逾期最久的 ${listed.length} 件。` : ""}${o.undated ? `另有 ${o.undated} 件的办结目标不是日期（如“立行立改”），未作判断。` : ""}`,
+    note: `投诉内容已隐去个人信息；重点件按案卷类别标注。${sameYear ? `办结目标均为${year}年。` : ""}逾期天数从办结目标算至${formatDate(o.at)}。${o.cases.length > listed.length ? `共 ${o.cases.length} 件，列出逾期最久的 ${listed.length} 件。` : ""}${o.undated ? `另有 ${o.undated} 件的办结目标不是日期（如“立行立改”），未作判断。` : ""}`,
   });
 }
 
@@ -103,9 +107,9 @@ function keyCaseList(ctx: ReportContext, out: ReportBlocks): void {
   const listed = [...keys].sort((a, b) => rank(a) - rank(b) || (a.date ?? "").localeCompare(b.date ?? "") || a.key.localeCompare(b.key)).slice(0, limit);
   out.table({
     caption: "重点件办理情况",
-    headers: ["序号", "县（市、区）", "受理编号", "投诉对象", "反映问题（节选）", "是否属实", "办理状态"],
-    rows: listed.map((c, i) => [String(i + 1), c.area.county ?? "（未识别）", c.caseNo ?? NO_VALUE, target(c), summary(c), c.verification ?? "未填", c.status ?? "未填"]),
-    align: ["center", "left", "left", "left", "left", "left", "left"],
+    headers: ["县区", "受理编号", "投诉对象", "反映问题（节选）", "是否属实", "办理状态"],
+    rows: listed.map((c) => [c.area.county ?? "（未识别）", c.caseNo ?? NO_VALUE, target(c), summary(c), c.verification ?? "未填", c.status ?? "未填"]),
+    align: ["left", "left", "left", "left", "left", "left"],
     source: `${ctx.source}。`,
     note: `投诉内容已隐去个人信息。${keys.length > listed.length ? `共 ${keys.length} 件，列出 ${listed.length} 件（未办结的在前）。` : ""}`,
   });
