@@ -151,6 +151,26 @@ describe("report writers", () => {
       expect(doc).not.toContain("<w:shd");
     });
 
+    it("sizes columns from the content: no figure, percentage or 受理编号 breaks across lines", () => {
+      const cellMargins = 2 * 57;
+      for (const b of model.blocks) {
+        if (b.kind !== "table") continue;
+        const { size, widths } = tableLayout(b.table, TEXT_TWIPS);
+        expect(widths.reduce((s, w) => s + w, 0)).toBe(TEXT_TWIPS);
+        b.table.headers.forEach((_, i) => {
+          for (const row of b.table.rows) for (const token of row[i]!.match(/[^\u2e80-\uffff\s]+/g) ?? []) expect(emWidth(token) * size * 10, `${b.table.caption}: ${token}`).toBeLessThanOrEqual(widths[i]! - cellMargins);
+        });
+      }
+      // the enforcement table seen with 1482.5/5: equal widths would give 8844/11 = 804 twips, 1482.55 needs 7 × 0.65 em at 12 pt
+      const headers = ["县（市、区）", "有处理措施", "立案", "罚款笔数", "罚款金额", "责令整改", "责令停产", "查封扣押", "移送公安", "约谈人数", "问责人数"];
+      const t = { headers, rows: [["苏仙区", "58", "32", "30", "1482.55", "54", "5", "3", "5", "28", "9"]] };
+      const { size, widths } = tableLayout(t, TEXT_TWIPS);
+      expect(size).toBe(24);
+      expect(widths[4]!).toBeGreaterThan(4.2 * 240 + cellMargins);
+      // a short name stays on one line, a header breaks no narrower than half
+      expect(widths[0]!).toBeGreaterThanOrEqual(3 * 240);
+    });
+
     it("puts one 资料来源 line under every numbered table", () => {
       const tables = model.blocks.filter((b) => b.kind === "table").length;
       expect(tables).toBeGreaterThanOrEqual(5);
