@@ -5,7 +5,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/count.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { type ChartOptions, frame } from "./options.js";
-import { COUNT_SCHEME, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+import { COUNT_SCHEME, MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
 
 const MISSING = "（未填）";
 
@@ -38,7 +38,7 @@ export function themeByTypeSpec(table: CountTable<"theme" | "type">, options: Ch
           },
         },
       },
-      { mark: { type: "text", fontSize: 11 }, encoding: { text: { field: "label" }, color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT } } },
+      { mark: { type: "text", fontSize: MIN_FONT_PX }, encoding: { text: { field: "label" }, color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT } } },
     ],
   };
 }
