@@ -172,13 +172,14 @@ export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
  */
 export const BASE_MAP_NOTE = "底图：开源县界数据，仅示意，未经审图；公开发布须用标准地图并送审";
 
-/** Sequential blues of 3 to 6 classes (ColorBrewer Blues, as d3's schemeBlues): lightness falls with the count. */
+/** Sequential blues of 2 to 6 classes (ColorBrewer Blues, as d3's schemeBlues): lightness falls with the count. */
 const BLUES: Readonly<Record<number, readonly string[]>> = {
   2: ["#c6dbef", "#3182bd"],
   3: ["#deebf7", "#9ecae1", "#3182bd"],
   4: ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"],
   5: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
-  6: ["#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
+  // the lightest class a shade lighter than ColorBrewer's, so neighbours differ by 7 L* or more
+  6: ["#f7fbff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
 };
 
 /**

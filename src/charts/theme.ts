@@ -16,8 +16,8 @@ import { CASE_STATUSES, POLLUTION_TYPES, type CaseStatus, type PollutionType, VE
 /** One colour per 污染类型, in every chart and in the dashboard. L* 25 → 84 in vocabulary order. */
 export const TYPE_COLORS: Readonly<Record<PollutionType, string>> = {
   大气: "#363281", // indigo, L* 25
-  水: "#005794", // blue, L* 35
-  噪声: "#b42f3d", // crimson, L* 42
+  水: "#004f8a", // blue, L* 33
+  噪声: "#b8323f", // crimson, L* 42.5
   土壤: "#b2622f", // brown, L* 50
   固废: "#2c9f92", // teal, L* 59
   生态: "#78b35b", // green, L* 67
