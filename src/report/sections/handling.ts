@@ -51,8 +51,8 @@ function progressTable(ctx: ReportContext, out: ReportBlocks): void {
       `${last ? `；截至${formatDate(snapshots.at(-1)!)}，已办结 ${last.closed} 件` : ""}。`,
   );
   out.table({
-    caption: "各县（市、区）各期办结率",
-    headers: ["县（市、区）", ...snapshots.map((d) => `截至${sameYear ? formatMonthDay(d) : formatDate(d)}`)],
+    caption: "各县（市、区）各期办结率（按截至日期）",
+    headers: ["县（市、区）", ...snapshots.map((d) => (sameYear ? formatMonthDay(d) : formatDate(d)))],
     rows,
     totalRow: true,
     source: `${ctx.source}。`,
