@@ -182,11 +182,21 @@ const BLUES: Readonly<Record<number, readonly string[]>> = {
   6: ["#f7fbff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
 };
 
+/** The classes of a 分级设色 map (see {@link countClasses}). */
+export interface CountClasses {
+  /** "0–19", "20–39", … (single counts "0", "1", … when the step is 1) */
+  labels: string[];
+  /** one colour per class, lighter to darker */
+  colors: string[];
+  /** the label of the class a count falls in */
+  of: (count: number) => string;
+}
+
 /**
  * Count classes for a 分级设色 map: at most 5 of equal width, a round step (1, 2, 5 × 10ⁿ),
  * from 0 to the largest count: labels "0–19", "20–39", …, their colours and the class of a count.
  */
-export function countClasses(max: number): { labels: string[]; colors: string[]; of: (count: number) => string } {
+export function countClasses(max: number): CountClasses {
   const top = Math.max(1, max);
   const target = top / 5;
   const magnitude = 10 ** Math.floor(Math.log10(Math.max(1, target)));
