@@ -55,7 +55,7 @@ export { NO_DATA, NO_VALUE, formatDate, formatDateRange, formatInteger, formatMo
 export { CHART_CONFIG, FONT_STACK, MIN_FONT_PX, STATUS_COLORS, SYNTHETIC_NOTE, TYPE_COLORS, VERIFICATION_COLORS } from "./charts/theme.js";
 export type { ChartOptions } from "./charts/options.js";
 export { countyHotspotsSpec } from "./charts/hotspots.js";
-export { BASE_MAP_NOTE, type CountyCount, type MapOptions, countClasses, countyMapSpec } from "./charts/map.js";
+export { BASE_MAP_NOTE, type CountClasses, type CountyCount, type MapOptions, countClasses, countyMapSpec } from "./charts/map.js";
 export { typeByCountySpec } from "./charts/heatmap.js";
 export { typesSpec } from "./charts/types.js";
 export { type TrendUnit, trendSpec } from "./charts/trend.js";
