@@ -68,9 +68,14 @@ const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
  */
 export function emWidth(text: string): number {
   let w = 0;
+  let prevCjk: boolean | undefined;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0x2e80 || (c >= 0x2000 && c <= 0x206f && ch !== " ")) w += 1;
+    const cjk = c >= 0x2e80 || (c >= 0x2000 && c <= 0x206f && ch !== " ");
+    // Word and LibreOffice put a quarter em between Chinese and Latin text (10月31日, 153 天)
+    if (prevCjk !== undefined && cjk !== prevCjk && ch !== " ") w += 0.25;
+    prevCjk = cjk;
+    if (cjk) w += 1;
     else if (/[%@MWmw]/.test(ch)) w += 1;
     else if (/[A-Z]/.test(ch)) w += 0.75;
     else if (/[.,:;!|'" ]/.test(ch)) w += 0.35;
