@@ -12,6 +12,7 @@ import { renderSvg } from "../../src/charts/render.js";
 import { STATUS_COLORS, TYPE_COLORS, VERIFICATION_COLORS } from "../../src/charts/theme.js";
 import { ingestFiles } from "../../src/ingest/index.js";
 import { TEXT_WIDTH_PX } from "../../src/report/docx.js";
+import { buildReport } from "../../src/report/build.js";
 
 /** CIELAB L* of a "#rrggbb" colour: what is left of it in a greyscale print. */
 function lightness(hex: string): number {
@@ -111,5 +112,9 @@ describe("series apart in greyscale", () => {
     const map = specs.get("county-map") as unknown as { layer: { encoding?: { color?: { type: string; scale: { domain: string[] } } } }[]; title: { text: string[] } };
     expect(map.layer[0]!.encoding!.color!.type).toBe("ordinal");
     expect(map.title.text.join("")).toContain("审图");
+    // and the annex says it in text under the figure
+    const annex = buildReport(data, { charts: ["county-map"] });
+    const fig = annex.blocks.find((b) => b.kind === "figure");
+    expect(fig?.kind === "figure" && fig.figure.note).toMatch(/审图/);
   });
 });

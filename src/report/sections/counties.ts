@@ -50,5 +50,6 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
     ].join(""),
   });
   out.figure("county-hotspots");
-  out.figure("county-map");
+  // the open boundaries are no 标准地图: say so in text the writer cannot miss
+  out.figure("county-map", "底图为开源县界数据，仅示意，未经审图。公开发布前须改用标准地图，并按规定送审取得审图号。");
 }
