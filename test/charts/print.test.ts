@@ -57,6 +57,10 @@ describe("charts at print size", () => {
       }
     }
   });
+
+  it("writes dates in notes the Chinese way (2023年12月31日, not 2023-12-31)", () => {
+    for (const [name, spec] of specs) expect(JSON.stringify(spec.title ?? ""), name).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
 
 describe("series apart in greyscale", () => {
