@@ -48,16 +48,21 @@ export { parseChineseNumber } from "./analyze/chinese-number.js";
 export type { PopulationEntry, PopulationTable } from "./analyze/population.js";
 export type { RepeatGroup, RepeatLink, RepeatMember, RepeatOptions, RepeatResult } from "./analyze/repeats.js";
 
+// text: how figures and dates are written for readers
+export { NO_DATA, NO_VALUE, formatDate, formatDateRange, formatInteger, formatMonthDay, formatPercent, isIsoDate } from "./text/format.js";
+
 // charts: vega-lite spec builders and the one visual theme
-export { CHART_CONFIG, FONT_STACK, STATUS_COLORS, SYNTHETIC_NOTE, TYPE_COLORS, VERIFICATION_COLORS } from "./charts/theme.js";
+export { CHART_CONFIG, FONT_STACK, MIN_FONT_PX, STATUS_COLORS, SYNTHETIC_NOTE, TYPE_COLORS, VERIFICATION_COLORS } from "./charts/theme.js";
 export type { ChartOptions } from "./charts/options.js";
 export { countyHotspotsSpec } from "./charts/hotspots.js";
-export { type CountyCount, type MapOptions, countyMapSpec } from "./charts/map.js";
+export { BASE_MAP_NOTE, type CountClasses, type CountyCount, type MapOptions, countClasses, countyMapSpec } from "./charts/map.js";
 export { typeByCountySpec } from "./charts/heatmap.js";
 export { typesSpec } from "./charts/types.js";
 export { type TrendUnit, trendSpec } from "./charts/trend.js";
 export { type ProgressOptions, progressSpec } from "./charts/progress.js";
 export { verificationSpec } from "./charts/verification.js";
+export { type CloseTimeOptions, closeTimeSpec } from "./charts/closetime.js";
+export { themeByTypeSpec } from "./charts/themebytype.js";
 export { type StatusOptions, statusSpec } from "./charts/status.js";
 export { themesSpec } from "./charts/themes.js";
 export { type RepeatsOptions, repeatsSpec } from "./charts/repeats.js";

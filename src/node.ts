@@ -49,7 +49,10 @@ export { type ExtraColumn, type ComplaintTableOptions, complaintsTable } from ".
 export { type WriteTablesOptions, toXlsx, writeTables } from "./export/table.js";
 
 // charts: the named charts of `ducha chart`, rendering to SVG/PNG
-export { CHARTS, CHART_NAMES, ChartData, type ChartDataOptions, ChartDataError, type ChartDefinition, type ChartName, type ChartSpecOptions, chartSpec, isChartName } from "./charts/catalog.js";
+export {
+  CHARTS, CHART_NAMES, CHART_NEEDS, CHART_REGISTRY, ChartData, type ChartDataOptions, ChartDataError, type ChartDefinition, type ChartName, type ChartNeed, type ChartRecord,
+  type ChartSpecOptions, chartRecord, chartSpec, isChartName, needsOf,
+} from "./charts/catalog.js";
 export { type PngOptions, type RenderOptions, type RenderedPng, RenderError, renderPng, renderSvg } from "./charts/rendering.js";
 export { type CjkFont, type FontFace, FontNotFoundError, type FontSearch, findCjkFont } from "./charts/fonts.js";
 

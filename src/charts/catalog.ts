@@ -1,79 +1,28 @@
 /**
- * The named charts of `ducha chart` and of the report: from complaints (classified, snapshots
- * allowed) to a vega-lite spec. Node only (county boundaries are read from disk).
+ * The data behind the named charts of `ducha chart` and of the report: {@link ChartData} computes
+ * each analysis once from complaints (classified, snapshots allowed). The charts themselves are
+ * records of the registry (registry.ts), re-exported here. Node only (county boundaries are read
+ * from disk).
  */
-import type { TopLevelSpec } from "vega-lite";
 // the files behind src/analyze/index.ts: the face also loads danfojs, which charts do not need
-import type { CountTable, CountyRank, Dimension, ProgressResult, RepeatGroup } from "../analyze/index.js";
-import { countBy } from "../analyze/count.js";
+import type { CountyRank, ProgressResult, RepeatGroup } from "../analyze/index.js";
 import { toColumns } from "../analyze/columns.js";
 import { countyRanking, withZeroCounties } from "../analyze/hotspots.js";
 import type { AnalyzableComplaint } from "../analyze/keys.js";
 import { type PopulationTable, populationTable } from "../analyze/population.js";
 import { closureProgress } from "../analyze/progress.js";
 import { repeats } from "../analyze/repeats.js";
+import { type TimeToCloseResult, timeToClose } from "../analyze/time-to-close.js";
 import { type SnapshotOptions, latest, snapshotDates } from "../analyze/snapshots.js";
 import { countyBoundaries } from "../geo/boundaries.js";
 import { countiesOf, divisions } from "../geo/divisions.js";
 import { redact } from "../text/redact.js";
-import { typeByCountySpec } from "./heatmap.js";
-import { countyHotspotsSpec } from "./hotspots.js";
-import { countyMapSpec } from "./map.js";
-import type { ChartOptions } from "./options.js";
-import { progressSpec } from "./progress.js";
-import { repeatsSpec } from "./repeats.js";
-import { statusSpec } from "./status.js";
-import { themesSpec } from "./themes.js";
-import { type TrendUnit, trendSpec } from "./trend.js";
-import { typesSpec } from "./types.js";
-import { verificationSpec } from "./verification.js";
+import { ChartDataError } from "./registry.js";
 
-/** The name of a chart of the catalog, as `ducha chart <name>` takes it. */
-export type ChartName =
-  | "county-hotspots"
-  | "county-map"
-  | "type-by-county"
-  | "types"
-  | "trend"
-  | "progress"
-  | "status"
-  | "verification"
-  | "themes"
-  | "repeats";
-
-/** A chart of the catalog: its name, Chinese title and one-line description. */
-export interface ChartDefinition {
-  name: ChartName;
-  /** short Chinese name, e.g. "县区热点" */
-  title: string;
-  /** what it shows, one line in Chinese */
-  description: string;
-}
-
-/** Every chart, in the order of the report. */
-export const CHARTS: readonly ChartDefinition[] = [
-  { name: "county-hotspots", title: "县区热点", description: "各县（市、区）信访件数量排名，横向条形图，标注件数和占比" },
-  { name: "county-map", title: "县区分布图", description: "信访件数量分级设色地图（按县、市、区），标注县名和件数；可画湖南任一市州" },
-  { name: "type-by-county", title: "县区×污染类型", description: "各县（市、区）各污染类型件数的热力表" },
-  { name: "types", title: "污染类型构成", description: "各污染类型件数及占比，每类固定颜色" },
-  { name: "trend", title: "交办趋势", description: "每日（或每批次）交办件数，按污染类型堆叠，折线为信访件数" },
-  { name: "progress", title: "整改进度", description: "各县（市、区）办结率随时间的变化（小图）；需要多期办理情况表或办结时间，只有一期时画办理情况" },
-  { name: "status", title: "办理情况", description: "各县（市、区）已办结、阶段性办结、正在办理的比例和办结率（最新一期）" },
-  { name: "verification", title: "是否属实", description: "各县（市、区）属实、基本属实、部分属实、不属实的比例和属实率" },
-  { name: "themes", title: "督察重点", description: "信访件涉及的督察重点（自动分类）件数" },
-  { name: "repeats", title: "重复举报", description: "重复举报的主要对象：每组件数、批次和办理状态" },
-];
-
-/** The names `ducha chart` accepts, in the catalog's order. */
-export const CHART_NAMES: readonly ChartName[] = CHARTS.map((c) => c.name);
-
-/** Whether a string names a chart of the catalog. */
-export const isChartName = (name: string): name is ChartName => (CHART_NAMES as readonly string[]).includes(name);
-
-/** A chart cannot be drawn from these data (no Hunan county to map, no repeat groups…). */
-export class ChartDataError extends Error {
-  override name = "ChartDataError";
-}
+export {
+  CHARTS, CHART_NAMES, CHART_NEEDS, CHART_REGISTRY, type ChartDefinition, type ChartName, type ChartNeed, type ChartRecord, ChartDataError,
+  type ChartSpecOptions, chartRecord, chartSpec, isChartName, needsOf,
+} from "./registry.js";
 
 /** How the charts read the data: the state date of snapshots (see {@link SnapshotOptions}) and the population table. */
 export interface ChartDataOptions extends SnapshotOptions {
@@ -163,6 +112,11 @@ export class ChartData {
     return this.#get("progress", () => closureProgress(this.records, this.options));
   }
 
+  /** Days from 交办 to 已办结 (办结时间, else the first snapshot showing the case closed). */
+  get closeTimes(): TimeToCloseResult {
+    return this.#get("closeTimes", () => timeToClose(this.records, this.options));
+  }
+
   /** Repeat complaint groups, redacted (segmenting the texts takes about a second). */
   get repeats(): RepeatGroup[] {
     return this.#get("repeats", () => repeats(this.cases).groups.map(redactGroup));
@@ -178,59 +132,5 @@ export class ChartData {
       const all = countyBoundaries();
       return { ...all, features: all.features.filter((f) => codes.includes(f.properties.prefectureCode)) };
     });
-  }
-}
-
-export interface ChartSpecOptions extends ChartOptions {
-  /** trend: by 交办 date (default) or 批次 */
-  unit?: TrendUnit;
-  /** repeats: the largest groups shown (default 15) */
-  limit?: number;
-}
-
-const MISSING = "（未填）";
-
-/** A table whose only key of `dim` is （未填）: the input has no such column. */
-function nothingIn<D extends Dimension>(table: CountTable<D>, dim: D, what: string): CountTable<D> {
-  if (!table.rows.some((r) => (r as Record<string, string>)[dim] !== MISSING)) throw new ChartDataError(`${what}（nothing to draw）`);
-  return table;
-}
-
-function statusChart(data: ChartData, o: ChartSpecOptions): TopLevelSpec {
-  const t = nothingIn(countBy(data.columns, ["county", "status"]), "status", "表中没有“是否办结”（办理状态）");
-  return statusSpec(t, { ...o, ...(data.asOf ? { asOf: data.asOf } : {}) });
-}
-
-/** The vega-lite spec of a named chart. The prefecture's name prefixes titles by default. */
-export function chartSpec(name: ChartName, data: ChartData, options: ChartSpecOptions = {}): TopLevelSpec {
-  const pref = data.prefecture;
-  const o: ChartSpecOptions = { ...(pref ? { prefecture: pref.name } : {}), ...options };
-  switch (name) {
-    case "county-hotspots":
-      return countyHotspotsSpec(data.ranking, o);
-    case "county-map":
-      return countyMapSpec(data.ranking, data.boundaries, o);
-    case "type-by-county":
-      return typeByCountySpec(nothingIn(countBy(data.columns, ["county", "type"]), "type", "没有污染类型"), o);
-    case "types":
-      return typesSpec(nothingIn(countBy(data.columns, ["type"]), "type", "没有污染类型"), o);
-    case "trend": {
-      const unit = o.unit ?? "date";
-      const totals = nothingIn(countBy(data.columns, [unit]), unit, unit === "date" ? "表中没有交办时间" : "表中没有批次");
-      return trendSpec(countBy(data.columns, [unit, "type"]), totals, o);
-    }
-    case "progress":
-      // one state only: a curve would be a dot per county; the state itself says more
-      if (data.progress.dates.length < 2) return statusChart(data, { ...o, title: o.title ?? `${o.prefecture ?? ""}各县（市、区）整改办结情况` });
-      return progressSpec(data.progress, o);
-    case "status":
-      return statusChart(data, o);
-    case "verification":
-      return verificationSpec(nothingIn(countBy(data.columns, ["county", "verification"]), "verification", "表中没有“是否属实”"), o);
-    case "themes":
-      return themesSpec(nothingIn(countBy(data.columns, ["theme"]), "theme", "没有信访件涉及督察重点（需要自动分类）"), o);
-    case "repeats":
-      if (!data.repeats.length) throw new ChartDataError("没有发现重复举报（no repeat complaints found）");
-      return repeatsSpec(data.repeats, o);
   }
 }

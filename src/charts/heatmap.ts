@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
-import { COUNT_SCHEME, MISSING_COLOR, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+import { COUNT_SCHEME, MIN_FONT_PX, MISSING_COLOR, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
 
 const MISSING = "（未填）";
 const UNRESOLVED = "（未识别）";
@@ -57,7 +57,7 @@ export function typeByCountySpec(table: CountTable<"county" | "type">, options: 
         },
       },
       {
-        mark: { type: "text", fontSize: 11 },
+        mark: { type: "text", fontSize: MIN_FONT_PX },
         encoding: {
           text: { field: "label" },
           color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT },

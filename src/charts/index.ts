@@ -9,12 +9,12 @@
  * - `catalog.ts`: the named charts of `ducha chart`, from complaints to specs
  */
 export {
-  ACCENT_COLOR, CHART_CONFIG, COUNT_SCHEME, FONT_FAMILIES, FONT_STACK, MISSING_COLOR, STATUS_COLORS, STATUS_SCALE,
+  ACCENT_COLOR, CHART_CONFIG, COUNT_SCHEME, FONT_FAMILIES, FONT_STACK, MIN_FONT_PX, MISSING_COLOR, STATUS_COLORS, STATUS_SCALE,
   SYNTHETIC_NOTE, TEXT_ON_DARK, TEXT_ON_LIGHT, TYPE_COLORS, TYPE_SCALE, VERIFICATION_COLORS, VERIFICATION_SCALE, paletteScale,
 } from "./theme.js";
 export { type ChartOptions, SCHEMA, titleOf } from "./options.js";
 export { countyHotspotsSpec } from "./hotspots.js";
-export { type CountyCount, type MapOptions, countyMapSpec, labelPoint } from "./map.js";
+export { BASE_MAP_NOTE, type CountClasses, type CountyCount, type MapOptions, countClasses, countyMapSpec, labelPoint } from "./map.js";
 export { typeByCountySpec, typeSourceNote } from "./heatmap.js";
 export { typesSpec } from "./types.js";
 export { type TrendUnit, trendSpec } from "./trend.js";
@@ -23,3 +23,5 @@ export { verificationSpec } from "./verification.js";
 export { type StatusOptions, statusSpec } from "./status.js";
 export { themesSpec } from "./themes.js";
 export { type RepeatsOptions, repeatTarget, repeatWhen, repeatsSpec } from "./repeats.js";
+export { type CloseTimeOptions, closeTimeSpec } from "./closetime.js";
+export { themeByTypeSpec } from "./themebytype.js";

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import type { TopLevelSpec } from "vega-lite";
 import type { CountyProperties } from "../geo/boundaries.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
-import { COUNT_SCHEME, TEXT_ON_LIGHT } from "./theme.js";
+import { TEXT_ON_LIGHT } from "./theme.js";
 
 /**
  * A county's count: `countyRanking()` rows, or any rows with a GB/T code and a number. A row
@@ -167,8 +167,49 @@ export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
 }
 
 /**
- * Choropleth map of complaints by county: each county shaded by its count (a sequential scale
- * whose lightness falls with the count, so it prints in greyscale) and labelled with its name and
+ * The base map's source and status, on every map: the boundaries are open data, not a 标准地图,
+ * so a map for publication must be redrawn on one and go through 审图 (地图审核).
+ */
+export const BASE_MAP_NOTE = "底图：开源县界数据，仅示意，未经审图；公开发布须用标准地图并送审";
+
+/** Sequential blues of 2 to 6 classes (ColorBrewer Blues, as d3's schemeBlues): lightness falls with the count. */
+const BLUES: Readonly<Record<number, readonly string[]>> = {
+  2: ["#c6dbef", "#3182bd"],
+  3: ["#deebf7", "#9ecae1", "#3182bd"],
+  4: ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"],
+  5: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"],
+  // the lightest class a shade lighter than ColorBrewer's, so neighbours differ by 7 L* or more
+  6: ["#f7fbff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"],
+};
+
+/** The classes of a 分级设色 map (see {@link countClasses}). */
+export interface CountClasses {
+  /** "0–19", "20–39", … (single counts "0", "1", … when the step is 1) */
+  labels: string[];
+  /** one colour per class, lighter to darker */
+  colors: string[];
+  /** the label of the class a count falls in */
+  of: (count: number) => string;
+}
+
+/**
+ * Count classes for a 分级设色 map: at most 5 of equal width, a round step (1, 2, 5 × 10ⁿ),
+ * from 0 to the largest count: labels "0–19", "20–39", …, their colours and the class of a count.
+ */
+export function countClasses(max: number): CountClasses {
+  const top = Math.max(1, max);
+  const target = top / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(Math.max(1, target)));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= target)!;
+  const n = Math.max(2, Math.floor(top / step) + 1);
+  const labels = Array.from({ length: n }, (_, i) => (step === 1 ? `${i}` : `${i * step}–${(i + 1) * step - 1}`));
+  const colors = [...(BLUES[n] ?? BLUES[6]!)];
+  return { labels, colors, of: (count) => labels[Math.min(n - 1, Math.floor(count / step))]! };
+}
+
+/**
+ * Choropleth map of complaints by county: each county shaded by its class of count (分级设色:
+ * at most 5 classes whose lightness falls with the count, so it prints in greyscale) and labelled with its name and
  * count. `boundaries` are the counties to draw, e.g. `countyBoundaries("431000")` for 郴州's 11;
  * counts are joined by GB/T code and counties without a row show 0. The note splits the total:
  * drawn + outside the map + county unresolved = all the rows' counts.
@@ -186,6 +227,7 @@ export function countyMapSpec(
   const total = counts.reduce((s, c) => s + c.count, 0);
   const unresolved = byCode.get("（未识别）") ?? 0;
   const outside = total - shown - unresolved;
+  const classes = countClasses(max);
   const features = boundaries.features.map((f): Feature => {
     const g = f.geometry;
     const geometry: Polygon | MultiPolygon =
@@ -198,7 +240,7 @@ export function countyMapSpec(
       type: "Feature",
       id: f.properties.code,
       geometry,
-      properties: { code: f.properties.code, name: f.properties.name, count, label: `${count} 件`, lon: round(lon, 4), lat: round(lat, 4) },
+      properties: { code: f.properties.code, name: f.properties.name, count, class: classes.of(count), label: `${count} 件`, lon: round(lon, 4), lat: round(lat, 4) },
     };
   });
   const width = options.width ?? 460;
@@ -212,8 +254,9 @@ export function countyMapSpec(
   const parts = [outside > 0 ? `图示范围外 ${outside} 件` : "", unresolved > 0 ? `县区未识别 ${unresolved} 件` : ""].filter(Boolean);
   const notes = [parts.length ? `共 ${total} 件：图中 ${shown} 件，${parts.join("，")}` : `按行政区域计，共 ${shown} 件`];
   if (hidden) notes.push(labelled ? `${hidden} 个面积较小的县区未标注` : "县区较多，未逐一标注");
+
   return {
-    ...frame(options, withPrefecture(options, "信访件分布（按县、市、区）"), notes),
+    ...frame(options, withPrefecture(options, "信访件分布（按县、市、区）"), notes, [BASE_MAP_NOTE]),
     width,
     height,
     data: { values: features },
@@ -222,17 +265,18 @@ export function countyMapSpec(
       {
         mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 1.2 },
         encoding: {
+          // 分级设色: a few classes of equal, round width, each one shade (a print tells 4-5 shades apart, not a gradient)
           color: {
-            field: "properties.count",
-            type: "quantitative",
+            field: "properties.class",
+            type: "ordinal",
             title: "信访件（件）",
-            scale: { scheme: COUNT_SCHEME, domain: [0, max], zero: true },
-            legend: { orient: "right", gradientLength: 160, format: "d", tickMinStep: 1 },
+            scale: { domain: classes.labels, range: classes.colors },
+            legend: { orient: "right", symbolType: "square", symbolSize: 220, symbolStrokeColor: "#888888", symbolStrokeWidth: 0.5 },
           },
         },
       },
       // a prefecture's counties are labelled; a province's 100-odd would only cover each other
-      ...(labelled && hidden < features.length ? [...labelLayers("properties.name", { fontSize: 12, fontWeight: "bold", dy: -7 }), ...labelLayers("properties.label", { fontSize: 11, dy: 8 })] : []),
+      ...(labelled && hidden < features.length ? [...labelLayers("properties.name", { fontSize: 12, fontWeight: "bold", dy: -7 }), ...labelLayers("properties.label", { fontSize: 12, dy: 8 })] : []),
     ],
   };
 }

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import { CHART_CONFIG, SYNTHETIC_NOTE } from "./theme.js";
+import { CHART_CONFIG, MIN_FONT_PX, SYNTHETIC_NOTE } from "./theme.js";
 
 /** Options every spec builder takes. */
 export interface ChartOptions {
@@ -22,22 +22,38 @@ export const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 type Title = Exclude<TopLevelSpec["title"], string | string[] | undefined>;
 
 /**
- * The title block: the title, the chart's note (or the user's subtitle), the 模拟数据 note.
+ * The title block: the title, the chart's note (or the user's subtitle), notes on their own
+ * line (`ownLines`, e.g. the base map's source), the 模拟数据 note.
  * `title: ""` leaves the title out (a report captions its figures itself) and writes the notes
  * in its place, so the 模拟数据 note stays on the image.
  */
-export function titleOf(options: ChartOptions, defaultTitle: string, notes: readonly string[] = []): Title | undefined {
-  const lines = [options.subtitle ?? notes.filter(Boolean).join("；")].filter(Boolean);
+export function titleOf(options: ChartOptions, defaultTitle: string, notes: readonly string[] = [], ownLines: readonly string[] = []): Title | undefined {
+  const lines = [...(options.subtitle !== undefined ? [options.subtitle] : noteLines(notes.filter(Boolean))), ...ownLines].filter(Boolean);
   if (options.synthetic) lines.push(`【${SYNTHETIC_NOTE}】`);
   if (options.title === "") {
-    return lines.length ? { text: lines, fontSize: 11, fontWeight: "normal", color: "#555555", lineHeight: 15 } : undefined;
+    return lines.length ? { text: lines, fontSize: MIN_FONT_PX, fontWeight: "normal", color: "#333333", lineHeight: 16 } : undefined;
   }
   return { text: options.title ?? defaultTitle, ...(lines.length ? { subtitle: lines } : {}) };
 }
 
+/** A note line's longest width in ems of the note font: about 480 px, so notes never widen a chart past the A4 text width. */
+const NOTE_EMS = 40;
+const ems = (text: string) => [...text].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.55), 0);
+
+/** Notes joined with "；" into lines of at most {@link NOTE_EMS} (a longer note keeps its own line). */
+function noteLines(notes: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const n of notes) {
+    const last = lines.at(-1);
+    if (last !== undefined && ems(last) + 1 + ems(n) <= NOTE_EMS) lines[lines.length - 1] = `${last}；${n}`;
+    else lines.push(n);
+  }
+  return lines;
+}
+
 /** The fields every spec starts with: schema, config, title. */
-export function frame(options: ChartOptions, defaultTitle: string, notes: readonly string[] = []) {
-  const title = titleOf(options, defaultTitle, notes);
+export function frame(options: ChartOptions, defaultTitle: string, notes: readonly string[] = [], ownLines: readonly string[] = []) {
+  const title = titleOf(options, defaultTitle, notes, ownLines);
   return { $schema: SCHEMA, config: CHART_CONFIG, ...(title ? { title } : {}) };
 }
 

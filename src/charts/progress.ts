@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { ProgressResult, ProgressRow } from "../analyze/index.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
-import { STATUS_COLORS } from "./theme.js";
+import { MIN_FONT_PX, STATUS_COLORS } from "./theme.js";
+import { formatDate, formatDateRange } from "../text/format.js";
 
 export interface ProgressOptions extends ChartOptions {
   /** panels per row (default 4) */
@@ -73,7 +74,8 @@ export function progressSpec(progress: ProgressResult, options: ProgressOptions 
   const first = dates[0];
   const last = dates[dates.length - 1];
   const notes = [
-    first && last ? (first === last ? `截至 ${last}` : `${first} 至 ${last}`) : "无日期",
+    first && last ? (first === last ? `截至${formatDate(last)}` : formatDateRange(first, last)) : "无日期",
+    "细虚线为全部县区的办结率",
     progress.upperBoundCases ? `${progress.upperBoundCases} 件无办结时间，按首次显示已办结的一期计` : "",
   ];
   const single = dates.length < 3;
@@ -83,15 +85,15 @@ export function progressSpec(progress: ProgressResult, options: ProgressOptions 
     type: "temporal" as const,
     timeUnit: "utcyearmonthdate" as const,
     title: null,
-    axis: { format: "%-m月", tickCount: { interval: "month" as const, step: 1 }, labelOverlap: true, grid: false, labelFontSize: 10 },
+    axis: { format: "%-m月", tickCount: { interval: "month" as const, step: 1 }, labelOverlap: true, grid: false, labelFontSize: MIN_FONT_PX },
   };
   // a little headroom: a line at 100% stays inside the panel, so every panel's title sits at the same height
-  const y = { type: "quantitative" as const, title: null, scale: { domain: [0, 1.04], nice: false }, axis: { format: ".0%", values: [0, 0.5, 1], labelFontSize: 10 } };
+  const y = { type: "quantitative" as const, title: null, scale: { domain: [0, 1.04], nice: false }, axis: { format: ".0%", values: [0, 0.5, 1], labelFontSize: MIN_FONT_PX } };
   const color = (series: string) => ({
     datum: series,
     type: "nominal" as const,
     title: null,
-    scale: { domain: SERIES, range: [STATUS_COLORS.已办结, STATUS_COLORS.阶段性办结, "#9a9a9a"] },
+    scale: { domain: SERIES, range: [STATUS_COLORS.已办结, STATUS_COLORS.阶段性办结, "#6e6e6e"] },
     legend: { orient: "top" as const, direction: "horizontal" as const, symbolType: "square", symbolOpacity: 1, values: SERIES },
   });
   return {
@@ -108,7 +110,8 @@ export function progressSpec(progress: ProgressResult, options: ProgressOptions 
       encoding: { x },
       layer: [
         { mark: { type: "area", interpolate: "step-after", opacity: 0.45 }, encoding: { y: { ...y, field: "closed" }, y2: { field: "phase" }, color: color(PHASE) } },
-        { mark: { type: "line", interpolate: "step-after", strokeWidth: 1 }, encoding: { y: { ...y, field: "overall" }, color: color(OVERALL) } },
+        // in greyscale the series differ by form: a shaded band, a thin dashed line, a thick solid line
+        { mark: { type: "line", interpolate: "step-after", strokeWidth: 1.2, strokeDash: [4, 3] }, encoding: { y: { ...y, field: "overall" }, color: color(OVERALL) } },
         {
           mark: { type: "line", interpolate: "step-after", strokeWidth: 2.2, point: single ? { filled: true, size: 30 } : false },
           encoding: { y: { ...y, field: "closed" }, color: color(CLOSED) },

@@ -3,6 +3,7 @@ import type { RepeatGroup } from "../analyze/index.js";
 import { CASE_STATUSES } from "../model/vocabulary.js";
 import { type ChartOptions, frame, roomyMax, withPrefecture } from "./options.js";
 import { STATUS_SCALE } from "./theme.js";
+import { formatDateRange } from "../text/format.js";
 
 const MISSING = "未填";
 
@@ -24,7 +25,7 @@ export function repeatTarget(group: RepeatGroup): string {
 export function repeatWhen(group: RepeatGroup): string {
   const batches = group.members.map((m) => m.batch);
   if (batches.every((b) => b !== undefined)) return `第${[...new Set(batches)].join("、")}批`;
-  if (group.firstDate && group.lastDate) return group.firstDate === group.lastDate ? group.firstDate : `${group.firstDate} 至 ${group.lastDate}`;
+  if (group.firstDate && group.lastDate) return formatDateRange(group.firstDate, group.lastDate);
   return "";
 }
 

@@ -1,6 +1,9 @@
 import type { CountTable } from "../analyze/index.js";
 import { percent } from "./options.js";
-import { TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+import { MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+
+/** The width of a label at {@link MIN_FONT_PX}: Chinese characters 1 em, digits and signs about 0.6. */
+const textPx = (text: string) => [...text].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0) * MIN_FONT_PX;
 
 const ALL = "全部";
 const MISSING = "（未填）";
@@ -61,9 +64,13 @@ export function shareLayers<D extends "verification" | "status">(
       const k = m.get(v) ?? 0;
       if (!k) continue;
       const share = k / n;
-      // a share is written when the segment is wide enough for "100%" at 10 px
-      const fits = share * width >= 30;
-      segments.push({ name: name(c), category: v, count: k, x0: at, x1: at + share, mid: at + share / 2, label: fits ? percent(share, 0) : "", dark: layout.dark.has(v) });
+      // a share is written when the segment is wide enough for "100%" at 12 px; on the 全部 bar
+      // the category is named too where it fits, so the bars read in greyscale without the legend
+      const px = share * width;
+      const pct = percent(share, 0);
+      const named = `${v === MISSING ? "未填" : v} ${pct}`;
+      const label = c === ALL && px >= textPx(named) + 8 ? named : px >= textPx(pct) + 6 ? pct : "";
+      segments.push({ name: name(c), category: v, count: k, x0: at, x1: at + share, mid: at + share / 2, label, dark: layout.dark.has(v) });
       at += share;
     }
     rates.push({ name: name(c), x: 1, label: layout.rate(m) });
@@ -89,7 +96,7 @@ export function shareLayers<D extends "verification" | "status">(
     },
     {
       data: { values: segments },
-      mark: { type: "text" as const, fontSize: 10 },
+      mark: { type: "text" as const, fontSize: MIN_FONT_PX },
       encoding: {
         y,
         x: { field: "mid", type: "quantitative" as const },
@@ -99,7 +106,7 @@ export function shareLayers<D extends "verification" | "status">(
     },
     {
       data: { values: rates },
-      mark: { type: "text" as const, align: "left" as const, dx: 6, fontSize: 11 },
+      mark: { type: "text" as const, align: "left" as const, dx: 6, fontSize: MIN_FONT_PX },
       encoding: { y, x: { field: "x", type: "quantitative" as const }, text: { field: "label" } },
     },
   ];

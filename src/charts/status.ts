@@ -4,6 +4,7 @@ import { CASE_STATUSES } from "../model/vocabulary.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { shareLayers, shareRate } from "./shares.js";
 import { STATUS_SCALE } from "./theme.js";
+import { formatDate } from "../text/format.js";
 
 const MISSING = "（未填）";
 
@@ -33,7 +34,7 @@ export function statusSpec(table: CountTable<"county" | "status">, options: Stat
   );
   return {
     ...frame(options, withPrefecture(options, "各县（市、区）信访件办理情况"), [
-      `${options.asOf ? `截至 ${options.asOf}；` : ""}各段为占该县区件数的比例；办结率 = 已办结 ÷ 填写了办理状态的件数`,
+      `${options.asOf ? `截至${formatDate(options.asOf)}；` : ""}各段为占该县区件数的比例；办结率 = 已办结 ÷ 填写了办理状态的件数`,
     ]),
     width,
     height: options.height ?? { step: 22 },

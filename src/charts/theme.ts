@@ -16,8 +16,8 @@ import { CASE_STATUSES, POLLUTION_TYPES, type CaseStatus, type PollutionType, VE
 /** One colour per 污染类型, in every chart and in the dashboard. L* 25 → 84 in vocabulary order. */
 export const TYPE_COLORS: Readonly<Record<PollutionType, string>> = {
   大气: "#363281", // indigo, L* 25
-  水: "#005794", // blue, L* 35
-  噪声: "#b42f3d", // crimson, L* 42
+  水: "#004f8a", // blue, L* 33
+  噪声: "#b8323f", // crimson, L* 42.5
   土壤: "#b2622f", // brown, L* 50
   固废: "#2c9f92", // teal, L* 59
   生态: "#78b35b", // green, L* 67
@@ -48,6 +48,12 @@ export const ACCENT_COLOR = "#1f4e79";
 
 /** The sequential scheme of counts (maps, heatmaps): lightness falls monotonically, so it prints. */
 export const COUNT_SCHEME = "blues";
+
+/**
+ * The smallest text of a chart, in px: 9 pt when the chart is printed at its own size (1 px =
+ * 0.75 pt; the annex shows a chart up to the 156 mm text width at 1:1).
+ */
+export const MIN_FONT_PX = 12;
 
 /** Text on a dark cell / on a light cell. */
 export const TEXT_ON_DARK = "#ffffff";
@@ -89,15 +95,15 @@ export const CHART_CONFIG: Config = {
     anchor: "start",
     offset: 12,
     subtitleFont: FONT_STACK,
-    subtitleFontSize: 11,
-    subtitleColor: "#555555",
+    subtitleFontSize: MIN_FONT_PX,
+    subtitleColor: "#333333",
     subtitlePadding: 4,
   },
   axis: {
     labelFont: FONT_STACK,
     titleFont: FONT_STACK,
-    labelFontSize: 11,
-    titleFontSize: 12,
+    labelFontSize: MIN_FONT_PX,
+    titleFontSize: MIN_FONT_PX,
     titleFontWeight: "normal",
     labelColor: "#222222",
     titleColor: "#222222",
@@ -112,8 +118,8 @@ export const CHART_CONFIG: Config = {
   legend: {
     labelFont: FONT_STACK,
     titleFont: FONT_STACK,
-    labelFontSize: 11,
-    titleFontSize: 12,
+    labelFontSize: MIN_FONT_PX,
+    titleFontSize: MIN_FONT_PX,
     titleFontWeight: "normal",
     labelColor: "#222222",
     titleColor: "#222222",
@@ -128,7 +134,7 @@ export const CHART_CONFIG: Config = {
     titleFontSize: 12,
     labelColor: "#222222",
   },
-  text: { font: FONT_STACK, fontSize: 11, color: TEXT_ON_LIGHT },
+  text: { font: FONT_STACK, fontSize: MIN_FONT_PX, color: TEXT_ON_LIGHT },
   view: { stroke: null },
   bar: { color: ACCENT_COLOR },
   line: { strokeWidth: 2 },

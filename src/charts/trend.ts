@@ -2,8 +2,13 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { typeSourceNote } from "./heatmap.js";
-import { type ChartOptions, frame, withPrefecture } from "./options.js";
-import { TYPE_SCALE } from "./theme.js";
+import { type ChartOptions, frame, roomyMax, withPrefecture } from "./options.js";
+import { MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT, TYPE_SCALE } from "./theme.js";
+
+/** The character that names a type inside a bar segment (大气 -> 气: 大 says nothing). */
+const INITIAL: Readonly<Record<string, string>> = { 大气: "气", 水: "水", 噪声: "噪", 土壤: "土", 固废: "固", 生态: "生", 辐射: "辐", 其他: "其" };
+/** types drawn dark (CIELAB L* below 55): their initials are written in white */
+const DARK = new Set(["大气", "水", "噪声", "土壤"]);
 
 const MISSING = "（未填）";
 
@@ -61,11 +66,27 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
           }
         : { field: "at", type: "temporal" as const, timeUnit: "utcyearmonthdate" as const, title: "交办日期", axis: { format: "%-m月%-d日", labelOverlap: true, labelAngle: 0 } };
   const present = POLLUTION_TYPES.filter((t) => bars.some((b) => b.type === t));
+  const width = options.width ?? (x.type !== "temporal" && (days?.length ?? line.length) <= 12 ? { step: 40 } : 480);
+  const height = options.height ?? 220;
+  // each segment tall and wide enough carries its type's initial, so a greyscale print still
+  // tells the types apart (the stack is in legend order, dark at the bottom)
+  const stacks = new Map<string, number>();
+  const initials: { at: string; mid: number; count: number; text: string; dark: boolean }[] = [];
+  for (const b of [...bars].sort((a, c) => a.order - c.order)) {
+    const y0 = stacks.get(b.at) ?? 0;
+    stacks.set(b.at, y0 + b.count);
+    initials.push({ at: b.at, mid: y0 + b.count / 2, count: b.count, text: INITIAL[b.type] ?? b.type.slice(0, 1), dark: DARK.has(b.type) });
+  }
+  const yMax = roomyMax(Math.max(0, ...stacks.values(), ...line.map((r) => r.cases)), 0.08);
+  const bands = x.type === "temporal" ? 0 : (days?.length ?? line.length);
+  const bandPx = typeof width === "number" ? width / Math.max(1, bands) : width.step;
+  const labelled = bands > 0 && bandPx * 0.85 >= MIN_FONT_PX + 2 ? initials.filter((l) => (l.count / yMax) * height >= MIN_FONT_PX + 2) : [];
+  if (labelled.length) notes.push("柱内字为污染类型简称（气＝大气）");
   return {
     ...frame(options, withPrefecture(options, unit === "date" ? "每日交办信访件数量及污染类型" : "各批次交办信访件数量及污染类型"), notes),
     // a few days or batches: bars of a sensible width, not stretched across the page
-    width: options.width ?? (x.type !== "temporal" && (days?.length ?? line.length) <= 12 ? { step: 40 } : 480),
-    height: options.height ?? 220,
+    width,
+    height,
     resolve: { scale: { color: "independent", stroke: "independent" } },
     layer: [
       {
@@ -73,7 +94,7 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
         mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.5 },
         encoding: {
           x,
-          y: { field: "count", type: "quantitative", aggregate: "sum", title: "件次", axis: { tickMinStep: 1, format: "d" } },
+          y: { field: "count", type: "quantitative", aggregate: "sum", title: "件次", scale: { domain: [0, yMax] }, axis: { tickMinStep: 1, format: "d" } },
           color: {
             field: "type",
             type: "nominal",
@@ -84,6 +105,20 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
           order: { field: "order", type: "quantitative" },
         },
       },
+      ...(labelled.length
+        ? [
+            {
+              data: { values: labelled.map(({ at, mid, text, dark }) => ({ at, mid, text, dark })) },
+              mark: { type: "text" as const, fontSize: MIN_FONT_PX, baseline: "middle" as const },
+              encoding: {
+                x,
+                y: { field: "mid", type: "quantitative" as const },
+                text: { field: "text" },
+                color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT },
+              },
+            },
+          ]
+        : []),
       {
         data: { values: line },
         mark: { type: "line", color: "#111111", strokeWidth: 1.5, point: { filled: true, size: 22, color: "#111111" } },

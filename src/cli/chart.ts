@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { CHARTS, CHART_NAMES, type ChartName, ChartData, ChartDataError, type ChartSpecOptions, chartSpec, isChartName } from "../charts/catalog.js";
+import { CHARTS, CHART_NAMES, type ChartName, ChartData, ChartDataError, type ChartSpecOptions, chartRecord, chartSpec, isChartName, needsOf } from "../charts/catalog.js";
 import { FontNotFoundError, findCjkFont } from "../charts/fonts.js";
 import { renderPng, renderSvg } from "../charts/render.js";
 import { classifyAll } from "../classify/index.js";
@@ -14,7 +14,7 @@ import type { Io } from "./output.js";
 import { readPopulation } from "./population.js";
 import { progressBar } from "./progress.js";
 
-const list = () => CHARTS.map((c) => `  ${c.name.padEnd(16)} ${c.title}：${c.description}`).join("\n");
+const list = () => CHARTS.map((c) => `  ${c.name.padEnd(16)} ${c.title}：${c.description}\n  ${"".padEnd(16)} 需要：${needsOf(c)}`).join("\n");
 
 export const CHART_HELP = () => `ducha chart — 画统计图：SVG、PNG（打印分辨率）或 vega-lite 规格（charts for the report, in Chinese）
 
@@ -169,7 +169,7 @@ export async function chartCommand(argv: string[], io: Io): Promise<number> {
   if (name === "all") await ensureDir(values.out!);
   let failed = 0;
   for (const n of names) {
-    const def = CHARTS.find((c) => c.name === n)!;
+    const def = chartRecord(n);
     let spec;
     try {
       // every label and datum of a chart passes the output gate

@@ -17,7 +17,7 @@ export {
   TYPE_COLORS, STATUS_COLORS, VERIFICATION_COLORS, FONT_STACK, SYNTHETIC_NOTE, countyHotspotsSpec, countyMapSpec, typeByCountySpec, typeSourceNote,
   typesSpec, trendSpec, progressSpec, verificationSpec, statusSpec, themesSpec, repeatsSpec, repeatTarget, repeatWhen,
 } from "../charts/index.js";
-export { closeTimeSpec, themeByTypeSpec } from "./specs.js";
+export { closeTimeSpec, themeByTypeSpec } from "../charts/index.js";
 
 export { TEXT_CHUNKS, chunkOf, chunkRange } from "./model.js";
 export { DashboardData, NO_FILTERS, isFiltered, subsetColumns } from "./select.js";

@@ -26,7 +26,8 @@ function tableView(t: ReportTable, label: string, synthetic: boolean): HTMLEleme
         el("tbody", {}, t.rows.map((row, r) => el("tr", t.totalRow && r === t.rows.length - 1 ? { class: "is-total" } : {}, row.map((v, i) => el("td", align(i), [v]))))),
       ]),
     ]),
-    t.note ? el("p", { class: "ducha-muted" }, [t.note]) : null,
+    el("p", { class: "ducha-muted" }, [`资料来源：${t.source}`]),
+    t.note ? el("p", { class: "ducha-muted" }, [`注：${t.note}`]) : null,
     el("div", { class: "ducha-actions" }, [csv, xlsx]),
   ]);
 }

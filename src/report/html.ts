@@ -1,3 +1,4 @@
+import { formatDate } from "../text/format.js";
 import { type ReportModel, alignOf, numbering } from "./model.js";
 
 /** Text as HTML text or attribute value: & < > " ' escaped. */
@@ -17,6 +18,7 @@ h1.title { font-size: 22pt; text-align: center; margin: 0 0 8pt; }
 h2 { font-size: 16pt; margin: 20pt 0 8pt; break-after: avoid; }
 h3 { font-size: 14pt; margin: 14pt 0 6pt; break-after: avoid; }
 p { margin: 0 0 6pt; text-indent: 2em; }
+td.num { white-space: nowrap; }
 p.note, small { display: block; font-size: 9pt; color: #404040; text-indent: 0; margin: 2pt 0 10pt; }
 .facts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 4pt; margin: 6pt 0 12pt; }
 .fact { background: #f2f2f2; padding: 6pt 8pt; break-inside: avoid; }
@@ -58,7 +60,7 @@ export function toHtml(model: ReportModel, svg: (index: number) => string | unde
     "<body>",
     `<h1 class="title">${esc(model.title)}</h1>`,
     ...model.subtitle.map((s) => `<p class="subtitle${s.includes("模拟数据") ? " synthetic" : ""}">${esc(s)}</p>`),
-    `<p class="made">编制日期：${esc(model.date)}（ducha 自动生成）</p>`,
+    `<p class="made">编制日期：${esc(formatDate(model.date))}</p>`,
   ];
   model.blocks.forEach((b, i) => {
     switch (b.kind) {
@@ -84,11 +86,13 @@ export function toHtml(model: ReportModel, svg: (index: number) => string | unde
       case "table": {
         const t = b.table;
         const head = `<thead><tr>${t.headers.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead>`;
+        // a figure never breaks across lines (1482.55, 93.1%)
         const body = t.rows
-          .map((r, k) => `<tr${t.totalRow && k === t.rows.length - 1 ? ' class="total"' : ""}>${r.map((v, c) => `<td class="${alignOf(t, c)}">${esc(v)}</td>`).join("")}</tr>`)
+          .map((r, k) => `<tr${t.totalRow && k === t.rows.length - 1 ? ' class="total"' : ""}>${r.map((v, c) => `<td class="${alignOf(t, c)}${/^[\d.,%*+-]+$/.test(v) ? " num" : ""}">${esc(v)}</td>`).join("")}</tr>`)
           .join("");
         out.push(`<table><caption>${esc(`${labels.get(i)} ${t.caption}`)}</caption>${head}<tbody>${body}</tbody></table>`);
-        if (t.note) out.push(`<p class="note">${esc(t.note)}</p>`);
+        out.push(`<p class="note source">资料来源：${esc(t.source)}</p>`);
+        if (t.note) out.push(`<p class="note">注：${esc(t.note)}</p>`);
         break;
       }
       case "figure": {

@@ -1,3 +1,4 @@
+import { formatDate } from "../text/format.js";
 import { type ReportModel, alignOf, numbering } from "./model.js";
 
 /**
@@ -23,7 +24,7 @@ export function toMarkdown(model: ReportModel, image: (index: number) => string 
   const labels = numbering(model);
   const out: string[] = [`# ${mdEscape(model.title)}`, ""];
   for (const s of model.subtitle) out.push(s.includes("模拟数据") ? `**${mdEscape(s)}**  ` : `${mdEscape(s)}  `);
-  out.push(`编制日期：${mdEscape(model.date)}（ducha 自动生成）`, "");
+  out.push(`编制日期：${mdEscape(formatDate(model.date))}`, "");
   model.blocks.forEach((b, i) => {
     switch (b.kind) {
       case "heading":
@@ -54,7 +55,8 @@ export function toMarkdown(model: ReportModel, image: (index: number) => string 
           out.push(`| ${r.map((v) => (bold && v ? `**${mdEscape(v)}**` : mdEscape(v))).join(" | ")} |`);
         });
         out.push("");
-        if (t.note) out.push(`<small>${mdEscape(t.note)}</small>`, "");
+        out.push(`<small>资料来源：${mdEscape(t.source)}</small>`, "");
+        if (t.note) out.push(`<small>注：${mdEscape(t.note)}</small>`, "");
         break;
       }
       case "figure": {

@@ -19,9 +19,9 @@ export interface ReportTable {
   totalRow?: boolean;
   /** per column; default left for the first, right for the others */
   align?: Align[];
-  /** relative column widths (default equal) */
-  widths?: number[];
-  /** small print under the table */
+  /** the 资料来源 line under the table (without the label): every numbered table has one */
+  source: string;
+  /** small print under the 资料来源 line (注：…) */
   note?: string;
 }
 

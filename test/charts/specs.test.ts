@@ -10,8 +10,9 @@ import { closureProgress } from "../../src/analyze/progress.js";
 import type { RepeatGroup } from "../../src/analyze/repeats.js";
 import { latest } from "../../src/analyze/snapshots.js";
 import type { CountTable } from "../../src/analyze/count.js";
+import { timeToClose } from "../../src/analyze/time-to-close.js";
 import {
-  countyHotspotsSpec, countyMapSpec, progressSpec, repeatsSpec, statusSpec, themesSpec, trendSpec, typeByCountySpec, typesSpec,
+  closeTimeSpec, themeByTypeSpec, countyHotspotsSpec, countyMapSpec, progressSpec, repeatsSpec, statusSpec, themesSpec, trendSpec, typeByCountySpec, typesSpec,
   verificationSpec,
 } from "../../src/charts/index.js";
 import { toVega } from "../../src/charts/render.js";
@@ -54,6 +55,21 @@ const THEMES: CountTable<"theme"> = {
   keys: { theme: ["two-high", "pollution-battle", "repeat-rectification", "（未填）"] },
 };
 
+/** 3 complaints: pollution-battle × 大气 twice, × 水 once; two-high × 大气 once; one with no theme (水). */
+const THEME_TYPES: CountTable<"theme" | "type"> = {
+  dimensions: ["theme", "type"],
+  rows: [
+    { theme: "pollution-battle", type: "大气", count: 2 },
+    { theme: "pollution-battle", type: "水", count: 1 },
+    { theme: "two-high", type: "大气", count: 1 },
+    { theme: "（未填）", type: "水", count: 1 },
+  ],
+  records: 4,
+  typeSource: { official: 4, predicted: 0, none: 0 },
+  labels: { "pollution-battle": "污染防治攻坚与“夏季攻势”", "two-high": "“两高”项目与落后产能" },
+  keys: { theme: ["pollution-battle", "two-high", "（未填）"], type: ["大气", "水"] },
+};
+
 const GROUPS: RepeatGroup[] = [
   {
     id: "R1", county: "431002", countyName: "北湖区", size: 3, firstDate: "2023-06-30", lastDate: "2023-07-06",
@@ -93,6 +109,11 @@ describe("spec builders (golden files: UPDATE_GOLDEN=1 rewrites them)", () => {
     verification: () => verificationSpec(countBy(cases, ["county", "verification"]), { prefecture: "郴州市", synthetic: true }),
     themes: () => themesSpec(THEMES),
     repeats: () => repeatsSpec(GROUPS, { title: "", synthetic: true }),
+    "close-time": () => {
+      const t = timeToClose(records);
+      return closeTimeSpec(t.histogram, { prefecture: "郴州市", median: t.summary.median, upperBound: t.upperBound });
+    },
+    "theme-by-type": () => themeByTypeSpec(THEME_TYPES),
   };
 
   for (const [name, make] of Object.entries(specs)) {

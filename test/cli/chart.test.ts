@@ -11,10 +11,11 @@ describe("ducha chart", () => {
   it("--list names every chart with a Chinese description", () => {
     const r = ducha("chart", "--list");
     expect(r.code).toBe(0);
-    for (const name of ["county-hotspots", "county-map", "type-by-county", "trend", "progress", "verification", "themes", "repeats"]) {
+    for (const name of ["county-hotspots", "county-map", "type-by-county", "trend", "progress", "verification", "close-time", "themes", "theme-by-type", "repeats"]) {
       expect(r.stdout).toContain(name);
     }
     expect(r.stdout).toContain("县区分布图");
+    expect(r.stdout).toContain("需要：行政区域（县区）、是否属实");
   });
 
   it("draws the 郴州 county map of the bundled sample as a 2x PNG, marked 模拟数据", () => {

@@ -20,14 +20,17 @@ describe("ducha report", () => {
     const r = ducha("report", "--in", SAMPLE, ...SNAPSHOTS, "--out", out, "--date", "2024-01-05");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("461 件，9 张图");
+    // hotspots, map, types, type × county, themes, trend, 是否属实, progress, 办结用时, repeats
+    expect(r.stdout).toContain("461 件，10 张图");
     const files = unzip(readFileSync(out));
     const doc = files.get("word/document.xml")!.toString("utf8");
-    expect(doc.match(/<w:tbl>/g)!.length).toBeGreaterThanOrEqual(4);
+    // county, county × type, 办结率 by 截至 date, overdue, 重点件, enforcement, repeats
+    expect(doc.match(/<w:tbl>/g)!.length).toBe(7);
+    expect(doc.match(/资料来源：/g)!.length).toBe(7);
     expect(doc).toContain("模拟数据");
     expect(doc).toContain("各县（市、区）执法和问责情况");
     expect(doc).toContain("重复举报的主要对象");
-    expect([...files.keys()].filter((k) => /^word\/media\/.*\.png$/.test(k))).toHaveLength(9);
+    expect([...files.keys()].filter((k) => /^word\/media\/.*\.png$/.test(k))).toHaveLength(10);
     const text = [...files.values()].map((v) => v.toString("utf8")).join("\n");
     for (const pii of PLANTED) expect(text, pii).not.toContain(pii);
   });

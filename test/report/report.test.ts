@@ -7,6 +7,7 @@ import { ingestFiles } from "../../src/ingest/index.js";
 import { type ReportModel, buildReport, esc, mdEscape, toHtml, toMarkdown, writeReport } from "../../src/report/index.js";
 import { tempDir } from "../cli/helpers.js";
 import { unzip } from "./unzip.js";
+import { TEXT_TWIPS, emWidth, tableLayout } from "../../src/report/docx.js";
 
 const MAIN = "test/fixtures/stats-fixture.csv";
 const SNAPSHOT = "test/fixtures/stats-snapshot_截至2023年8月31日.csv";
@@ -36,7 +37,7 @@ describe("report model", () => {
     expect(headings.at(-1)).toBe("七、说明");
     const county = model.blocks.find((b) => b.kind === "table")! as Extract<ReportModel["blocks"][number], { kind: "table" }>;
     // the fixture has no 案卷类别: the rule's count is there, labelled as a suggestion
-    expect(county.table.headers.slice(0, 7)).toEqual(["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "含阶段性办结", "建议关注重点件（件）"]);
+    expect(county.table.headers.slice(0, 7)).toEqual(["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "办结率（含阶段性）", "建议关注重点件（件）"]);
     expect(county.table.note).toContain("仅为建议");
     const facts = (model.blocks.find((b) => b.kind === "facts") as Extract<ReportModel["blocks"][number], { kind: "facts" }>).facts;
     expect(facts.find((f) => f.label === "重点件")).toMatchObject({ value: "无数据" });
@@ -82,11 +83,103 @@ describe("report writers", () => {
     const figures = model.blocks.filter((b) => b.kind === "figure").length;
     expect(media).toHaveLength(figures);
     for (const m of media) expect(files.get(m)!.subarray(1, 4).toString("latin1")).toBe("PNG");
-    const footer = [...files.entries()].filter(([k]) => /word\/footer\d*\.xml/.test(k)).map(([, v]) => v.toString("utf8")).join("");
-    expect(footer).toMatch(/第 .*PAGE.*页 共 .*NUMPAGES.*页/s);
-    const styles = files.get("word/styles.xml")!.toString("utf8");
-    expect(styles).toContain('w:eastAsia="宋体"');
-    expect(styles).toContain('w:eastAsia="黑体"');
+  });
+
+  describe("公文 conventions of the Word annex (GB/T 9704)", () => {
+    let files: Map<string, Buffer>;
+    let doc: string;
+    /** the text of each paragraph of the body, in order, tables included */
+    let paragraphs: string[];
+    const text = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+
+    beforeAll(async () => {
+      const path = join(tempDir(), "统计附件.docx");
+      await writeReport(model, path);
+      files = unzip(readFileSync(path));
+      doc = files.get("word/document.xml")!.toString("utf8");
+      paragraphs = [...doc.matchAll(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs)].map((m) => text(m[0]));
+    });
+
+    it("names 方正小标宋简体 for the title, 仿宋_GB2312 for the body, 黑体 and 楷体_GB2312 for headings, each with a fallback", () => {
+      const styles = files.get("word/styles.xml")!.toString("utf8");
+      const eastAsia = (styleXml: string) => /w:eastAsia="([^"]+)"/.exec(styleXml)?.[1];
+      const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, "s").exec(styles)?.[0] ?? "";
+      expect(eastAsia(/<w:docDefaults>.*?<\/w:docDefaults>/s.exec(styles)![0])).toBe("仿宋_GB2312");
+      expect(eastAsia(style("Title"))).toBe("方正小标宋简体");
+      expect(eastAsia(style("Heading1"))).toBe("黑体");
+      expect(eastAsia(style("Heading2"))).toBe("楷体_GB2312");
+      // 三号 body, 二号 title
+      expect(/<w:docDefaults>.*?<w:sz w:val="32"\/>/s.test(styles)).toBe(true);
+      expect(style("Title")).toContain('<w:sz w:val="44"/>');
+      const fonts = files.get("word/fontTable.xml")!.toString("utf8");
+      expect(fonts).toMatch(/<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"\/>/);
+      expect(fonts).toMatch(/<w:font w:name="方正小标宋简体"><w:altName w:val="[^"]+"\/>/);
+      expect(fonts).toMatch(/<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"\/>/);
+    });
+
+    it("opens with 附件 at the top left, then the title; headings 一、 and （一）", () => {
+      expect(paragraphs[0]).toBe("附件");
+      expect(paragraphs[1]).toBe(model.title);
+      const h2 = [...doc.matchAll(/<w:pStyle w:val="Heading2"\/>.*?<\/w:p>/gs)].map((m) => text(m[0]));
+      expect(h2[0]).toBe("（一）查实情况");
+      const h1 = [...doc.matchAll(/<w:pStyle w:val="Heading1"\/>.*?<\/w:p>/gs)].map((m) => text(m[0]));
+      expect(h1.every((h) => /^[一二三四五六七八九十]+、/.test(h))).toBe(true);
+    });
+
+    it("numbers pages — 1 — (odd pages right, even pages left)", () => {
+      const footers = [...files.entries()].filter(([k]) => /word\/footer\d*\.xml/.test(k)).map(([, v]) => v.toString("utf8"));
+      expect(footers).toHaveLength(2);
+      for (const f of footers) {
+        expect(text(f).replace(/\s/g, "")).toBe("——");
+        expect(f).toMatch(/— <\/w:t>.*PAGE.*<w:t xml:space="preserve"> —/s);
+      }
+      expect(footers.map((f) => /<w:jc w:val="(\w+)"/.exec(f)![1]).sort()).toEqual(["left", "right"]);
+      expect(files.get("word/settings.xml")!.toString("utf8")).toContain("<w:evenAndOddHeaders/>");
+    });
+
+    it("writes dates the Chinese way and credits no software in the text (the properties may)", () => {
+      const body = paragraphs.join("\n");
+      expect(body).toContain("编制日期：2023年9月1日");
+      expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(body).not.toMatch(/ducha|自动生成|本工具/i);
+      const footers = [...files.entries()].filter(([k]) => /word\/(footer|header)\d*\.xml/.test(k)).map(([, v]) => text(v.toString("utf8"))).join("");
+      expect(footers).not.toMatch(/ducha/i);
+      expect(files.get("docProps/core.xml")!.toString("utf8")).toContain("ducha");
+    });
+
+    it("carries no shaded cards: no cell shading anywhere", () => {
+      expect(doc).not.toContain("<w:shd");
+    });
+
+    it("sizes columns from the content: no figure, percentage or 受理编号 breaks across lines", () => {
+      const cellMargins = 2 * 57;
+      for (const b of model.blocks) {
+        if (b.kind !== "table") continue;
+        const { size, widths } = tableLayout(b.table, TEXT_TWIPS);
+        expect(widths.reduce((s, w) => s + w, 0)).toBe(TEXT_TWIPS);
+        b.table.headers.forEach((_, i) => {
+          for (const row of b.table.rows) for (const token of row[i]!.match(/[^\u2e80-\uffff\s]+/g) ?? []) expect(emWidth(token) * size * 10, `${b.table.caption}: ${token}`).toBeLessThanOrEqual(widths[i]! - cellMargins);
+        });
+      }
+      // the enforcement table seen with 1482.5/5: equal widths would give 8844/11 = 804 twips, 1482.55 needs 7 × 0.65 em at 12 pt
+      const headers = ["县（市、区）", "有处理措施", "立案", "罚款笔数", "罚款金额", "责令整改", "责令停产", "查封扣押", "移送公安", "约谈人数", "问责人数"];
+      const t = { headers, rows: [["苏仙区", "58", "32", "30", "1482.55", "54", "5", "3", "5", "28", "9"]] };
+      const { size, widths } = tableLayout(t, TEXT_TWIPS);
+      expect(size).toBe(24);
+      expect(widths[4]!).toBeGreaterThan(4.2 * 240 + cellMargins);
+      // a short name stays on one line, a header breaks no narrower than half
+      expect(widths[0]!).toBeGreaterThanOrEqual(3 * 240);
+    });
+
+    it("puts one 资料来源 line under every numbered table", () => {
+      const tables = model.blocks.filter((b) => b.kind === "table").length;
+      expect(tables).toBeGreaterThanOrEqual(5);
+      expect(doc.match(/<w:tbl>/g)).toHaveLength(tables);
+      const sources = paragraphs.filter((p) => p.startsWith("资料来源："));
+      expect(sources).toHaveLength(tables);
+      // each directly after its table
+      for (const m of doc.matchAll(/<\/w:tbl>(<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>)/gs)) expect(text(m[1]!)).toMatch(/^资料来源：督察组交办信访件/);
+    });
   });
 
   it("writes Markdown with the charts beside it", async () => {
@@ -104,7 +197,7 @@ describe("report writers", () => {
       ...model,
       blocks: [
         { kind: "paragraph", text: hostile },
-        { kind: "table", table: { caption: hostile, headers: ["a<b"], rows: [[hostile]] } },
+        { kind: "table", table: { caption: hostile, headers: ["a<b"], rows: [[hostile]], source: hostile } },
         { kind: "list", items: [hostile] },
       ],
     };

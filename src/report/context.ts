@@ -1,0 +1,166 @@
+/**
+ * What every section of the annex reads, computed once: the cases, rates, 重点件 flags,
+ * enforcement totals, repeat groups, dates, and the 资料来源 lines of the tables. Also the block
+ * writer the sections append to. Node only through {@link ChartData}.
+ */
+import { countBy } from "../analyze/count.js";
+import { type EnforcementResult, enforcementByCounty } from "../analyze/enforcement-by-county.js";
+import type { CountRow, CountTable } from "../analyze/count.js";
+import type { AnalyzableComplaint } from "../analyze/keys.js";
+import { type Rates, rates } from "../analyze/rates.js";
+import type { RepeatGroup } from "../analyze/repeats.js";
+import { type ChartData, ChartDataError, type ChartName, chartRecord, chartSpec } from "../charts/catalog.js";
+import { formatDate, formatDateRange, formatInteger } from "../text/format.js";
+import { redact } from "../text/redact.js";
+import type { Block, ReportTable } from "./model.js";
+
+export const UNRESOLVED = "（未识别）";
+export const MISSING = "（未填）";
+
+/** Options of {@link buildReport}: title, input files and rejects for the note on method, 模拟数据, date, charts. */
+export interface ReportOptions {
+  /** the title; default "<市>生态环境保护督察信访件统计分析" */
+  title?: string;
+  /** the input files, for the note on method (names only are shown) */
+  files?: readonly string[];
+  /** rows that could not be read, for the note on method */
+  rejected?: number;
+  /** the data are 模拟数据: said under the title, on every chart and in the note */
+  synthetic?: boolean;
+  /** the report's date (ISO); default today */
+  date?: string;
+  /** the charts to include (default all that can be drawn) */
+  charts?: readonly ChartName[];
+  /** repeat groups listed in the table (default 15) */
+  repeatLimit?: number;
+  /** rows of the overdue and 重点件 lists (default 20 each) */
+  listLimit?: number;
+}
+
+/** "2023-06-26" -> "2023年6月26日" (kept for callers of the report module; see text/format.ts). */
+export const cnDate = (iso: string): string => formatDate(iso);
+export const int = formatInteger;
+export const wan = (yuan: number): string => (yuan >= 10_000 ? `${(yuan / 10_000).toFixed(2).replace(/\.?0+$/, "")} 万元` : `${int(yuan)} 元`);
+
+/** A redacted excerpt that says it is one: "来电反映：…的白烟带着刺鼻的味道，熏得大家……". */
+export const excerptOf = (text: string): string => {
+  const t = redact(text).replace(/\s+/g, " ").trim();
+  return t ? `${t.replace(/[，,、；;：:]$/, "")}……` : "";
+};
+
+/**
+ * A 重点件 as the table says (案卷类别): null when the table does not say. The rule's suggestion
+ * is separate, and only ever shown as a suggestion.
+ */
+export function isKeyCase(c: AnalyzableComplaint): { key: boolean | null; suggested: boolean } {
+  return { key: c.category ? c.category === "重点件" : null, suggested: Boolean(c.classification?.keyCase.suggested) };
+}
+
+/** The figures the sections share. */
+export interface ReportContext {
+  data: ChartData;
+  options: ReportOptions;
+  cases: readonly AnalyzableComplaint[];
+  synthetic: boolean;
+  /** the prefecture's name, or "" */
+  place: string;
+  first: string | undefined;
+  last: string | undefined;
+  batches: number;
+  asOf: string | undefined;
+  rates: Rates;
+  statusCount: (status: string) => number;
+  /** a table without 是否办结 has no 办结率 (无数据, not 0%) */
+  hasStatus: boolean;
+  keyFlags: { key: boolean | null; suggested: boolean }[];
+  /** 重点件 only from 案卷类别: without the column there is no count, only the rule's suggestions */
+  hasCategory: boolean;
+  keyCount: number;
+  suggestedCount: number;
+  enforcement: EnforcementResult;
+  groups: RepeatGroup[];
+  inGroups: number;
+  types: CountTable<"type">;
+  topTypes: CountRow<"type">[];
+  /** 资料来源 of a table built from the complaints (and the 截至 date of their state) */
+  source: string;
+}
+
+export function reportContext(data: ChartData, options: ReportOptions): ReportContext {
+  const cases = data.cases;
+  const dates = cases.map((c) => c.date).filter((d): d is string => !!d).sort();
+  const status = countBy(data.columns, ["status"]);
+  const keyFlags = cases.map(isKeyCase);
+  const groups = data.repeats;
+  const types = countBy(data.columns, ["type"]);
+  const r = rates(data.columns);
+  const snapshots = [...new Set(data.records.map((x) => x.asOf).filter((x): x is string => !!x))].sort();
+  const asOf = data.asOf;
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  return {
+    data,
+    options,
+    cases,
+    synthetic: Boolean(options.synthetic),
+    place: data.prefecture?.name ?? "",
+    first,
+    last,
+    batches: new Set(cases.map((c) => c.batch).filter((b) => b !== undefined)).size,
+    asOf,
+    rates: r,
+    statusCount: (s) => status.rows.find((x) => x.status === s)?.count ?? 0,
+    hasStatus: r.closedRate.value !== null,
+    keyFlags,
+    hasCategory: keyFlags.some((k) => k.key !== null),
+    keyCount: keyFlags.filter((k) => k.key).length,
+    suggestedCount: keyFlags.filter((k) => k.suggested).length,
+    enforcement: enforcementByCounty(cases),
+    groups,
+    inGroups: groups.reduce((s, g) => s + g.size, 0),
+    types,
+    topTypes: types.rows.filter((t) => t.type !== MISSING).sort((a, b) => b.count - a.count).slice(0, 3),
+    source: [
+      "督察组交办信访件",
+      first && last ? `（交办时间${formatDateRange(first, last)}）` : "",
+      snapshots.length ? `及各期办理情况表（截至${snapshots.map(formatDate).join("、")}）` : asOf ? `及办理情况（截至${formatDate(asOf)}）` : "",
+      options.synthetic ? "，模拟数据" : "",
+    ].join(""),
+  };
+}
+
+/** The blocks of the annex in reading order, and the writers' helpers. */
+export class ReportBlocks {
+  readonly blocks: Block[] = [];
+
+  constructor(private readonly ctx: ReportContext) {}
+
+  h1(text: string): void {
+    this.blocks.push({ kind: "heading", level: 1, text });
+  }
+
+  h2(text: string): void {
+    this.blocks.push({ kind: "heading", level: 2, text });
+  }
+
+  para(text: string): void {
+    if (text) this.blocks.push({ kind: "paragraph", text });
+  }
+
+  table(table: ReportTable): void {
+    this.blocks.push({ kind: "table", table });
+  }
+
+  /** A figure: the registry's chart under its registry caption; left out when it cannot be drawn or was not asked for. */
+  figure(chart: ChartName, note?: string): void {
+    const only = this.ctx.options.charts;
+    if (only && !only.includes(chart)) return;
+    try {
+      // the report captions each figure: no title inside the image, the notes stay
+      const spec = chartSpec(chart, this.ctx.data, { synthetic: this.ctx.synthetic, title: "" });
+      this.blocks.push({ kind: "figure", figure: { chart, caption: chartRecord(chart).caption(this.ctx.data), spec, ...(note ? { note } : {}) } });
+    } catch (e) {
+      if (!(e instanceof ChartDataError)) throw e;
+    }
+  }
+}
