@@ -34,6 +34,7 @@ export function loadModels(file = dataPath("model", "classifier.json")): Classif
 }
 
 const round2 = (p: number) => Math.round(p * 100) / 100;
+const NONE: ReadonlySet<number> = new Set();
 
 /**
  * Explainable multi-label classification: lexicon evidence (data/lexicon/, negation-aware) and
@@ -131,8 +132,8 @@ export class Classifier {
     // sub-types of 固废 stay with the waste complaint wherever the seven-class scheme put it
     if (scheme === "seven" && chosen.some((l) => T.labels[l] === "固废")) typeSet.add("固废");
 
-    // 污染子类: above the threshold and under a predicted type
-    const ss = m.scores(S, x);
+    // 污染子类: above the threshold and under a predicted type (only those are scored)
+    const ss = m.scores(S, x, (l) => typeSet.has(this.subtypeParent[l]!));
     const subtypes: LabelPrediction[] = [];
     for (let l = 0; l < ss.length; l++) {
       if (ss[l]! < ls || !typeSet.has(this.subtypeParent[l]!)) continue;
@@ -158,12 +159,15 @@ export class Classifier {
     return a.typeHits.some((h) => !h.negated && h.entry.label === "其他" && h.entry.weight >= 3);
   }
 
-  /** Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis. */
-  private decisive(a: Analysis, labels: readonly string[]): Set<number> {
-    const out = new Set<number>();
-    for (const h of a.typeHits) if (!h.negated && h.entry.weight >= 3) out.add(labels.indexOf(h.entry.label));
-    out.delete(-1);
-    return out;
+  /** Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis, in the order found. */
+  private decisive(a: Analysis, labels: readonly string[]): ReadonlySet<number> {
+    let out: Set<number> | undefined;
+    for (const h of a.typeHits) {
+      if (h.negated || h.entry.weight < 3) continue;
+      const l = labels.indexOf(h.entry.label);
+      if (l >= 0) (out ??= new Set()).add(l);
+    }
+    return out ?? NONE;
   }
 
   /**

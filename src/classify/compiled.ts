@@ -1,4 +1,5 @@
-import { type Analysis, type Hit, TokenSlot } from "./features.js";
+import type { Analysis, Hit } from "./features.js";
+import type { LexEntry } from "./lexicon.js";
 import { SUBTYPE_PARENT } from "./lexicon.js";
 import type { ModelFile } from "./model.js";
 
@@ -23,11 +24,17 @@ export interface DenseModel {
   bias: Float64Array;
 }
 
+/**
+ * A complaint's features: `n` feature ids with their values, and for lexicon features the
+ * tokens that produced them, strongest word first. The arrays are scratch buffers of the
+ * CompiledModels that made it, valid until its next vector() call.
+ */
 export interface DocVector {
-  ids: number[];
-  values: number[];
-  /** for lexicon features: the tokens that produced them, strongest word first */
-  tokens: Map<number, number[]>;
+  n: number;
+  ids: Int32Array;
+  values: Float64Array;
+  /** per position k < n: for a lexicon feature, the token indexes behind it */
+  tokens: (number[] | undefined)[];
 }
 
 /** Feature kinds: words count as evidence as they are, lexicon features through their tokens. */
@@ -50,7 +57,16 @@ export class CompiledModels {
   private lex = new Map<string, number>();
   /** marks which feature ids the current document already has (stamp per document) */
   private stamp: Uint32Array;
+  /** for a stamped feature id: its position in the current document's vector */
+  private position: Int32Array;
   private doc = 0;
+  /** per lexicon entry: the feature ids of its mention [L or T, S, ¬L or ¬T, ¬S], -1 where the models have none */
+  private typeEntryIds = new Map<LexEntry, Int32Array>();
+  private themeEntryIds = new Map<LexEntry, Int32Array>();
+  /** scratch buffers of vector() */
+  private x: DocVector;
+  /** per feature id, for a token index: the strongest entry weight (scratch of vector()) */
+  private strongest = new Map<number, number>();
   readonly tasks: Record<"types" | "subtypes" | "themes", DenseModel>;
 
   constructor(files: { types: ModelFile; subtypes: ModelFile; themes: ModelFile }) {
@@ -65,6 +81,8 @@ export class CompiledModels {
     this.kind = new Uint8Array(F);
     this.word = new Array<string>(F);
     this.stamp = new Uint32Array(F);
+    this.position = new Int32Array(F);
+    this.x = { n: 0, ids: new Int32Array(64), values: new Float64Array(64), tokens: [] };
     this.names.forEach((name, id) => {
       if (name.startsWith("w:")) {
         this.words.set(name.slice(2), id);
@@ -100,66 +118,112 @@ export class CompiledModels {
     this.tasks = { types: dense(files.types), subtypes: dense(files.subtypes), themes: dense(files.themes) };
   }
 
-  /** The document vector: known words, then one feature per label the lexicons found. */
+  private entryIds(entry: LexEntry, theme: boolean): Int32Array {
+    const cache = theme ? this.themeEntryIds : this.typeEntryIds;
+    let ids = cache.get(entry);
+    if (ids) return ids;
+    const id = (name: string) => this.lex.get(name) ?? -1;
+    ids = theme
+      ? Int32Array.of(id(`T:${entry.label}`), -1, id(`¬T:${entry.label}`), -1)
+      : Int32Array.of(id(`L:${entry.label}`), entry.subtype ? id(`S:${entry.subtype}`) : -1, id(`¬L:${entry.label}`), entry.subtype ? id(`¬S:${entry.subtype}`) : -1);
+    cache.set(entry, ids);
+    return ids;
+  }
+
+  /** Append feature `id` to the vector (value 0) unless the document has it; returns its position. */
+  private slot(id: number, value: number): number {
+    const x = this.x;
+    if (this.stamp[id] === this.doc) return this.position[id]!;
+    this.stamp[id] = this.doc;
+    if (x.n === x.ids.length) {
+      const ids = new Int32Array(x.n * 2);
+      ids.set(x.ids);
+      const values = new Float64Array(x.n * 2);
+      values.set(x.values);
+      x.ids = ids;
+      x.values = values;
+    }
+    x.ids[x.n] = id;
+    x.values[x.n] = value;
+    x.tokens[x.n] = undefined;
+    this.position[id] = x.n;
+    return x.n++;
+  }
+
+  private addHit(id: number, h: Hit): void {
+    if (id < 0) return;
+    const x = this.x;
+    const k = this.slot(id, 0);
+    x.values[k]! += h.entry.weight;
+    const list = x.tokens[k];
+    if (list) list.push(h.token);
+    else x.tokens[k] = [h.token];
+  }
+
+  /**
+   * The document vector: known words, then one feature per label the lexicons found. The
+   * result is this object's scratch buffer, valid until the next call.
+   */
   vector(a: Analysis): DocVector {
-    const stamp = this.stamp;
-    const doc = (this.doc = (this.doc + 1) >>> 0 || 1);
-    const ids: number[] = [];
-    const values: number[] = [];
-    const tokens = new Map<number, number[]>();
+    const x = this.x;
+    x.n = 0;
+    this.doc = (this.doc + 1) >>> 0 || 1;
     for (let k = 0; k < a.features.length; k++) {
-      // the word's feature id, memoised on the token's shared info (-1: not a model word)
+      // the word's feature ids, memoised on the token's shared info
       const inf = a.featureInfos[k]!;
-      const slot = a.featureNegated[k] ? TokenSlot.ModelNegatedWord : TokenSlot.ModelWord;
-      let id = inf.slots[slot] as number | undefined;
-      if (id === undefined) inf.slots[slot] = id = this.words.get(a.features[k]!) ?? -1;
-      if (id >= 0 && stamp[id] !== doc) {
-        stamp[id] = doc;
-        ids.push(id);
-        values.push(1);
+      if (inf.modelOwner !== this) {
+        inf.modelOwner = this;
+        inf.modelWord = this.words.get(inf.token) ?? -1;
+        inf.modelNegatedWord = this.words.get(inf.negated) ?? -1;
       }
+      const id = a.featureNegated[k] ? inf.modelNegatedWord : inf.modelWord;
+      if (id >= 0) this.slot(id, 1);
     }
-    const firstLex = ids.length;
-    const add = (name: string, h: Hit) => {
-      const id = this.lex.get(name);
-      if (id === undefined) return;
-      let list = tokens.get(id);
-      if (stamp[id] !== doc) {
-        stamp[id] = doc;
-        ids.push(id);
-        values.push(0);
-        tokens.set(id, (list = []));
-      }
-      values[ids.lastIndexOf(id)]! += h.entry.weight;
-      list!.push(h.token);
-    };
+    const firstLex = x.n;
     for (const h of a.typeHits) {
-      const n = h.negated ? "¬" : "";
-      add(`${n}L:${h.entry.label}`, h);
-      if (h.entry.subtype) add(`${n}S:${h.entry.subtype}`, h);
+      const ids = this.entryIds(h.entry, false);
+      const neg = h.negated ? 2 : 0;
+      this.addHit(ids[neg]!, h);
+      if (h.entry.subtype) this.addHit(ids[neg + 1]!, h);
     }
-    for (const h of a.themeHits) add(`${h.negated ? "¬" : ""}T:${h.entry.label}`, h);
-    for (let k = firstLex; k < ids.length; k++) values[k] = Math.log1p(values[k]!);
+    for (const h of a.themeHits) this.addHit(this.entryIds(h.entry, true)[h.negated ? 2 : 0]!, h);
+    for (let k = firstLex; k < x.n; k++) x.values[k] = Math.log1p(x.values[k]!);
     // strongest words first within each lexicon feature
     let weight: Map<number, number> | undefined;
-    for (const [id, toks] of tokens) {
+    for (let k = firstLex; k < x.n; k++) {
+      const toks = x.tokens[k]!;
       if (toks.length < 2) continue;
       if (!weight) {
-        weight = new Map();
+        weight = this.strongest;
+        weight.clear();
         for (const hits of [a.typeHits, a.themeHits]) for (const h of hits) weight.set(h.token, Math.max(weight.get(h.token) ?? 0, h.entry.weight));
       }
       const w = weight;
-      tokens.set(id, [...new Set(toks)].sort((p, q) => w.get(q)! - w.get(p)!));
+      x.tokens[k] = [...new Set(toks)].sort((p, q) => w.get(q)! - w.get(p)!);
     }
-    return { ids, values, tokens };
+    return x;
   }
 
-  scores(task: DenseModel, x: DocVector): Float64Array {
-    const s = Float64Array.from(task.bias);
+  /**
+   * A task's scores (log-odds) for the vector. With `only`, the labels it rejects are left at
+   * their bias (callers that will not read them save the work).
+   */
+  scores(task: DenseModel, x: DocVector, only?: (label: number) => boolean): Float64Array {
+    const s = task.bias.slice();
     const { L, W } = task;
-    for (let k = 0; k < x.ids.length; k++) {
-      const row = x.ids[k]! * L;
-      const v = x.values[k]!;
+    const { n, ids, values } = x;
+    if (only) {
+      for (let l = 0; l < L; l++) {
+        if (!only(l)) continue;
+        let z = s[l]!;
+        for (let k = 0; k < n; k++) z += W[ids[k]! * L + l]! * values[k]!;
+        s[l] = z;
+      }
+      return s;
+    }
+    for (let k = 0; k < n; k++) {
+      const row = ids[k]! * L;
+      const v = values[k]!;
       for (let l = 0; l < L; l++) s[l]! += W[row + l]! * v;
     }
     return s;
@@ -175,25 +239,40 @@ export class CompiledModels {
     // 大气, S:扬尘 or its type's L:大气 for 扬尘, T:carbon for carbon), however the model weighs them
     const own = task.lexiconOwner[label]!;
     const out: string[] = [];
-    const lex: { k: number; c: number }[] = [];
-    const words: { k: number; c: number }[] = [];
-    for (let k = 0; k < x.ids.length; k++) {
+    // positions k with their contributions, each list sorted strongest first (stable: ties keep
+    // vector order), by insertion into short arrays
+    const lexK: number[] = [];
+    const lexC: number[] = [];
+    const wordK: number[] = [];
+    const wordC: number[] = [];
+    const insert = (ks: number[], cs: number[], k: number, c: number) => {
+      let i = ks.length;
+      ks.push(k);
+      cs.push(c);
+      while (i > 0 && cs[i - 1]! < c) {
+        ks[i] = ks[i - 1]!;
+        cs[i] = cs[i - 1]!;
+        i--;
+      }
+      ks[i] = k;
+      cs[i] = c;
+    };
+    const { L, W } = task;
+    for (let k = 0; k < x.n; k++) {
       const id = x.ids[k]!;
       const kind = this.kind[id];
       if (!kind) continue;
-      const c = task.W[id * task.L + label]! * x.values[k]!;
-      if (kind === LEXICON && c > 0 && own.has(id)) lex.push({ k, c });
+      const c = W[id * L + label]! * x.values[k]!;
+      if (kind === LEXICON && c > 0 && own.has(id)) insert(lexK, lexC, k, c);
       // a learned word is shown only if it is a real word: no single characters (灰 shows through
       // the lexicon or not at all); stop words and places are no features in the first place
-      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) words.push({ k, c });
+      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) insert(wordK, wordC, k, c);
     }
-    lex.sort((p, q) => q.c - p.c);
-    words.sort((p, q) => q.c - p.c);
-    for (const { k } of lex) for (const t of x.tokens.get(x.ids[k]!) ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
-    for (const { k } of words) {
+    for (const k of lexK) for (const t of x.tokens[k] ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
+    for (const k of wordK) {
       const w = this.word[x.ids[k]!]!;
       if (!out.includes(w)) out.push(w);
     }
-    return out.slice(0, max);
+    return out.length > max ? out.slice(0, max) : out;
   }
 }

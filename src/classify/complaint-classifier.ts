@@ -26,14 +26,10 @@ export class ComplaintClassifier {
     const clean = tokens ? text : Analyzer.clean(text);
     const { types, subtypes, themes, analysis } = this.labels.labels(clean, tokens ?? segment(clean), scheme);
     const { target, place } = findTargetAndPlace(analysis.tokens, analysis.infos);
-    return {
-      types,
-      subtypes,
-      themes,
-      keyCase: this.keyCases.match(analysis.tokens, clean, analysis.infos),
-      ...(target ? { target } : {}),
-      ...(place ? { place } : {}),
-    };
+    const out: Classification = { types, subtypes, themes, keyCase: this.keyCases.match(analysis.tokens, clean, analysis.infos) };
+    if (target) out.target = target;
+    if (place) out.place = place;
+    return out;
   }
 
   /**

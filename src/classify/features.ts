@@ -1,6 +1,8 @@
 import { isPlaceName, isSingleCharWord, isStopWord, segment } from "../text/segment.js";
 import { neutralizePii } from "./neutralize.js";
+import type { KeyCaseCue } from "./keycase.js";
 import type { LexEntry, Lexicon, NegationKind } from "./lexicon.js";
+import type { TargetKind } from "./target.js";
 
 /** A lexicon word found in a complaint. */
 export interface Hit {
@@ -27,8 +29,6 @@ export interface Analysis {
   featureNegated: boolean[];
 }
 
-/** Slots of TokenInfo.slots used by later stages. */
-export const TokenSlot = { ModelWord: 0, ModelNegatedWord: 1, TargetKind: 2, KeyCaseCues: 3 } as const;
 
 const PLACEHOLDER = /[XＸ]{2,}|×{2,}|\*{2,}/g;
 const CLAUSE_END = /^[。！？；，,;!?\n\r]+$|^\s*\n/;
@@ -66,16 +66,18 @@ function tokenHits(lex: Lexicon, table: Map<string, LexEntry[]>, cache: Map<stri
 
 /**
  * What a token means, computed once per distinct token. Later stages keep their own per-token
- * facts here too (`slots`), so that a token costs one hash lookup for the whole pipeline.
+ * facts here too (the memo fields below, filled on first use), so that a token costs one hash
+ * lookup for the whole pipeline. A memo written by one model or rule set is marked with its
+ * owner, so that an info read by another recomputes it.
  */
 export interface TokenInfo {
   /** the token itself */
   token: string;
-  /** per-stage memo: the model's word ids, target kind, 重点件 cues (see TokenSlot) */
-  slots: unknown[];
   clauseEnd: boolean;
   types: LexEntry[];
   themes: LexEntry[];
+  /** some lexicon entry was found in the token (types or themes not empty) */
+  lexical: boolean;
   /** negation kinds of the token itself */
   cues: readonly NegationKind[];
   facility: boolean;
@@ -88,6 +90,15 @@ export interface TokenInfo {
   place: boolean;
   /** the feature string when negated */
   negated: string;
+  /** memo of CompiledModels.vector: the model it was computed for, and the token's word ids there (-1: no model word) */
+  modelOwner: object | undefined;
+  modelWord: number;
+  modelNegatedWord: number;
+  /** memo of findTargetAndPlace: what the token is for target and place extraction */
+  targetKind: TargetKind | undefined;
+  /** memo of KeyCaseMatcher.match: the matcher it was computed for, and the 重点件 cues in the token */
+  keyCaseOwner: object | undefined;
+  keyCaseCues: readonly KeyCaseCue[] | undefined;
 }
 
 const NO_CUES: readonly NegationKind[] = [];
@@ -125,12 +136,14 @@ export class Analyzer {
     const cues = this.lex.negation.get(t) ?? NO_CUES;
     // a place is where, not what: 石灰村 is no complaint about 石灰 (unless the whole name is a lexicon word)
     const place = isPlaceName(t) && !this.lex.types.has(t) && !this.lex.themes.has(t);
+    const types = place ? NO_ENTRIES : tokenHits(this.lex, this.lex.types, this.typeCache, t);
+    const themes = place ? NO_ENTRIES : tokenHits(this.lex, this.lex.themes, this.themeCache, t);
     i = {
       token: t,
-      slots: [],
       clauseEnd: CLAUSE_END.test(t),
-      types: place ? NO_ENTRIES : tokenHits(this.lex, this.lex.types, this.typeCache, t),
-      themes: place ? NO_ENTRIES : tokenHits(this.lex, this.lex.themes, this.themeCache, t),
+      types,
+      themes,
+      lexical: types.length > 0 || themes.length > 0,
       cues,
       facility: cues.includes("facility"),
       history: cues.includes("history"),
@@ -140,6 +153,12 @@ export class Analyzer {
       stop: place || isStopWord(t) || (t.length === 1 && !isSingleCharWord(t) && !this.lex.types.has(t) && !this.lex.themes.has(t)),
       place,
       negated: NEG + t,
+      modelOwner: undefined,
+      modelWord: -1,
+      modelNegatedWord: -1,
+      targetKind: undefined,
+      keyCaseOwner: undefined,
+      keyCaseCues: undefined,
     };
     if (this.infoCache.size > 200_000) this.infoCache.clear();
     this.infoCache.set(t, i);
@@ -214,7 +233,7 @@ export class Analyzer {
       if (clause[i]! < 0) continue;
       const inf = infos[i]!;
       let negated = false;
-      if (inf.types.length || inf.themes.length) {
+      if (inf.lexical) {
         // 没有油烟净化器 is a complaint about 油烟, not its negation
         negated = !inf.facility && negatedAt(i);
         for (const entry of inf.types) typeHits.push({ entry, token: i, negated });

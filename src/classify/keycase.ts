@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { KeyCaseReason } from "../model/classification.js";
-import { type TokenInfo, TokenSlot } from "./features.js";
+import type { TokenInfo } from "./features.js";
 import { dataPath } from "../util/paths.js";
 
 interface RuleSpec {
@@ -72,9 +72,15 @@ function nearAny(tokens: readonly string[], i: number, words: readonly string[])
   return false;
 }
 
+/** A 重点件 cue found in a token: the rule (index in KeyCaseRules.rules) and the cue. */
+export interface KeyCaseCue {
+  rule: number;
+  cue: string;
+}
+
 /** The rules compiled for token lookups: which cues each distinct token contains. */
 export class KeyCaseMatcher {
-  private cache = new Map<string, { rule: number; cue: string }[]>();
+  private cache = new Map<string, KeyCaseCue[]>();
   private maxCue: number;
   private cueRules = new Map<string, number[]>();
 
@@ -89,7 +95,7 @@ export class KeyCaseMatcher {
     this.maxCue = Math.max(...[...this.cueRules.keys()].map((c) => c.length));
   }
 
-  private cuesIn(token: string): { rule: number; cue: string }[] {
+  private cuesIn(token: string): KeyCaseCue[] {
     let found = this.cache.get(token);
     if (found) return found;
     found = [];
@@ -109,10 +115,14 @@ export class KeyCaseMatcher {
   match(tokens: readonly string[], text: string, infos?: readonly TokenInfo[]): { suggested: boolean; reasons: KeyCaseReason[] } {
     const evidence = new Map<number, string[]>();
     for (let i = 0; i < tokens.length; i++) {
-      let hits: { rule: number; cue: string }[];
+      let hits: readonly KeyCaseCue[];
       if (infos) {
-        const slots = infos[i]!.slots;
-        hits = (slots[TokenSlot.KeyCaseCues] as typeof hits | undefined) ?? (slots[TokenSlot.KeyCaseCues] = this.cuesIn(tokens[i]!)) as typeof hits;
+        const inf = infos[i]!;
+        if (inf.keyCaseOwner !== this || !inf.keyCaseCues) {
+          inf.keyCaseOwner = this;
+          inf.keyCaseCues = this.cuesIn(tokens[i]!);
+        }
+        hits = inf.keyCaseCues;
       } else hits = this.cuesIn(tokens[i]!);
       if (!hits.length || (i > 0 && NEGATORS.has(tokens[i - 1]!))) continue;
       for (const { rule, cue } of hits) {

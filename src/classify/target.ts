@@ -1,6 +1,6 @@
 import { normalizeTarget, siteName } from "../analyze/target.js";
 import { divisions, shortName } from "../geo/divisions.js";
-import { type TokenInfo, TokenSlot } from "./features.js";
+import type { TokenInfo } from "./features.js";
 
 /**
  * The complained-about target (某某公司/厂/矿/场/站/工地/餐馆…) and the town and village a
@@ -108,7 +108,7 @@ function places() {
 const endsWithAny = (t: string, suffixes: readonly string[]) => suffixes.some((s) => t.endsWith(s));
 
 /** What a token is, for target and place extraction; computed once per distinct token. */
-interface Kind {
+export interface TargetKind {
   /** a whole town name (a known one, or 2+ characters before 镇/乡/街道) */
   town: boolean;
   /** ends in 镇/乡/街道 with at most one character before: the name may go on to the left */
@@ -127,7 +127,20 @@ interface Kind {
   /** a single character that can be part of a place name */
   nameChar: boolean;
   clauseEnd: boolean;
+  /** ends in 小区/花园/家园/公寓 */
+  estate: boolean;
+  /** one of 场厂站店库窑: a site word's last character that jieba cut off (洗矿/场) */
+  siteChar: boolean;
+  /** 房 or 池, glued to 垃圾/污水 before it */
+  binChar: boolean;
+  /** 垃圾 or 污水 */
+  binStem: boolean;
+  /** one to three Chinese characters */
+  shortCjk: boolean;
+  /** PLACE_AFTER or LANDMARK_AFTER: a site-like token before it is part of a place or a landmark */
+  placeOrLandmarkAfter: boolean;
 }
+type Kind = TargetKind;
 
 const kinds = new Map<string, Kind>();
 
@@ -154,6 +167,12 @@ function kind(t: string): Kind {
     nameLike: NAME_LIKE.test(t),
     nameChar: t.length === 1 && CJK.test(t) && !NOT_NAME_CHAR.has(t),
     clauseEnd: CLAUSE_END.test(t),
+    estate: ESTATE_SUFFIX.test(t),
+    siteChar: /^[场厂站店库窑]$/.test(t),
+    binChar: /^[房池]$/.test(t),
+    binStem: /^(?:垃圾|污水)$/.test(t),
+    shortCjk: /^[\u4e00-\u9fa5]{1,3}$/.test(t),
+    placeOrLandmarkAfter: PLACE_AFTER.has(t) || LANDMARK_AFTER.has(t),
   };
   if (kinds.size > 200_000) kinds.clear();
   kinds.set(t, k);
@@ -224,15 +243,16 @@ export interface TargetAndPlace {
  *   then memoised on them instead of looked up by string
  */
 export function findTargetAndPlace(tokens: readonly string[], infos?: readonly TokenInfo[]): TargetAndPlace {
-  const kindAt = infos
-    ? (i: number): Kind => {
-        const slots = infos[i]!.slots;
-        let k = slots[TokenSlot.TargetKind] as Kind | undefined;
-        if (!k) slots[TokenSlot.TargetKind] = k = kind(tokens[i]!);
-        return k;
-      }
-    : (i: number): Kind => kind(tokens[i]!);
   const n = tokens.length;
+  // each token's kind, looked up once (memoised on the analyzer's infos when given)
+  const kindsOf = new Array<Kind>(n);
+  for (let i = 0; i < n; i++) {
+    if (infos) {
+      const inf = infos[i]!;
+      kindsOf[i] = inf.targetKind ??= kind(tokens[i]!);
+    } else kindsOf[i] = kind(tokens[i]!);
+  }
+  const kindAt = (i: number): Kind => kindsOf[i]!;
 
   // places first: whole names, and where they end (a kind of site keeps the village before it)
   let town: string | undefined;
@@ -242,7 +262,7 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
   for (let i = 0; i < n; i++) {
     const k = kindAt(i);
     const next = tokens[i + 1];
-    if (!estate && ESTATE_SUFFIX.test(tokens[i]!)) {
+    if (!estate && k.estate) {
       const prev = tokens[i - 1];
       if (tokens[i]!.length >= 4) estate = tokens[i];
       else if (prev && CJK.test(prev) && prev.length <= 3 && !kindAt(i - 1).stopLeft && !kindAt(i - 1).place && !placeEnding.has(i - 1)) estate = prev + tokens[i];
@@ -363,9 +383,10 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
     }
     // 洗矿/场: a site word jieba cut off its last character
     const after = tokens[i + 1];
-    const glue = after && (/^[场厂站店库窑]$/.test(after) || (/^[房池]$/.test(after) && /^(?:垃圾|污水)$/.test(t)));
-    const glued = glue && /^[\u4e00-\u9fa5]{1,3}$/.test(t) && !k.stopLeft && !k.place && !k.polluter ? t + after : undefined;
-    if (glued && !(tokens[i + 2] && (PLACE_AFTER.has(tokens[i + 2]!) || LANDMARK_AFTER.has(tokens[i + 2]!)))) {
+    const ak = i + 1 < n ? kindAt(i + 1) : undefined;
+    const glue = ak && (ak.siteChar || (ak.binChar && k.binStem));
+    const glued = glue && k.shortCjk && !k.stopLeft && !k.place && !k.polluter ? t + after : undefined;
+    if (glued && !(i + 2 < n && kindAt(i + 2).placeOrLandmarkAfter)) {
       const name = nameAt(i, glued);
       if (name.length >= 3) {
         polluter = name;
@@ -375,8 +396,8 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
     if (k.never || k.place || placeEnding.has(i)) continue;
     // 工厂 alone is no target, but 金贵工厂 is
     if (k.generic && !(i > 0 && inName(i - 1))) continue;
-    const next = tokens[i + 1];
-    if (next && (PLACE_AFTER.has(next) || LANDMARK_AFTER.has(next))) continue;
+    const next = after;
+    if (ak?.placeOrLandmarkAfter) continue;
     if (k.polluter) {
       // 饭馆叫伊兰清真炉饺子: the name follows
       if (next === "叫" || next === "名叫") {
@@ -400,6 +421,15 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
   }
   // the park only when nothing in it is named
   const target = polluter ?? container ?? actor ?? location ?? residential;
-  const place = town || village || estate ? { ...(town ? { town } : {}), ...(village ? { village } : {}), ...(estate ? { estate } : {}) } : undefined;
-  return { ...(target ? { target } : {}), ...(place ? { place } : {}) };
+  // built field by field (no spreads: this runs once per complaint), keys in the same order
+  const out: TargetAndPlace = {};
+  if (target) out.target = target;
+  if (town || village || estate) {
+    const place: NonNullable<TargetAndPlace["place"]> = {};
+    if (town) place.town = town;
+    if (village) place.village = village;
+    if (estate) place.estate = estate;
+    out.place = place;
+  }
+  return out;
 }
