@@ -1,7 +1,7 @@
 import { excerpt, redact } from "../text/redact.js";
 import { contentWords } from "../text/segment.js";
 import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey, countyNamer } from "./keys.js";
-import { jaccard, lshCandidates, minhash, shingles } from "./minhash.js";
+import { forEachLshCandidate, jaccardSorted, minhashHashes, shingleHashes, shingles } from "./minhash.js";
 import { latest } from "./snapshots.js";
 import { siteKind, targetKey } from "./target.js";
 import { UnionFind } from "./union-find.js";
@@ -120,15 +120,37 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
       }
     }
     if (options.byText !== false && members.length > 1) {
-      // words of the redacted text: a reason never quotes a piece of a name or a number
-      const sets = members.map((i) => shingles(words(redact(list[i]!.text))));
-      const sigs = sets.map((s) => minhash(s));
-      const scored = lshCandidates(sigs)
-        .map(([x, y]) => ({ x, y, j: jaccard(sets[x]!, sets[y]!) }))
-        .filter((p) => p.j >= threshold)
-        .sort((p, q) => q.j - p.j);
-      for (const { x, y, j } of scored) {
-        link(members[x]!, members[y]!, (a, b) => ({ a, b, kind: "text", jaccard: Math.round(j * 100) / 100, shared: sharedWords(sets[x]!, sets[y]!) }));
+      // words of the redacted text: a reason never quotes a piece of a name or a number.
+      // Shingle sets are kept as sorted hashes and signatures in one flat array (a county of a
+      // national year holds ~100,000 complaints); the words of a linked pair are segmented
+      // again only to quote them.
+      const K = 64;
+      const sets = members.map((i) => shingleHashes(words(redact(list[i]!.text))));
+      const sigs = new Uint32Array(members.length * K);
+      sets.forEach((h, x) => minhashHashes(h, sigs, x * K, K));
+      const xs: number[] = [];
+      const ys: number[] = [];
+      const js: number[] = [];
+      forEachLshCandidate(sigs, members.length, K, (x, y) => {
+        const j = jaccardSorted(sets[x]!, sets[y]!);
+        if (j < threshold) return;
+        xs.push(x);
+        ys.push(y);
+        js.push(j);
+      });
+      // best first; equal scores keep the order the candidates were found in
+      const order = Array.from(js.keys()).sort((p, q) => js[q]! - js[p]! || p - q);
+      const textSets = new Map<number, Set<string>>();
+      const textSet = (x: number) => {
+        let t = textSets.get(x);
+        if (!t) textSets.set(x, (t = shingles(words(redact(list[members[x]!]!.text)))));
+        return t;
+      };
+      for (const p of order) {
+        const x = xs[p]!;
+        const y = ys[p]!;
+        const j = js[p]!;
+        link(members[x]!, members[y]!, (a, b) => ({ a, b, kind: "text", jaccard: Math.round(j * 100) / 100, shared: sharedWords(textSet(x), textSet(y)) }));
       }
     }
   }

@@ -1,17 +1,19 @@
 import { parseArgs } from "node:util";
 import { type ClassifiedComplaint, THEME_NAMES } from "../model/classification.js";
-import { ClassifierPool, classifyAll, compareWithOfficial, defaultWorkers, type OfficialComparison, type Scheme, parseScheme } from "../classify/index.js";
+import { ClassifierPool, classifyAll, compareWithOfficial, defaultWorkers, type Disagreement, type OfficialComparison, type Scheme, parseScheme } from "../classify/index.js";
 import type { Complaint } from "../model/complaint.js";
 import type { IngestResult } from "../ingest/index.js";
-import { complaintsTable, type ExtraColumn } from "../export/complaints.js";
-import { type Table, outputFormat, writeTables } from "../export/table.js";
+import { complaintsTable, type ExtraColumn, inputHeadersOf } from "../export/complaints.js";
+import { csvLine } from "../export/csv.js";
+import { openOutput } from "../export/output.js";
+import { type Table, gateTable, outputFormat, writeTables } from "../export/table.js";
 import { ingestFiles } from "../ingest/index.js";
 import { gatedJson, redact, redactComplaint } from "../text/redact.js";
 import { UsageError } from "./errors.js";
 import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom, printSummary, rejectsTable, warningsTable } from "./ingest.js";
 import type { Io } from "./output.js";
-import { progressBar } from "./progress.js";
+import { classifyInSlices, maybeProgress } from "./slices.js";
 
 export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类型、子类、督察主题、重点件建议、投诉对象，并给出依据
 （classify complaints by pollution type, sub-type and theme, with the words behind each label）
@@ -132,14 +134,27 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   const inputs = await guardOutputs(positionals, { "--out": values.out, "--qa": values.qa });
 
   const options = ingestOptionsFrom(values);
+  const format = outputFormat(values.out)!;
   // with --workers, start the threads now: their dictionaries load while the files are read
   const pool = workers ? new ClassifierPool(workers) : undefined;
-  let classified: ClassifiedComplaint[];
   let result: IngestResult;
-  let redacted: Complaint[] | undefined;
   try {
     result = await ingestFiles(positionals, options);
-    const bar = io.tty && result.records.length > 2000 ? progressBar(io, "分类") : undefined;
+  } catch (e) {
+    await pool?.close();
+    throw e;
+  }
+  if (format === "csv") {
+    try {
+      return await classifyToCsv(result, { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, inputs, json: values.json, ...(scheme ? { scheme } : {}), ...(workers !== undefined ? { workers } : {}), ...(pool ? { pool } : {}) }, io);
+    } finally {
+      await pool?.close();
+    }
+  }
+  let classified: ClassifiedComplaint[];
+  let redacted: Complaint[] | undefined;
+  try {
+    const bar = maybeProgress(io, "分类", result.records.length);
     const classifying = classifyAll(result.records, { ...(scheme ? { scheme } : {}), ...(workers !== undefined ? { workers } : {}), ...(pool ? { pool } : {}), ...(bar ? { onProgress: bar.update } : {}) });
     // redaction does not depend on the classification: do it while worker threads classify
     if (!keepPii && (pool || (workers ?? defaultWorkers(result.records.length)) > 0)) redacted = await redactInSlices(result.records);
@@ -160,19 +175,101 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   await writeTables(values.out, tables, records, write);
   if (values.qa) await writeTables(values.qa, [qaTable(qa, keepPii)], undefined, write);
 
-  if (values.json) {
+  return printed(classified, result, qa, { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, json: values.json }, io);
+}
+
+function printed(classified: readonly ClassifiedComplaint[], result: IngestResult, qa: OfficialComparison, o: { out: string; qa?: string; keepPii: boolean; json: boolean }, io: Io): number {
+  const byType = new Map<string, number>();
+  for (const r of classified) for (const t of r.classification.types) byType.set(t.label, (byType.get(t.label) ?? 0) + 1);
+  const suggested = classified.filter((r) => r.classification.keyCase.suggested).length;
+  return report(io, result, { ...qa, disagreements: qa.disagreements.length }, { byType, suggested, classified: classified.length }, o);
+}
+
+interface Tally {
+  byType: Map<string, number>;
+  suggested: number;
+  classified: number;
+}
+
+/** What classify prints: one JSON object with --json, else the ingest summary and the labels. */
+function report(io: Io, result: IngestResult, qa: Pick<OfficialComparison, "compared" | "agreed" | "agreement" | "overlapping"> & { disagreements: number }, tally: Tally, o: { out: string; qa?: string; keepPii: boolean; json: boolean }): number {
+  if (o.json) {
     io.out(gatedJson({ rows: result.rows, accepted: result.accepted, rejected: result.rejected, qa: { compared: qa.compared, agreed: qa.agreed, agreement: qa.agreement, overlapping: qa.overlapping } }));
     return 0;
   }
-  printSummary(result, io, keepPii);
-  const byType = new Map<string, number>();
-  for (const r of classified) for (const t of r.classification.types) byType.set(t.label, (byType.get(t.label) ?? 0) + 1);
-  io.out(`\n预测污染类型（一件可有多类）：${[...byType].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join("，")}`);
-  io.out(`建议重点件：${classified.filter((r) => r.classification.keyCase.suggested).length} 件`);
+  printSummary(result, io, o.keepPii);
+  io.out(`\n预测污染类型（一件可有多类）：${[...tally.byType].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join("，")}`);
+  io.out(`建议重点件：${tally.suggested} 件`);
   if (qa.compared) {
     io.out(`官方污染类型 ${qa.compared} 件：与预测完全一致 ${qa.agreed} 件（${pct(qa.agreement)}），至少一类一致 ${qa.overlapping} 件（${pct(qa.overlapping / qa.compared)}）。`);
-    if (qa.disagreements.length) io.out(`不一致 ${qa.disagreements.length} 件${values.qa ? `，清单见 ${values.qa}` : "，用 --qa 写出清单供人工复核"}。`);
+    if (qa.disagreements) io.out(`不一致 ${qa.disagreements} 件${o.qa ? `，清单见 ${o.qa}` : "，用 --qa 写出清单供人工复核"}。`);
   }
-  io.out(`\n已写出 ${classified.length} 条分类结果：${values.out}${keepPii ? "（保留了个人信息）" : "（个人信息已隐去）"}`);
+  io.out(`\n已写出 ${tally.classified} 条分类结果：${o.out}${o.keepPii ? "（保留了个人信息）" : "（个人信息已隐去）"}`);
   return 0;
+}
+
+interface StreamOptions {
+  out: string;
+  qa?: string;
+  keepPii: boolean;
+  inputs: Map<string, string>;
+  json: boolean;
+  scheme?: Scheme;
+  workers?: number;
+  pool?: ClassifierPool;
+}
+
+/**
+ * classify --out x.csv in bounded memory: the records are classified slice by slice and each
+ * slice is redacted, gated and appended to the output before the next one is classified, so
+ * that no full set of classifications, redacted copies or output rows is ever held. Writes the
+ * same bytes as the whole-table path.
+ */
+async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Promise<number> {
+  const records = result.records;
+  const compared = records.reduce((n, r) => n + (r.officialTypes.length ? 1 : 0), 0);
+  const extra = compared ? [...CLASSIFICATION_COLUMNS, AGREEMENT] : CLASSIFICATION_COLUMNS;
+  const inputHeaders = inputHeadersOf(records);
+  const keep = o.keepPii ? { keepPii: true } : {};
+  // the header line, exactly as complaintsTable + gateTable + toCsv write it
+  const head = gateTable(complaintsTable([], { keepPii: true, extra, inputHeaders }), keep);
+  const stream = await openOutput(o.out, o.inputs);
+  const qa = { compared: 0, agreed: 0, agreement: 0, overlapping: 0 };
+  const disagreements: Disagreement[] = [];
+  let disagreeing = 0;
+  const tally: Tally = { byType: new Map(), suggested: 0, classified: 0 };
+  const bar = maybeProgress(io, "分类", records.length);
+  try {
+    await stream.write(`\uFEFF${csvLine(head.headers)}\r\n`);
+    await classifyInSlices(records.length, (i) => records[i]!.text, async (start, results) => {
+      const slice: ClassifiedComplaint[] = results.map((classification, k) => ({ ...records[start + k]!, classification }));
+      const q = compareWithOfficial(slice);
+      qa.compared += q.compared;
+      qa.agreed += q.agreed;
+      qa.overlapping += q.overlapping;
+      disagreeing += q.disagreements.length;
+      // the list only when it is written: a national year disagrees on some 100,000 rows
+      if (o.qa) for (const d of q.disagreements) disagreements.push(d);
+      for (const r of slice) {
+        for (const t of r.classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
+        if (r.classification.keyCase.suggested) tally.suggested++;
+      }
+      tally.classified += slice.length;
+      const rows = o.keepPii ? slice : slice.map((c) => ({ ...redactComplaint(c), classification: c.classification }));
+      const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), keep);
+      await stream.write(`${table.rows.map(csvLine).join("\r\n")}\r\n`);
+    }, { ...(o.scheme ? { scheme: o.scheme } : {}), ...(o.workers !== undefined ? { workers: o.workers } : {}), ...(o.pool ? { pool: o.pool } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+    bar?.done();
+    await stream.commit();
+  } catch (e) {
+    await stream.abort();
+    throw e;
+  }
+  qa.agreement = qa.compared ? qa.agreed / qa.compared : 0;
+  if (o.qa) {
+    const strength = (d: Disagreement) => Math.max(0, ...d.predictedOnly.map((p) => p.confidence)) + (d.officialOnly.length ? 0.5 : 0);
+    disagreements.sort((a, b) => strength(b) - strength(a));
+    await writeTables(o.qa, [qaTable({ ...qa, byType: [], disagreements }, o.keepPii)], undefined, { keepPii: o.keepPii, inputs: o.inputs });
+  }
+  return report(io, result, { ...qa, disagreements: disagreeing }, tally, o);
 }

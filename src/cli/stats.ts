@@ -1,9 +1,8 @@
 import { parseArgs } from "node:util";
-import { classifyAll } from "../classify/index.js";
 import { ingestFiles } from "../ingest/index.js";
 // the files behind src/analyze/index.ts: the face also loads danfojs, which the CLI does not need
 import { countBy } from "../analyze/count.js";
-import { type Dimension, parseDimensions } from "../analyze/keys.js";
+import { type AnalyzableComplaint, type Dimension, parseDimensions } from "../analyze/keys.js";
 import { type Grid, toGrid } from "../analyze/pivot.js";
 import { formatRate, rateBasis } from "../analyze/rates.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
@@ -15,6 +14,7 @@ import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
 import { readPopulation } from "./population.js";
+import { classifyInSlices, maybeProgress, statsClassification } from "./slices.js";
 
 export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型、主题、是否属实、办理状态、日期计数，属实率、办结率，
 重复举报、执法情况、突增、整改进度（count complaints, rates, repeats, enforcement, spikes, progress）
@@ -172,7 +172,14 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   const inputs = await guardOutputs([...positionals, ...(values.population ? [values.population] : [])], { "--out": values.out });
   const population = values.population ? readPopulation(values.population) : undefined;
   const ingested = await ingestFiles(positionals, ingestOptionsFrom(values));
-  const records = await classifyAll(ingested.records);
+  // classified slice by slice, each record replaced by its classified copy with only what the
+  // statistics read: a national year's evidence lists would not fit beside the records
+  const records: AnalyzableComplaint[] = ingested.records;
+  const bar = maybeProgress(io, "分类", records.length);
+  await classifyInSlices(records.length, (i) => records[i]!.text, (start, results) => {
+    results.forEach((c, k) => (records[start + k] = { ...records[start + k]!, classification: statsClassification(c) }));
+  }, bar ? { onProgress: bar.update } : {});
+  bar?.done();
   const options = asOf ? { asOf } : {};
   const summary = summarize(records, { ...options, repeats: !values["no-repeats"], ...(population ? { population } : {}) });
 

@@ -17,6 +17,23 @@ export interface ComplaintTableOptions<T extends Complaint> {
   extra?: readonly ExtraColumn<T>[];
   name?: string;
   title?: string;
+  /** the input columns, when the table is one slice of a larger output (see {@link inputHeadersOf}) */
+  inputHeaders?: readonly string[];
+}
+
+/** The input columns of records: the union over all files, in order of first appearance. */
+export function inputHeadersOf(records: readonly Complaint[]): string[] {
+  const inputHeaders: string[] = [];
+  const seen = new Set<string>();
+  for (const r of records) {
+    for (const h of Object.keys(r.raw)) {
+      if (!seen.has(h)) {
+        seen.add(h);
+        inputHeaders.push(h);
+      }
+    }
+  }
+  return inputHeaders;
 }
 
 /** The normalised values ingestion adds after the input columns. */
@@ -37,16 +54,7 @@ const NORMALISED: ExtraColumn<Complaint>[] = [
  * normalised values and any extra columns. Redacted unless `keepPii`.
  */
 export function complaintsTable<T extends Complaint>(records: readonly T[], options: ComplaintTableOptions<T> = {}): Table {
-  const inputHeaders: string[] = [];
-  const seen = new Set<string>();
-  for (const r of records) {
-    for (const h of Object.keys(r.raw)) {
-      if (!seen.has(h)) {
-        seen.add(h);
-        inputHeaders.push(h);
-      }
-    }
-  }
+  const inputHeaders = options.inputHeaders ? [...options.inputHeaders] : inputHeadersOf(records);
   const added = [...NORMALISED, ...(options.extra ?? [])] as ExtraColumn<T>[];
   const taken = new Set(["来源文件", "工作表", "行号", ...inputHeaders]);
   const addedHeaders = added.map((c) => {

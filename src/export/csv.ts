@@ -41,11 +41,16 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV line (no line break) of a table row: cells as {@link cellString}, RFC 4180 quoting. */
+export function csvLine(row: readonly (string | number | null | undefined)[]): string {
+  return row.map((v) => csvField(cellString(v))).join(",");
+}
+
 /** CSV as Excel in China opens it: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
 export function toCsv(table: Table): string {
   const lines: string[] = [];
   if (table.title) lines.push(csvField(cellString(table.title)));
-  lines.push(table.headers.map((h) => csvField(cellString(h))).join(","));
-  for (const row of table.rows) lines.push(row.map((v) => csvField(cellString(v))).join(","));
+  lines.push(csvLine(table.headers));
+  for (const row of table.rows) lines.push(csvLine(row));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

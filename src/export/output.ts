@@ -122,3 +122,49 @@ export async function writeOutput(path: string, data: string | Uint8Array, input
     throw new OutputError(path, errnoReason(e));
   }
 }
+
+/** An output file written piece by piece: see {@link openOutput}. */
+export interface OutputStream {
+  write(data: string): Promise<void>;
+  /** close and rename over the target */
+  commit(): Promise<void>;
+  /** close and remove the partial file */
+  abort(): Promise<void>;
+}
+
+/**
+ * {@link writeOutput} for output too large to hold as one string (a million classified rows):
+ * the same checks, written to a temporary file beside the target and renamed over it on commit.
+ */
+export async function openOutput(path: string, inputs: readonly string[] | Map<string, string> = []): Promise<OutputStream> {
+  await checkOutputPath(path, inputs);
+  await ensureDir(dirname(path), path);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  let fh: Awaited<ReturnType<typeof open>>;
+  try {
+    fh = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  } catch (e) {
+    throw new OutputError(path, errnoReason(e));
+  }
+  const fail = async (e: unknown): Promise<never> => {
+    await fh.close().catch(() => {});
+    await rm(tmp, { force: true }).catch(() => {});
+    if (e instanceof OutputError) throw e;
+    throw new OutputError(path, errnoReason(e));
+  };
+  return {
+    write: (data) => fh.writeFile(data).catch(fail),
+    async commit() {
+      try {
+        await fh.close();
+        await rename(tmp, path);
+      } catch (e) {
+        await fail(e);
+      }
+    },
+    async abort() {
+      await fh.close().catch(() => {});
+      await rm(tmp, { force: true }).catch(() => {});
+    },
+  };
+}

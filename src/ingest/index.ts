@@ -7,7 +7,7 @@ import { IngestError } from "./errors.js";
 import type { Grid } from "./grid.js";
 import { readJson } from "./json.js";
 import { type NormalizeContext, type SheetResult, normalizeGrid, splitTables } from "./normalize.js";
-import { readInputFile } from "./read.js";
+import { checkInputFile, readInputFile } from "./read.js";
 import { readXlsx } from "./xlsx.js";
 import { redact } from "../text/redact.js";
 
@@ -74,6 +74,7 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
+const NO_BYTES = new Uint8Array(0);
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, magic: number[]) => magic.every((m, i) => b[i] === m);
@@ -101,8 +102,13 @@ function emptyResult(): IngestResult {
 }
 
 /** Read one file's bytes into the result. Throws {@link IngestError} when the file is not a readable table. */
-async function ingestInto(input: InputFile, result: IngestResult, resolver: AreaResolver, options: IngestOptions, labels: Set<string>): Promise<void> {
-  const { name, bytes } = input;
+async function ingestInto(input: InputFile | (() => Promise<InputFile>), result: IngestResult, resolver: AreaResolver, options: IngestOptions, labels: Set<string>): Promise<void> {
+  // a file read here (not a caller's buffer) is only referenced from this frame, so its bytes
+  // are garbage once decoded: a 340 MB CSV does not sit beside its own parsed rows
+  let file: InputFile | undefined = typeof input === "function" ? await input() : input;
+  const name = file.name;
+  let bytes: Uint8Array = file.bytes;
+  file = undefined; // eslint-disable-line no-useless-assignment -- drops the last reference to the bytes
   if (bytes.length === 0) throw new IngestError(name, "文件是空的（empty file）");
   const ext = extname(name).toLowerCase();
   let format: FileFormat;
@@ -117,6 +123,7 @@ async function ingestInto(input: InputFile, result: IngestResult, resolver: Area
     format = "xlsx";
     try {
       grids = await readXlsx(bytes);
+      bytes = NO_BYTES;
     } catch (e) {
       throw new IngestError(name, `无法读取 Excel 文件（${(e as Error).message}）；文件可能已损坏或不是 .xlsx`);
     }
@@ -126,6 +133,7 @@ async function ingestInto(input: InputFile, result: IngestResult, resolver: Area
     let text: string;
     try {
       const decoded = decodeText(bytes);
+      bytes = NO_BYTES;
       encoding = decoded.encoding;
       text = decoded.text;
       repaired = decoded.repaired;
@@ -231,11 +239,16 @@ export async function ingestBuffers(inputs: readonly InputFile[], options: Inges
  *   empty, binary, no text column)
  */
 export async function ingestFiles(paths: readonly string[], options: IngestOptions = {}): Promise<IngestResult> {
-  const inputs: InputFile[] = [];
   // every path is checked (regular file, within the cap) before any is parsed: a FIFO or a
-  // device fails at once, not after the other files were read
-  for (const p of paths) inputs.push({ name: p, bytes: await readInputFile(p, options.maxBytes) });
-  return ingestBuffers(inputs, options);
+  // device fails at once, not after the other files were read; then each file is read, parsed
+  // and let go in turn
+  for (const p of paths) await checkInputFile(p, options.maxBytes);
+  const result = emptyResult();
+  const resolver = new AreaResolver(options.context);
+  const labels = new Set<string>();
+  for (const p of paths) await ingestInto(async () => ({ name: p, bytes: await readInputFile(p, options.maxBytes) }), result, resolver, options, labels);
+  flagCrossFileDuplicates(result);
+  return result;
 }
 
 /** One file. */

@@ -38,6 +38,19 @@ function errnoReason(e: unknown): string {
   return `无法读取（${code ?? (e as Error).message}）`;
 }
 
+/** Check without reading that `path` is a regular file within the cap; throws {@link IngestError} naming it. */
+export async function checkInputFile(path: string, maxBytes = maxInputBytes()): Promise<void> {
+  let st: Stats;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    throw new IngestError(path, errnoReason(e));
+  }
+  const what = notAFile(st);
+  if (what) throw new IngestError(path, what);
+  if (st.size > maxBytes) throw new IngestError(path, `文件太大（${mb(st.size)}，上限 ${mb(maxBytes)}）；请按批次拆分，或设置 DUCHA_MAX_INPUT_MB（file too large）`);
+}
+
 /**
  * The bytes of the file at `path`, at most `maxBytes`. Throws {@link IngestError} naming the
  * file for anything that is not a readable regular file within the cap.
