@@ -17,7 +17,7 @@ export interface ComplaintTableOptions<T extends Complaint> {
   extra?: readonly ExtraColumn<T>[];
   name?: string;
   title?: string;
-  /** the input columns, when the table is one slice of a larger output (see {@link inputHeadersOf}) */
+  /** the input columns, when the table is one slice of a larger output (the columns of the whole input, so every slice writes the same header) */
   inputHeaders?: readonly string[];
 }
 
