@@ -48,6 +48,9 @@ export { parseChineseNumber } from "./analyze/chinese-number.js";
 export type { PopulationEntry, PopulationTable } from "./analyze/population.js";
 export type { RepeatGroup, RepeatLink, RepeatMember, RepeatOptions, RepeatResult } from "./analyze/repeats.js";
 
+// text: how figures and dates are written for readers
+export { NO_DATA, NO_VALUE, formatDate, formatDateRange, formatInteger, formatMonthDay, formatPercent, isIsoDate } from "./text/format.js";
+
 // charts: vega-lite spec builders and the one visual theme
 export { CHART_CONFIG, FONT_STACK, STATUS_COLORS, SYNTHETIC_NOTE, TYPE_COLORS, VERIFICATION_COLORS } from "./charts/theme.js";
 export type { ChartOptions } from "./charts/options.js";

@@ -58,8 +58,9 @@ describe("entry points", () => {
     expect([...core.packages]).toEqual([]);
     expect([...core.builtins]).toEqual([]);
     // ingest/columns.js: the header vocabulary, which the analyses use to say a column is missing;
-    // text/controls.js: control-character stripping for CSV text (no imports, browser-safe)
-    const outside = [...core.own].filter((f) => !/^(index\.js|model\/|analyze\/|charts\/|export\/csv\.js|ingest\/columns\.js|text\/controls\.js)/.test(f));
+    // text/controls.js: control-character stripping for CSV text; text/format.js and
+    // text/normalize.js: how figures are written, full-width folding, Chinese numerals (no imports, browser-safe)
+    const outside = [...core.own].filter((f) => !/^(index\.js|model\/|analyze\/|charts\/|export\/csv\.js|ingest\/columns\.js|text\/(controls|format|normalize)\.js)/.test(f));
     expect(outside).toEqual([]);
     expect(core.own).not.toContain("analyze/frame.js");
     // the analyses and specs an analyst starts with are there

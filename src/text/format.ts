@@ -1,0 +1,52 @@
+/**
+ * How figures and dates are written for readers, in one place: the CLI, the report, the charts
+ * and the dashboard all show a percentage, a count or a date the same way. No imports: safe in a
+ * browser and in the light core.
+ *
+ * Conventions for what is not known: a rate or figure that cannot be given reads {@link NO_DATA}
+ * (“无数据”, never 0 or 0%), with the reason beside it where there is room; an empty table cell
+ * reads {@link NO_VALUE} (“—”).
+ */
+
+/** A figure the table cannot give (no such column, every cell blank): “无数据”, never 0. */
+export const NO_DATA = "无数据";
+
+/** An empty cell in a table of figures: “—”. */
+export const NO_VALUE = "—";
+
+/** 0.1234 -> "12.3%" (`digits` after the point, default 1); null or undefined -> "—". */
+export function formatPercent(share: number | null | undefined, digits = 1): string {
+  return share === null || share === undefined ? NO_VALUE : `${(share * 100).toFixed(digits)}%`;
+}
+
+/** 12345 -> "12,345": a count with thousands separators, as zh-CN writes it. */
+export function formatInteger(n: number): string {
+  return n.toLocaleString("zh-CN");
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2023-07-16" -> "2023年7月16日"; anything else as given; null or undefined -> "". */
+export function formatDate(iso: string | null | undefined): string {
+  const m = iso ? ISO_DATE.exec(iso) : null;
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? "");
+}
+
+/** "2023-07-16" -> "7月16日" (the year is clear from the context); anything else as given. */
+export function formatMonthDay(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  return m ? `${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+/**
+ * A span of days: "2023年6月26日至7月16日" (the year written once when both days share it),
+ * "2022年12月30日至2023年1月3日", or one day when `from` and `to` are the same.
+ */
+export function formatDateRange(from: string, to: string): string {
+  if (from === to) return formatDate(from);
+  if (ISO_DATE.test(from) && ISO_DATE.test(to) && from.slice(0, 4) === to.slice(0, 4)) return `${formatDate(from)}至${formatMonthDay(to)}`;
+  return `${formatDate(from)}至${formatDate(to)}`;
+}
+
+/** Whether `text` is a day written "2023-07-16" (the form the formatters above turn into Chinese). */
+export const isIsoDate = (text: string): boolean => ISO_DATE.test(text);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { NO_DATA, NO_VALUE, formatDate, formatDateRange, formatInteger, formatMonthDay, formatPercent, isIsoDate } from "../../src/text/format.js";
+
+describe("formatPercent", () => {
+  it.each([
+    [0.1234, 1, "12.3%"],
+    [0.1235, 2, "12.35%"],
+    [1, 1, "100.0%"],
+    [0, 1, "0.0%"],
+    [0.125, 0, "13%"], // half rounds up, as Math.round did in the dashboard's whole-percent copy
+    [0.994, 0, "99%"],
+    [2 / 3, 1, "66.7%"],
+  ])("%d with %d digits -> %s", (share, digits, text) => expect(formatPercent(share, digits)).toBe(text));
+
+  it("writes one digit by default and — for an unknown share, never 0%", () => {
+    expect(formatPercent(0.5)).toBe("50.0%");
+    expect(formatPercent(null)).toBe("—");
+    expect(formatPercent(undefined)).toBe(NO_VALUE);
+  });
+});
+
+describe("formatInteger", () => {
+  it("separates thousands the way zh-CN does", () => {
+    expect(formatInteger(0)).toBe("0");
+    expect(formatInteger(999)).toBe("999");
+    expect(formatInteger(12345)).toBe("12,345");
+    expect(formatInteger(1234567)).toBe("1,234,567");
+  });
+});
+
+describe("Chinese dates", () => {
+  it("drops leading zeros of month and day", () => {
+    expect(formatDate("2023-07-06")).toBe("2023年7月6日");
+    expect(formatDate("2023-12-31")).toBe("2023年12月31日");
+    expect(formatMonthDay("2023-07-06")).toBe("7月6日");
+    expect(formatMonthDay("2023-11-16")).toBe("11月16日");
+  });
+
+  it("leaves what is not a day as given, and an absent date empty", () => {
+    expect(formatDate("2023-07")).toBe("2023-07");
+    expect(formatDate("第3批")).toBe("第3批");
+    expect(formatDate(null)).toBe("");
+    expect(formatDate(undefined)).toBe("");
+    expect(formatMonthDay("3")).toBe("3");
+    expect(isIsoDate("2023-07-16")).toBe(true);
+    expect(isIsoDate("2023-7-16")).toBe(false);
+  });
+
+  it("writes a span with the year once when both days share it", () => {
+    expect(formatDateRange("2023-06-26", "2023-07-16")).toBe("2023年6月26日至7月16日");
+    expect(formatDateRange("2022-12-30", "2023-01-03")).toBe("2022年12月30日至2023年1月3日");
+    expect(formatDateRange("2023-07-16", "2023-07-16")).toBe("2023年7月16日");
+  });
+});
+
+it("says 无数据 for a figure the table cannot give", () => expect(NO_DATA).toBe("无数据"));
