@@ -44,11 +44,11 @@ export { type CountyRank, compareRanks, countyRanking, withZeroCounties } from "
 export { type Spike, type SpikeOptions, type SpikeResult, spikes } from "./analyze/spikes.js";
 export { type Enforcement, type Fine, hasAction, parseEnforcement } from "./analyze/enforcement.js";
 export { type EnforcementResult, type EnforcementRow, enforcementByCounty } from "./analyze/enforcement-by-county.js";
-export { parseChineseNumber } from "./analyze/chinese-number.js";
 export type { PopulationEntry, PopulationTable } from "./analyze/population.js";
 export type { RepeatGroup, RepeatLink, RepeatMember, RepeatOptions, RepeatResult } from "./analyze/repeats.js";
 
-// text: how figures and dates are written for readers
+// text: full-width folding, Chinese numerals, and how figures and dates are written for readers
+export { type NumberReading, compact, foldFullWidth, parseChineseNumber } from "./text/normalize.js";
 export { NO_DATA, NO_VALUE, formatDate, formatDateRange, formatInteger, formatMonthDay, formatPercent, isIsoDate } from "./text/format.js";
 
 // charts: vega-lite spec builders and the one visual theme

@@ -1,4 +1,4 @@
-import { NUMBER_CHARS, parseChineseNumber } from "./chinese-number.js";
+import { NUMBER_CHARS, parseChineseNumber } from "../text/normalize.js";
 
 /** A fine found in the text, in yuan. */
 export interface Fine {

@@ -27,7 +27,7 @@ export { type Spike, type SpikeOptions, type SpikeResult, spikes } from "./spike
 export { normalizeTarget, siteName } from "./target.js";
 export { jaccard, minhash, shingles } from "./minhash.js";
 export { type RepeatGroup, type RepeatLink, type RepeatMember, type RepeatOptions, type RepeatResult, repeats } from "./repeats.js";
-export { parseChineseNumber } from "./chinese-number.js";
+export { parseChineseNumber } from "../text/normalize.js";
 export { type Enforcement, type Fine, hasAction, parseEnforcement } from "./enforcement.js";
 export { type EnforcementResult, type EnforcementRow, enforcementByCounty } from "./enforcement-by-county.js";
 export { type StatsSummary, type SummaryOptions, summarize } from "./summary.js";

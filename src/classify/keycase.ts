@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { KeyCaseReason } from "../model/classification.js";
 import type { TokenInfo } from "./features.js";
 import { dataPath } from "../util/paths.js";
+import { parseChineseNumber } from "../text/normalize.js";
 
 interface RuleSpec {
   id: string;
@@ -28,34 +29,11 @@ export function loadKeyCaseRules(file = dataPath("rules", "key-case.json")): Key
   return r;
 }
 
-const CN: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 几: 2 };
-const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
-
 /**
- * A quantity as written: 120, 1.5, 三十, 两千, 几百 (read as 200: at least a couple of hundred),
- * 上百 (100), 上千 (1000). Returns undefined for anything else.
+ * A quantity as a complaint gives it before 亩/吨/户/人: 120, 1.5, 三十, 两千, 几百 (read as 200: at
+ * least a couple of hundred), 三四十 (40), 上百 (100), 上千 (1000). Returns undefined for anything else.
  */
-export function readQuantity(s: string): number | undefined {
-  if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);
-  const up = /^上([十百千万])$/.exec(s);
-  if (up) return CN_UNIT[up[1]!];
-  if (!/^[零一二两三四五六七八九几十百千万]+$/.test(s)) return undefined;
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const ch of s) {
-    if (ch in CN) digit = CN[ch]!;
-    else {
-      const unit = CN_UNIT[ch]!;
-      if (unit === 10000) {
-        total += (section + digit) * unit;
-        section = 0;
-      } else section += (digit || 1) * unit;
-      digit = 0;
-    }
-  }
-  return total + section + digit;
-}
+export const readQuantity = (s: string): number | undefined => parseChineseNumber(s, { approximate: true });
 
 const NEGATORS = new Set(["没有", "不是", "并非", "无", "没"]);
 const CLAUSE_END = /^[。！？；，,;!?\n\r]+$/;

@@ -1,4 +1,5 @@
 import type { AreaResolution } from "../model/complaint.js";
+import { compact } from "../text/normalize.js";
 import { type County, type Prefecture, divisions, shortName } from "./divisions.js";
 
 /**
@@ -99,12 +100,8 @@ function buildIndexes(): Indexes {
   return indexes;
 }
 
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 function normalizeCell(cell: string): string {
-  return cell
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/\([^)]*\)$/, "");
+  return compact(cell).replace(/\([^)]*\)$/, "");
 }
 
 function toArea(raw: string, c: County, method: AreaResolution["method"]): AreaResolution {

@@ -4,6 +4,8 @@
  * patterns, so "交办问题基本情况（举报内容）" and "信访问题" both find the complaint text.
  */
 
+import { compact } from "../text/normalize.js";
+
 /** A field of the complaint record that a column of a disclosure table fills. */
 export type Field =
   | "seq" | "caseNo" | "batch" | "date" | "text" | "area" | "types" | "findings" | "verification"
@@ -70,13 +72,10 @@ export const FIELDS: readonly FieldSpec[] = [
   { field: "closedDate", canonical: "办结时间", variants: ["办结时间", "办结日期", "销号时间", "销号日期", "完成时间"] },
 ];
 
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
-
 /** "交办问题\n基本情况（举报内容）" -> "交办问题基本情况"; full-width folded; parenthesised notes dropped. */
 export function normalizeHeader(header: string): string {
-  return header
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000*＊:：]+/g, "")
+  return compact(header)
+    .replace(/[*:]+/g, "")
     .replace(/\((?!市、区\)|市区\))[^)]*\)$/g, "")
     .replace(/\[[^\]]*\]$/g, "");
 }

@@ -4,6 +4,7 @@ import {
   parseStatus, parseVerification,
 } from "../model/vocabulary.js";
 import type { AreaResolver } from "../geo/resolve.js";
+import { foldFullWidth, parseChineseNumber } from "../text/normalize.js";
 import { REDACTED, excerpt as redactedExcerpt, isPiiColumn, redact } from "../text/redact.js";
 import { CANONICAL, type Field, continuesHeader, findHeaderRow, isHeaderRow, mapHeaders } from "./columns.js";
 import { explicitYear, findAsOfDate, parseDate } from "./dates.js";
@@ -49,21 +50,10 @@ export interface NormalizeContext {
   seenCaseNos: Map<string, Complaint>;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
 /** "3", "第3批", "第十二批", "二十一" -> number */
 export function parseBatch(cell: string): number | undefined {
-  const s = cell.trim().replace(/[\uFF10-\uFF19]/g, (c) => String(c.charCodeAt(0) - 0xff10));
-  const m = /^(?:第)?\s*(\d{1,3}|[零〇一二两三四五六七八九十]{1,4})\s*(?:批(?:次)?)?$/.exec(s);
-  if (!m) return undefined;
-  const t = m[1]!;
-  if (/^\d+$/.test(t)) return Number(t) || undefined;
-  // 十 -> 10, 十二 -> 12, 二十 -> 20, 二十一 -> 21
-  const ten = t.indexOf("十");
-  if (ten < 0) return t.length === 1 ? CN_DIGITS[t] || undefined : undefined;
-  const tens = ten === 0 ? 1 : CN_DIGITS[t.slice(0, ten)];
-  const ones = ten === t.length - 1 ? 0 : CN_DIGITS[t.slice(ten + 1)];
-  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones || undefined;
+  const m = /^(?:第)?\s*(\d{1,3}|[零〇一二两三四五六七八九十]{1,4})\s*(?:批(?:次)?)?$/.exec(foldFullWidth(cell).trim());
+  return m ? parseChineseNumber(m[1]!) || undefined : undefined;
 }
 
 export function findBatch(text: string): number | undefined {

@@ -7,6 +7,8 @@
  * `PollutionType.Air === "大气"`.
  */
 
+import { compact } from "../text/normalize.js";
+
 /** 污染类型 — the current scheme (Hunan's seven classes plus 固废 used elsewhere). */
 export const PollutionType = {
   Air: "大气",
@@ -139,14 +141,9 @@ export const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
   来访: "来访", 走访: "来访",
 };
 
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
-
 /** Fold full-width ASCII, drop spaces and surrounding punctuation: "  噪音。" -> "噪音". */
 export function normalizeLabel(value: string): string {
-  return value
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000]+/g, "")
-    .replace(/^[.,;:!?。，、；：！？"'“”‘’()（）【】[\]]+|[.,;:!?。，、；：！？"'“”‘’()（）【】[\]]+$/g, "");
+  return compact(value).replace(/^[.,;:!?。，、；：！？"'“”‘’()（）【】[\]]+|[.,;:!?。，、；：！？"'“”‘’()（）【】[\]]+$/g, "");
 }
 
 /** Separators between several 污染类型 in one cell: 、 , ， ; ； / and white space. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dataPath } from "../util/paths.js";
 import { stripControls } from "./controls.js";
+import { foldFullWidth } from "./normalize.js";
 
 export { stripControls } from "./controls.js";
 
@@ -42,7 +43,7 @@ const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 幺: "1
 
 // the full-width forms that matter to the patterns: digits, letters, ＋－．＠＿ and parentheses
 // (not the full-width punctuation every Chinese text is full of); the ideographic space
-const FULL_WIDTH = /[\uff08\uff09\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a\u3000]/g;
+const FOLDED = /[\uff08\uff09\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a\u3000]/g;
 const CN_RUN = /[〇零一幺二两三四五六七八九]{7,}/g;
 const NUMBER_WORD = /电话|手机|号码|联系|座机|身份证|QQ|qq|微信/;
 
@@ -52,9 +53,7 @@ const NUMBER_WORD = /电话|手机|号码|联系|座机|身份证|QQ|qq|微信/;
  * as digits.
  */
 export function foldForMatching(text: string): string {
-  let out = text;
-  FULL_WIDTH.lastIndex = 0;
-  if (FULL_WIDTH.test(out)) out = out.replace(FULL_WIDTH, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  let out = foldFullWidth(text, FOLDED);
   CN_RUN.lastIndex = 0;
   if (NUMBER_WORD.test(out) && CN_RUN.test(out)) out = out.replace(CN_RUN, (run) => [...run].map((c) => CN_DIGIT[c]).join(""));
   return out;

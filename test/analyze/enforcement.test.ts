@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChineseNumber } from "../../src/analyze/chinese-number.js";
+import { parseChineseNumber } from "../../src/text/normalize.js";
 import { enforcementByCounty } from "../../src/analyze/enforcement-by-county.js";
 import { parseEnforcement } from "../../src/analyze/enforcement.js";
 import { complaint } from "./helpers.js";

@@ -55,7 +55,8 @@ describe("browser safety", () => {
   it("the charts face (theme and spec builders) imports nothing Node-only", () => {
     const deps = [...runtimeImports("src/charts/index.ts")];
     expect(deps.filter((d) => d.startsWith("node:") || ["fs", "path", "@resvg/resvg-js", "nodejieba", "danfojs-node", "exceljs"].includes(d))).toEqual([]);
-    // text/format.ts imports nothing: how figures and dates are written is shared with the charts
-    expect(deps.filter((d) => /charts\/(render|fonts|catalog)\.ts$|src\/(geo|analyze|text|classify|ingest)\//.test(d) && !d.endsWith("src/text/format.ts"))).toEqual([]);
+    // text/format.ts and text/normalize.ts import nothing: how figures and dates are written, and how
+    // the vocabularies fold full-width labels, are shared with the charts
+    expect(deps.filter((d) => /charts\/(render|fonts|catalog)\.ts$|src\/(geo|analyze|text|classify|ingest)\//.test(d) && !/src\/text\/(format|normalize)\.ts$/.test(d))).toEqual([]);
   });
 });
