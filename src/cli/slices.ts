@@ -56,14 +56,29 @@ export async function classifyInSlices(
 }
 
 const NO_EVIDENCE: string[] = Object.freeze([]) as unknown as string[];
-const labelsOnly = <L extends string>(xs: readonly LabelPrediction<L>[]): LabelPrediction<L>[] =>
-  xs.map((x) => ({ label: x.label, confidence: x.confidence, evidence: NO_EVIDENCE }));
+/**
+ * Label lists interned by their labels: a national year has a few hundred distinct combinations
+ * of labels, so a million rows share a few hundred frozen arrays instead of holding ~5 objects each.
+ * The confidence is not kept (NaN, so that a reader who wrongly relies on it sees it at once):
+ * the statistics count labels only.
+ */
+const internedLabels = new Map<string, LabelPrediction<string>[]>();
+function labelsOnly<L extends string>(xs: readonly LabelPrediction<L>[]): LabelPrediction<L>[] {
+  const key = xs.map((x) => x.label).join("\u0001");
+  let list = internedLabels.get(key);
+  if (!list) {
+    list = Object.freeze(xs.map((x) => Object.freeze({ label: x.label, confidence: Number.NaN, evidence: NO_EVIDENCE }))) as unknown as LabelPrediction<string>[];
+    internedLabels.set(key, list);
+  }
+  return list as LabelPrediction<L>[];
+}
 const SUGGESTED = Object.freeze({ suggested: true, reasons: Object.freeze([]) }) as unknown as Classification["keyCase"];
 const NOT_SUGGESTED = Object.freeze({ suggested: false, reasons: Object.freeze([]) }) as unknown as Classification["keyCase"];
 
 /**
- * What the statistics read of a classification: labels and confidences, the 重点件 suggestion,
- * the target and place. The evidence words and 重点件 reasons (most of its memory) are left out.
+ * What the statistics read of a classification: the labels (interned, without confidences), the
+ * 重点件 suggestion, the target and place. The evidence words, confidences and 重点件 reasons
+ * (most of its memory) are left out.
  */
 export function statsClassification(c: Classification): Classification {
   return {

@@ -52,6 +52,7 @@ export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型�
 退出码 Exit codes: 0 完成；1 文件无法读取；2 命令行用法错误。
 `;
 
+const NO_RAW: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function gridTable(name: string, grid: Grid, title?: string): Table {
@@ -177,7 +178,8 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   const records: AnalyzableComplaint[] = ingested.records;
   const bar = maybeProgress(io, "分类", records.length);
   await classifyInSlices(records.length, (i) => records[i]!.text, (start, results) => {
-    results.forEach((c, k) => (records[start + k] = { ...records[start + k]!, classification: statsClassification(c) }));
+    // the cells as written (raw) are not read by the statistics: one shared empty object instead
+    results.forEach((c, k) => (records[start + k] = { ...records[start + k]!, raw: NO_RAW, classification: statsClassification(c) }));
   }, bar ? { onProgress: bar.update } : {});
   bar?.done();
   const options = asOf ? { asOf } : {};
