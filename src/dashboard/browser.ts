@@ -25,6 +25,7 @@ export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
 export { describeFilters, filterBar } from "./filterbar.js";
 export { banner, chartCard, emptyCard, headlines, selectionNote, tableCard } from "./cards.js";
 export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
+export { formatDate, formatMonthDay } from "../text/format.js";
 export { highlighted, pieces } from "./highlight.js";
 export { xlsxBytes } from "./xlsx.js";
 export { neutralizeFormula, toCsv } from "../export/csv.js";
