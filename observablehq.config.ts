@@ -16,7 +16,8 @@ export default {
     { name: "分类", path: "/classification" },
     { name: "信访件检索", path: "/search" },
     { name: "报告", path: "/report" },
-    { name: "分析笔记", path: "/notebook" },
+    // for analysts, not leaders: code and English, kept out of the leaders' menu (closed section)
+    { name: "分析人员", open: false, pages: [{ name: "分析笔记（代码）", path: "/notebook" }] },
   ],
   // no web-font link, no CDN: every library is bundled from node_modules (docs/dashboard.md)
   globalStylesheets: [],

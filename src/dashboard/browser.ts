@@ -7,6 +7,7 @@
 export { countBy } from "../analyze/count.js";
 export { rates, ratesBy } from "../analyze/rates.js";
 export { countyRanking } from "../analyze/hotspots.js";
+export { compareWithOfficial } from "../classify/qa.js";
 export { spikes } from "../analyze/spikes.js";
 export { toGrid } from "../analyze/pivot.js";
 export { DIMENSION_NAMES, MISSING, UNRESOLVED } from "../analyze/keys.js";
@@ -25,7 +26,8 @@ export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
 export { describeFilters, filterBar } from "./filterbar.js";
 export { banner, chartCard, emptyCard, headlines, selectionNote, tableCard } from "./cards.js";
 export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
-export { highlighted, pieces } from "./highlight.js";
+export { formatDate, formatMonthDay } from "../text/format.js";
+export { highlighted, pieces, queryWords } from "./highlight.js";
 export { xlsxBytes } from "./xlsx.js";
 export { neutralizeFormula, toCsv } from "../export/csv.js";
 export { newestFirst, resultsTable, resultsView, searchRows } from "./results.js";

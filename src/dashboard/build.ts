@@ -17,7 +17,7 @@ import {
   type CaseExtras, type CasesFile, type DashboardMeta, type EnforcementFile, MODEL_VERSION, type PopulationRow, type RepeatsFile, type ShippedLabel,
   TEXT_CHUNKS, type TextChunk, type TextRecord, chunkRange, encodeColumns,
 } from "./model.js";
-import { gatedJson } from "../text/redact.js";
+import { gate, gatedJson } from "../text/redact.js";
 import { zip } from "./zip.js";
 
 /** The files of the dashboard's data folder, by name (data/cases.json, data/texts.zip …). */
@@ -27,6 +27,8 @@ const TYPE_BIT = new Map<string, number>(POLLUTION_TYPES.map((t, i) => [t, 1 << 
 const CATEGORY = { 一般件: 0, 重点件: 1 } as const;
 /** Links (and reasons) of a repeat group shipped: enough to say why, not every pair of a big group. */
 const LINKS_SHOWN = 3;
+/** Characters of the complaint shown in the overdue list (after redaction). */
+const OVERDUE_SUMMARY = 60;
 
 /** First grid index whose date is on or after d (grid.length when after all): as closureProgress buckets. */
 
@@ -159,7 +161,12 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     progressDates: grid,
     upperBoundCases: progress.upperBoundCases,
     overdueAt: od.at ?? null,
-    overdue: od.cases.filter((c) => rowOf.has(c.key)).map((c) => ({ row: rowOf.get(c.key)!, id: c.key, deadline: c.deadline, days: c.daysOverdue, ...(c.status ? { status: c.status } : {}) })),
+    overdue: od.cases.filter((c) => rowOf.has(c.key)).map((c) => {
+      const row = rowOf.get(c.key)!;
+      const target = cases[row]!.classification.target;
+      // 投诉对象 and a short summary for the overdue list: redacted, then cut (the output gate)
+      return { row, id: c.key, deadline: c.deadline, days: c.daysOverdue, ...(c.status ? { status: c.status } : {}), ...(target ? { target: gate(target, { max: 24 }) } : {}), summary: gate(cases[row]!.text, { max: OVERDUE_SUMMARY }) };
+    }),
     undatedDeadlines: od.undated,
     counties,
   };

@@ -73,6 +73,12 @@ export interface OverdueRow {
   deadline: string;
   days: number;
   status: string;
+  /** 投诉对象 (redacted), "" when not recognised */
+  target: string;
+  /** the complaint's opening, redacted then cut */
+  summary: string;
+  /** 案卷类别 is 重点件 */
+  key: boolean;
 }
 
 /** The selected cases past their 办结目标 and not 已办结 at `overdueAt`, most overdue first. */
@@ -84,6 +90,11 @@ export function overdueOf(data: DashboardData, sel: Selection): OverdueRow[] {
     .filter((o) => selected[o.row])
     .map((o) => {
       const county = c.countyKeys[c.county[o.row]!]!;
-      return { row: o.row, id: o.id, county, countyName: data.countyName(county), date: c.dateKeys[c.date[o.row]!]!, deadline: o.deadline, days: o.days, status: o.status ?? MISSING };
-    });
+      return {
+        row: o.row, id: o.id, county, countyName: data.countyName(county), date: c.dateKeys[c.date[o.row]!]!, deadline: o.deadline, days: o.days,
+        status: o.status ?? MISSING, target: o.target ?? "", summary: o.summary ?? "", key: data.extras.category[o.row] === 1,
+      };
+    })
+    // most overdue first, the 重点件 first among equals (the data step already sorts by days)
+    .sort((a, b) => b.days - a.days || Number(b.key) - Number(a.key));
 }

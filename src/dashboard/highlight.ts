@@ -7,8 +7,8 @@
 /** A word to mark and what it is evidence for. */
 export interface EvidenceWord {
   word: string;
-  /** "type" (污染类型), "theme" (督察重点) or "key" (重点件) */
-  kind: "type" | "theme" | "key";
+  /** "type" (污染类型), "theme" (督察重点), "key" (重点件) or "query" (the user's search words) */
+  kind: "type" | "theme" | "key" | "query";
   /** the label it supports, e.g. "大气" */
   label: string;
 }
@@ -16,6 +16,11 @@ export interface EvidenceWord {
 export interface Piece {
   text: string;
   marks?: EvidenceWord[];
+}
+
+/** The words of a search query as words to mark (split on white space, as searchRows matches them). */
+export function queryWords(query: string): EvidenceWord[] {
+  return [...new Set(query.trim().split(/\s+/).filter(Boolean))].map((word) => ({ word, kind: "query" as const, label: word }));
 }
 
 /**
@@ -30,7 +35,9 @@ export function pieces(text: string, words: readonly EvidenceWord[]): Piece[] {
     if (!list.some((x) => x.kind === w.kind && x.label === w.label)) list.push(w);
     byWord.set(w.word, list);
   }
-  const order = [...byWord.keys()].sort((a, b) => b.length - a.length);
+  // the user's search words first (a hit must show where the query matched), then longest first
+  const isQuery = (w: string) => byWord.get(w)!.some((x) => x.kind === "query");
+  const order = [...byWord.keys()].sort((a, b) => Number(isQuery(b)) - Number(isQuery(a)) || b.length - a.length);
   const taken = new Uint8Array(text.length);
   const hits: { start: number; end: number; word: string }[] = [];
   for (const word of order) {
@@ -54,7 +61,7 @@ export function pieces(text: string, words: readonly EvidenceWord[]): Piece[] {
   return out;
 }
 
-const KIND_NAMES = { type: "污染类型", theme: "督察重点", key: "重点件" } as const;
+const KIND_NAMES = { type: "污染类型", theme: "督察重点", key: "重点件", query: "检索词" } as const;
 
 /** The text as DOM nodes: text nodes and <mark class="ev-type|ev-theme|ev-key" title="…">. */
 export function highlighted(text: string, words: readonly EvidenceWord[]): DocumentFragment {
@@ -67,7 +74,7 @@ export function highlighted(text: string, words: readonly EvidenceWord[]): Docum
     const mark = document.createElement("mark");
     const kinds = [...new Set(p.marks.map((m) => m.kind))];
     mark.className = kinds.map((k) => `ev-${k}`).join(" ");
-    mark.title = p.marks.map((m) => `${KIND_NAMES[m.kind]}「${m.label}」的依据`).join("；");
+    mark.title = p.marks.map((m) => (m.kind === "query" ? `${KIND_NAMES.query}「${m.label}」` : `${KIND_NAMES[m.kind]}「${m.label}」的依据`)).join("；");
     mark.textContent = p.text;
     frag.append(mark);
   }

@@ -82,6 +82,10 @@ export interface OverdueEntry {
   deadline: string;
   days: number;
   status?: string;
+  /** 投诉对象 (redacted) */
+  target?: string;
+  /** the complaint's opening, redacted then cut */
+  summary?: string;
 }
 
 export interface PopulationRow {

@@ -9,7 +9,7 @@ import { TYPE_COLORS } from "../charts/theme.js";
 import { THEME_NAMES, type Theme } from "../model/classification.js";
 import { POLLUTION_TYPES, type PollutionType } from "../model/vocabulary.js";
 import { type Child, el, fileName, num, saveBlob } from "./dom.js";
-import { type EvidenceWord, highlighted } from "./highlight.js";
+import { type EvidenceWord, highlighted, queryWords } from "./highlight.js";
 import type { TextRecord } from "./model.js";
 import type { DashboardData } from "./select.js";
 import { toCsv } from "../export/csv.js";
@@ -81,7 +81,7 @@ export function resultsTable(data: DashboardData, rows: readonly number[], texts
   };
 }
 
-function rowElement(data: DashboardData, r: number, t: TextRecord | undefined): HTMLTableRowElement {
+function rowElement(data: DashboardData, r: number, t: TextRecord | undefined, query: readonly EvidenceWord[] = []): HTMLTableRowElement {
   const c = data.cols;
   const official = c.typeSource[r] === 0 ? typeName(c.types[r]!) : [];
   const labels: Child[] = [
@@ -94,7 +94,7 @@ function rowElement(data: DashboardData, r: number, t: TextRecord | undefined): 
     ...(t?.key ?? []).map(([l]) => tag(`建议重点：${l}`, "is-key", undefined, "按重点件规则自动识别")),
   ];
   const text = el("td", { class: "text" });
-  if (t) text.append(highlighted(t.text, evidence(t)));
+  if (t) text.append(highlighted(t.text, [...query, ...evidence(t)]));
   else text.append("（正在加载…）");
   return el("tr", { "data-row": String(r) }, [
     el("td", { class: "id" }, [t?.id ?? "", el("br"), el("span", { class: "ducha-muted" }, [`${c.dateKeys[c.date[r]!]} · 第${c.batchKeys[c.batch[r]!]}批`])]),
@@ -110,11 +110,14 @@ export interface ResultsOptions {
   pageSize?: number;
   /** a line above the table (e.g. how many matched) */
   summary?: Child;
+  /** the search query: its words are marked in the texts shown */
+  query?: string;
 }
 
 /** The results table with a pager and CSV / XLSX downloads of every matching row. */
 export function resultsView(data: DashboardData, rows: readonly number[], load: LoadTexts, options: ResultsOptions = {}): HTMLElement {
   const size = options.pageSize ?? 20;
+  const query = queryWords(options.query ?? "");
   const pages = Math.max(1, Math.ceil(rows.length / size));
   let page = 0;
   const body = el("tbody");
@@ -131,7 +134,7 @@ export function resultsView(data: DashboardData, rows: readonly number[], load: 
     body.replaceChildren(...slice.map((r) => rowElement(data, r, undefined)));
     const texts = await load(slice);
     if (mine !== seq) return;
-    body.replaceChildren(...slice.map((r) => rowElement(data, r, texts.get(r))));
+    body.replaceChildren(...slice.map((r) => rowElement(data, r, texts.get(r), query)));
     body.closest(".ducha-results")?.classList.add("is-ready");
   };
   prev.onclick = () => {
@@ -155,6 +158,7 @@ export function resultsView(data: DashboardData, rows: readonly number[], load: 
   const view = el("div", { class: "card ducha-table ducha-results", "data-table": "信访件检索结果" }, [
     options.summary ? el("p", { class: "ducha-muted" }, [options.summary]) : null,
     el("p", { class: "ducha-legend" }, [
+      ...(query.length ? [el("mark", { class: "ev-query" }, ["检索词"]), " "] : []),
       "信访内容中的标记是自动分类的依据词：",
       el("mark", { class: "ev-type" }, ["污染类型"]),
       " ",
