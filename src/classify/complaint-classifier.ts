@@ -1,6 +1,6 @@
 import type { Classification } from "../model/classification.js";
 import { Classifier } from "./classifier.js";
-import { segment } from "../text/segment.js";
+import { segment, useWords } from "../text/segment.js";
 import { Analyzer } from "./features.js";
 import { KeyCaseMatcher, loadKeyCaseRules } from "./keycase.js";
 import { DEFAULT_SCHEME, type Scheme } from "./scheme.js";
@@ -14,6 +14,8 @@ export class ComplaintClassifier {
     readonly labels = new Classifier(),
     keyCaseRules = loadKeyCaseRules(),
   ) {
+    // the 重点件 cues come out of jieba as whole tokens
+    useWords(keyCaseRules.rules.flatMap((r) => r.cues.filter((c) => c.length > 1)));
     this.keyCases = new KeyCaseMatcher(keyCaseRules);
   }
 

@@ -1,4 +1,4 @@
-import { isPlaceName, isSingleCharWord, isStopWord, segment } from "../text/segment.js";
+import { isPlaceName, isSingleCharWord, isStopWord, segment, useWords } from "../text/segment.js";
 import { neutralizePii } from "./neutralize.js";
 import type { KeyCaseCue } from "./keycase.js";
 import type { LexEntry, Lexicon, NegationKind } from "./lexicon.js";
@@ -115,6 +115,8 @@ export class Analyzer {
   private afterRe: RegExp;
 
   constructor(readonly lex: Lexicon) {
+    // jieba must keep every lexicon word whole, or the analyzer would not see it as one token
+    useWords(lex.words);
     const cues = (kind: NegationKind, min: number, max: number) =>
       [...lex.negation].filter(([w, k]) => k.includes(kind) && w.length >= min && w.length <= max).map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
         .sort((a, b) => b.length - a.length);
