@@ -2,7 +2,7 @@ import type { Classification } from "../model/classification.js";
 import { Classifier } from "./classifier.js";
 import { segment, useWords } from "../text/segment.js";
 import { Analyzer } from "./features.js";
-import { KeyCaseMatcher, loadKeyCaseRules } from "./keycase.js";
+import { KeyCaseMatcher, keyCaseWords, loadKeyCaseRules } from "./keycase.js";
 import { DEFAULT_SCHEME, type Scheme } from "./scheme.js";
 import { findTargetAndPlace } from "./target.js";
 
@@ -15,7 +15,7 @@ export class ComplaintClassifier {
     keyCaseRules = loadKeyCaseRules(),
   ) {
     // the 重点件 cues come out of jieba as whole tokens
-    useWords(keyCaseRules.rules.flatMap((r) => r.cues.filter((c) => c.length > 1)));
+    useWords(keyCaseWords(keyCaseRules));
     this.keyCases = new KeyCaseMatcher(keyCaseRules);
   }
 
