@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ingestFiles } from "../ingest/index.js";
 // the files behind src/analyze/index.ts: the face also loads danfojs, which the CLI does not need
 import { countBy } from "../analyze/count.js";
-import { type AnalyzableComplaint, type Dimension, parseDimensions } from "../analyze/keys.js";
+import { type AnalyzableComplaint, type Dimension, UNRESOLVED, parseDimensions } from "../analyze/keys.js";
 import { type Grid, toGrid } from "../analyze/pivot.js";
 import { formatRate, rateBasis } from "../analyze/rates.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
@@ -73,7 +73,7 @@ function extraTables(s: StatsSummary): Table[] {
     {
       name: "县区排名",
       headers: ["排名", "县（市、区）", "区划代码", "件数", "占比", "常住人口（2020）", "每10万人件数", "每10万人排名", "说明"],
-      rows: s.hotspots.map((h) => [h.rank, h.countyName, h.county === "（未识别）" ? "" : h.county, h.count, Number((h.share * 100).toFixed(1)), h.population, h.per100k === null ? null : Number(h.per100k.toFixed(2)), h.rankPer100k, rankNote(h)]),
+      rows: s.hotspots.map((h) => [h.rank, h.countyName, h.county === UNRESOLVED ? "" : h.county, h.count, Number((h.share * 100).toFixed(1)), h.population, h.per100k === null ? null : Number(h.per100k.toFixed(2)), h.rankPer100k, rankNote(h)]),
     },
     ...(s.enforcement
       ? [{
@@ -93,7 +93,7 @@ function extraTables(s: StatsSummary): Table[] {
 }
 
 function rankNote(h: StatsSummary["hotspots"][number]): string {
-  if (h.county === "（未识别）") return "县区未识别，不参与排名";
+  if (h.county === UNRESOLVED) return "县区未识别，不参与排名";
   if (h.note === "no population") return "无人口数据";
   return h.populationRounded ? "人口为约数（来源取整）" : "";
 }
