@@ -39,7 +39,7 @@ export interface SegmenterOptions {
    * classification scores (npm run eval); "full" is jieba's own.
    */
   dictionary?: "core" | "full";
-  /** more words to keep whole, as with {@link useWords} */
+  /** more words to keep whole (e.g. the classifier's lexicon words); they stay registered for later loads */
   words?: Iterable<string>;
 }
 
