@@ -1,8 +1,8 @@
 import type { Classification } from "../model/classification.js";
 import { Classifier } from "./classifier.js";
-import { segment } from "../text/segment.js";
+import { segment, useWords } from "../text/segment.js";
 import { Analyzer } from "./features.js";
-import { KeyCaseMatcher, loadKeyCaseRules } from "./keycase.js";
+import { KeyCaseMatcher, keyCaseWords, loadKeyCaseRules } from "./keycase.js";
 import { DEFAULT_SCHEME, type Scheme } from "./scheme.js";
 import { findTargetAndPlace } from "./target.js";
 
@@ -14,6 +14,8 @@ export class ComplaintClassifier {
     readonly labels = new Classifier(),
     keyCaseRules = loadKeyCaseRules(),
   ) {
+    // the 重点件 cues come out of jieba as whole tokens
+    useWords(keyCaseWords(keyCaseRules));
     this.keyCases = new KeyCaseMatcher(keyCaseRules);
   }
 

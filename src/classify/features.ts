@@ -1,6 +1,6 @@
-import { isPlaceName, isSingleCharWord, isStopWord, segment } from "../text/segment.js";
+import { isPlaceName, isSingleCharWord, isStopWord, segment, useWords } from "../text/segment.js";
 import { neutralizePii } from "./neutralize.js";
-import type { KeyCaseCue } from "./keycase.js";
+import { type KeyCaseCue, keyCaseWords } from "./keycase.js";
 import type { LexEntry, Lexicon, NegationKind } from "./lexicon.js";
 import type { TargetKind } from "./target.js";
 
@@ -115,6 +115,10 @@ export class Analyzer {
   private afterRe: RegExp;
 
   constructor(readonly lex: Lexicon) {
+    // jieba must keep every lexicon word and 重点件 cue whole, or the analyzer would not see it
+    // as one token (the bundled cues: training and evaluation read the same tokens as classify)
+    useWords(lex.words);
+    useWords(keyCaseWords());
     const cues = (kind: NegationKind, min: number, max: number) =>
       [...lex.negation].filter(([w, k]) => k.includes(kind) && w.length >= min && w.length <= max).map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
         .sort((a, b) => b.length - a.length);

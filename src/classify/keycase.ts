@@ -134,3 +134,11 @@ export class KeyCaseMatcher {
     return { suggested: strong >= this.rules.minStrong || reasons.length >= this.rules.minAny, reasons };
   }
 }
+
+/**
+ * The cues of 重点件 rules that the segmenter must keep whole (more than one character), by
+ * default those of data/rules/key-case.json.
+ */
+export function keyCaseWords(rules: KeyCaseRules = loadKeyCaseRules()): string[] {
+  return rules.rules.flatMap((r) => r.cues.filter((c) => c.length > 1));
+}

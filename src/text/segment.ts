@@ -39,6 +39,8 @@ export interface SegmenterOptions {
    * classification scores (npm run eval); "full" is jieba's own.
    */
   dictionary?: "core" | "full";
+  /** more words to keep whole (e.g. the classifier's lexicon words); they stay registered for later loads */
+  words?: Iterable<string>;
 }
 
 /** Words of jieba's dictionary kept in the "core" dictionary. */
@@ -70,26 +72,31 @@ export function readUserDict(file: string): string[] {
 }
 
 /**
- * The words of the classifier's lexicons (first column of data/lexicon/*.tsv), so that jieba
- * keeps every lexicon word whole whichever code path segments first.
+ * Words that callers need jieba to keep whole (the classifier's lexicon words and 重点件 cues,
+ * given by the classifier through {@link useWords}); the segmenter knows nothing of the files
+ * they come from.
  */
-function lexiconLines(): string[] {
-  const words = new Set<string>();
-  for (const name of ["types.tsv", "themes.tsv", "negation.tsv"]) {
-    const file = dataPath("lexicon", name);
-    if (!existsSync(file)) continue;
-    for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-      const word = line.split("\t")[0]?.trim();
-      if (word && !word.startsWith("#") && !/\s/.test(word)) words.add(word);
-    }
+const callerWords = new Set<string>();
+/** callerWords has words that the loaded dictionary lacks */
+let wordsChanged = false;
+
+/**
+ * Ask the segmenter to keep these words whole (one token each). Words with white space are
+ * ignored. If jieba was already loaded without some of them, it is reloaded on
+ * the next cut; callers register their words before they segment (the classifier does so in its
+ * constructor).
+ */
+export function useWords(words: Iterable<string>): void {
+  for (const raw of words) {
+    const w = raw.trim();
+    if (!w || w.startsWith("#") || /\s/.test(w) || callerWords.has(w)) continue;
+    callerWords.add(w);
+    wordsChanged = true;
   }
-  // the 重点件 rule's cues, so that they come out as whole tokens
-  const rules = dataPath("rules", "key-case.json");
-  if (existsSync(rules)) {
-    const spec = JSON.parse(readFileSync(rules, "utf8")) as { rules?: { cues?: string[] }[] };
-    for (const r of spec.rules ?? []) for (const c of r.cues ?? []) if (c.length > 1 && !/\s/.test(c)) words.add(c);
-  }
-  return [...words].map((w) => `${w} 3000 n`);
+}
+
+function wordLines(): string[] {
+  return [...callerWords].map((w) => `${w} 3000 n`);
 }
 
 /** Hunan's counties, towns and prefectures (full and short forms), as dictionary lines. */
@@ -159,9 +166,10 @@ const tinyIdf = () => tempFile("ducha-idf", "的 1.0\n");
  * only reads files) after every line was checked.
  */
 export function loadSegmenter(options: SegmenterOptions = {}): void {
-  if (loaded && !(options.keywords && !loadedKeywords)) return;
+  if (options.words) useWords(options.words);
+  if (loaded && !wordsChanged && !(options.keywords && !loadedKeywords)) return;
   const files = options.userDicts ?? [dataPath("dict", "domain.txt")];
-  const lines = [...files.flatMap(readUserDict), ...lexiconLines(), ...placeLines()];
+  const lines = [...files.flatMap(readUserDict), ...wordLines(), ...placeLines()];
   const stopFile = options.stopWords ?? dataPath("dict", "stopwords.txt");
   const stopWords = new Set(readUserDict(stopFile).map((l) => l.split(" ")[0]!));
 
@@ -178,12 +186,13 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
   nodejieba.load({ dict, userDict: merged, idfDict });
   loadedKeywords = Boolean(options.keywords);
   loadedOptions = options;
+  wordsChanged = false;
   loaded = { stopWords };
 }
 
 /** Words of a text (jieba's exact mode with the domain dictionary, HMM off). */
 export function segment(text: string): string[] {
-  if (!loaded) loadSegmenter();
+  if (!loaded || wordsChanged) loadSegmenter(loadedOptions);
   return nodejieba.cut(text);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentWords, isStopWord, keywords, segment } from "../../src/text/segment.js";
+import { contentWords, isStopWord, keywords, segment, useWords } from "../../src/text/segment.js";
 
 describe("segmentation", () => {
   it("keeps domain terms, site words and Hunan place names whole", () => {
@@ -26,5 +26,15 @@ describe("segmentation", () => {
     }
     // segmentation is unchanged after the reload
     expect(segment("选矿废水直排舂陵江")).toEqual(["选矿废水", "直排", "舂陵江"]);
+  });
+});
+
+describe("words given by the caller", () => {
+  it("keeps a word registered with useWords whole, reloading jieba if it was already loaded", () => {
+    // 蓝绿藻泛滥 is in no dictionary: jieba cuts it into pieces until a caller asks for it whole
+    const text = "水库里蓝绿藻泛滥发臭";
+    expect(segment(text)).not.toContain("蓝绿藻泛滥");
+    useWords(["蓝绿藻泛滥"]);
+    expect(segment(text)).toContain("蓝绿藻泛滥");
   });
 });
