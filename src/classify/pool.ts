@@ -1,6 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Classification } from "../model/classification.js";
+import { useWords } from "../text/segment.js";
+import { keyCaseWords } from "./keycase.js";
+import { loadLexicon } from "./lexicon.js";
 import type { Scheme } from "./scheme.js";
 import type { WorkerRequest } from "./worker.js";
 
@@ -33,6 +36,11 @@ export class ClassifierPool {
   private slots: Slot[];
 
   constructor(readonly size: number) {
+    // the main thread cuts texts too (repeat detection after classifying): it keeps the same
+    // words whole as the workers' analyzers, so the repeat groups do not depend on whether the
+    // texts were classified in workers or in this thread
+    useWords(loadLexicon().words);
+    useWords(keyCaseWords());
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
       const worker = startWorker();
       const ready = new Promise<void>((resolve, reject) => {
