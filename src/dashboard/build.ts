@@ -162,6 +162,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     overdue: od.cases.filter((c) => rowOf.has(c.key)).map((c) => ({ row: rowOf.get(c.key)!, id: c.key, deadline: c.deadline, days: c.daysOverdue, ...(c.status ? { status: c.status } : {}) })),
     undatedDeadlines: od.undated,
     counties,
+    keyCases: cases.flatMap((c, i): [number, string][] => (extras.category[i] === 1 ? [[i, caseKey(c)]] : [])),
   };
   log(`进度、逾期、办结用时（${Math.round(performance.now() - t2)} ms）`);
 
