@@ -30,10 +30,10 @@ export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
   verification: "是否属实",
 };
 
-/** The key of a value the table does not give (no 是否属实, no date, no type). */
-export const MISSING = "（未填）";
-/** The county key of a complaint whose county could not be resolved. */
-export const UNRESOLVED = "（未识别）";
+import { MISSING, UNRESOLVED } from "../text/format.js";
+
+/** Re-exported: the keys of what is not known are defined once, in text/format. */
+export { MISSING, UNRESOLVED };
 
 /** Read a --by list: "county,type" -> ["county", "type"]; throws on an unknown name. */
 export function parseDimensions(spec: string): Dimension[] {

@@ -2,9 +2,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { COUNT_SCHEME, MIN_FONT_PX, MISSING_COLOR, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+import { MISSING, UNRESOLVED } from "../text/format.js";
 
-const MISSING = "（未填）";
-const UNRESOLVED = "（未识别）";
 
 /** The note on how 污染类型 was obtained, from a table's `typeSource`. */
 export function typeSourceNote(t: { typeSource: { official: number; predicted: number; none: number } }): string {

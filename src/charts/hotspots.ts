@@ -2,8 +2,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountyRank } from "../analyze/hotspots.js";
 import { type ChartOptions, frame, percent, roomyMax, withPrefecture } from "./options.js";
 import { ACCENT_COLOR, MISSING_COLOR } from "./theme.js";
+import { UNRESOLVED } from "../text/format.js";
 
-const UNRESOLVED = "（未识别）";
 
 /**
  * County hotspots: one horizontal bar per county, most complaints on top, labelled with the

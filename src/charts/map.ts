@@ -3,6 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountyProperties } from "../geo/boundaries.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { TEXT_ON_LIGHT } from "./theme.js";
+import { UNRESOLVED } from "../text/format.js";
 
 /**
  * A county's count: `countyRanking()` rows, or any rows with a GB/T code and a number. A row
@@ -225,7 +226,7 @@ export function countyMapSpec(
   const max = Math.max(1, ...boundaries.features.map((f) => byCode.get(f.properties.code) ?? 0));
   const shown = boundaries.features.reduce((s, f) => s + (byCode.get(f.properties.code) ?? 0), 0);
   const total = counts.reduce((s, c) => s + c.count, 0);
-  const unresolved = byCode.get("（未识别）") ?? 0;
+  const unresolved = byCode.get(UNRESOLVED) ?? 0;
   const outside = total - shown - unresolved;
   const classes = countClasses(max);
   const features = boundaries.features.map((f): Feature => {

@@ -25,6 +25,7 @@ import { themesSpec } from "./themes.js";
 import { type TrendUnit, trendSpec } from "./trend.js";
 import { typesSpec } from "./types.js";
 import { verificationSpec } from "./verification.js";
+import { MISSING } from "../text/format.js";
 
 /** A chart cannot be drawn from these data (no Hunan county to map, no repeat groups…). */
 export class ChartDataError extends Error {
@@ -71,7 +72,6 @@ export interface ChartRecord<N extends string = string> {
   build: (data: ChartData, options: ChartSpecOptions) => TopLevelSpec;
 }
 
-const MISSING = "（未填）";
 
 /** A table whose only key of `dim` is （未填）: the input has no such column. */
 function nothingIn<D extends Dimension>(table: CountTable<D>, dim: D, what: string): CountTable<D> {

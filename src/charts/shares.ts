@@ -1,12 +1,12 @@
 import type { CountTable } from "../analyze/index.js";
 import { percent } from "./options.js";
 import { MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+import { MISSING } from "../text/format.js";
 
 /** The width of a label at {@link MIN_FONT_PX}: Chinese characters 1 em, digits and signs about 0.6. */
 const textPx = (text: string) => [...text].reduce((s, ch) => s + (ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6), 0) * MIN_FONT_PX;
 
 const ALL = "全部";
-const MISSING = "（未填）";
 
 /**
  * The rate written at the right of a county's bar: `hits` over the categories given (（未填）

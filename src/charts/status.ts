@@ -4,9 +4,8 @@ import { CASE_STATUSES } from "../model/vocabulary.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { shareLayers, shareRate } from "./shares.js";
 import { STATUS_SCALE } from "./theme.js";
-import { formatDate } from "../text/format.js";
+import { MISSING, formatDate } from "../text/format.js";
 
-const MISSING = "（未填）";
 
 export interface StatusOptions extends ChartOptions {
   /** the date of the state shown ("2023-07-16"), for the note */

@@ -6,8 +6,8 @@ import type { CountTable } from "../analyze/count.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { type ChartOptions, frame } from "./options.js";
 import { COUNT_SCHEME, MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
+import { MISSING } from "../text/format.js";
 
-const MISSING = "（未填）";
 
 /** 督察重点 × 污染类型: a heatmap of complaints having both (multi-label: each pair counts). */
 export function themeByTypeSpec(table: CountTable<"theme" | "type">, options: ChartOptions = {}): TopLevelSpec {

@@ -2,8 +2,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { type ChartOptions, frame, percent, roomyMax } from "./options.js";
 import { ACCENT_COLOR } from "./theme.js";
+import { MISSING } from "../text/format.js";
 
-const MISSING = "（未填）";
 
 /**
  * Theme distribution: one bar per 督察重点 theme with the number of complaints the classifier

@@ -4,13 +4,13 @@ import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { typeSourceNote } from "./heatmap.js";
 import { type ChartOptions, frame, roomyMax, withPrefecture } from "./options.js";
 import { MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT, TYPE_SCALE } from "./theme.js";
+import { MISSING } from "../text/format.js";
 
 /** The character that names a type inside a bar segment (大气 -> 气: 大 says nothing). */
 const INITIAL: Readonly<Record<string, string>> = { 大气: "气", 水: "水", 噪声: "噪", 土壤: "土", 固废: "固", 生态: "生", 辐射: "辐", 其他: "其" };
 /** types drawn dark (CIELAB L* below 55): their initials are written in white */
 const DARK = new Set(["大气", "水", "噪声", "土壤"]);
 
-const MISSING = "（未填）";
 
 const DAY = 86_400_000;
 

@@ -4,8 +4,8 @@ import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { typeSourceNote } from "./heatmap.js";
 import { type ChartOptions, frame, percent, roomyMax, withPrefecture } from "./options.js";
 import { MISSING_COLOR, TYPE_SCALE } from "./theme.js";
+import { MISSING } from "../text/format.js";
 
-const MISSING = "（未填）";
 
 /**
  * Pollution types: one bar per 污染类型 in its fixed colour, in the official order, labelled

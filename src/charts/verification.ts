@@ -4,8 +4,8 @@ import { VERIFICATIONS } from "../model/vocabulary.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { shareLayers, shareRate } from "./shares.js";
 import { VERIFICATION_SCALE } from "./theme.js";
+import { MISSING } from "../text/format.js";
 
-const MISSING = "（未填）";
 const TRUE = new Set<string>(["属实", "基本属实", "部分属实"]);
 
 /**

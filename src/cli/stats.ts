@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ingestFiles } from "../ingest/index.js";
 // the files behind src/analyze/index.ts: the face also loads danfojs, which the CLI does not need
 import { countBy } from "../analyze/count.js";
-import { type AnalyzableComplaint, type Dimension, parseDimensions } from "../analyze/keys.js";
+import { type AnalyzableComplaint, type Dimension, UNRESOLVED, parseDimensions } from "../analyze/keys.js";
 import { type Grid, toGrid } from "../analyze/pivot.js";
 import { formatRate, rateBasis } from "../analyze/rates.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
@@ -14,7 +14,7 @@ import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
 import { readPopulation } from "./population.js";
-import { classifyInSlices, maybeProgress, statsClassification } from "./slices.js";
+import { classifyInSlices, maybeProgress, statsRecord } from "./slices.js";
 
 export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型、主题、是否属实、办理状态、日期计数，属实率、办结率，
 重复举报、执法情况、突增、整改进度（count complaints, rates, repeats, enforcement, spikes, progress）
@@ -73,7 +73,7 @@ function extraTables(s: StatsSummary): Table[] {
     {
       name: "县区排名",
       headers: ["排名", "县（市、区）", "区划代码", "件数", "占比", "常住人口（2020）", "每10万人件数", "每10万人排名", "说明"],
-      rows: s.hotspots.map((h) => [h.rank, h.countyName, h.county === "（未识别）" ? "" : h.county, h.count, Number((h.share * 100).toFixed(1)), h.population, h.per100k === null ? null : Number(h.per100k.toFixed(2)), h.rankPer100k, rankNote(h)]),
+      rows: s.hotspots.map((h) => [h.rank, h.countyName, h.county === UNRESOLVED ? "" : h.county, h.count, Number((h.share * 100).toFixed(1)), h.population, h.per100k === null ? null : Number(h.per100k.toFixed(2)), h.rankPer100k, rankNote(h)]),
     },
     ...(s.enforcement
       ? [{
@@ -93,7 +93,7 @@ function extraTables(s: StatsSummary): Table[] {
 }
 
 function rankNote(h: StatsSummary["hotspots"][number]): string {
-  if (h.county === "（未识别）") return "县区未识别，不参与排名";
+  if (h.county === UNRESOLVED) return "县区未识别，不参与排名";
   if (h.note === "no population") return "无人口数据";
   return h.populationRounded ? "人口为约数（来源取整）" : "";
 }
@@ -177,7 +177,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   const records: AnalyzableComplaint[] = ingested.records;
   const bar = maybeProgress(io, "分类", records.length);
   await classifyInSlices(records.length, (i) => records[i]!.text, (start, results) => {
-    results.forEach((c, k) => (records[start + k] = { ...records[start + k]!, classification: statsClassification(c) }));
+    results.forEach((c, k) => (records[start + k] = statsRecord(records[start + k]!, c)));
   }, bar ? { onProgress: bar.update } : {});
   bar?.done();
   const options = asOf ? { asOf } : {};

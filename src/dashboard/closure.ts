@@ -4,7 +4,7 @@
  * sums are those of `closureProgress()` (same grid, same bucketing; a test checks that the
  * unfiltered result is identical). Browser-safe.
  */
-import { compareCountyKeys } from "../analyze/keys.js";
+import { MISSING, compareCountyKeys } from "../analyze/keys.js";
 import { type ProgressResult, type ProgressRow, emptyProgressCounts, progressRows } from "../analyze/progress.js";
 import { type TimeToCloseResult, durationHistogram, durationsByCounty, summarizeDurations } from "../analyze/time-to-close.js";
 import type { DashboardData, Selection } from "./select.js";
@@ -84,6 +84,6 @@ export function overdueOf(data: DashboardData, sel: Selection): OverdueRow[] {
     .filter((o) => selected[o.row])
     .map((o) => {
       const county = c.countyKeys[c.county[o.row]!]!;
-      return { row: o.row, id: o.id, county, countyName: data.countyName(county), date: c.dateKeys[c.date[o.row]!]!, deadline: o.deadline, days: o.days, status: o.status ?? "（未填）" };
+      return { row: o.row, id: o.id, county, countyName: data.countyName(county), date: c.dateKeys[c.date[o.row]!]!, deadline: o.deadline, days: o.days, status: o.status ?? MISSING };
     });
 }

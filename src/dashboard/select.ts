@@ -108,7 +108,7 @@ export class DashboardData {
   }
 
   countyName(code: string): string {
-    return code === UNRESOLVED ? "（未识别）" : this.countyNames.get(code) ?? code;
+    return code === UNRESOLVED ? UNRESOLVED : this.countyNames.get(code) ?? code;
   }
 
   /** The rows passing the filters, in data order. */

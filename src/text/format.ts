@@ -14,6 +14,12 @@ export const NO_DATA = "无数据";
 /** An empty cell in a table of figures: “—”. */
 export const NO_VALUE = "—";
 
+/** The key of a value the table does not give (no 是否属实, no date, no type): “（未填）”. */
+export const MISSING = "（未填）";
+
+/** The county key of a complaint whose county could not be resolved: “（未识别）”. */
+export const UNRESOLVED = "（未识别）";
+
 /** 0.1234 -> "12.3%" (`digits` after the point, default 1); null or undefined -> "—". */
 export function formatPercent(share: number | null | undefined, digits = 1): string {
   return share === null || share === undefined ? NO_VALUE : `${(share * 100).toFixed(digits)}%`;

@@ -2,7 +2,7 @@
 import type { AnalyzableComplaint } from "../../analyze/keys.js";
 import { overdue } from "../../analyze/overdue.js";
 import type { ProgressRow } from "../../analyze/progress.js";
-import { NO_DATA, NO_VALUE, formatDate, formatMonthDay, formatPercent as pct } from "../../text/format.js";
+import { NO_DATA, NO_VALUE, UNRESOLVED, formatDate, formatMonthDay, formatPercent as pct } from "../../text/format.js";
 import { gate } from "../../text/redact.js";
 import { type ReportBlocks, type ReportContext, int, wan } from "../context.js";
 
@@ -108,7 +108,7 @@ function keyCaseList(ctx: ReportContext, out: ReportBlocks): void {
   out.table({
     caption: "重点件办理情况",
     headers: ["县区", "受理编号", "投诉对象", "反映问题（节选）", "是否属实", "办理状态"],
-    rows: listed.map((c) => [c.area.county ?? "（未识别）", c.caseNo ?? NO_VALUE, target(c), summary(c), c.verification ?? "未填", c.status ?? "未填"]),
+    rows: listed.map((c) => [c.area.county ?? UNRESOLVED, c.caseNo ?? NO_VALUE, target(c), summary(c), c.verification ?? "未填", c.status ?? "未填"]),
     align: ["left", "left", "left", "left", "left", "left"],
     source: `${ctx.source}。`,
     note: `投诉内容已隐去个人信息。${keys.length > listed.length ? `共 ${keys.length} 件，列出 ${listed.length} 件（未办结的在前）。` : ""}`,

@@ -38,7 +38,7 @@ export function overviewSection(ctx: ReportContext, out: ReportBlocks): void {
       ctx.hasStatus
         ? `${asOf ? `截至${formatDate(asOf)}，` : ""}已办结 ${ctx.statusCount("已办结")} 件，阶段性办结 ${ctx.statusCount("阶段性办结")} 件，正在办理 ${ctx.statusCount("正在办理")} 件，办结率 ${pct(r.closedRate.value)}${r.closedRate.blank ? `（${r.closedRate.blank} 件未填办理状态，不计入）` : ""}。`
         : "",
-      unresolved ? `另有 ${unresolved} 件无法确定所属县（市、区），列为“（未识别）”。` : "",
+      unresolved ? `另有 ${unresolved} 件无法确定所属县（市、区），列为“${UNRESOLVED}”。` : "",
     ].join(""),
   );
 }
