@@ -56,9 +56,13 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
   // days as bands, every day from the first to the last (a day without complaints shows as a
   // gap); a span longer than a quarter is drawn on a time axis instead
   const days = unit === "date" ? dayRange(line.map((r) => r.at)) : undefined;
+  const lineAt = new Map(line.map((r) => [r.at, r.cases]));
   const x =
     unit === "batch"
-      ? { field: "at", type: "ordinal" as const, sort: totals.keys[unit].filter((k) => k !== MISSING), title: "交办批次", axis: { labelAngle: 0, labelOverlap: true } }
+      ? {
+          field: "at", type: "ordinal" as const, sort: totals.keys[unit].filter((k) => k !== MISSING), title: "交办批次",
+          axis: { labelAngle: 0, labelOverlap: true, labelExpr: "test(regexp('^[0-9]+$'), datum.value) ? '第' + datum.value + '批' : datum.value" },
+        }
       : days
         ? {
             field: "at", type: "ordinal" as const, sort: days, scale: { domain: days }, title: "交办日期",
@@ -120,7 +124,8 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
           ]
         : []),
       {
-        data: { values: line },
+        // every day of the axis, so an empty day falls to zero instead of being skipped
+        data: { values: days ? days.map((d) => ({ at: d, cases: lineAt.get(d) ?? 0 })) : line },
         mark: { type: "line", color: "#111111", strokeWidth: 1.5, point: { filled: true, size: 22, color: "#111111" } },
         encoding: {
           x: x.type === "temporal" ? { ...x, bandPosition: 0.5 } : x,

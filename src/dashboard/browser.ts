@@ -24,7 +24,7 @@ export { TEXT_CHUNKS, chunkOf, chunkRange } from "./model.js";
 export { DashboardData, NO_FILTERS, isFiltered, subsetColumns } from "./select.js";
 export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
 export { describeFilters, filterBar } from "./filterbar.js";
-export { banner, chartCard, emptyCard, headlines, selectionNote, tableCard } from "./cards.js";
+export { CLOSED_RATE_TARGET, banner, chartCard, emptyCard, headlines, countyOfDatum, keyCases, leagueTable, scopeLabel, selectCounty, selectionNote, tableCard } from "./cards.js";
 export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 export { formatDate, formatMonthDay } from "../text/format.js";
 export { highlighted, pieces, queryWords } from "./highlight.js";

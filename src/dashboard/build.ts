@@ -169,6 +169,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     }),
     undatedDeadlines: od.undated,
     counties,
+    keyCases: cases.flatMap((c, i): [number, string][] => (extras.category[i] === 1 ? [[i, caseKey(c)]] : [])),
   };
   log(`进度、逾期、办结用时（${Math.round(performance.now() - t2)} ms）`);
 

@@ -5,7 +5,8 @@
  */
 import embed from "vega-embed";
 import type { TopLevelSpec } from "vega-lite";
-import { type Rate, rates } from "../analyze/rates.js";
+import { MISSING } from "../analyze/keys.js";
+import { type Rate, rates, ratesBy } from "../analyze/rates.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
@@ -90,6 +91,8 @@ export interface ChartCardOptions {
   caption?: Child;
   /** the card spans the full width */
   wide?: boolean;
+  /** called with the clicked mark's datum (e.g. a map's county, to filter the page by it) */
+  onClick?: (datum: Record<string, unknown>) => void;
 }
 
 const titleOf = (spec: TopLevelSpec): string => {
@@ -127,6 +130,14 @@ export function chartCard(spec: TopLevelSpec, options: ChartCardOptions = {}): H
       if (!result) return;
       finalize = result.finalize;
       const view = result.view;
+      const onClick = options.onClick;
+      if (onClick) {
+        card.classList.add("is-clickable");
+        view.addEventListener("click", (_e, item) => {
+          const datum = (item as { datum?: Record<string, unknown> } | null | undefined)?.datum;
+          if (datum) onClick(datum);
+        });
+      }
       svgButton.removeAttribute("disabled");
       pngButton.removeAttribute("disabled");
       svgButton.onclick = async () => saveBlob(new Blob([await view.toSVG()], { type: "image/svg+xml;charset=utf-8" }), fileName(name, "svg"));
@@ -195,5 +206,178 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
     ]),
     table.rows.length ? null : el("p", { class: "ducha-muted" }, ["当前范围内没有记录。"]),
     el("div", { class: "ducha-actions" }, [more, csv, xlsx]),
+  ]);
+}
+
+/**
+ * The 办结率 target the league table measures counties against. Not set by DOMAIN.md or any rule
+ * we know of: a working default (90%) a 督察组 can change here. A county within
+ * {@link CLOSED_RATE_WARN} below it is 接近 (amber), further below is 落后 (red).
+ */
+export const CLOSED_RATE_TARGET = 0.9;
+export const CLOSED_RATE_WARN = 0.1;
+
+/** One county of the league table. */
+export interface LeagueRow {
+  county: string;
+  name: string;
+  cases: number;
+  closed: number;
+  withStatus: number;
+  rate: number | null;
+  /** 办结率 at the previous snapshot (same cases, those assigned by then), null without one */
+  previous: number | null;
+  overdue: number;
+  level: "达标" | "接近" | "落后" | "无数据";
+}
+
+export const levelOf = (rate: number | null, target = CLOSED_RATE_TARGET): LeagueRow["level"] =>
+  rate === null ? "无数据" : rate >= target ? "达标" : rate >= target - CLOSED_RATE_WARN ? "接近" : "落后";
+
+/**
+ * 办结率 per county in the selection, worst first (无数据 last, ties by more open cases first),
+ * with the change since the previous 截至 snapshot when the data has two.
+ */
+export function leagueRows(data: DashboardData, sel: Selection): LeagueRow[] {
+  const c = sel.cols;
+  const byCounty = ratesBy(c, "county");
+  const snaps = data.meta.snapshots;
+  const grid = data.file.progressDates;
+  const prevSlot = snaps.length >= 2 ? grid.indexOf(snaps[snaps.length - 2]!) : -1;
+  const k = c.countyKeys.length;
+  const prevCases = new Int32Array(k);
+  const prevClosed = new Int32Array(k);
+  const overdue = new Int32Array(k);
+  const overdueRows = new Set(data.file.overdue.map((o) => o.row));
+  for (let i = 0; i < sel.rows.length; i++) {
+    const r = sel.rows[i]!;
+    const g = c.county[i]!;
+    if (overdueRows.has(r)) overdue[g]!++;
+    if (prevSlot >= 0 && data.extras.progressSlot[r]! <= prevSlot) {
+      prevCases[g]!++;
+      const cs = data.extras.closedSlot[r]!;
+      if (cs >= 0 && cs <= prevSlot) prevClosed[g]!++;
+    }
+  }
+  const rows: LeagueRow[] = [];
+  c.countyKeys.forEach((key, g) => {
+    const r = byCounty.get(key)!.closedRate;
+    const cases = r.denominator + r.blank;
+    if (!cases) return;
+    rows.push({
+      county: key,
+      name: data.countyName(key),
+      cases,
+      closed: r.numerator,
+      withStatus: r.denominator,
+      rate: r.value,
+      previous: prevSlot >= 0 && prevCases[g]! ? prevClosed[g]! / prevCases[g]! : null,
+      overdue: overdue[g]!,
+      level: levelOf(r.value),
+    });
+  });
+  return rows.sort((a, b) =>
+    (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0) || (a.rate ?? 0) - (b.rate ?? 0) || (b.withStatus - b.closed) - (a.withStatus - a.closed) || (a.county < b.county ? -1 : 1));
+}
+
+const LEVEL_ICON: Record<LeagueRow["level"], string> = { 达标: "●", 接近: "▲", 落后: "✕", 无数据: "—" };
+
+/** "↑ 3.2个百分点" / "↓ 1.0个百分点" / "持平" / "—" */
+export function deltaText(now: number | null, before: number | null): string {
+  if (now === null || before === null) return "—";
+  const d = (now - before) * 100;
+  if (Math.abs(d) < 0.05) return "→ 持平";
+  return `${d > 0 ? "↑" : "↓"} ${Math.abs(d).toFixed(1)}个百分点`;
+}
+
+/** The county code of a clicked map or ranking mark: a feature's properties.code, or a code field. */
+export function countyOfDatum(d: Record<string, unknown>): string | null {
+  const props = d.properties as Record<string, unknown> | undefined;
+  const code = props?.code ?? d.code ?? d.county;
+  return typeof code === "string" && code ? code : null;
+}
+
+/** "临武县·大气" for titles when a filter is set; the prefecture's name otherwise. */
+export function scopeLabel(data: DashboardData, sel: Selection): string {
+  const f = sel.filters;
+  const parts = [
+    f.county ? data.countyName(f.county) : data.meta.prefecture?.name ?? "",
+    f.batch ? `第${f.batch}批` : "",
+    f.type ?? "",
+    f.from || f.to ? `${f.from ? cnDay(f.from) : ""}至${f.to ? cnDay(f.to) : ""}` : "",
+  ].filter(Boolean);
+  return parts.join("·");
+}
+
+/** Set the filter bar's county (as a user would), so every cell below re-runs. */
+export function selectCounty(code: string | null): void {
+  const s = document.querySelector<HTMLSelectElement>("form.ducha-filters select[name=county]");
+  if (!s) return;
+  s.value = s.value === code ? "" : code ?? "";
+  s.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+/**
+ * The leaders' first table: counties by 办结率, worst first, against {@link CLOSED_RATE_TARGET},
+ * each with a level word and icon (readable without colour), 逾期未办结 and the change since the
+ * previous snapshot. A county's name is a button that filters the page to it.
+ */
+export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
+  const rows = leagueRows(data, sel);
+  const snaps = data.meta.snapshots;
+  const since = snaps.length >= 2 ? `较${cnDay(snaps[snaps.length - 2]!)}` : "较上期";
+  const head = ["县（市、区）", "办结率", "状态", "已办结/件", "逾期未办结", since];
+  const body = rows.map((r) =>
+    el("tr", { class: `is-${r.level}`, "data-county": r.county }, [
+      el("th", { scope: "row" }, [el("button", { type: "button", class: "ducha-county-link", title: `只看${r.name}` }, [r.name])]),
+      el("td", { class: "num" }, [pct(r.rate)]),
+      el("td", { class: "ducha-level" }, [el("span", { "aria-hidden": "true" }, [LEVEL_ICON[r.level]]), ` ${r.level}`]),
+      el("td", { class: "num" }, [`${num(r.closed)}/${num(r.withStatus)}`]),
+      el("td", { class: "num" }, [r.overdue ? num(r.overdue) : "0"]),
+      el("td", { class: "num" }, [deltaText(r.rate, r.previous)]),
+    ]));
+  const table = el("table", { class: "ducha-league", "data-testid": "league" }, [
+    el("thead", {}, [el("tr", {}, head.map((h) => el("th", { scope: "col" }, [h])))]),
+    el("tbody", {}, body),
+  ]);
+  for (const b of table.querySelectorAll<HTMLButtonElement>("button.ducha-county-link")) {
+    b.addEventListener("click", () => selectCounty(b.closest("tr")!.getAttribute("data-county")));
+  }
+  const where = describeFilters(data, sel.filters);
+  return el("section", { class: "card ducha-league-card" }, [
+    el("h2", {}, [`各县（市、区）办结率排名（${where}）`]),
+    el("p", { class: "ducha-detail" }, [
+      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标，可在 src/dashboard/cards.ts 调整）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。`,
+    ]),
+    el("div", { class: "ducha-table-scroll" }, [table]),
+  ]);
+}
+
+/** 逾期未办结 and the 重点件 of the selection with their status, open ones first. */
+export function keyCases(data: DashboardData, sel: Selection, limit = 12): HTMLElement {
+  const inSel = new Set(sel.rows);
+  const overdue = data.file.overdue.filter((o) => inSel.has(o.row));
+  const statusName = (i: number) => sel.cols.statusKeys[sel.cols.status[i]!] ?? "";
+  const ids = new Map(data.file.keyCases ?? []);
+  const items: { id: string; county: string; status: string; open: boolean }[] = [];
+  for (let i = 0; i < sel.rows.length; i++) {
+    const r = sel.rows[i]!;
+    if (data.extras.category[r] !== 1) continue;
+    const status = statusName(i) === MISSING || !statusName(i) ? "未填" : statusName(i);
+    items.push({ id: ids.get(r) ?? `第${r + 1}件`, county: data.countyName(sel.cols.countyKeys[sel.cols.county[i]!]!), status, open: status !== "已办结" });
+  }
+  items.sort((a, b) => Number(b.open) - Number(a.open) || (a.id < b.id ? -1 : 1));
+  const open = items.filter((x) => x.open).length;
+  return el("section", { class: "card ducha-key-card" }, [
+    el("h2", {}, ["逾期未办结与重点件"]),
+    el("div", { class: "big", "data-testid": "fig-overdue" }, [`${num(overdue.length)} 件`]),
+    el("p", { class: "ducha-detail" }, [data.file.overdueAt ? `逾期未办结：过了办结目标、截至${cnDate(data.file.overdueAt)}仍未办结` : "表中没有办结目标，无法判断逾期"]),
+    items.length
+      ? el("ul", { class: "ducha-key-list", "data-testid": "key-list" }, [
+        ...items.slice(0, limit).map((x) => el("li", { class: x.open ? "is-open" : "is-closed" }, [el("span", { "aria-hidden": "true" }, [x.open ? "○ " : "● "]), `${x.id} · ${x.county} · `, el("strong", {}, [x.status])])),
+        items.length > limit ? el("li", { class: "ducha-muted" }, [`另有 ${num(items.length - limit)} 件，见“整改进度”页`]) : null,
+      ])
+      : el("p", { class: "ducha-muted" }, ["当前范围内没有标为重点件的信访件。"]),
+    items.length ? el("p", { class: "ducha-detail" }, [`重点件 ${num(items.length)} 件，其中未办结 ${num(open)} 件`]) : null,
   ]);
 }

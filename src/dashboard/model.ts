@@ -8,7 +8,7 @@ import type { ComplaintColumns } from "../analyze/columns.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -109,6 +109,8 @@ export interface CasesFile {
   undatedDeadlines: number;
   /** the prefecture's counties (for maps and rankings, zero counts included) and any other county with a case */
   counties: PopulationRow[];
+  /** the 重点件 (案卷类别) as [row, 受理编号 or record key], for the 总览's list */
+  keyCases: [number, string][];
 }
 
 /** A repeat group with its members as case indexes (rows of the columns). */
