@@ -220,7 +220,7 @@ describe("dashboard pages", () => {
     await visit("filter", "/", async ({ page }) => {
       await page.evaluate(() => sessionStorage.clear());
       await page.reload({ waitUntil: "networkidle" });
-      await waitForCharts(page, 5);
+      await waitForCharts(page, 4);
       const before = await page.getByTestId("fig-cases").textContent();
       expect(before).toBe(`${EXPECT.cases} 件`);
       await page.locator('select[name="county"]').selectOption({ label: "苏仙区" });
@@ -228,7 +228,7 @@ describe("dashboard pages", () => {
       const after = await page.getByTestId("fig-cases").textContent();
       expect(after).not.toBe(before);
       expect(Number(after!.replace(/\D/g, ""))).toBeLessThan(EXPECT.cases);
-      await waitForCharts(page, 5);
+      await waitForCharts(page, 4);
       expect(await page.locator(".ducha-selection").textContent()).toContain("苏仙区");
       // the filter is kept when moving to another page
       await page.goto(`${base}/progress`, { waitUntil: "networkidle" });
@@ -276,7 +276,7 @@ describe("dashboard pages", () => {
       expect(xlsx.toString("utf8")).toContain("'=HYPERLINK");
     });
     await visit("chart-downloads", "/", async ({ page }) => {
-      await waitForCharts(page, 5);
+      await waitForCharts(page, 4);
       const card = page.locator(".ducha-chart.is-ready").first();
       const grab = async (label: string) => {
         const [download] = await Promise.all([page.waitForEvent("download"), card.locator("button", { hasText: label }).click()]);
