@@ -9,13 +9,23 @@ import tseslint from "typescript-eslint";
 const NODE_GLOBALS = { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-lib/", "docs/api/", "notebooks/components/ducha.js", "notebooks/.observablehq/", "bench/.out/", "test/.artifacts/", "scratch/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "dist-lib/",
+      "docs/api/",
+      "notebooks/components/ducha.js",
+      "notebooks/.observablehq/",
+      "bench/.out/",
+      "test/.artifacts/",
+      "scratch/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.js"] }, tsconfigRootDir: import.meta.dirname },
-    },
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["*.js"] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       eqeqeq: ["error", "smart"],
       // String(x) of an unknown value is meant where we write it (text from vega, cells)

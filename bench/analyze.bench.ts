@@ -12,8 +12,21 @@
 import type { ClassifiedComplaint, Classification } from "../dist-lib/model/classification.js";
 import type { AreaResolution } from "../dist-lib/model/complaint.js";
 import {
-  type Dimension, closureProgress, countBy, countyRanking, enforcementByCounty, latest, overdue, populationTable, rates, ratesBy, repeats,
-  spikes, timeToClose, toColumns, toDataFrame,
+  type Dimension,
+  closureProgress,
+  countBy,
+  countyRanking,
+  enforcementByCounty,
+  latest,
+  overdue,
+  populationTable,
+  rates,
+  ratesBy,
+  repeats,
+  spikes,
+  timeToClose,
+  toColumns,
+  toDataFrame,
 } from "../dist-lib/analyze/index.js";
 import { alternate, fmt, mulberry32, peakRssMb, pick } from "./util.js";
 
@@ -22,11 +35,29 @@ const rnd = mulberry32(20230626);
 
 // shared pieces: records point at a few dozen objects, so a million of them stay small
 const COUNTIES: [string, string][] = [
-  ["431002", "北湖区"], ["431003", "苏仙区"], ["431021", "桂阳县"], ["431022", "宜章县"], ["431023", "永兴县"], ["431024", "嘉禾县"],
-  ["431025", "临武县"], ["431026", "汝城县"], ["431027", "桂东县"], ["431028", "安仁县"], ["431081", "资兴市"],
+  ["431002", "北湖区"],
+  ["431003", "苏仙区"],
+  ["431021", "桂阳县"],
+  ["431022", "宜章县"],
+  ["431023", "永兴县"],
+  ["431024", "嘉禾县"],
+  ["431025", "临武县"],
+  ["431026", "汝城县"],
+  ["431027", "桂东县"],
+  ["431028", "安仁县"],
+  ["431081", "资兴市"],
 ];
 const areas: AreaResolution[] = [
-  ...COUNTIES.map(([code, county]): AreaResolution => ({ raw: county, method: "cell", code, county, prefectureCode: "431000", prefecture: "郴州市", provinceCode: "430000", province: "湖南省" })),
+  ...COUNTIES.map(([code, county]): AreaResolution => ({
+    raw: county,
+    method: "cell",
+    code,
+    county,
+    prefectureCode: "431000",
+    prefecture: "郴州市",
+    provinceCode: "430000",
+    province: "湖南省",
+  })),
   { raw: "", method: "unresolved" },
 ];
 const TYPE_SETS = [["大气"], ["水"], ["噪声"], ["生态"], ["土壤"], ["大气", "噪声"], ["水", "大气"], ["固废"], ["其他"], ["辐射"], []] as const;
@@ -43,10 +74,22 @@ for (const types of TYPE_SETS.slice(0, 9)) {
   }
 }
 const TEXTS = [
-  "华塘镇某石材加工厂粉尘很大，周边房屋落满灰尘", "夜间生产噪音扰民，吵得睡不着", "废水直排附近河沟，河水发黑发臭",
-  "养猪场臭气熏天，居民不敢开窗", "违规开采，破坏山体植被", "尾矿渗漏，农田被污染", "烧烤店油烟直排，楼上住户受影响",
+  "华塘镇某石材加工厂粉尘很大，周边房屋落满灰尘",
+  "夜间生产噪音扰民，吵得睡不着",
+  "废水直排附近河沟，河水发黑发臭",
+  "养猪场臭气熏天，居民不敢开窗",
+  "违规开采，破坏山体植被",
+  "尾矿渗漏，农田被污染",
+  "烧烤店油烟直排，楼上住户受影响",
 ];
-const RECTIFICATIONS = ["责令整改，罚款2万元", "立案处罚，罚款人民币30000元；约谈2人", "经核查不属实", "责令停产整治，查封扣押设备", "", "罚款3.5万元，问责1人"];
+const RECTIFICATIONS = [
+  "责令整改，罚款2万元",
+  "立案处罚，罚款人民币30000元；约谈2人",
+  "经核查不属实",
+  "责令停产整治，查封扣押设备",
+  "",
+  "罚款3.5万元，问责1人",
+];
 const STATUSES = ["已办结", "阶段性办结", "正在办理", undefined] as const;
 const VERIFICATIONS = ["属实", "基本属实", "部分属实", "不属实", undefined] as const;
 const DATES = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2023, 5, 26 + i)).toISOString().slice(0, 10));
@@ -79,8 +122,21 @@ for (let i = 0; i < N; i++) {
 const genMs = performance.now() - t0;
 
 const TABLES: Dimension[][] = [
-  ["county"], ["date"], ["month"], ["batch"], ["type"], ["theme"], ["status"], ["verification"],
-  ["county", "type"], ["county", "date"], ["batch", "type"], ["county", "theme"], ["county", "status"], ["county", "verification"], ["type", "status"],
+  ["county"],
+  ["date"],
+  ["month"],
+  ["batch"],
+  ["type"],
+  ["theme"],
+  ["status"],
+  ["verification"],
+  ["county", "type"],
+  ["county", "date"],
+  ["batch", "type"],
+  ["county", "theme"],
+  ["county", "status"],
+  ["county", "verification"],
+  ["type", "status"],
 ];
 const population = populationTable();
 let frames = 0;
@@ -94,7 +150,9 @@ function ducha(): void {
   }
   const r = rates(cols);
   const byCounty = ratesBy(cols, "county");
-  toDataFrame([...byCounty].map(([county, x]) => ({ county, verified: x.verifiedRate.value, closed: x.closedRate.value, closedOrPhase: x.closedOrPhaseRate.value })));
+  toDataFrame(
+    [...byCounty].map(([county, x]) => ({ county, verified: x.verifiedRate.value, closed: x.closedRate.value, closedOrPhase: x.closedOrPhaseRate.value })),
+  );
   toDataFrame(countyRanking(cols, population));
   toDataFrame(spikes(cols).spikes);
   if (r.closedRate.denominator + r.closedRate.blank !== N) throw new Error("records lost");
@@ -158,7 +216,9 @@ function mapLoop(): void {
   const cols = toColumns(records);
   const t = countBy(cols, ["county", "type"]);
   const m = new Map<string, number>();
-  for (const c of records) for (const ty of c.officialTypes.length ? c.officialTypes : c.classification.types.map((x) => x.label)) m.set(`${c.area.code ?? "（未识别）"}|${ty}`, (m.get(`${c.area.code ?? "（未识别）"}|${ty}`) ?? 0) + 1);
+  for (const c of records)
+    for (const ty of c.officialTypes.length ? c.officialTypes : c.classification.types.map((x) => x.label))
+      m.set(`${c.area.code ?? "（未识别）"}|${ty}`, (m.get(`${c.area.code ?? "（未识别）"}|${ty}`) ?? 0) + 1);
   for (const r of t.rows) if (m.get(`${r.county}|${r.type}`) !== r.count) throw new Error(`mismatch at ${r.county} ${r.type}`);
 }
 
@@ -189,6 +249,8 @@ console.log(`  ducha (columns + ${TABLES.length} count tables + rates + ranking 
 console.log(`  plain Map loop (the same counts and rates):                                ${fmt(mapMs)} ms`);
 console.log(`  ratio ducha / Map loop: ${fmt(duchaMs / mapMs, 2)}  (target <= 3)`);
 console.log(`  peak RSS after the counts: ${fmt(peakCounts)} MB; at the end: ${fmt(peak)} MB  (target <= 2,048 MB)`);
-console.log(`  outside the ratio: snapshots (latest, progress, overdue, time to close) on ${fmt(N)}: ${fmt(snapMs)} ms;` +
-  ` enforcement on ${fmt(ENF)} texts: ${fmt(enfMs)} ms; repeats on ${fmt(REP)} (jieba): ${fmt(repMs)} ms`);
+console.log(
+  `  outside the ratio: snapshots (latest, progress, overdue, time to close) on ${fmt(N)}: ${fmt(snapMs)} ms;` +
+    ` enforcement on ${fmt(ENF)} texts: ${fmt(enfMs)} ms; repeats on ${fmt(REP)} (jieba): ${fmt(repMs)} ms`,
+);
 if (frames === 0) throw new Error("no frames");

@@ -28,7 +28,10 @@ const VARIANTS: [label: string, code: string][] = [
 /** One fresh process: wall ms and peak RSS in MB (the child reports its own). */
 function once(code: string): { ms: number; rssMb: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", `${code} process.stdout.write(String(process.resourceUsage().maxRSS));`], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", `${code} process.stdout.write(String(process.resourceUsage().maxRSS));`], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(r.stderr);
   return { ms, rssMb: Number(r.stdout) / 1024 };
@@ -55,7 +58,9 @@ const med = times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!)
 console.log(`import benchmark: median of ${ROUNDS} alternating fresh processes (dist-lib/, what the package exports)`);
 VARIANTS.forEach(([label, code], i) => {
   const over = i ? `+${fmt(med[i]! - med[0]!)} ms over bare node` : "";
-  console.log(`  ${label.padEnd(12)} ${fmt(med[i]!).padStart(6)} ms  ${over.padEnd(28)} peak RSS ${fmt(rss[i]!).padStart(4)} MB  ${i ? `${modules(code)} modules` : ""}`);
+  console.log(
+    `  ${label.padEnd(12)} ${fmt(med[i]!).padStart(6)} ms  ${over.padEnd(28)} peak RSS ${fmt(rss[i]!).padStart(4)} MB  ${i ? `${modules(code)} modules` : ""}`,
+  );
 });
 console.log(`  target: ducha < 500 ms over bare node → ${med[1]! - med[0]! < 500 ? "met" : "NOT met"}`);
 rmSync(tmp, { recursive: true, force: true });

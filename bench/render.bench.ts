@@ -40,7 +40,12 @@ const report = (ext: string) => () => ducha("report", "--in", SAMPLE, ...SNAPSHO
 const line = (label: string, ms: number) => console.log(`  ${label.padEnd(44)} ${fmt(ms / 1000, 2).padStart(6)} s`);
 
 console.log(`render benchmark: the sample (461 complaints + 3 snapshots), median of ${ROUNDS} alternating runs, one process each`);
-const [svg, png, html, docx] = (await alternate([chartAll("svg"), chartAll("png"), report("html"), report("docx")], ROUNDS)) as [number, number, number, number];
+const [svg, png, html, docx] = (await alternate([chartAll("svg"), chartAll("png"), report("html"), report("docx")], ROUNDS)) as [
+  number,
+  number,
+  number,
+  number,
+];
 line(`ducha chart all --format svg (${CHART_NAMES.length} charts)`, svg);
 line(`ducha chart all --format png`, png);
 console.log(`  ratio PNG / SVG: ${fmt(png / svg, 2)}  (target <= 1.6)`);

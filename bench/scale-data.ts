@@ -23,7 +23,10 @@ export function scaleCsv(n: number, dir = "bench/.out"): string {
   if (existsSync(path)) return path;
   const tmp = `${path}.part`;
   const fd = openSync(tmp, "w");
-  writeSync(fd, "\uFEFF信访件公开情况一览表（基准测试用模拟数据）\r\n序号,受理编号,批次,交办时间,交办问题基本情况,行政区域,污染类型,是否属实,处理和整改情况,是否办结\r\n");
+  writeSync(
+    fd,
+    "\uFEFF信访件公开情况一览表（基准测试用模拟数据）\r\n序号,受理编号,批次,交办时间,交办问题基本情况,行政区域,污染类型,是否属实,处理和整改情况,是否办结\r\n",
+  );
   const rnd = mulberry32(650_000);
   // one simulated inspection (~460 complaints) per seed, as bench/complaints.ts does, written
   // seed by seed so memory stays flat
@@ -39,7 +42,20 @@ export function scaleCsv(n: number, dir = "bench/.out"): string {
     for (const c of cases) {
       if (written >= n) break;
       written++;
-      lines.push([written, `${c.caseNo}-${seed}`, c.batch, c.date, q(c.text), q(c.areaCell), q(c.typeCell), pick(rnd, VERIFICATION), q(pick(rnd, ACTIONS)), pick(rnd, STATUS)].join(","));
+      lines.push(
+        [
+          written,
+          `${c.caseNo}-${seed}`,
+          c.batch,
+          c.date,
+          q(c.text),
+          q(c.areaCell),
+          q(c.typeCell),
+          pick(rnd, VERIFICATION),
+          q(pick(rnd, ACTIONS)),
+          pick(rnd, STATUS),
+        ].join(","),
+      );
     }
     writeSync(fd, `${lines.join("\r\n")}\r\n`);
   }

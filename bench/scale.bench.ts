@@ -21,7 +21,10 @@ if (!existsSync(TIME)) throw new Error("bench:scale needs GNU time at /usr/bin/t
 if (!existsSync("dist-lib/cli/main.js")) execFileSync("npm", ["run", "-s", "build:lib"], { stdio: "inherit" });
 
 const sizes = [10_000, 100_000];
-const extra = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const extra = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 if (process.env.DUCHA_SCALE_1M === "1") extra.push(1_000_000);
 for (const n of extra) if (!sizes.includes(n)) sizes.push(n);
 sizes.sort((a, b) => a - b);
@@ -65,7 +68,9 @@ for (const n of sizes) {
     row.set(s.name, r);
     const bare = row.get("bare parse")!;
     const ratio = s.name === "bare parse" ? "" : `  ×${fmt(r.wallS / bare.wallS, 1)} bare time`;
-    console.log(`  ${s.name.padEnd(15)} ${fmt(r.wallS, 1).padStart(7)} s  ${fmt(r.rssMb).padStart(6)} MB peak RSS${ratio}${r.rssMb > 3072 ? "  OVER 3 GB" : ""}`);
+    console.log(
+      `  ${s.name.padEnd(15)} ${fmt(r.wallS, 1).padStart(7)} s  ${fmt(r.rssMb).padStart(6)} MB peak RSS${ratio}${r.rssMb > 3072 ? "  OVER 3 GB" : ""}`,
+    );
   }
   rmSync(`${OUT}/scale-cls-${n}.csv`, { force: true });
 }
@@ -80,6 +85,8 @@ for (let i = 1; i < sizes.length; i++) {
     const ra = a.get(s.name)!;
     const rb = b.get(s.name)!;
     const mem = rb.rssMb / ra.rssMb;
-    console.log(`    ${s.name.padEnd(15)} time ×${fmt(rb.wallS / ra.wallS, 1).padStart(5)}  memory ×${fmt(mem, 1).padStart(5)}  ${mem < k * 0.9 ? "sub-linear" : "linear"}`);
+    console.log(
+      `    ${s.name.padEnd(15)} time ×${fmt(rb.wallS / ra.wallS, 1).padStart(5)}  memory ×${fmt(mem, 1).padStart(5)}  ${mem < k * 0.9 ? "sub-linear" : "linear"}`,
+    );
   }
 }

@@ -116,9 +116,7 @@ function decodeCollection(json: EchartsCollection): EchartsCollection {
       type === "Polygon"
         ? coordinates.map((ring, i) => decodeRing(ring as string, encodeOffsets[i] as [number, number], scale))
         : coordinates.map((polygon, i) =>
-            (polygon as string[]).map((ring, j) =>
-              decodeRing(ring, (encodeOffsets[i] as [number, number][])[j] as [number, number], scale),
-            ),
+            (polygon as string[]).map((ring, j) => decodeRing(ring, (encodeOffsets[i] as [number, number][])[j] as [number, number], scale)),
           );
     return { ...f, geometry: { type, coordinates: decoded } };
   });
@@ -137,14 +135,12 @@ function readEchartsJs(file: string): EchartsCollection {
 // ---------------------------------------------------------------------------------------
 // geometry checks and cleaning
 
-const isPosition = (p: unknown): p is [number, number] =>
-  Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === "number");
+const isPosition = (p: unknown): p is [number, number] => Array.isArray(p) && p.length === 2 && p.every((v) => typeof v === "number");
 
 function polygonsOf(g: EchartsGeometry): Position[][][] {
   const polys = (g.type === "Polygon" ? [g.coordinates] : g.coordinates) as unknown[][][];
   for (const poly of polys)
-    for (const ring of poly)
-      if (!Array.isArray(ring) || !ring.every(isPosition)) throw new Error("coordinates are not [lon, lat] numbers");
+    for (const ring of poly) if (!Array.isArray(ring) || !ring.every(isPosition)) throw new Error("coordinates are not [lon, lat] numbers");
   return polys as Position[][][];
 }
 
@@ -168,10 +164,8 @@ function checkRing(ring: Position[], where: string): void {
   if (!same(ring[0] as Position, ring[ring.length - 1] as Position)) throw new Error(`${where}: ring not closed`);
   for (const [lon, lat] of ring as [number, number][]) {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) throw new Error(`${where}: non-finite coordinate`);
-    if (lon < BBOX.west || lon > BBOX.east || lat < BBOX.south || lat > BBOX.north)
-      throw new Error(`${where}: point ${lon},${lat} outside Hunan`);
-    if (!Number.isInteger(lon * 1024) || !Number.isInteger(lat * 1024))
-      throw new Error(`${where}: point ${lon},${lat} not on the 1/1024° grid`);
+    if (lon < BBOX.west || lon > BBOX.east || lat < BBOX.south || lat > BBOX.north) throw new Error(`${where}: point ${lon},${lat} outside Hunan`);
+    if (!Number.isInteger(lon * 1024) || !Number.isInteger(lat * 1024)) throw new Error(`${where}: point ${lon},${lat} not on the 1/1024° grid`);
   }
   stats.points += ring.length;
 }
@@ -235,16 +229,13 @@ for (const file of files) {
   const json = decodeCollection(raw);
   // the compressed twin of the same map must decode to the same coordinates
   const twin = decodeCollection(readEchartsJs(join(jsDir, file.replace(/\.geojson$/, ".js"))));
-  if (JSON.stringify(twin.features.map((f) => [f.id, f.geometry.coordinates])) !==
-      JSON.stringify(json.features.map((f) => [f.id, f.geometry.coordinates])))
+  if (JSON.stringify(twin.features.map((f) => [f.id, f.geometry.coordinates])) !== JSON.stringify(json.features.map((f) => [f.id, f.geometry.coordinates])))
     throw new Error(`${file}: decoded js/ twin differs from the .geojson coordinates`);
   crossChecked++;
   for (const f of json.features) {
     const where = `${file} ${f.id} ${f.properties.name}`;
     if (!f.id) throw new Error(`${where}: no id`);
-    const polygons = polygonsOf(f.geometry).map((poly) =>
-      orient(poly.map((ring) => (checkRing(ring, where), cleanRing(ring, where)))),
-    );
+    const polygons = polygonsOf(f.geometry).map((poly) => orient(poly.map((ring) => (checkRing(ring, where), cleanRing(ring, where)))));
     source.push({ file, id: f.id, name: f.properties.name, polygons });
   }
 }
@@ -314,9 +305,7 @@ features.sort((a, b) => a.properties.code.localeCompare(b.properties.code));
 const countyCollection: FeatureCollection<Polygon | MultiPolygon, CountyProperties> = {
   type: "FeatureCollection",
   features: features.map((f) =>
-    f.geometry.coordinates.length === 1
-      ? { ...f, geometry: { type: "Polygon", coordinates: f.geometry.coordinates[0] as Position[][] } }
-      : f,
+    f.geometry.coordinates.length === 1 ? { ...f, geometry: { type: "Polygon", coordinates: f.geometry.coordinates[0] as Position[][] } } : f,
   ),
 };
 
@@ -341,12 +330,14 @@ const raw = server.topology({ counties: countyCollection });
 const uses = new Map<number, number[]>();
 for (const g of raw.objects.counties.geometries) {
   const polys = g.type === "Polygon" ? [g.arcs] : g.arcs;
-  for (const poly of polys) for (const ring of poly) for (const a of ring) {
-    const k = a < 0 ? ~a : a;
-    const list = uses.get(k) ?? [];
-    list.push(a < 0 ? -1 : 1);
-    uses.set(k, list);
-  }
+  for (const poly of polys)
+    for (const ring of poly)
+      for (const a of ring) {
+        const k = a < 0 ? ~a : a;
+        const list = uses.get(k) ?? [];
+        list.push(a < 0 ? -1 : 1);
+        uses.set(k, list);
+      }
 }
 let sharedArcs = 0;
 for (const [k, dirs] of uses) {
@@ -376,10 +367,7 @@ const output: HunanTopology = {
   type: "Topology",
   bbox: topology.bbox,
   transform: topology.transform,
-  objects: {
-    counties: topology.objects.counties,
-    prefectures: { type: "GeometryCollection", geometries: prefectures },
-  },
+  objects: { counties: topology.objects.counties, prefectures: { type: "GeometryCollection", geometries: prefectures } },
   arcs: topology.arcs,
 };
 const text = JSON.stringify(output);

@@ -198,7 +198,11 @@ export async function buildDashboard(): Promise<{ seconds: number; out: string }
   const OUT = resolve(ROOT, process.env.DUCHA_OUT || "dist");
   const files = dataInputs();
   checkOutDir(OUT, files);
-  console.log(gate(`[ducha] 数据：${process.env.DUCHA_DATA ? files.map((f) => relative(ROOT, f) || f).join("、") : "自带的模拟数据（data/sample/）"}`, { terminal: true }));
+  console.log(
+    gate(`[ducha] 数据：${process.env.DUCHA_DATA ? files.map((f) => relative(ROOT, f) || f).join("、") : "自带的模拟数据（data/sample/）"}`, {
+      terminal: true,
+    }),
+  );
   await withBuildLock(() => buildInto(OUT, files));
   const seconds = (performance.now() - t0) / 1000;
   const size = (function du(d: string): number {

@@ -62,10 +62,14 @@ export interface RealScores {
 /** Targets, places and repeat groups on the 58 real rows, against the gold file. */
 export async function measureReal(): Promise<RealScores> {
   const gold = new Map(
-    readFileSync("test/fixtures/real/targets.tsv", "utf8").trim().split("\n").slice(1).map((l) => {
-      const [id, target, town, village] = l.split("\t") as [string, string, string, string];
-      return [id, { target: target === "-" ? [] : target.split("|").map(clean), town: town ? [town] : [], village: village ? [village] : [] }];
-    }),
+    readFileSync("test/fixtures/real/targets.tsv", "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => {
+        const [id, target, town, village] = l.split("\t") as [string, string, string, string];
+        return [id, { target: target === "-" ? [] : target.split("|").map(clean), town: town ? [town] : [], village: village ? [village] : [] }];
+      }),
   );
   const ingested = await ingestFiles(["test/fixtures/real/多省信访件_仅内容和区域.csv"], { context: parseAreaContext("全国") });
   const rows = (await classifyAll(ingested.records)) as ClassifiedComplaint[];
@@ -89,7 +93,9 @@ export async function measureReal(): Promise<RealScores> {
  * 建设路上的发恒烧烤 -> 发恒烧烤, 鲁塘工业园里的祥瑞化工厂 -> 祥瑞化工厂.
  */
 const siteTarget = (named: string) =>
-  clean(named).replace(/(?:公司)?在.*$/, "").replace(/^.*?(?:路上的|街上的|大道上的|楼下的|门口的|旁边的|工业园里的|工业园的|产业园的|工业园里|街的)/, "");
+  clean(named)
+    .replace(/(?:公司)?在.*$/, "")
+    .replace(/^.*?(?:路上的|街上的|大道上的|楼下的|门口的|旁边的|工业园里的|工业园的|产业园的|工业园里|街的)/, "");
 const ESTABLISHMENT = /(厂|场|站|公司|矿业|矿|店|馆|库|工地|项目|园|酒家|饭店|农庄|山庄|KTV|酒吧|歌城|超市|药房|度假村|合作社|水厂|烧烤|夜宵|大排档|米粉店)$/;
 
 export interface SampleScores {
@@ -143,14 +149,21 @@ export async function measureSample(): Promise<SampleScores> {
   return {
     target: t,
     pairs: pairStats(planted, foundSets),
-    pairsWithoutSpike: pairStats(planted.slice(0, -1), foundSets.filter((f) => ![...f].some((k) => spikeSet.has(k)))),
+    pairsWithoutSpike: pairStats(
+      planted.slice(0, -1),
+      foundSets.filter((f) => ![...f].some((k) => spikeSet.has(k))),
+    ),
     groups: {
       found: found.length,
       planted: planted.length,
       exact: planted.filter((p) => foundSets.some((f) => f.size === p.size && [...p].every((k) => f.has(k)))).length,
       spurious: found.filter((_, i) => ![...pairsOf([foundSets[i]!])].some((p) => pairsOf(planted).has(p))),
     },
-    recovered: planted.map((p, i) => ({ name: names[i]!, size: p.size, together: Math.max(0, ...foundSets.map((f) => [...p].filter((k) => f.has(k)).length)) })),
+    recovered: planted.map((p, i) => ({
+      name: names[i]!,
+      size: p.size,
+      together: Math.max(0, ...foundSets.map((f) => [...p].filter((k) => f.has(k)).length)),
+    })),
     misses,
   };
 }
@@ -165,11 +178,14 @@ async function main(): Promise<void> {
   if (list) for (const m of real.misses) console.log(`    ${m}`);
 
   const s = await measureSample();
-  const p = (x: { found: number; planted: number; common: number }) => `precision ${pct(x.common, x.found)} (${x.common}/${x.found}), recall ${pct(x.common, x.planted)} (${x.common}/${x.planted})`;
+  const p = (x: { found: number; planted: number; common: number }) =>
+    `precision ${pct(x.common, x.found)} (${x.common}/${x.found}), recall ${pct(x.common, x.planted)} (${x.common}/${x.planted})`;
   console.log(`样本 461 件（模拟数据；scripts/sample 埋设的 ${s.groups.planted - 1} 组重复举报和 1 组突增，共 ${s.groups.planted} 组同一对象）`);
   console.log(`  投诉对象（${s.target.tp + s.target.fn} 件点名了一个企业或场所）：${pr(s.target)}`);
   console.log(`  重复举报，成对计：${p(s.pairs)}；不计突增：${p(s.pairsWithoutSpike)}`);
-  console.log(`  找到 ${s.groups.found} 组，与埋设组完全一致 ${s.groups.exact}/${s.groups.planted} 组，无一对属于埋设组的 ${s.groups.spurious.length} 组${s.groups.spurious.map((g) => `（${g.id} ${g.countyName}：${g.reason}）`).join("")}`);
+  console.log(
+    `  找到 ${s.groups.found} 组，与埋设组完全一致 ${s.groups.exact}/${s.groups.planted} 组，无一对属于埋设组的 ${s.groups.spurious.length} 组${s.groups.spurious.map((g) => `（${g.id} ${g.countyName}：${g.reason}）`).join("")}`,
+  );
   if (list) {
     for (const m of s.misses) console.log(`    ${m}`);
     for (const r of s.recovered) if (r.together < r.size) console.log(`    未完整找到 ${r.name}：最多 ${r.together}/${r.size} 件在同一组`);

@@ -77,7 +77,11 @@ if (!values["real-only"]) {
   for (let k = 0; k < K; k++) {
     const test = order.filter((_, i) => i % K === k);
     const trainIdx = order.filter((_, i) => i % K !== k);
-    const models = trainModels(trainIdx.map((i) => corpus[i]!), trainIdx.map((i) => analyses[i]!), trainOpts);
+    const models = trainModels(
+      trainIdx.map((i) => corpus[i]!),
+      trainIdx.map((i) => analyses[i]!),
+      trainOpts,
+    );
     models.thresholds = {
       ...models.thresholds,
       ...(values["t-types"] ? { types: Number(values["t-types"]) } : {}),
@@ -94,14 +98,22 @@ if (!values["real-only"]) {
       truth.types.push(c.types);
       truth.subtypes.push(c.subtypes);
       truth.themes.push(c.themes);
-      const p = r.types.map((t) => t.label).sort().join("、");
-      if (p !== [...c.types].sort().join("、")) errors.push(`${c.id} 标注 ${c.types.join("、")} 预测 ${r.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、")}\n    ${c.text.slice(0, 160)}`);
+      const p = r.types
+        .map((t) => t.label)
+        .sort()
+        .join("、");
+      if (p !== [...c.types].sort().join("、"))
+        errors.push(
+          `${c.id} 标注 ${c.types.join("、")} 预测 ${r.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、")}\n    ${c.text.slice(0, 160)}`,
+        );
     }
   }
   const print = (title: string, sc: Scores) => {
     console.log(`\n${title}  (corpus, ${K}-fold cross-validation, ${sc.examples} complaints, eight classes)`);
     if (!values.brief) printClasses(sc);
-    console.log(`  micro-F1 ${pct(sc.microF1)}%   macro-F1 ${pct(sc.macroF1)}%   micro-P ${pct(sc.microPrecision)}%   micro-R ${pct(sc.microRecall)}%   exact match ${pct(sc.exactMatch)}%`);
+    console.log(
+      `  micro-F1 ${pct(sc.microF1)}%   macro-F1 ${pct(sc.macroF1)}%   micro-P ${pct(sc.microPrecision)}%   micro-R ${pct(sc.microRecall)}%   exact match ${pct(sc.exactMatch)}%`,
+    );
   };
   print("污染类型 pollution type", score(TYPE_LABELS, truth.types, pred.types));
   print("污染子类 sub-type", score(SUBTYPE_LABELS, truth.subtypes, pred.subtypes));
@@ -130,41 +142,72 @@ function summary(name: string, set: readonly RealRow[], classes = !values.brief)
   const sc = score(labelsOf, truth, pred);
   const pages = [...new Set(set.map((r) => r.source))];
   const clusters = pages.map((p) => set.flatMap((r, i) => (r.source === p ? [i] : [])));
-  const on = (f: (s: Scores) => number) => (idx: readonly number[]) => f(score(labelsOf, idx.map((i) => truth[i]!), idx.map((i) => pred[i]!)));
+  const on = (f: (s: Scores) => number) => (idx: readonly number[]) =>
+    f(
+      score(
+        labelsOf,
+        idx.map((i) => truth[i]!),
+        idx.map((i) => pred[i]!),
+      ),
+    );
   const ci = (f: (s: Scores) => number) => {
     const b = bootstrap(clusters, on(f));
     return `[${pct(b.low).trim()}–${pct(b.high).trim()}]`;
   };
   console.log(`\n${name}: ${set.length} rows from ${pages.length} source pages`);
   if (classes) printClasses(sc);
-  console.log(`  micro-F1 ${pct(sc.microF1)}% ${ci((s) => s.microF1)}   macro-F1 ${pct(sc.macroF1)}% ${ci((s) => s.macroF1)}   exact set ${pct(sc.exactMatch)}% ${ci((s) => s.exactMatch)}   (95% bootstrap by source page)`);
-  console.log(`  micro-P ${pct(sc.microPrecision)}%   micro-R ${pct(sc.microRecall)}%   at least one official type found: ${pct(set.filter((r, i) => r.officialTypes.some((t) => pred[i]!.includes(t))).length / set.length)}%`);
+  console.log(
+    `  micro-F1 ${pct(sc.microF1)}% ${ci((s) => s.microF1)}   macro-F1 ${pct(sc.macroF1)}% ${ci((s) => s.macroF1)}   exact set ${pct(sc.exactMatch)}% ${ci((s) => s.exactMatch)}   (95% bootstrap by source page)`,
+  );
+  console.log(
+    `  micro-P ${pct(sc.microPrecision)}%   micro-R ${pct(sc.microRecall)}%   at least one official type found: ${pct(set.filter((r, i) => r.officialTypes.some((t) => pred[i]!.includes(t))).length / set.length)}%`,
+  );
 }
 
-console.log(`\n==== Real published rows (data/labelled/real/rows.tsv): ${rows.length} rows, ${rows.length - scored.length} without an official type (not scored) ====`);
+console.log(
+  `\n==== Real published rows (data/labelled/real/rows.tsv): ${rows.length} rows, ${rows.length - scored.length} without an official type (not scored) ====`,
+);
 console.log("Each row is classified in its source's scheme (seven classes, or eight with 固废) by the committed model, which never trained on a real row.");
 const dev = scored.filter((r) => r.split === "dev");
 const holdout = scored.filter((r) => r.split === "holdout");
 summary("DEVELOPMENT rows (looked at while tuning)", dev);
 if (!values["dev-only"]) {
   summary("HELD-OUT rows (never looked at; sources fixed before tuning)", holdout);
-  summary("held-out rows in the seven-class scheme", holdout.filter((r) => r.scheme === "seven"), false);
+  summary(
+    "held-out rows in the seven-class scheme",
+    holdout.filter((r) => r.scheme === "seven"),
+    false,
+  );
 }
-summary(`${values["dev-only"] ? "development" : "all"} rows in the seven-class scheme`, (values["dev-only"] ? dev : scored).filter((r) => r.scheme === "seven"), false);
+summary(
+  `${values["dev-only"] ? "development" : "all"} rows in the seven-class scheme`,
+  (values["dev-only"] ? dev : scored).filter((r) => r.scheme === "seven"),
+  false,
+);
 
 console.log("\nBy province (development | held-out): rows, micro-F1, exact set");
-const provinces = [...new Set(scored.map((r) => r.province))].sort((a, b) => scored.filter((r) => r.province === b).length - scored.filter((r) => r.province === a).length);
+const provinces = [...new Set(scored.map((r) => r.province))].sort(
+  (a, b) => scored.filter((r) => r.province === b).length - scored.filter((r) => r.province === a).length,
+);
 const cell = (set: readonly RealRow[]) => {
   if (!set.length) return "".padStart(22);
-  const sc = score(labelsOf, set.map((r) => r.officialTypes as string[]), set.map((r) => predicted.get(r)!.labels));
+  const sc = score(
+    labelsOf,
+    set.map((r) => r.officialTypes as string[]),
+    set.map((r) => predicted.get(r)!.labels),
+  );
   return `${String(set.length).padStart(3)}  ${pct(sc.microF1)}%  ${pct(sc.exactMatch)}%`;
 };
-for (const p of provinces) console.log(`  ${p.padEnd(4, "　")}  ${cell(dev.filter((r) => r.province === p))}  |  ${values["dev-only"] ? "" : cell(holdout.filter((r) => r.province === p))}`);
+for (const p of provinces)
+  console.log(
+    `  ${p.padEnd(4, "　")}  ${cell(dev.filter((r) => r.province === p))}  |  ${values["dev-only"] ? "" : cell(holdout.filter((r) => r.province === p))}`,
+  );
 
 if (values.errors) {
   const wrong = dev.filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));
   console.log(`\n${wrong.length} development rows where the prediction differs from the official 污染类型:`);
-  for (const r of wrong) console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);
+  for (const r of wrong)
+    console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);
 }
 if (values.routed) {
   console.log("\nDevelopment rows where the seven-class scheme routed a waste complaint (data/lexicon/waste-routing.tsv):");

@@ -49,7 +49,9 @@ async function main() {
   console.log(cal.text);
   console.log("\n写入文件（sha256）：");
   for (const name of written) {
-    const hash = createHash("sha256").update(readFileSync(join(outDir, name))).digest("hex");
+    const hash = createHash("sha256")
+      .update(readFileSync(join(outDir, name)))
+      .digest("hex");
     console.log(`  ${hash}  data/sample/${name}`);
   }
   if (!cal.ok) process.exitCode = 1;

@@ -10,7 +10,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 
-const [header, ...lines] = readFileSync(new URL("../data/labelled/real/rows.tsv", import.meta.url), "utf8").trim().split(/\r?\n/);
+const [header, ...lines] = readFileSync(new URL("../data/labelled/real/rows.tsv", import.meta.url), "utf8")
+  .trim()
+  .split(/\r?\n/);
 const cols = header!.split("\t");
 const at = (name: string) => cols.indexOf(name);
 const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

@@ -61,7 +61,8 @@ function precompress(dir: string): void {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/^(text\/|application\/json|image\/svg)/.test(TYPES[extname(p)] ?? "")) gzipCache.set(p, { mtime: statSync(p).mtimeMs, body: gzipSync(readFileSync(p)) });
+      else if (/^(text\/|application\/json|image\/svg)/.test(TYPES[extname(p)] ?? ""))
+        gzipCache.set(p, { mtime: statSync(p).mtimeMs, body: gzipSync(readFileSync(p)) });
     }
   };
   walk(dir);

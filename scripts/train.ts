@@ -18,4 +18,9 @@ mkdirSync(dataPath("model"), { recursive: true });
 const file = dataPath("model", "classifier.json");
 writeFileSync(file, `${JSON.stringify(models)}\n`);
 console.log(`trained on ${corpus.length} complaints -> ${file}`);
-for (const [task, m] of [["types", models.types], ["subtypes", models.subtypes], ["themes", models.themes]] as const) console.log(`  ${task}: ${m.labels.length} labels, ${Object.keys(m.weights).length} features with weights`);
+for (const [task, m] of [
+  ["types", models.types],
+  ["subtypes", models.subtypes],
+  ["themes", models.themes],
+] as const)
+  console.log(`  ${task}: ${m.labels.length} labels, ${Object.keys(m.weights).length} features with weights`);

@@ -17,18 +17,56 @@
 
 // model: records and official vocabularies
 export {
-  CASE_CATEGORIES, CASE_STATUSES, CATEGORY_ALIASES, CHANNELS, CHANNEL_ALIASES, CaseCategory, CaseStatus, Channel, type LabelParse, MULTI_VALUE_SEPARATOR,
-  POLLUTION_TYPES, POLLUTION_TYPE_ALIASES, PollutionType, STATUS_ALIASES, VERIFICATIONS, VERIFICATION_ALIASES, Verification, channelFromCaseNo, normalizeLabel,
-  parseCategory, parseChannel, parsePollutionTypes, parseStatus, parseVerification,
+  CASE_CATEGORIES,
+  CASE_STATUSES,
+  CATEGORY_ALIASES,
+  CHANNELS,
+  CHANNEL_ALIASES,
+  CaseCategory,
+  CaseStatus,
+  Channel,
+  type LabelParse,
+  MULTI_VALUE_SEPARATOR,
+  POLLUTION_TYPES,
+  POLLUTION_TYPE_ALIASES,
+  PollutionType,
+  STATUS_ALIASES,
+  VERIFICATIONS,
+  VERIFICATION_ALIASES,
+  Verification,
+  channelFromCaseNo,
+  normalizeLabel,
+  parseCategory,
+  parseChannel,
+  parsePollutionTypes,
+  parseStatus,
+  parseVerification,
 } from "./model/vocabulary.js";
 export type { AreaResolution, Complaint, Reject, SourceRef, Warning } from "./model/complaint.js";
 export {
-  type Classification, type ClassifiedComplaint, type KeyCaseReason, type LabelPrediction, SUBTYPES, THEMES, THEME_NAMES, Theme, effectiveTypes,
+  type Classification,
+  type ClassifiedComplaint,
+  type KeyCaseReason,
+  type LabelPrediction,
+  SUBTYPES,
+  THEMES,
+  THEME_NAMES,
+  Theme,
+  effectiveTypes,
 } from "./model/classification.js";
 
 // analyze: counts and cross-tabs, rates, snapshots, progress, overdue, time to close, hotspots, spikes, enforcement
 export {
-  type AnalyzableComplaint, type Dimension, DIMENSIONS, DIMENSION_NAMES, MISSING, UNRESOLVED, caseKey, compareCountyKeys, countyNamer, parseDimensions,
+  type AnalyzableComplaint,
+  type Dimension,
+  DIMENSIONS,
+  DIMENSION_NAMES,
+  MISSING,
+  UNRESOLVED,
+  caseKey,
+  compareCountyKeys,
+  countyNamer,
+  parseDimensions,
   qualifiedCountyName,
 } from "./analyze/keys.js";
 export { type ComplaintColumns, type TypeSource, type TypeSourceCounts, missingReason, tableColumnsOf, toColumns } from "./analyze/columns.js";
@@ -36,7 +74,17 @@ export type { Field } from "./ingest/columns.js";
 export { type CountRow, type CountTable, type Input, countBy, countMap } from "./analyze/count.js";
 export { type Grid, toGrid } from "./analyze/pivot.js";
 export { type Rate, type Rates, formatRate, rate, rateBasis, rates, ratesBy } from "./analyze/rates.js";
-export { type CaseOptions, type CaseTimeline, type Observation, type SnapshotOptions, casesOf, latest, snapshotDates, statusAt, timelines } from "./analyze/snapshots.js";
+export {
+  type CaseOptions,
+  type CaseTimeline,
+  type Observation,
+  type SnapshotOptions,
+  casesOf,
+  latest,
+  snapshotDates,
+  statusAt,
+  timelines,
+} from "./analyze/snapshots.js";
 export { type ProgressResult, type ProgressRow, closureProgress } from "./analyze/progress.js";
 export { type OverdueCase, type OverdueResult, overdue } from "./analyze/overdue.js";
 export { type CloseTime, type DurationBucket, type DurationSummary, type TimeToCloseResult, summarizeDurations, timeToClose } from "./analyze/time-to-close.js";

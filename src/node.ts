@@ -12,15 +12,39 @@ export * from "./index.js";
 
 // geo: divisions, county resolution, boundaries
 export { type County, type Divisions, type Prefecture, type Town, countiesOf, divisions, shortName } from "./geo/divisions.js";
-export { type AreaContext, type AreaResult, AreaResolver, DEFAULT_AREA_CONTEXT, NATIONAL_AREA_CONTEXT, fullCountyName, parseAreaContext } from "./geo/resolve.js";
 export {
-  type CountyFeature, type CountyProperties, type HunanTopology, type PrefectureFeature, type PrefectureProperties, type TopoArea, countyBoundaries, hunanTopology,
+  type AreaContext,
+  type AreaResult,
+  AreaResolver,
+  DEFAULT_AREA_CONTEXT,
+  NATIONAL_AREA_CONTEXT,
+  fullCountyName,
+  parseAreaContext,
+} from "./geo/resolve.js";
+export {
+  type CountyFeature,
+  type CountyProperties,
+  type HunanTopology,
+  type PrefectureFeature,
+  type PrefectureProperties,
+  type TopoArea,
+  countyBoundaries,
+  hunanTopology,
   prefectureBoundaries,
 } from "./geo/boundaries.js";
 
 // ingest: files -> records + rejects
 export {
-  type FileFormat, type FileSummary, type IngestOptions, type IngestResult, type InputFile, IngestError, ingestBuffers, ingestFile, ingestFiles, parseBatch,
+  type FileFormat,
+  type FileSummary,
+  type IngestOptions,
+  type IngestResult,
+  type InputFile,
+  IngestError,
+  ingestBuffers,
+  ingestFile,
+  ingestFiles,
+  parseBatch,
   parseDate,
 } from "./ingest/index.js";
 export type { DateParse } from "./ingest/dates.js";
@@ -29,12 +53,34 @@ export type { SheetResult } from "./ingest/normalize.js";
 
 // text: segmentation, redaction
 export { DictionaryError, type SegmenterOptions, contentWords, keywords, loadSegmenter, segment } from "./text/segment.js";
-export { type GateOptions, type PiiKind, type PiiMatch, type Redactable, REDACTED, excerpt, findPii, gate, isPiiColumn, redact, redactComplaint } from "./text/redact.js";
+export {
+  type GateOptions,
+  type PiiKind,
+  type PiiMatch,
+  type Redactable,
+  REDACTED,
+  excerpt,
+  findPii,
+  gate,
+  isPiiColumn,
+  redact,
+  redactComplaint,
+} from "./text/redact.js";
 
 // classify: types, sub-types, themes, 重点件, target, with evidence
 export {
-  type ClassScore, ClassifierPool, type ClassifyOptions, type Disagreement, type LabelledComplaint, type OfficialComparison, type Scores, classify, classifyAll,
-  compareWithOfficial, loadCorpus, score,
+  type ClassScore,
+  ClassifierPool,
+  type ClassifyOptions,
+  type Disagreement,
+  type LabelledComplaint,
+  type OfficialComparison,
+  type Scores,
+  classify,
+  classifyAll,
+  compareWithOfficial,
+  loadCorpus,
+  score,
 } from "./classify/index.js";
 export { DEFAULT_SCHEME, SCHEMES, type Scheme, parseScheme, schemeTypes } from "./classify/scheme.js";
 
@@ -50,14 +96,43 @@ export { type WriteTablesOptions, toXlsx, writeTables } from "./export/table.js"
 
 // charts: the named charts of `ducha chart`, rendering to SVG/PNG
 export {
-  CHARTS, CHART_NAMES, CHART_NEEDS, CHART_REGISTRY, ChartData, type ChartDataOptions, ChartDataError, type ChartDefinition, type ChartName, type ChartNeed, type ChartRecord,
-  type ChartSpecOptions, chartRecord, chartSpec, isChartName, needsOf,
+  CHARTS,
+  CHART_NAMES,
+  CHART_NEEDS,
+  CHART_REGISTRY,
+  ChartData,
+  type ChartDataOptions,
+  ChartDataError,
+  type ChartDefinition,
+  type ChartName,
+  type ChartNeed,
+  type ChartRecord,
+  type ChartSpecOptions,
+  chartRecord,
+  chartSpec,
+  isChartName,
+  needsOf,
 } from "./charts/catalog.js";
 export { type PngOptions, type RenderOptions, type RenderedPng, RenderError, renderPng, renderSvg } from "./charts/rendering.js";
 export { type CjkFont, type FontFace, FontNotFoundError, type FontSearch, findCjkFont } from "./charts/fonts.js";
 
 // report: the statistical annex as docx / html / md
 export {
-  type Align, type Block, type Fact, type ReportFigure, type ReportFormat, type ReportModel, type ReportOptions, type ReportTable, type WriteReportOptions, type WrittenReport,
-  buildReport, renderFigures, reportFormat, toDocx, toHtml, toMarkdown, writeReport,
+  type Align,
+  type Block,
+  type Fact,
+  type ReportFigure,
+  type ReportFormat,
+  type ReportModel,
+  type ReportOptions,
+  type ReportTable,
+  type WriteReportOptions,
+  type WrittenReport,
+  buildReport,
+  renderFigures,
+  reportFormat,
+  toDocx,
+  toHtml,
+  toMarkdown,
+  writeReport,
 } from "./report/index.js";

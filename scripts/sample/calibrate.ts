@@ -55,11 +55,7 @@ export function readTable(path: string): Table {
   const [titleRow, header, ...data] = rows;
   if (!titleRow || !header) throw new Error(`${path}: no title or header`);
   for (const r of rows) if (r.length !== header.length) throw new Error(`${path}: a row has ${r.length} fields, header ${header.length}`);
-  return {
-    title: titleRow[0] ?? "",
-    header,
-    records: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""]))),
-  };
+  return { title: titleRow[0] ?? "", header, records: data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""]))) };
 }
 
 const pct = (n: number, d: number) => (d === 0 ? "-" : `${((100 * n) / d).toFixed(1)}%`);
@@ -102,7 +98,9 @@ export function calibration(input: CalibrationInput): { text: string; ok: boolea
     if (Math.abs(share - target) > Math.max(2, target * 0.2)) problems.push(`type ${t} ${share.toFixed(1)}% vs ${target}%`);
     out.push(`  ${pad(t, 8)} ${String(c).padStart(4)}  ${pct(c, labels).padStart(7)}  ${`${target}%`.padStart(6)}   ${pct(c, n).padStart(6)}`);
   }
-  out.push(`  每件类型数：1类 ${pct(perCase[1] ?? 0, n)}，2类 ${pct(perCase[2] ?? 0, n)}，3类及以上 ${pct(perCase[3] ?? 0, n)}；变体写法（噪音/其它/大气污染/扬尘）${variants} 行（${pct(variants, n)}）`);
+  out.push(
+    `  每件类型数：1类 ${pct(perCase[1] ?? 0, n)}，2类 ${pct(perCase[2] ?? 0, n)}，3类及以上 ${pct(perCase[3] ?? 0, n)}；变体写法（噪音/其它/大气污染/扬尘）${variants} 行（${pct(variants, n)}）`,
+  );
 
   // verification
   out.push("", "是否属实                实际     目标");
@@ -123,7 +121,9 @@ export function calibration(input: CalibrationInput): { text: string; ok: boolea
     const open = rs.filter((r) => r["是否办结"] === "正在办理").length;
     const overdue = rs.filter((r) => r["是否办结"] !== "已办结" && overdueAt(r["办结目标"] ?? "", asOf)).length;
     if (rs.length !== n) problems.push(`snapshot ${asOf} has ${rs.length} rows`);
-    out.push(`  ${asOf}   ${pct(closed, rs.length).padStart(7)}   ${pct(phase, rs.length).padStart(9)}   ${pct(open, rs.length).padStart(8)}   ${(targetClosed[asOf] ?? "").padStart(9)}   ${String(overdue).padStart(6)}`);
+    out.push(
+      `  ${asOf}   ${pct(closed, rs.length).padStart(7)}   ${pct(phase, rs.length).padStart(9)}   ${pct(open, rs.length).padStart(8)}   ${(targetClosed[asOf] ?? "").padStart(9)}   ${String(overdue).padStart(6)}`,
+    );
   }
   out.push("  目标（7月16日）：已办结 34%，阶段性办结 20%，正在办理 45%");
   out.push("", "各县市区办结率（已办结占比）   " + tables.map((x) => x.asOf.slice(5)).join("    "));
@@ -151,7 +151,10 @@ export function calibration(input: CalibrationInput): { text: string; ok: boolea
   // spike
   const byDay = new Map<string, number>();
   for (const r of recs) if (areaCode(r["行政区域"] ?? "") === input.spike.county) byDay.set(r["批次"] ?? "", (byDay.get(r["批次"] ?? "") ?? 0) + 1);
-  const outside = [...Array(21).keys()].map((i) => i + 1).filter((b) => !input.spike.batches.includes(b)).map((b) => byDay.get(`第${b}批`) ?? 0);
+  const outside = [...Array(21).keys()]
+    .map((i) => i + 1)
+    .filter((b) => !input.spike.batches.includes(b))
+    .map((b) => byDay.get(`第${b}批`) ?? 0);
   const mean = outside.reduce((a, b) => a + b, 0) / outside.length;
   const spikeDays = input.spike.batches.map((b) => `第${b}批 ${byDay.get(`第${b}批`) ?? 0} 件`);
   out.push("", `突增：${input.spike.site}，${spikeDays.join("，")}；该县其他批次平均 ${mean.toFixed(1)} 件/批`);

@@ -29,14 +29,30 @@ export interface Site {
 }
 
 const ORES: Record<string, readonly string[]> = {
-  北湖区: ["石墨", "铅锌"], 苏仙区: ["钨", "铋", "钼", "萤石"], 桂阳县: ["铅锌", "铜"], 宜章县: ["钨", "锡", "煤"],
-  永兴县: ["煤", "铅锌"], 嘉禾县: ["煤", "锰"], 临武县: ["锡", "铅锌"], 汝城县: ["萤石", "钨"], 桂东县: ["钨", "萤石"],
-  安仁县: ["钨", "稀土"], 资兴市: ["煤", "钨", "铅锌"],
+  北湖区: ["石墨", "铅锌"],
+  苏仙区: ["钨", "铋", "钼", "萤石"],
+  桂阳县: ["铅锌", "铜"],
+  宜章县: ["钨", "锡", "煤"],
+  永兴县: ["煤", "铅锌"],
+  嘉禾县: ["煤", "锰"],
+  临武县: ["锡", "铅锌"],
+  汝城县: ["萤石", "钨"],
+  桂东县: ["钨", "萤石"],
+  安仁县: ["钨", "稀土"],
+  资兴市: ["煤", "钨", "铅锌"],
 };
 const LOCALITY: Record<string, readonly string[]> = {
-  北湖区: ["鲁塘", "石盖塘"], 苏仙区: ["柿竹园", "东坡", "玛瑙山"], 桂阳县: ["黄沙坪", "宝山", "雷坪"], 宜章县: ["瑶岗仙", "梅田", "杨梅山"],
-  永兴县: ["油麻", "马田"], 嘉禾县: ["袁家", "坦坪"], 临武县: ["香花岭", "三十六湾", "金江"], 汝城县: ["大坪", "延寿"], 桂东县: ["寨前", "清泉"],
-  安仁县: ["牌楼", "龙市"], 资兴市: ["三都", "周源山", "汤溪"],
+  北湖区: ["鲁塘", "石盖塘"],
+  苏仙区: ["柿竹园", "东坡", "玛瑙山"],
+  桂阳县: ["黄沙坪", "宝山", "雷坪"],
+  宜章县: ["瑶岗仙", "梅田", "杨梅山"],
+  永兴县: ["油麻", "马田"],
+  嘉禾县: ["袁家", "坦坪"],
+  临武县: ["香花岭", "三十六湾", "金江"],
+  汝城县: ["大坪", "延寿"],
+  桂东县: ["寨前", "清泉"],
+  安仁县: ["牌楼", "龙市"],
+  资兴市: ["三都", "周源山", "汤溪"],
 };
 
 let siteCounter = 0;
@@ -59,9 +75,18 @@ export function makeSite(rng: Rng, scenario: Scenario, county: County, preferTow
   const genericRiver = rng.chance(0.2);
   const river = genericRiver ? rng.pick(["村前的小河", "旁边的小溪", "村里的小河", "下游的小河"]) : rng.pick(county.rivers);
   const slots: Record<string, string> = {
-    县: county.name, 镇: town, 镇短: townShort(town), 村: village, 组: group, 河: river,
-    字号: brand(rng), 姓: rng.pick(SURNAMES), 小区: estateName(rng), 路: roadName(rng),
-    学: schoolName(rng, town), 矿: rng.pick(ORES[county.name] ?? ["铅锌"]),
+    县: county.name,
+    镇: town,
+    镇短: townShort(town),
+    村: village,
+    组: group,
+    河: river,
+    字号: brand(rng),
+    姓: rng.pick(SURNAMES),
+    小区: estateName(rng),
+    路: roadName(rng),
+    学: schoolName(rng, town),
+    矿: rng.pick(ORES[county.name] ?? ["铅锌"]),
     湖: county.name === "资兴市" ? rng.pick(["东江湖", "东江湖", "小东江"]) : `${rng.pick(["龙潭", "石门", "大冲", "长塘", "高峰", "白沙"])}水库`,
     保: reserve ? rng.pick(reserve.short) : `${townShort(town)}森林公园`,
     塘: rng.pick(["大塘", "山塘", "水塘", "池塘"]),
@@ -78,20 +103,33 @@ export function makeSite(rng: Rng, scenario: Scenario, county: County, preferTow
     official = named.replace(/工地$/, "").replace(/项目$/, "") + (named.includes("工程") ? "" : "项目");
   } else if (!scenario.site.enterprise && scenario.site.mode === "business") {
     const quoted = /“(.+?)”/.exec(named);
-    const bare = quoted ? quoted[1] as string : named.replace(/^.*?(楼下的|上的|门口的|的)/, "");
+    const bare = quoted ? (quoted[1] as string) : named.replace(/^.*?(楼下的|上的|门口的|的)/, "");
     official = `${bare}${rng.chance(0.6) ? "（个体工商户）" : ""}`;
   }
   const business = expand(rng, rng.pick(scenario.site.business), { ...slots, n: cn(rng.int(2, 9)) });
   const permits = scenario.site.enterprise
     ? rng.weighted<string>([
-        ["环评手续齐全，已取得排污许可证", 4], ["已办理环评手续并完成竣工环保验收", 3], ["已进行排污登记", 2],
-        ["环评手续不全，未办理排污许可", 1], ["未办理环评手续", 1],
+        ["环评手续齐全，已取得排污许可证", 4],
+        ["已办理环评手续并完成竣工环保验收", 3],
+        ["已进行排污登记", 2],
+        ["环评手续不全，未办理排污许可", 1],
+        ["未办理环评手续", 1],
       ])
     : "";
   siteCounter++;
   return {
-    id: `S${String(siteCounter).padStart(4, "0")}`, scenario, county, town, village, group, slots, named, official, business,
-    foundedYear: rng.int(2005, 2021), permits,
+    id: `S${String(siteCounter).padStart(4, "0")}`,
+    scenario,
+    county,
+    town,
+    village,
+    group,
+    slots,
+    named,
+    official,
+    business,
+    foundedYear: rng.int(2005, 2021),
+    permits,
   };
 }
 
@@ -125,34 +163,65 @@ export function textSlots(rng: Rng, site: Site, short: readonly string[], date: 
 // banks
 
 const OPENERS_PHONE: readonly (readonly [string, number])[] = [
-  ["来电反映：", 6], ["来电人反映：", 4], ["群众来电反映，", 3], ["来电人称，", 2], ["举报人称：", 2], ["有群众反映：", 2],
-  ["群众反映：", 4], ["反映：", 1], ["", 9], ["来电反映，", 2], ["来电人反映，", 2], ["群众反映，", 2], ["来电者反映：", 1],
+  ["来电反映：", 6],
+  ["来电人反映：", 4],
+  ["群众来电反映，", 3],
+  ["来电人称，", 2],
+  ["举报人称：", 2],
+  ["有群众反映：", 2],
+  ["群众反映：", 4],
+  ["反映：", 1],
+  ["", 9],
+  ["来电反映，", 2],
+  ["来电人反映，", 2],
+  ["群众反映，", 2],
+  ["来电者反映：", 1],
 ];
 const OPENERS_LETTER: readonly (readonly [string, number])[] = [
-  ["来信反映：", 6], ["来信人反映：", 3], ["群众来信反映，", 3], ["有群众来信反映：", 2], ["", 3], ["来信称：", 1], ["{村}部分村民联名来信反映：", 1],
+  ["来信反映：", 6],
+  ["来信人反映：", 3],
+  ["群众来信反映，", 3],
+  ["有群众来信反映：", 2],
+  ["", 3],
+  ["来信称：", 1],
+  ["{村}部分村民联名来信反映：", 1],
 ];
 const OPENERS_REPEAT = ["有群众多次反映：", "群众再次反映：", "来电人再次反映，", "又有群众反映：", "有群众多次来电反映，"];
 
 const IMPACT: Record<PollutionType, { plain: readonly string[]; formal: readonly string[] }> = {
   大气: {
     plain: [
-      "[臭得|熏得|呛得][不敢开窗|门窗都要关死|饭都吃不下]", "晚上睡觉都被[熏醒|呛醒]", "[衣服|被子][都不敢|不敢]晒在外面",
-      "[老人小孩|家里老人|孩子][天天|经常]咳嗽", "[菜叶上|屋顶上|桌子上]全是灰", "[出门|走在路上]要[戴口罩|捂着鼻子]",
-      "[村民|居民|我们][苦不堪言|怨声载道|天天受罪]", "[在家|家里]待都待不住",
+      "[臭得|熏得|呛得][不敢开窗|门窗都要关死|饭都吃不下]",
+      "晚上睡觉都被[熏醒|呛醒]",
+      "[衣服|被子][都不敢|不敢]晒在外面",
+      "[老人小孩|家里老人|孩子][天天|经常]咳嗽",
+      "[菜叶上|屋顶上|桌子上]全是灰",
+      "[出门|走在路上]要[戴口罩|捂着鼻子]",
+      "[村民|居民|我们][苦不堪言|怨声载道|天天受罪]",
+      "[在家|家里]待都待不住",
     ],
     formal: ["严重影响周边居民正常生活", "对周边群众身体健康造成影响", "周边群众意见很大", "严重影响周边空气质量", "影响周边居民生活"],
   },
   水: {
     plain: [
-      "河里的鱼都死了", "[以前|原来]能[洗衣服|游泳|洗菜]，现在都不敢下河了", "井水都不能喝了", "[牛|鸭子]喝了河水都[生病|死了]",
-      "[田里|稻田]的水都是[黑的|黄的]", "[下游|下面]几个村[吃水|用水]都成了问题", "[整条河|河沟]都[变了颜色|毁了]",
+      "河里的鱼都死了",
+      "[以前|原来]能[洗衣服|游泳|洗菜]，现在都不敢下河了",
+      "井水都不能喝了",
+      "[牛|鸭子]喝了河水都[生病|死了]",
+      "[田里|稻田]的水都是[黑的|黄的]",
+      "[下游|下面]几个村[吃水|用水]都成了问题",
+      "[整条河|河沟]都[变了颜色|毁了]",
     ],
     formal: ["威胁下游群众饮水安全", "对{河}水质造成影响", "影响农田灌溉", "对周边水环境造成污染", "影响下游村民生产生活用水"],
   },
   噪声: {
     plain: [
-      "晚上吵得睡不着", "[孩子|小孩][没法|不能][写作业|学习|睡觉]", "[老人|家里老人][心脏不好|身体不好]，被吵得受不了",
-      "[天天|每天晚上]都要[戴耳塞|吃安眠药]才能睡", "[白天|上夜班的]人[根本|]没法补觉", "[一家人|全家][都神经衰弱了|都休息不好]",
+      "晚上吵得睡不着",
+      "[孩子|小孩][没法|不能][写作业|学习|睡觉]",
+      "[老人|家里老人][心脏不好|身体不好]，被吵得受不了",
+      "[天天|每天晚上]都要[戴耳塞|吃安眠药]才能睡",
+      "[白天|上夜班的]人[根本|]没法补觉",
+      "[一家人|全家][都神经衰弱了|都休息不好]",
     ],
     formal: ["严重影响周边居民休息", "严重干扰周边群众正常生活", "周边居民反映强烈", "影响周边学生学习和居民休息"],
   },
@@ -172,10 +241,7 @@ const IMPACT: Record<PollutionType, { plain: readonly string[]; formal: readonly
     plain: ["[家里老人|老人|孩子]最近[经常头晕|睡不好]，怀疑[跟辐射有关|是辐射导致的]", "[住户|居民|大家][都很担心|心里不踏实]"],
     formal: ["周边居民担心辐射影响身体健康", "引起周边群众恐慌"],
   },
-  其他: {
-    plain: ["[老百姓|大家|我们][有意见|很有意见]", "[大家|群众]心里不踏实"],
-    formal: ["群众意见较大", "损害了群众的合法权益"],
-  },
+  其他: { plain: ["[老百姓|大家|我们][有意见|很有意见]", "[大家|群众]心里不踏实"], formal: ["群众意见较大", "损害了群众的合法权益"] },
 };
 
 const INACTION_BUSINESS = [
@@ -194,10 +260,18 @@ const INACTION = [
 ];
 const DEMAND_BUSINESS = ["要求依法关停。", "强烈要求[关停|搬迁]。", "要求[赔偿|补偿]损失。", "要求[停产|停工]整改。", "请求依法查处。"];
 const DEMAND = [
-  "请求督察组督促整改。", "希望督察组来现场看看。", "恳请督察组帮我们解决。",
-  "希望尽快解决。", "请求督察组督办。", "要求[检测|监测]并公开结果。", "请求给[村民|群众|我们]一个说法。",
-  "希望政府[管一管|重视]。", "请督察组一定要管一管！", "希望彻底整改，不要走过场。",
-  "希望[有关部门|相关部门][认真|切实]处理。", "请求[尽快|早日][处理|解决]。",
+  "请求督察组督促整改。",
+  "希望督察组来现场看看。",
+  "恳请督察组帮我们解决。",
+  "希望尽快解决。",
+  "请求督察组督办。",
+  "要求[检测|监测]并公开结果。",
+  "请求给[村民|群众|我们]一个说法。",
+  "希望政府[管一管|重视]。",
+  "请督察组一定要管一管！",
+  "希望彻底整改，不要走过场。",
+  "希望[有关部门|相关部门][认真|切实]处理。",
+  "请求[尽快|早日][处理|解决]。",
 ];
 const REPEAT_MARKERS = [
   "之前已经举报过，整改后又反弹了",
@@ -247,8 +321,20 @@ function locPhrase(rng: Rng, site: Site, full: boolean): string {
     return expand(rng, full ? "[郴州市{县}{镇}|{县}{镇}|{县}{路}|{县}]" : "[{镇}|{路}|{县}{镇}|]", site.slots);
   }
   const options: [string, number][] = full
-    ? [[`郴州市${county.name}${town}${village}`, 2], [`${county.name}${town}${village}${group}`, 3], [`${county.name}${town}${village}`, 4], [`${county.name}${town}`, 3], [`${town}${village}`, 2]]
-    : [[`${town}${village}`, 4], [`${town}${village}${group}`, 2], [`${town}`, 2], [`${village}`, 1], [`${county.name}${town}`, 2]];
+    ? [
+        [`郴州市${county.name}${town}${village}`, 2],
+        [`${county.name}${town}${village}${group}`, 3],
+        [`${county.name}${town}${village}`, 4],
+        [`${county.name}${town}`, 3],
+        [`${town}${village}`, 2],
+      ]
+    : [
+        [`${town}${village}`, 4],
+        [`${town}${village}${group}`, 2],
+        [`${town}`, 2],
+        [`${village}`, 1],
+        [`${county.name}${town}`, 2],
+      ];
   return rng.weighted(options);
 }
 
@@ -261,7 +347,7 @@ function firstMention(rng: Rng, site: Site, named: boolean, full: boolean): stri
   if (name.includes(site.village)) loc = loc.replace(site.village, "").replace(site.group, "");
   if (name.includes(slots["路"] ?? "\u0000")) loc = loc.replace(slots["路"] ?? "", "");
   if (name.includes(slots["小区"] ?? "\u0000") && loc.endsWith(slots["小区"] ?? "\u0000")) loc = loc.slice(0, -(slots["小区"] ?? "").length);
-  if (/^(有人|有老板|一伙人|一个老板|几个|一些|一家公司|有|不知道是谁)/.test(name) || !named && /^\{?(村里|附近|我们)/.test(name)) {
+  if (/^(有人|有老板|一伙人|一个老板|几个|一些|一家公司|有|不知道是谁)/.test(name) || (!named && /^\{?(村里|附近|我们)/.test(name))) {
     return `${loc}${name}`;
   }
   if (named) {
@@ -300,7 +386,10 @@ function sayAll(rng: Rng, aspects: readonly Aspect[], slots: Slots, claims: Clai
 function after(subject: string, says: readonly Said[], rng: Rng, since = ""): string {
   const first = says[0];
   const own = Boolean(subject && first?.own);
-  return `${subject}${own ? "，" : since}${joinClauses(rng, says.map((s) => s.text))}`;
+  return `${subject}${own ? "，" : since}${joinClauses(
+    rng,
+    says.map((s) => s.text),
+  )}`;
 }
 
 function joinClauses(rng: Rng, clauses: readonly string[]): string {
@@ -310,10 +399,28 @@ function joinClauses(rng: Rng, clauses: readonly string[]): string {
 }
 
 const AIR_PLAIN: Record<string, readonly string[]> = {
-  扬尘: ["[菜叶上|屋顶上|桌子上]全是灰", "[衣服|被子][都不敢|不敢]晒在外面", "[出门|走在路上]要[戴口罩|捂着鼻子]", "[老人小孩|家里老人|孩子][天天|经常]咳嗽", "[窗户|门窗][都不敢开|天天要擦]"],
+  扬尘: [
+    "[菜叶上|屋顶上|桌子上]全是灰",
+    "[衣服|被子][都不敢|不敢]晒在外面",
+    "[出门|走在路上]要[戴口罩|捂着鼻子]",
+    "[老人小孩|家里老人|孩子][天天|经常]咳嗽",
+    "[窗户|门窗][都不敢开|天天要擦]",
+  ],
   油烟: ["[熏得|呛得][不敢开窗|门窗都要关死]", "[衣服|被子][都不敢|不敢]晒在外面", "家里[全是|都是]油烟味", "[窗户|纱窗]上[全是油|一层油]"],
-  "恶臭/异味": ["[臭得|熏得][不敢开窗|门窗都要关死|饭都吃不下]", "晚上睡觉都被[熏醒|臭醒]", "[村民|居民|我们][苦不堪言|怨声载道|天天受罪]", "[在家|家里]待都待不住", "[出门|走在路上]要[戴口罩|捂着鼻子]"],
-  工业废气: ["[熏得|呛得][不敢开窗|门窗都要关死]", "晚上睡觉都被[熏醒|呛醒]", "[老人小孩|家里老人|孩子][天天|经常]咳嗽", "[村民|居民|我们][苦不堪言|怨声载道|天天受罪]", "[出门|走在路上]要[戴口罩|捂着鼻子]"],
+  "恶臭/异味": [
+    "[臭得|熏得][不敢开窗|门窗都要关死|饭都吃不下]",
+    "晚上睡觉都被[熏醒|臭醒]",
+    "[村民|居民|我们][苦不堪言|怨声载道|天天受罪]",
+    "[在家|家里]待都待不住",
+    "[出门|走在路上]要[戴口罩|捂着鼻子]",
+  ],
+  工业废气: [
+    "[熏得|呛得][不敢开窗|门窗都要关死]",
+    "晚上睡觉都被[熏醒|呛醒]",
+    "[老人小孩|家里老人|孩子][天天|经常]咳嗽",
+    "[村民|居民|我们][苦不堪言|怨声载道|天天受罪]",
+    "[出门|走在路上]要[戴口罩|捂着鼻子]",
+  ],
   露天焚烧: ["[熏得|呛得][不敢开窗|门窗都要关死]", "[老人小孩|家里老人|孩子][天天|经常]咳嗽", "[衣服|被子][都不敢|不敢]晒在外面"],
 };
 
@@ -389,7 +496,11 @@ function composeText(input: ComposeInput): Omit<Composed, "inaction"> {
   const { site, aspects } = first;
   const slots = slots0;
   const style = rng.weighted<string>([
-    ["standard", 38], ["first-person", 18], ["formal", site.scenario.site.mode === "actor" ? 0 : 13], ["short", input.repeat ? 4 : 15], ["question", 9],
+    ["standard", 38],
+    ["first-person", 18],
+    ["formal", site.scenario.site.mode === "actor" ? 0 : 13],
+    ["short", input.repeat ? 4 : 15],
+    ["question", 9],
     ["long", site.scenario.site.mode === "business" && site.scenario.site.enterprise ? 12 : 0],
   ]);
   const past = input.pastSolved
@@ -496,30 +607,41 @@ function composeText(input: ComposeInput): Omit<Composed, "inaction"> {
 }
 
 const ASKS = [
-  "[责令|要求]{短正}立即停产整改", "对周边{介质}进行[检测|监测]并[向村民|向群众|]公开结果", "依法追究[相关人员|失职人员]的责任",
-  "对受损的{受损}给予赔偿", "[彻底|尽快][关停|搬迁]{短正}", "加强日常监管，防止问题反弹", "[公开|公布]{短正}的环评和排污许可情况",
+  "[责令|要求]{短正}立即停产整改",
+  "对周边{介质}进行[检测|监测]并[向村民|向群众|]公开结果",
+  "依法追究[相关人员|失职人员]的责任",
+  "对受损的{受损}给予赔偿",
+  "[彻底|尽快][关停|搬迁]{短正}",
+  "加强日常监管，防止问题反弹",
+  "[公开|公布]{短正}的环评和排污许可情况",
   "[派人|安排专人]到现场[调查|暗访]，不要提前打招呼",
 ];
-const BACKGROUND = [
-  "自{年}年[建成|开办|投产]以来[，|]", "[从|自]{年}年开始[，|]", "[这几年|近几年]来", "[多年来|长期以来]",
-];
+const BACKGROUND = ["自{年}年[建成|开办|投产]以来[，|]", "[从|自]{年}年开始[，|]", "[这几年|近几年]来", "[多年来|长期以来]"];
 
 function longLetter(
-  input: ComposeInput, site: Site, aspects: readonly Aspect[], named: boolean, slots: Slots, claims: Claim[], impacts: string[],
-  repeatText: string, schoolText: string, past: string,
+  input: ComposeInput,
+  site: Site,
+  aspects: readonly Aspect[],
+  named: boolean,
+  slots: Slots,
+  claims: Claim[],
+  impacts: string[],
+  repeatText: string,
+  schoolText: string,
+  past: string,
 ): { text: string; claims: Claim[]; impacts: string[]; namedSite: boolean } {
   const { rng } = input;
   const op = opener(rng, input, slots);
   const urban = site.town.endsWith("街道") || site.scenario.site.setting === "urban";
   const medium: Record<string, string> = { 水: "水体", 大气: "空气", 土壤: "土壤" };
   const sl: Slots = {
-    ...slots, 年: String(rng.int(2012, 2021)), 介质: medium[aspects[0]?.type ?? ""] ?? "环境",
+    ...slots,
+    年: String(rng.int(2012, 2021)),
+    介质: medium[aspects[0]?.type ?? ""] ?? "环境",
     受损: urban ? "[房屋|住户]" : "[农田|房屋|庄稼]",
     短正: site.scenario.site.short.find((x) => x.startsWith("该")) ?? `该${expand(rng, site.scenario.site.kind?.[0] ?? "厂", slots)}`,
   };
-  const who = rng.chance(0.6)
-    ? expand(rng, urban ? "我们是{县}{镇}{小区}的[业主|住户]，" : "我们是{县}{镇}{村}[{组}|]的[村民|全体村民|部分村民]，", sl)
-    : "";
+  const who = rng.chance(0.6) ? expand(rng, urban ? "我们是{县}{镇}{小区}的[业主|住户]，" : "我们是{县}{镇}{村}[{组}|]的[村民|全体村民|部分村民]，", sl) : "";
   const mention = firstMention(rng, site, named, !who);
   const background = site.scenario.id === "construction" ? "自[今年|去年][3|4|5]月开工以来" : rng.pick(BACKGROUND);
   let text = `${op}${who}${mention}${expand(rng, background, sl)}[严重|]影响周边${urban ? "[群众|居民]" : "[群众|村民]"}的[生产生活|正常生活|身体健康]，[具体|现]反映如下：`;

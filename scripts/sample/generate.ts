@@ -5,17 +5,13 @@
 import type { CaseCategory, PollutionType, Verification } from "../../src/model/vocabulary.js";
 import { type Site, compose, makeSite } from "./compose.js";
 import { COUNTIES, type County, countyByCode, personName, villageName } from "./geo.js";
-import {
-  BATCHES, type Case, END_OF_STATIONING, type LabelSlip, type PiiPlant, SNAPSHOTS, type SpecialPlant, START_DATE, statusAt,
-} from "./model.js";
+import { BATCHES, type Case, END_OF_STATIONING, type LabelSlip, type PiiPlant, SNAPSHOTS, type SpecialPlant, START_DATE, statusAt } from "./model.js";
 import { type Part, actions, addDays, confirmedAspects, findings, progressTail } from "./official.js";
 import { Rng } from "./rng.js";
 import { type Aspect, SCENARIOS, type Scenario, scenarioById } from "./scenarios.js";
 
 /** Per-label shares aimed at (Hunan central 2024, with 固废 taken from the others). */
-export const TYPE_TARGETS: Readonly<Record<PollutionType, number>> = {
-  大气: 27, 水: 21.5, 噪声: 16.5, 生态: 13.5, 土壤: 9, 固废: 4.5, 其他: 7, 辐射: 1,
-};
+export const TYPE_TARGETS: Readonly<Record<PollutionType, number>> = { 大气: 27, 水: 21.5, 噪声: 16.5, 生态: 13.5, 土壤: 9, 固废: 4.5, 其他: 7, 辐射: 1 };
 export const VERIFICATION_TARGETS: Readonly<Record<Verification, number>> = { 属实: 31, 基本属实: 8, 部分属实: 55, 不属实: 7 };
 
 /** Base batch sizes, day 1 … 21 (before repeats and the spike are added). */
@@ -146,8 +142,13 @@ function chooseAspects(rng: Rng, s: Scenario, primary: PollutionType, k: number,
 }
 
 function scenarioFor(rng: Rng, county: County, primary: PollutionType, k: number, exclude: readonly string[] = []): Scenario | undefined {
-  const list = SCENARIOS.filter((s) => allowed(s, county) && !exclude.includes(s.id) && s.aspects.some((a) => a.type === primary)
-    && (k <= 1 || typesOf(s).filter((t) => t !== "其他").length >= Math.min(k, 2)));
+  const list = SCENARIOS.filter(
+    (s) =>
+      allowed(s, county) &&
+      !exclude.includes(s.id) &&
+      s.aspects.some((a) => a.type === primary) &&
+      (k <= 1 || typesOf(s).filter((t) => t !== "其他").length >= Math.min(k, 2)),
+  );
   if (list.length === 0) return undefined;
   return rng.weighted(list.map((s) => [s, s.weight * (s.counties?.[county.name] ?? 1) * Math.sqrt(typeWeight(s, primary))] as const));
 }
@@ -236,7 +237,10 @@ export function generate(root: Rng): Generated {
           const site2 = makeSite(rng, sc2, county, site1.town);
           site2.village = site1.village;
           site2.slots = { ...site2.slots, 村: site1.village };
-          parts = [{ site: site1, aspects: a1 }, { site: site2, aspects: chooseAspects(rng, sc2, t2, k - 1, tally) }];
+          parts = [
+            { site: site1, aspects: a1 },
+            { site: site2, aspects: chooseAspects(rng, sc2, t2, k - 1, tally) },
+          ];
         } else {
           parts = [{ site: site1, aspects: chooseAspects(rng, sc, primary, k, tally) }];
         }
@@ -254,7 +258,10 @@ export function generate(root: Rng): Generated {
     }
 
     const composed = compose({
-      rng: rng.fork("text"), channel, date, parts,
+      rng: rng.fork("text"),
+      channel,
+      date,
+      parts,
       ...(repeat ? { repeat: { nth: repeat.nth } } : {}),
       ...(pastSolved ? { pastSolved } : {}),
       school,
@@ -273,12 +280,35 @@ export function generate(root: Rng): Generated {
     if (repeat && repeat.nth > 0) keyReasons.push("重复举报");
     if (slot.kind === "spike") keyReasons.push("群体性反映");
     cases.push({
-      batch: slot.batch, date, seq, caseNo, channel, county, areaCell: "", text: composed.text, style: composed.style,
-      parts, findingsParts: findingsParts ?? parts, claims: composed.claims, impacts: composed.impacts, namedSite: composed.namedSite,
-      types, typeCell: "", verification: "部分属实", category: "一般件", keyReasons,
-      ...(repeat ? { repeat } : {}), spike: slot.kind === "spike", inaction: composed.inaction, school,
+      batch: slot.batch,
+      date,
+      seq,
+      caseNo,
+      channel,
+      county,
+      areaCell: "",
+      text: composed.text,
+      style: composed.style,
+      parts,
+      findingsParts: findingsParts ?? parts,
+      claims: composed.claims,
+      impacts: composed.impacts,
+      namedSite: composed.namedSite,
+      types,
+      typeCell: "",
+      verification: "部分属实",
+      category: "一般件",
+      keyReasons,
+      ...(repeat ? { repeat } : {}),
+      spike: slot.kind === "spike",
+      inaction: composed.inaction,
+      school,
       ...(pastSolved ? { pastSolved: pastSolved.type } : {}),
-      longTerm: false, deadlineCell: "", findings: "", actionText: {}, accountabilityText: {},
+      longTerm: false,
+      deadlineCell: "",
+      findings: "",
+      actionText: {},
+      accountabilityText: {},
     });
   });
 
@@ -293,7 +323,11 @@ export function generate(root: Rng): Generated {
   const special = plantSpecial(root.fork("special"), cases);
 
   const groups = [...groupSites.entries()].map(([group, g]) => ({
-    group, site: g.site.named, county: g.site.county.name, caseNos: g.caseNos, batches: g.batches,
+    group,
+    site: g.site.named,
+    county: g.site.county.name,
+    caseNos: g.caseNos,
+    batches: g.batches,
   }));
   return { cases, slips, pii, special, variants, groups, spikeSite: `${spikeSite.official}（${spikeSite.town}）` };
 }
@@ -306,7 +340,11 @@ function assignAreaCells(rng: Rng, cases: Case[]) {
     const key = `${c.batch}:${c.county.code}`;
     let cell = form.get(key);
     if (!cell) {
-      cell = rng.weighted<string>([[c.county.name, 84], [`郴州市${c.county.name}`, 9], [c.county.short, 7]]);
+      cell = rng.weighted<string>([
+        [c.county.name, 84],
+        [`郴州市${c.county.name}`, 9],
+        [c.county.short, 7],
+      ]);
       form.set(key, cell);
     }
     c.areaCell = cell;
@@ -319,13 +357,31 @@ function assignVerification(rng: Rng, cases: Case[]) {
   order.forEach((c, i) => {
     const nAspects = c.parts.reduce((x, p) => x + p.aspects.length, 0);
     const mod: Record<Verification, number> = { 属实: 1, 基本属实: 1, 部分属实: 1, 不属实: 1 };
-    if (nAspects > 1) { mod.部分属实 *= 1.5; mod.属实 *= 0.8; }
-    if (c.repeat && c.repeat.nth > 0) { mod.属实 *= 1.8; mod.不属实 *= 0.2; }
-    if (c.spike) { mod.属实 *= 2; mod.不属实 *= 0.1; }
-    if (c.types.includes("辐射")) { mod.不属实 *= 6; mod.属实 *= 0.3; }
-    if (c.types.includes("其他")) { mod.不属实 *= 2.2; }
-    if (c.types.includes("土壤")) { mod.部分属实 *= 1.3; }
-    if (c.style === "short") { mod.属实 *= 1.3; }
+    if (nAspects > 1) {
+      mod.部分属实 *= 1.5;
+      mod.属实 *= 0.8;
+    }
+    if (c.repeat && c.repeat.nth > 0) {
+      mod.属实 *= 1.8;
+      mod.不属实 *= 0.2;
+    }
+    if (c.spike) {
+      mod.属实 *= 2;
+      mod.不属实 *= 0.1;
+    }
+    if (c.types.includes("辐射")) {
+      mod.不属实 *= 6;
+      mod.属实 *= 0.3;
+    }
+    if (c.types.includes("其他")) {
+      mod.不属实 *= 2.2;
+    }
+    if (c.types.includes("土壤")) {
+      mod.部分属实 *= 1.3;
+    }
+    if (c.style === "short") {
+      mod.属实 *= 1.3;
+    }
     const weights = (Object.keys(VERIFICATION_TARGETS) as Verification[]).map((v) => {
       const expected = (VERIFICATION_TARGETS[v] / 100) * (i + 1);
       const need = Math.min(6, Math.max(0.05, 1 + (3 * (expected - counts[v])) / (expected + 2)));
@@ -341,7 +397,22 @@ function assignCategory(rng: Rng, cases: Case[]) {
   const scored = cases.map((c) => {
     let s = 0;
     for (const r of c.keyReasons) {
-      s += r === "饮用水源" ? 3 : r === "重金属" ? 2.5 : r === "危险废物" ? 2.5 : r === "自然保护地" ? 3 : r === "学校医院" ? 2.5 : r === "重复举报" ? 1.6 : r === "群体性反映" ? 1.4 : 1;
+      s +=
+        r === "饮用水源"
+          ? 3
+          : r === "重金属"
+            ? 2.5
+            : r === "危险废物"
+              ? 2.5
+              : r === "自然保护地"
+                ? 3
+                : r === "学校医院"
+                  ? 2.5
+                  : r === "重复举报"
+                    ? 1.6
+                    : r === "群体性反映"
+                      ? 1.4
+                      : 1;
     }
     if (c.verification === "不属实") s *= 0.3;
     if (s > 0) s += rng.next() * 1.5;
@@ -364,7 +435,9 @@ function monthEnd(y: number, m: number): string {
 function deadlineText(rng: Rng, iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   return rng.weighted<string>([
-    [`${y}年${m}月${d}日前`, 14], [`${y}年${m}月底前`, 1.5], [`${y}年${m}月${d}日`, 1],
+    [`${y}年${m}月${d}日前`, 14],
+    [`${y}年${m}月底前`, 1.5],
+    [`${y}年${m}月${d}日`, 1],
   ]);
 }
 
@@ -399,7 +472,13 @@ function assignTimeline(rng: Rng, cases: Case[]) {
   }
   // 2. the others close later, in order of difficulty
   const rest = scored.filter((x) => !early.has(x.c));
-  const points: [number, string][] = [[0.345, END_OF_STATIONING], [0.605, "2023-08-31"], [0.855, "2023-10-31"], [0.966, "2023-12-31"], [1, "2024-06-30"]];
+  const points: [number, string][] = [
+    [0.345, END_OF_STATIONING],
+    [0.605, "2023-08-31"],
+    [0.855, "2023-10-31"],
+    [0.966, "2023-12-31"],
+    [1, "2024-06-30"],
+  ];
   rest.forEach((x, r) => {
     const { c, subs } = x;
     const q = 0.345 + ((r + 0.5) / rest.length) * (1 - 0.345);
@@ -453,7 +532,10 @@ function assignTimeline(rng: Rng, cases: Case[]) {
       const target = c.closeDate ?? addDays("2023-12-31", rng.int(30, 150));
       let [y, m] = target.split("-").map(Number) as [number, number];
       if (rng.chance(0.25)) m += 1;
-      if (m > 12) { m -= 12; y += 1; }
+      if (m > 12) {
+        m -= 12;
+        y += 1;
+      }
       iso = monthEnd(y, m);
       if (y === 2024 && rng.chance(0.5)) iso = rng.pick(["2024-06-30", "2024-12-31"]);
     }
@@ -468,13 +550,28 @@ function writeOfficialTexts(root: Rng, cases: Case[]) {
     const rng = root.fork(`official:${c.caseNo}`);
     const confirmed = confirmedAspects(rng, c.findingsParts, c.verification);
     const first = c.repeat?.firstCaseNo ? byCaseNo.get(c.repeat.firstCaseNo) : undefined;
-    c.findings = findings({
-      rng, parts: c.findingsParts, claims: c.claims, impacts: c.impacts, verification: c.verification, namedSite: c.namedSite,
-      date: c.date, ...(first ? { repeatRef: `第${first.batch}批${first.caseNo}` } : {}),
-    }, confirmed);
+    c.findings = findings(
+      {
+        rng,
+        parts: c.findingsParts,
+        claims: c.claims,
+        impacts: c.impacts,
+        verification: c.verification,
+        namedSite: c.namedSite,
+        date: c.date,
+        ...(first ? { repeatRef: `第${first.batch}批${first.caseNo}` } : {}),
+      },
+      confirmed,
+    );
     const a = actions({
-      rng, parts: c.findingsParts, verification: c.verification, confirmed, date: c.date, key: c.category === "重点件",
-      repeat: (c.repeat?.nth ?? 0) > 0, inaction: c.inaction,
+      rng,
+      parts: c.findingsParts,
+      verification: c.verification,
+      confirmed,
+      date: c.date,
+      key: c.category === "重点件",
+      repeat: (c.repeat?.nth ?? 0) > 0,
+      inaction: c.inaction,
     });
     c.actions = a;
     const s0 = statusAt(c, END_OF_STATIONING);
@@ -604,31 +701,38 @@ function plantPii(rng: Rng, cases: Case[]): PiiPlant[] {
     switch (form) {
       case 0:
         c.text = `${c.text}（举报人：${name}，联系电话：${phone}）`;
-        kind = "姓名、手机号"; value = `${name}；${phone}`;
+        kind = "姓名、手机号";
+        value = `${name}；${phone}`;
         break;
       case 1:
         c.text = `举报人${masked}（电话${phone}）反映：${c.text.replace(OPENER, "")}`;
-        kind = "手机号（姓名已部分隐去）"; value = `${masked}；${phone}`;
+        kind = "手机号（姓名已部分隐去）";
+        value = `${masked}；${phone}`;
         break;
       case 2:
         c.text = `本人${name}，身份证号${id}，${c.text.replace(OPENER, "")}`;
-        kind = "姓名、身份证号"; value = `${name}；${id}`;
+        kind = "姓名、身份证号";
+        value = `${name}；${id}`;
         break;
       case 3:
         c.text = `${c.text}联系人：${name}，座机${landline}。`;
-        kind = "姓名、座机"; value = `${name}；${landline}`;
+        kind = "姓名、座机";
+        value = `${name}；${landline}`;
         break;
       case 4:
         c.text = `${c.text}如需核实请联系${name}，手机${phone}。`;
-        kind = "姓名、手机号"; value = `${name}；${phone}`;
+        kind = "姓名、手机号";
+        value = `${name}；${phone}`;
         break;
       case 5:
         c.text = `${c.text}我叫${name}，电话${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}，不怕打击报复。`;
-        kind = "姓名、手机号（带空格）"; value = `${name}；${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
+        kind = "姓名、手机号（带空格）";
+        value = `${name}；${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
         break;
       default:
         c.text = `${c.text}（来电人${masked}，身份证${id}，要求回复）`;
-        kind = "身份证号"; value = id;
+        kind = "身份证号";
+        value = id;
     }
     out.push({ caseNo: c.caseNo, kind, value });
   }

@@ -196,21 +196,22 @@ export function findings(input: FindingsInput, confirmed: ReadonlySet<Aspect>): 
   // degree: which part of the complaint is not confirmed
   const claimsDenied = input.claims.filter((c) => !confirmed.has(c.aspect));
   if (v === "部分属实" && claimsDenied.length === 0) {
-    const candidates = [
-      ...input.impacts,
-      ...input.claims.flatMap((c) => c.text.split("，").slice(1)).filter((x) => x.length >= 4 && x.length <= 18),
-    ];
+    const candidates = [...input.impacts, ...input.claims.flatMap((c) => c.text.split("，").slice(1)).filter((x) => x.length >= 4 && x.length <= 18)];
     if (candidates.length > 0) {
       const quote = rng.pick(candidates);
       text += expand(rng, `[反映|群众反映|来电反映]“${quote}”的情况，[经走访调查，与实际情况不符|经[走访|走访周边群众|现场核查]未发现|与实际情况不符]。`, {});
     } else text += "但反映问题的严重程度与实际情况不符。";
   }
   if (v === "基本属实") {
-    text += expand(rng, rng.pick([
-      "反映问题基本属实，但[影响范围|规模]与反映情况略有出入。",
-      "反映的主要问题属实，[个别|部分]细节与实际有出入。",
-      `该问题[此前已被发现并开始整改|已于${dateShort(addDays(input.date, -rng.int(3, 20)))}被发现并责令整改]。`,
-    ]), {});
+    text += expand(
+      rng,
+      rng.pick([
+        "反映问题基本属实，但[影响范围|规模]与反映情况略有出入。",
+        "反映的主要问题属实，[个别|部分]细节与实际有出入。",
+        `该问题[此前已被发现并开始整改|已于${dateShort(addDays(input.date, -rng.int(3, 20)))}被发现并责令整改]。`,
+      ]),
+      {},
+    );
   }
   const conclusion: Record<Verification, readonly string[]> = {
     属实: ["群众反映问题属实。", "该问题属实。", "反映问题属实。"],
@@ -238,11 +239,25 @@ export interface ActionsInput {
 }
 
 const FINE_RANGES: Record<string, readonly [number, number]> = {
-  扬尘: [10000, 100000], 工业废气: [50000, 400000], "恶臭/异味": [20000, 200000], 工业废水: [100000, 600000],
-  矿山废水: [100000, 500000], 养殖废水: [10000, 100000], 工业噪声: [5000, 50000], 施工噪声: [10000, 50000],
-  社会生活噪声: [500, 5000], 油烟: [5000, 20000], 危险废物: [50000, 300000], 工业固废: [20000, 200000],
-  建筑垃圾: [5000, 50000], "非法采矿/采砂": [20000, 500000], "毁林/破坏植被": [10000, 200000], 自然保护地: [50000, 300000],
-  河道岸线: [10000, 100000], 矿山修复: [50000, 300000], 生活污水: [10000, 100000],
+  扬尘: [10000, 100000],
+  工业废气: [50000, 400000],
+  "恶臭/异味": [20000, 200000],
+  工业废水: [100000, 600000],
+  矿山废水: [100000, 500000],
+  养殖废水: [10000, 100000],
+  工业噪声: [5000, 50000],
+  施工噪声: [10000, 50000],
+  社会生活噪声: [500, 5000],
+  油烟: [5000, 20000],
+  危险废物: [50000, 300000],
+  工业固废: [20000, 200000],
+  建筑垃圾: [5000, 50000],
+  "非法采矿/采砂": [20000, 500000],
+  "毁林/破坏植被": [10000, 200000],
+  自然保护地: [50000, 300000],
+  河道岸线: [10000, 100000],
+  矿山修复: [50000, 300000],
+  生活污水: [10000, 100000],
 };
 
 function fineText(rng: Rng, yuan: number): string {
@@ -275,11 +290,17 @@ export function actions(input: ActionsInput): Actions {
   const e: Enforcement = { caseFiled: false, fine: 0, fineText: "", suspended: false, seized: false, detained: 0, interviewed: 0, accountable: 0 };
   const items: string[] = [];
   if (v === "不属实") {
-    items.push(expand(rng, rng.pick([
-      "[针对群众关切|为消除群众疑虑]，{局}将该处纳入日常监管，[加强|加密]巡查频次",
-      "{局}[已|]将[核查|监测]结果[向来电人|向举报人|向周边群众]反馈，[做好|并做好]解释工作",
-      "[属地|{镇}][政府|]加强日常巡查，[发现问题及时处理|防止问题发生]",
-    ]), { ...slots, 局: agencyFor(first.aspects[0] as Aspect, site) }));
+    items.push(
+      expand(
+        rng,
+        rng.pick([
+          "[针对群众关切|为消除群众疑虑]，{局}将该处纳入日常监管，[加强|加密]巡查频次",
+          "{局}[已|]将[核查|监测]结果[向来电人|向举报人|向周边群众]反馈，[做好|并做好]解释工作",
+          "[属地|{镇}][政府|]加强日常巡查，[发现问题及时处理|防止问题发生]",
+        ]),
+        { ...slots, 局: agencyFor(first.aspects[0] as Aspect, site) },
+      ),
+    );
     if (rng.chance(0.5)) items.push(expand(rng, "[向|与][来电人|举报人|周边群众][沟通|反馈][核查|调查]结果，[群众表示理解|做好解释工作]", slots));
     return { text: numbered(rng, items), enforcement: e, accountability: "无" };
   }
@@ -296,9 +317,15 @@ export function actions(input: ActionsInput): Actions {
   // enforcement against an enterprise or a person
   const confirmedSubs = parts.flatMap((p) => p.aspects.filter((a) => confirmed.has(a)));
   const mainAspect = confirmedSubs[0] ?? (first.aspects[0] as Aspect);
-  const punishable = site.scenario.id !== "officials" && site.scenario.id !== "black-water" && site.scenario.id !== "soil"
-    && site.scenario.id !== "domestic-sewage" && site.scenario.id !== "landfill" && site.scenario.id !== "radiation"
-    && site.scenario.id !== "drinking-water" && site.scenario.id !== "square-dance";
+  const punishable =
+    site.scenario.id !== "officials" &&
+    site.scenario.id !== "black-water" &&
+    site.scenario.id !== "soil" &&
+    site.scenario.id !== "domestic-sewage" &&
+    site.scenario.id !== "landfill" &&
+    site.scenario.id !== "radiation" &&
+    site.scenario.id !== "drinking-water" &&
+    site.scenario.id !== "square-dance";
   const pEnforce = v === "属实" ? 0.6 : v === "基本属实" ? 0.5 : 0.3;
   if (punishable && rng.chance(pEnforce + (input.key ? 0.2 : 0) + (input.repeat ? 0.15 : 0))) {
     const range = FINE_RANGES[mainAspect.sub] ?? [10000, 100000];
@@ -368,7 +395,13 @@ export function progressTail(rng: Rng, status: Status, asOf: string, closeDate: 
   }
   if (status === "阶段性办结") {
     return first
-      ? expand(rng, longTerm ? "[目前，|现][阶段性整改|主体整改]已完成，[后续|将]持续加强监管，[防止反弹|巩固整改成效]。" : "[目前，|现][主体整改|阶段性整改]已完成，[剩余|后续][整改|修复]工作正在推进。", {})
+      ? expand(
+          rng,
+          longTerm
+            ? "[目前，|现][阶段性整改|主体整改]已完成，[后续|将]持续加强监管，[防止反弹|巩固整改成效]。"
+            : "[目前，|现][主体整改|阶段性整改]已完成，[剩余|后续][整改|修复]工作正在推进。",
+          {},
+        )
       : expand(rng, `截至${when}，[阶段性整改|主体整改]已完成，[长效监管|后续整改|生态修复]工作持续推进。`, {});
   }
   return first

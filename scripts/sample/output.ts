@@ -6,8 +6,19 @@ import ExcelJS from "exceljs";
 import { BATCHES, type Case, END_OF_STATIONING, statusAt } from "./model.js";
 
 export const COLUMNS = [
-  "序号", "受理编号", "交办时间", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实",
-  "处理和整改情况", "是否办结", "办结目标", "责任人被处理情况", "案卷类别",
+  "序号",
+  "受理编号",
+  "交办时间",
+  "交办问题基本情况",
+  "行政区域",
+  "污染类型",
+  "调查核实情况",
+  "是否属实",
+  "处理和整改情况",
+  "是否办结",
+  "办结目标",
+  "责任人被处理情况",
+  "案卷类别",
 ] as const;
 
 const TITLE = "湖南省第三生态环境保护督察组交办信访件边督边改公开情况一览表";
@@ -30,8 +41,19 @@ export function tableOrder(cases: readonly Case[]): Case[] {
 
 export function rowValues(c: Case, serial: number, asOf: string): string[] {
   return [
-    String(serial), c.caseNo, slashDate(c.date), c.text, c.areaCell, c.typeCell, c.findings, c.verification,
-    c.actionText[asOf] ?? "", statusAt(c, asOf), c.deadlineCell, c.accountabilityText[asOf] ?? "无", c.category,
+    String(serial),
+    c.caseNo,
+    slashDate(c.date),
+    c.text,
+    c.areaCell,
+    c.typeCell,
+    c.findings,
+    c.verification,
+    c.actionText[asOf] ?? "",
+    statusAt(c, asOf),
+    c.deadlineCell,
+    c.accountabilityText[asOf] ?? "无",
+    c.category,
   ];
 }
 

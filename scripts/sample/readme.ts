@@ -88,7 +88,10 @@ export function readme(gen: Generated, files: { main: string; csv: string; snaps
     "waste water or contaminated vegetable plots, from residents of several villages, in batches 12-14 (2023-07-07 to",
     "07-09), well above the county's daily baseline. Its cases:",
     "",
-    cases.filter((c) => c.spike).map((c) => `\`${c.caseNo}\``).join(", "),
+    cases
+      .filter((c) => c.spike)
+      .map((c) => `\`${c.caseNo}\``)
+      .join(", "),
     "",
     "## Repeat complaints",
     "",
@@ -129,7 +132,12 @@ export function readme(gen: Generated, files: { main: string; csv: string; snaps
     "## Other things to know",
     "",
     "- A few texts mention a problem that has already been solved (以前反映的…问题已经解决了，现在…); under docs/labelling.md",
-    "  it is not labelled: " + cases.filter((c) => c.pastSolved).map((c) => `\`${c.caseNo}\` (not ${c.pastSolved})`).join(", ") + ".",
+    "  it is not labelled: " +
+      cases
+        .filter((c) => c.pastSolved)
+        .map((c) => `\`${c.caseNo}\` (not ${c.pastSolved})`)
+        .join(", ") +
+      ".",
     "- Some complaints are about officials only (不作为, 执法不公, 信息公开) or about procedure (未批先建, 环评) and are labelled 其他.",
     "- Some texts are letters with numbered lists and line breaks inside the cell; some 处理和整改情况 cells contain line breaks.",
     "- 行政区域 is mostly the full county name, sometimes `郴州市苏仙区` or a short form (`资兴`, `苏仙`); within one sheet a",

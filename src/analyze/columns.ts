@@ -96,10 +96,19 @@ const VERIFICATION_CODE = new Map<string, number>(VERIFICATIONS.map((s, i) => [s
 
 /** The record fields that say a column has values, by field id. */
 const VALUE_OF: Partial<Record<Field, (c: AnalyzableComplaint) => unknown>> = {
-  caseNo: (c) => c.caseNo, batch: (c) => c.batch, date: (c) => c.date, area: (c) => c.area.raw || undefined,
-  types: (c) => (c.officialTypes.length ? 1 : undefined), findings: (c) => c.findings, verification: (c) => c.verification,
-  rectification: (c) => c.rectification?.trim() || undefined, status: (c) => c.status, deadline: (c) => c.deadline,
-  accountability: (c) => c.accountability?.trim() || undefined, category: (c) => c.category, channel: (c) => c.channel,
+  caseNo: (c) => c.caseNo,
+  batch: (c) => c.batch,
+  date: (c) => c.date,
+  area: (c) => c.area.raw || undefined,
+  types: (c) => (c.officialTypes.length ? 1 : undefined),
+  findings: (c) => c.findings,
+  verification: (c) => c.verification,
+  rectification: (c) => c.rectification?.trim() || undefined,
+  status: (c) => c.status,
+  deadline: (c) => c.deadline,
+  accountability: (c) => c.accountability?.trim() || undefined,
+  category: (c) => c.category,
+  channel: (c) => c.channel,
   closedDate: (c) => c.closedDate,
 };
 

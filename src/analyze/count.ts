@@ -117,7 +117,7 @@ export function countMap(input: Input, dimension: Dimension, options: CaseOption
   const out: Record<string, number> = {};
   for (const r of t.rows) {
     const key = (r as Record<string, string | number>)[dimension] as string;
-    const name = options.labels ? t.labels[key] ?? key : key;
+    const name = options.labels ? (t.labels[key] ?? key) : key;
     out[name] = (out[name] ?? 0) + r.count;
   }
   return out;

@@ -36,7 +36,22 @@ export interface EnforcementResult {
 }
 
 function empty(county: string, countyName: string): EnforcementRow {
-  return { county, countyName, records: 0, withText: 0, withAction: 0, cases: 0, fines: 0, fineYuan: 0, orders: 0, suspensions: 0, seizures: 0, transfers: 0, interviewed: 0, accountable: 0 };
+  return {
+    county,
+    countyName,
+    records: 0,
+    withText: 0,
+    withAction: 0,
+    cases: 0,
+    fines: 0,
+    fineYuan: 0,
+    orders: 0,
+    suspensions: 0,
+    seizures: 0,
+    transfers: 0,
+    interviewed: 0,
+    accountable: 0,
+  };
 }
 
 function add(row: EnforcementRow, e: Enforcement, text: boolean): void {

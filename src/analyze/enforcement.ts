@@ -34,7 +34,15 @@ export interface Enforcement {
 }
 
 export const NO_ENFORCEMENT: Readonly<Enforcement> = Object.freeze({
-  cases: 0, fines: [], fineYuan: 0, orders: 0, suspensions: 0, seizures: 0, transfers: 0, interviewed: 0, accountable: 0,
+  cases: 0,
+  fines: [],
+  fineYuan: 0,
+  orders: 0,
+  suspensions: 0,
+  seizures: 0,
+  transfers: 0,
+  interviewed: 0,
+  accountable: 0,
 });
 
 /** A clause: the text between 。；;！!? line breaks and list markers "1、" "（2）". */

@@ -27,7 +27,13 @@ export interface CountyRank {
 
 /** Rows in ranking order: most complaints first, ties by code, （未识别） always last. */
 export const compareRanks = (a: Pick<CountyRank, "county" | "count">, b: Pick<CountyRank, "county" | "count">): number =>
-  a.county === UNRESOLVED ? (b.county === UNRESOLVED ? 0 : 1) : b.county === UNRESOLVED ? -1 : b.count - a.count || (a.county < b.county ? -1 : a.county > b.county ? 1 : 0);
+  a.county === UNRESOLVED
+    ? b.county === UNRESOLVED
+      ? 0
+      : 1
+    : b.county === UNRESOLVED
+      ? -1
+      : b.count - a.count || (a.county < b.county ? -1 : a.county > b.county ? 1 : 0);
 
 /** Give ranks (ties share one) by count, then by per100k, to rows in ranking order. */
 export function assignRanks(rows: CountyRank[]): CountyRank[] {
@@ -80,7 +86,10 @@ export function countyRanking(input: Input, population?: PopulationTable, option
  * A ranking with the counties that have no complaint added as zero rows (a prefecture's counties,
  * so that maps and tables show every one), re-ranked. Zero rows get no per-capita figure.
  */
-export function withZeroCounties(ranks: readonly CountyRank[], counties: readonly { code: string; name: string; population?: number | null; rounded?: boolean }[]): CountyRank[] {
+export function withZeroCounties(
+  ranks: readonly CountyRank[],
+  counties: readonly { code: string; name: string; population?: number | null; rounded?: boolean }[],
+): CountyRank[] {
   const seen = new Set(ranks.map((r) => r.county));
   const rows = [...ranks];
   for (const c of counties) {
@@ -88,9 +97,16 @@ export function withZeroCounties(ranks: readonly CountyRank[], counties: readonl
     seen.add(c.code);
     const pop = c.population ?? null;
     rows.push({
-      county: c.code, countyName: c.name, count: 0, share: 0, rank: null, population: pop,
+      county: c.code,
+      countyName: c.name,
+      count: 0,
+      share: 0,
+      rank: null,
+      population: pop,
       ...(pop && c.rounded ? { populationRounded: true } : {}),
-      per100k: null, rankPer100k: null, ...(pop ? {} : { note: "no population" }),
+      per100k: null,
+      rankPer100k: null,
+      ...(pop ? {} : { note: "no population" }),
     });
   }
   return assignRanks(rows);

@@ -7,18 +7,45 @@
  * import the files behind it directly.
  */
 export {
-  type AnalyzableComplaint, type Dimension, DIMENSIONS, DIMENSION_NAMES, MISSING, UNRESOLVED, caseKey, compareCountyKeys, countyNamer, keysOf, parseDimensions,
+  type AnalyzableComplaint,
+  type Dimension,
+  DIMENSIONS,
+  DIMENSION_NAMES,
+  MISSING,
+  UNRESOLVED,
+  caseKey,
+  compareCountyKeys,
+  countyNamer,
+  keysOf,
+  parseDimensions,
   qualifiedCountyName,
 } from "./keys.js";
 export { type ComplaintColumns, type TypeSource, type TypeSourceCounts, missingReason, tableColumnsOf, toColumns } from "./columns.js";
 export { type CountRow, type CountTable, type Input, countBy, countMap } from "./count.js";
 export { type Grid, toGrid } from "./pivot.js";
 export { type Rate, type Rates, formatRate, rate, rateBasis, rates, ratesBy } from "./rates.js";
-export { type CaseOptions, type CaseTimeline, type Observation, type SnapshotOptions, casesOf, latest, snapshotDates, statusAt, timelines } from "./snapshots.js";
+export {
+  type CaseOptions,
+  type CaseTimeline,
+  type Observation,
+  type SnapshotOptions,
+  casesOf,
+  latest,
+  snapshotDates,
+  statusAt,
+  timelines,
+} from "./snapshots.js";
 export { type ProgressCounts, type ProgressResult, type ProgressRow, closureProgress, emptyProgressCounts, gridSlot, progressRows } from "./progress.js";
 export { type OverdueCase, type OverdueResult, deadlineDate, overdue } from "./overdue.js";
 export {
-  type CloseTime, type DurationBucket, type DurationSummary, type TimeToCloseResult, durationHistogram, durationsByCounty, summarizeDurations, timeToClose,
+  type CloseTime,
+  type DurationBucket,
+  type DurationSummary,
+  type TimeToCloseResult,
+  durationHistogram,
+  durationsByCounty,
+  summarizeDurations,
+  timeToClose,
 } from "./time-to-close.js";
 export { type PopulationEntry, type PopulationTable, PopulationTableError, parsePopulation, populationTable } from "./population.js";
 export { type CountyRank, compareRanks, countyRanking, withZeroCounties } from "./hotspots.js";

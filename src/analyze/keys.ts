@@ -89,7 +89,7 @@ export const compareCountyKeys = (a: string, b: string): number => (a === UNRESO
 export function qualifiedCountyName(area: AreaResolution): string {
   const county = area.county ?? area.code ?? UNRESOLVED;
   if (!area.prefecture || area.code === area.prefectureCode) return county;
-  const parent = area.prefecture.includes("直辖") ? area.province ?? "" : area.prefecture;
+  const parent = area.prefecture.includes("直辖") ? (area.province ?? "") : area.prefecture;
   return `${parent}${county}`;
 }
 
@@ -108,5 +108,5 @@ export function countyNamer(records: readonly { area: AreaResolution }[]): (area
     if (prefectures.size > 1) break;
   }
   const qualify = prefectures.size > 1;
-  return (area) => (!area.code ? UNRESOLVED : qualify ? qualifiedCountyName(area) : area.county ?? area.code);
+  return (area) => (!area.code ? UNRESOLVED : qualify ? qualifiedCountyName(area) : (area.county ?? area.code));
 }

@@ -43,10 +43,12 @@ export function deadlineDate(deadline: string | undefined): string | undefined {
 export function overdue(records: readonly AnalyzableComplaint[], options: SnapshotOptions & { at?: string } = {}): OverdueResult {
   const tl = timelines(records, options);
   const nameOf = countyNamer(records);
-  const at = options.at ?? tl.reduce<string | undefined>((m, t) => {
-    const last = t.observations.at(-1)?.asOf;
-    return last && (!m || last > m) ? last : m;
-  }, undefined);
+  const at =
+    options.at ??
+    tl.reduce<string | undefined>((m, t) => {
+      const last = t.observations.at(-1)?.asOf;
+      return last && (!m || last > m) ? last : m;
+    }, undefined);
   const cases: OverdueCase[] = [];
   let undated = 0;
   if (!at) return { at, cases, undated };

@@ -22,7 +22,12 @@ export type PopulationTable = ReadonlyMap<string, PopulationEntry>;
 /** A population table that cannot be read: names the file, the line and the column. */
 export class PopulationTableError extends Error {
   override name = "PopulationTableError";
-  constructor(readonly file: string, readonly line: number, readonly column: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: string,
+    readonly reason: string,
+  ) {
     super(`人口表 ${file}${line ? ` 第${line}行` : ""}${column ? `「${column}」列` : ""}：${reason}`);
   }
 }
@@ -37,7 +42,11 @@ const HEADERS = {
   precision: ["precision", "精度"],
 } as const;
 
-const norm = (h: string) => h.replace(/[\s\u3000]/g, "").replace(/^\uFEFF/, "").toLowerCase();
+const norm = (h: string) =>
+  h
+    .replace(/[\s\u3000]/g, "")
+    .replace(/^\uFEFF/, "")
+    .toLowerCase();
 
 /** "568,778" / "568778" / "56.88万" -> persons, and whether the figure is rounded. */
 function headCount(cell: string): { value: number; rounded: boolean } | undefined {
@@ -89,26 +98,37 @@ export function parsePopulation(text: string, label = "人口表"): PopulationTa
   if (headerAt < 0) throw new PopulationTableError(label, 0, "", "找不到人口列（population、常住人口或人口）");
   const header = records[headerAt]!.cells;
   const col = {
-    code: find(header, HEADERS.code), name: find(header, HEADERS.name), prefecture: find(header, HEADERS.prefecture),
-    population: find(header, HEADERS.population), source: find(header, HEADERS.source), precision: find(header, HEADERS.precision),
+    code: find(header, HEADERS.code),
+    name: find(header, HEADERS.name),
+    prefecture: find(header, HEADERS.prefecture),
+    population: find(header, HEADERS.population),
+    source: find(header, HEADERS.source),
+    precision: find(header, HEADERS.precision),
   };
-  if (col.code < 0 && col.name < 0) throw new PopulationTableError(label, records[headerAt]!.n, "", "需要区划代码列（code、区划代码）或县（市、区）名称列（name）");
+  if (col.code < 0 && col.name < 0)
+    throw new PopulationTableError(label, records[headerAt]!.n, "", "需要区划代码列（code、区划代码）或县（市、区）名称列（name）");
   const d = divisions();
   const table = new Map<string, PopulationEntry>();
   for (const r of records.slice(headerAt + 1)) {
-    const cell = (i: number) => (i >= 0 ? r.cells[i]?.trim() ?? "" : "");
+    const cell = (i: number) => (i >= 0 ? (r.cells[i]?.trim() ?? "") : "");
     if (r.cells.every((c) => !c.trim())) continue;
     let code = cell(col.code);
     const name = cell(col.name);
     if (code) {
       if (!/^\d{6}$/.test(code)) throw new PopulationTableError(label, r.n, header[col.code]!, `「${code}」不是六位区划代码`);
-      if (!d.countyByCode.has(code) && !d.prefectureByCode.has(code)) throw new PopulationTableError(label, r.n, header[col.code]!, `没有区划代码为 ${code} 的县级行政区`);
+      if (!d.countyByCode.has(code) && !d.prefectureByCode.has(code))
+        throw new PopulationTableError(label, r.n, header[col.code]!, `没有区划代码为 ${code} 的县级行政区`);
     } else if (name) {
       const pref = cell(col.prefecture);
       const hits = d.counties.filter((c) => c.name === name && (!pref || c.prefecture === pref || c.prefecture.startsWith(pref)));
       if (!hits.length) throw new PopulationTableError(label, r.n, header[col.name]!, `「${name}」不是县级行政区的名称${pref ? `（${pref}）` : ""}`);
       if (hits.length > 1) {
-        throw new PopulationTableError(label, r.n, header[col.name]!, `「${name}」有重名（${hits.map((c) => `${c.province === c.prefecture ? "" : c.province}${c.prefecture}`).join("、")}），请给出区划代码或市州列`);
+        throw new PopulationTableError(
+          label,
+          r.n,
+          header[col.name]!,
+          `「${name}」有重名（${hits.map((c) => `${c.province === c.prefecture ? "" : c.province}${c.prefecture}`).join("、")}），请给出区划代码或市州列`,
+        );
       }
       code = hits[0]!.code;
     } else {

@@ -70,11 +70,7 @@ export function progressRows(grid: readonly string[], county: string, countyName
     c += counts.cases[i]!;
     cl += counts.closed[i]!;
     ph += counts.phase[i]!;
-    return {
-      county, countyName, date, cases: c, closed: cl, closedOrPhase: ph,
-      closedRate: c ? cl / c : null,
-      closedOrPhaseRate: c ? ph / c : null,
-    };
+    return { county, countyName, date, cases: c, closed: cl, closedOrPhase: ph, closedRate: c ? cl / c : null, closedOrPhaseRate: c ? ph / c : null };
   });
 }
 
@@ -115,13 +111,6 @@ export function closureProgress(records: readonly AnalyzableComplaint[], options
     }
     return progressRows(grid, county, name, counts);
   };
-  const rows = [...groups.keys()]
-    .sort(compareCountyKeys)
-    .flatMap((k) => rowsFor(k, names.get(k) ?? k, groups.get(k)!));
-  return {
-    dates: grid,
-    rows,
-    overall: rowsFor(ALL, ALL, tl),
-    upperBoundCases: tl.filter((t) => t.closedOnKind === "upper-bound").length,
-  };
+  const rows = [...groups.keys()].sort(compareCountyKeys).flatMap((k) => rowsFor(k, names.get(k) ?? k, groups.get(k)!));
+  return { dates: grid, rows, overall: rowsFor(ALL, ALL, tl), upperBoundCases: tl.filter((t) => t.closedOnKind === "upper-bound").length };
 }

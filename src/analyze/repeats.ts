@@ -22,9 +22,7 @@ export interface RepeatOptions {
 }
 
 /** Why two complaints are in the same group. */
-export type RepeatLink =
-  | { a: string; b: string; kind: "target"; target: string }
-  | { a: string; b: string; kind: "text"; jaccard: number; shared: string[] };
+export type RepeatLink = { a: string; b: string; kind: "target"; target: string } | { a: string; b: string; kind: "text"; jaccard: number; shared: string[] };
 
 /** One complaint of a repeat group: its case number, date, batch, status, target and the start of its text. */
 export interface RepeatMember {
@@ -215,8 +213,10 @@ function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
 
 function describe(links: readonly RepeatLink[]): string {
   return links
-    .map((l) => (l.kind === "target"
-      ? `${l.a} 与 ${l.b}：同一对象「${l.target}」`
-      : `${l.a} 与 ${l.b}：文本相似度 Jaccard = ${l.jaccard.toFixed(2)}，共同词语 ${l.shared.join("、")}`))
+    .map((l) =>
+      l.kind === "target"
+        ? `${l.a} 与 ${l.b}：同一对象「${l.target}」`
+        : `${l.a} 与 ${l.b}：文本相似度 Jaccard = ${l.jaccard.toFixed(2)}，共同词语 ${l.shared.join("、")}`,
+    )
     .join("；");
 }

@@ -144,7 +144,7 @@ function buildTimelines(records: readonly AnalyzableComplaint[], options: Snapsh
       ...(t.date ? { date: t.date } : {}),
       observations,
       ...(t.closedDate ? { closedDate: t.closedDate } : {}),
-      ...(closedOn ? { closedOn, closedOnKind: t.closedDate ? "exact" as const : "upper-bound" as const } : {}),
+      ...(closedOn ? { closedOn, closedOnKind: t.closedDate ? ("exact" as const) : ("upper-bound" as const) } : {}),
       ...(phaseOn ? { phaseOn } : {}),
     });
   }

@@ -132,9 +132,12 @@ export function spikes(input: Input, options: SpikeOptions = {}): SpikeResult {
       let lo = seed;
       let hi = seed;
       let best = score(lo, hi).p;
-      for (let grown = true; grown; ) {
+      for (let grown = true; grown;) {
         grown = false;
-        for (const [l, h] of [[lo - 1, hi], [lo, hi + 1]] as const) {
+        for (const [l, h] of [
+          [lo - 1, hi],
+          [lo, hi + 1],
+        ] as const) {
           if (l < 0 || h >= values.length || !values[l === lo - 1 ? l : h]) continue;
           const p = score(l, h).p;
           if (p < best) [lo, hi, best, grown] = [l, h, p, true];
@@ -148,10 +151,19 @@ export function spikes(input: Input, options: SpikeOptions = {}): SpikeResult {
       let peakAt = lo;
       for (let d = lo; d <= hi; d++) if (values[d]! > values[peakAt]!) peakAt = d;
       out.push({
-        series, county: code, countyName: cols.countyNames.get(code) ?? code,
+        series,
+        county: code,
+        countyName: cols.countyNames.get(code) ?? code,
         ...(type !== undefined ? { type: POLLUTION_TYPES[type]! } : {}),
-        at: units[peakAt]!, from: units[lo]!, to: units[hi]!, days: hi - lo + 1,
-        count: x, peak: values[peakAt]!, baseline: b, excess: x - b * (hi - lo + 1), p,
+        at: units[peakAt]!,
+        from: units[lo]!,
+        to: units[hi]!,
+        days: hi - lo + 1,
+        count: x,
+        peak: values[peakAt]!,
+        baseline: b,
+        excess: x - b * (hi - lo + 1),
+        p,
       });
     }
   };

@@ -81,7 +81,7 @@ export function summarize(records: readonly AnalyzableComplaint[], options: Summ
   const od = overdue(records, options);
   const ttc = timeToClose(records, options);
   const rep = options.repeats === false ? null : repeats(cases, options.repeats === true ? {} : options.repeats);
-  const population = options.population === false ? undefined : options.population ?? populationTable();
+  const population = options.population === false ? undefined : (options.population ?? populationTable());
   const enforcement = options.enforcement === false ? null : enforcementByCounty(cases);
   const withCategory = cases.filter((c) => c.category).length;
   const keyReason = missingReason(cols, "category", withCategory);

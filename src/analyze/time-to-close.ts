@@ -51,7 +51,15 @@ export interface TimeToCloseResult {
   undated: number;
 }
 
-export const BUCKETS: readonly [number, number][] = [[0, 7], [8, 15], [16, 30], [31, 60], [61, 90], [91, 180], [181, Infinity]];
+export const BUCKETS: readonly [number, number][] = [
+  [0, 7],
+  [8, 15],
+  [16, 30],
+  [31, 60],
+  [61, 90],
+  [91, 180],
+  [181, Infinity],
+];
 
 const bucketLabel = ([from, to]: readonly [number, number]) => (to === Infinity ? `${from - 1}天以上` : `${from}-${to}天`);
 

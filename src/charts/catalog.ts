@@ -20,8 +20,20 @@ import { redact } from "../text/redact.js";
 import { ChartDataError } from "./registry.js";
 
 export {
-  CHARTS, CHART_NAMES, CHART_NEEDS, CHART_REGISTRY, type ChartDefinition, type ChartName, type ChartNeed, type ChartRecord, ChartDataError,
-  type ChartSpecOptions, chartRecord, chartSpec, isChartName, needsOf,
+  CHARTS,
+  CHART_NAMES,
+  CHART_NEEDS,
+  CHART_REGISTRY,
+  type ChartDefinition,
+  type ChartName,
+  type ChartNeed,
+  type ChartRecord,
+  ChartDataError,
+  type ChartSpecOptions,
+  chartRecord,
+  chartSpec,
+  isChartName,
+  needsOf,
 } from "./registry.js";
 
 /** How the charts read the data: the state date of snapshots (see {@link SnapshotOptions}) and the population table. */
@@ -99,7 +111,10 @@ export class ChartData {
       const ranks = countyRanking(this.columns, population);
       const pref = this.prefecture;
       if (!pref) return ranks;
-      return withZeroCounties(ranks, countiesOf(pref.code).map((c) => ({ ...c, ...population.get(c.code) })));
+      return withZeroCounties(
+        ranks,
+        countiesOf(pref.code).map((c) => ({ ...c, ...population.get(c.code) })),
+      );
     });
   }
 

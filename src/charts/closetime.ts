@@ -26,7 +26,13 @@ export function closeTimeSpec(histogram: readonly DurationBucket[], options: Clo
     data: { values },
     encoding: {
       x: { field: "label", type: "ordinal", sort: histogram.map((b) => b.label), title: "从交办到办结", axis: { labelAngle: 0 } },
-      y: { field: "count", type: "quantitative", title: "信访件（件）", scale: { domain: [0, roomyMax(Math.max(0, ...histogram.map((b) => b.count)), 0.15)] }, axis: { tickMinStep: 1, format: "d" } },
+      y: {
+        field: "count",
+        type: "quantitative",
+        title: "信访件（件）",
+        scale: { domain: [0, roomyMax(Math.max(0, ...histogram.map((b) => b.count)), 0.15)] },
+        axis: { tickMinStep: 1, format: "d" },
+      },
     },
     layer: [
       { mark: { type: "bar", color: ACCENT_COLOR, width: { band: 0.7 } } },
@@ -34,4 +40,3 @@ export function closeTimeSpec(histogram: readonly DurationBucket[], options: Clo
     ],
   };
 }
-

@@ -4,7 +4,6 @@ import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { COUNT_SCHEME, MIN_FONT_PX, MISSING_COLOR, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
 import { MISSING, UNRESOLVED } from "../text/format.js";
 
-
 /** The note on how 污染类型 was obtained, from a table's `typeSource`. */
 export function typeSourceNote(t: { typeSource: { official: number; predicted: number; none: number } }): string {
   const { official, predicted, none } = t.typeSource;
@@ -30,10 +29,7 @@ export function typeByCountySpec(table: CountTable<"county" | "type">, options: 
   const withDark = values.map((v) => ({ ...v, label: v.count ? String(v.count) : "", dark: !v.missing && v.count > max * 0.55 }));
   const cell = 34;
   return {
-    ...frame(options, withPrefecture(options, "各县（市、区）信访件污染类型分布"), [
-      "单位：件；一件涉及多类时每类各计一次",
-      typeSourceNote(table),
-    ]),
+    ...frame(options, withPrefecture(options, "各县（市、区）信访件污染类型分布"), ["单位：件；一件涉及多类时每类各计一次", typeSourceNote(table)]),
     width: options.width ?? { step: Math.max(cell, Math.min(56, Math.floor(440 / Math.max(1, types.length)))) },
     height: options.height ?? { step: 24 },
     data: { values: withDark },
@@ -46,7 +42,10 @@ export function typeByCountySpec(table: CountTable<"county" | "type">, options: 
         mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1.5 },
         encoding: {
           color: {
-            condition: [{ test: "datum.count === 0", value: "#f6f6f6" }, { test: "datum.missing", value: MISSING_COLOR }],
+            condition: [
+              { test: "datum.count === 0", value: "#f6f6f6" },
+              { test: "datum.missing", value: MISSING_COLOR },
+            ],
             field: "count",
             type: "quantitative",
             title: "件数",
@@ -57,10 +56,7 @@ export function typeByCountySpec(table: CountTable<"county" | "type">, options: 
       },
       {
         mark: { type: "text", fontSize: MIN_FONT_PX },
-        encoding: {
-          text: { field: "label" },
-          color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT },
-        },
+        encoding: { text: { field: "label" }, color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT } },
       },
     ],
   };

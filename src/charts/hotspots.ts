@@ -4,7 +4,6 @@ import { type ChartOptions, frame, percent, roomyMax, withPrefecture } from "./o
 import { ACCENT_COLOR, MISSING_COLOR } from "./theme.js";
 import { UNRESOLVED } from "../text/format.js";
 
-
 /**
  * County hotspots: one horizontal bar per county, most complaints on top, labelled with the
  * count and the share of all complaints; （未识别） last and grey, whatever its count. Takes `countyRanking()` rows (or `summarize().hotspots`);
@@ -32,19 +31,20 @@ export function countyHotspotsSpec(ranks: readonly CountyRank[], options: ChartO
     data: { values },
     encoding: {
       y: { field: "name", type: "nominal", sort: values.map((v) => v.name), title: null, axis: { ticks: false, domain: false, labelPadding: 6 } },
-      x: { field: "count", type: "quantitative", title: "信访件（件）", scale: { domain: [0, roomyMax(max, 0.3)], nice: false }, axis: { tickMinStep: 1, format: "d" } },
+      x: {
+        field: "count",
+        type: "quantitative",
+        title: "信访件（件）",
+        scale: { domain: [0, roomyMax(max, 0.3)], nice: false },
+        axis: { tickMinStep: 1, format: "d" },
+      },
     },
     layer: [
       {
         mark: { type: "bar", height: { band: 0.72 } },
-        encoding: {
-          color: { condition: { test: "datum.missing", value: MISSING_COLOR }, value: ACCENT_COLOR },
-        },
+        encoding: { color: { condition: { test: "datum.missing", value: MISSING_COLOR }, value: ACCENT_COLOR } },
       },
-      {
-        mark: { type: "text", align: "left", baseline: "middle", dx: 4 },
-        encoding: { text: { field: "label" } },
-      },
+      { mark: { type: "text", align: "left", baseline: "middle", dx: 4 }, encoding: { text: { field: "label" } } },
     ],
   };
 }

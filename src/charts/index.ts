@@ -9,8 +9,23 @@
  * - `catalog.ts`: the named charts of `ducha chart`, from complaints to specs
  */
 export {
-  ACCENT_COLOR, CHART_CONFIG, COUNT_SCHEME, FONT_FAMILIES, FONT_STACK, MIN_FONT_PX, MISSING_COLOR, STATUS_COLORS, STATUS_SCALE,
-  SYNTHETIC_NOTE, TEXT_ON_DARK, TEXT_ON_LIGHT, TYPE_COLORS, TYPE_SCALE, VERIFICATION_COLORS, VERIFICATION_SCALE, paletteScale,
+  ACCENT_COLOR,
+  CHART_CONFIG,
+  COUNT_SCHEME,
+  FONT_FAMILIES,
+  FONT_STACK,
+  MIN_FONT_PX,
+  MISSING_COLOR,
+  STATUS_COLORS,
+  STATUS_SCALE,
+  SYNTHETIC_NOTE,
+  TEXT_ON_DARK,
+  TEXT_ON_LIGHT,
+  TYPE_COLORS,
+  TYPE_SCALE,
+  VERIFICATION_COLORS,
+  VERIFICATION_SCALE,
+  paletteScale,
 } from "./theme.js";
 export { type ChartOptions, SCHEMA, titleOf } from "./options.js";
 export { countyHotspotsSpec } from "./hotspots.js";

@@ -29,7 +29,11 @@ function labelLayers(field: string, mark: { fontSize: number; fontWeight?: "bold
     text: { field },
   };
   return [
-    { transform, mark: { type: "text" as const, ...mark, color: "#ffffff", stroke: "#ffffff", strokeWidth: 3, strokeOpacity: 0.85, strokeJoin: "round" as const }, encoding },
+    {
+      transform,
+      mark: { type: "text" as const, ...mark, color: "#ffffff", stroke: "#ffffff", strokeWidth: 3, strokeOpacity: 0.85, strokeJoin: "round" as const },
+      encoding,
+    },
     { transform, mark: { type: "text" as const, ...mark, color: TEXT_ON_LIGHT }, encoding },
   ];
 }
@@ -37,7 +41,12 @@ function labelLayers(field: string, mark: { fontSize: number; fontWeight?: "bold
 const RAD = Math.PI / 180;
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2));
 
-interface MercatorBox { x0: number; x1: number; y0: number; y1: number }
+interface MercatorBox {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
 
 /** The bounds of shapes in mercator units (x = longitude in radians, y = mercator y). */
 function mercatorBox(geometries: readonly (Polygon | MultiPolygon)[]): MercatorBox {
@@ -241,7 +250,15 @@ export function countyMapSpec(
       type: "Feature",
       id: f.properties.code,
       geometry,
-      properties: { code: f.properties.code, name: f.properties.name, count, class: classes.of(count), label: `${count} 件`, lon: round(lon, 4), lat: round(lat, 4) },
+      properties: {
+        code: f.properties.code,
+        name: f.properties.name,
+        count,
+        class: classes.of(count),
+        label: `${count} 件`,
+        lon: round(lon, 4),
+        lat: round(lat, 4),
+      },
     };
   });
   const width = options.width ?? 460;
@@ -277,7 +294,9 @@ export function countyMapSpec(
         },
       },
       // a prefecture's counties are labelled; a province's 100-odd would only cover each other
-      ...(labelled && hidden < features.length ? [...labelLayers("properties.name", { fontSize: 12, fontWeight: "bold", dy: -7 }), ...labelLayers("properties.label", { fontSize: 12, dy: 8 })] : []),
+      ...(labelled && hidden < features.length
+        ? [...labelLayers("properties.name", { fontSize: 12, fontWeight: "bold", dy: -7 }), ...labelLayers("properties.label", { fontSize: 12, dy: 8 })]
+        : []),
     ],
   };
 }

@@ -25,7 +25,12 @@ export function isWide(cp: number): boolean {
     (cp >= 0xffe0 && cp <= 0xffe6) ||
     (cp >= 0x20000 && cp <= 0x3fffd) ||
     // “ ” ‘ ’ … — are full-width in Chinese fonts
-    cp === 0x201c || cp === 0x201d || cp === 0x2018 || cp === 0x2019 || cp === 0x2026 || cp === 0x2014
+    cp === 0x201c ||
+    cp === 0x201d ||
+    cp === 0x2018 ||
+    cp === 0x2019 ||
+    cp === 0x2026 ||
+    cp === 0x2014
   );
 }
 

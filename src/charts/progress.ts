@@ -38,7 +38,14 @@ function points(county: string, panel: string, rows: readonly ProgressRow[], ove
   const out: ProgressPoint[] = [];
   rows.forEach((r, i) => {
     if (r.closedRate === null || r.closedOrPhaseRate === null) return;
-    const p = { county, panel, date: r.date, closed: r4(r.closedRate), phase: r4(Math.max(r.closedOrPhaseRate, r.closedRate)), overall: r4(overall.get(r.date) ?? 0) };
+    const p = {
+      county,
+      panel,
+      date: r.date,
+      closed: r4(r.closedRate),
+      phase: r4(Math.max(r.closedOrPhaseRate, r.closedRate)),
+      overall: r4(overall.get(r.date) ?? 0),
+    };
     const last = out[out.length - 1];
     if (!last || last.closed !== p.closed || last.phase !== p.phase || last.overall !== p.overall || i === rows.length - 1) out.push(p);
   });
@@ -88,7 +95,12 @@ export function progressSpec(progress: ProgressResult, options: ProgressOptions 
     axis: { format: "%-m月", tickCount: { interval: "month" as const, step: 1 }, labelOverlap: true, grid: false, labelFontSize: MIN_FONT_PX },
   };
   // a little headroom: a line at 100% stays inside the panel, so every panel's title sits at the same height
-  const y = { type: "quantitative" as const, title: null, scale: { domain: [0, 1.04], nice: false }, axis: { format: ".0%", values: [0, 0.5, 1], labelFontSize: MIN_FONT_PX } };
+  const y = {
+    type: "quantitative" as const,
+    title: null,
+    scale: { domain: [0, 1.04], nice: false },
+    axis: { format: ".0%", values: [0, 0.5, 1], labelFontSize: MIN_FONT_PX },
+  };
   const color = (series: string) => ({
     datum: series,
     type: "nominal" as const,
@@ -109,9 +121,15 @@ export function progressSpec(progress: ProgressResult, options: ProgressOptions 
       height: options.height ?? 80,
       encoding: { x },
       layer: [
-        { mark: { type: "area", interpolate: "step-after", opacity: 0.45 }, encoding: { y: { ...y, field: "closed" }, y2: { field: "phase" }, color: color(PHASE) } },
+        {
+          mark: { type: "area", interpolate: "step-after", opacity: 0.45 },
+          encoding: { y: { ...y, field: "closed" }, y2: { field: "phase" }, color: color(PHASE) },
+        },
         // in greyscale the series differ by form: a shaded band, a thin dashed line, a thick solid line
-        { mark: { type: "line", interpolate: "step-after", strokeWidth: 1.2, strokeDash: [4, 3] }, encoding: { y: { ...y, field: "overall" }, color: color(OVERALL) } },
+        {
+          mark: { type: "line", interpolate: "step-after", strokeWidth: 1.2, strokeDash: [4, 3] },
+          encoding: { y: { ...y, field: "overall" }, color: color(OVERALL) },
+        },
         {
           mark: { type: "line", interpolate: "step-after", strokeWidth: 2.2, point: single ? { filled: true, size: 30 } : false },
           encoding: { y: { ...y, field: "closed" }, color: color(CLOSED) },

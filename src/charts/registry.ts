@@ -72,7 +72,6 @@ export interface ChartRecord<N extends string = string> {
   build: (data: ChartData, options: ChartSpecOptions) => TopLevelSpec;
 }
 
-
 /** A table whose only key of `dim` is （未填）: the input has no such column. */
 function nothingIn<D extends Dimension>(table: CountTable<D>, dim: D, what: string): CountTable<D> {
   if (!table.rows.some((r) => (r as Record<string, string>)[dim] !== MISSING)) throw new ChartDataError(`${what}（nothing to draw）`);
@@ -142,7 +141,9 @@ export const CHART_REGISTRY = [
     needs: ["county", "status", "snapshots"],
     build: (data, o) =>
       // one state only: a curve would be a dot per county; the state itself says more
-      data.progress.dates.length < 2 ? statusChart(data, { ...o, title: o.title ?? `${o.prefecture ?? ""}各县（市、区）整改办结情况` }) : progressSpec(data.progress, o),
+      data.progress.dates.length < 2
+        ? statusChart(data, { ...o, title: o.title ?? `${o.prefecture ?? ""}各县（市、区）整改办结情况` })
+        : progressSpec(data.progress, o),
   }),
   chart({
     name: "status",

@@ -62,7 +62,14 @@ export function repeatsSpec(groups: readonly RepeatGroup[], options: RepeatsOpti
         mark: { type: "bar", stroke: "#ffffff", strokeWidth: 0.8, height: { band: 0.7 } },
         encoding: {
           y,
-          x: { field: "count", type: "quantitative", aggregate: "sum", title: "信访件（件）", scale: { domain: [0, roomyMax(max, 0.7)], nice: false }, axis: { tickMinStep: 1, format: "d" } },
+          x: {
+            field: "count",
+            type: "quantitative",
+            aggregate: "sum",
+            title: "信访件（件）",
+            scale: { domain: [0, roomyMax(max, 0.7)], nice: false },
+            axis: { tickMinStep: 1, format: "d" },
+          },
           color: {
             field: "status",
             type: "nominal",

@@ -52,7 +52,7 @@ export function shareLayers<D extends "verification" | "status">(
     add(ALL, v, r.count);
   }
   const rows = [ALL, ...table.keys.county];
-  const name = (c: string) => (c === ALL ? ALL : table.labels[c] ?? c);
+  const name = (c: string) => (c === ALL ? ALL : (table.labels[c] ?? c));
   const segments: object[] = [];
   const rates: object[] = [];
   for (const c of rows) {

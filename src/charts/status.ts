@@ -6,7 +6,6 @@ import { shareLayers, shareRate } from "./shares.js";
 import { STATUS_SCALE } from "./theme.js";
 import { MISSING, formatDate } from "../text/format.js";
 
-
 export interface StatusOptions extends ChartOptions {
   /** the date of the state shown ("2023-07-16"), for the note */
   asOf?: string;
@@ -23,11 +22,7 @@ export function statusSpec(table: CountTable<"county" | "status">, options: Stat
   const layers = shareLayers(
     table,
     "status",
-    {
-      order: [...CASE_STATUSES, MISSING],
-      dark: new Set(["已办结"]),
-      rate: shareRate("办结率", new Set(["已办结"])),
-    },
+    { order: [...CASE_STATUSES, MISSING], dark: new Set(["已办结"]), rate: shareRate("办结率", new Set(["已办结"])) },
     STATUS_SCALE([MISSING]),
     width,
   );

@@ -71,7 +71,11 @@ export const FONT_STACK = `${FONT_FAMILIES.map((f) => `'${f}'`).join(", ")}, san
 export const SYNTHETIC_NOTE = "模拟数据，非真实信访件";
 
 /** Domain and range of a colour scale in vocabulary order. */
-export function paletteScale<K extends string>(order: readonly K[], colors: Readonly<Record<K, string>>, extra: readonly string[] = []): { domain: string[]; range: string[] } {
+export function paletteScale<K extends string>(
+  order: readonly K[],
+  colors: Readonly<Record<K, string>>,
+  extra: readonly string[] = [],
+): { domain: string[]; range: string[] } {
   return { domain: [...order, ...extra], range: [...order.map((k) => colors[k]), ...extra.map(() => MISSING_COLOR)] };
 }
 
@@ -127,13 +131,7 @@ export const CHART_CONFIG: Config = {
     symbolType: "square",
     offset: 16,
   },
-  header: {
-    labelFont: FONT_STACK,
-    titleFont: FONT_STACK,
-    labelFontSize: 12,
-    titleFontSize: 12,
-    labelColor: "#222222",
-  },
+  header: { labelFont: FONT_STACK, titleFont: FONT_STACK, labelFontSize: 12, titleFontSize: 12, labelColor: "#222222" },
   text: { font: FONT_STACK, fontSize: MIN_FONT_PX, color: TEXT_ON_LIGHT },
   view: { stroke: null },
   bar: { color: ACCENT_COLOR },

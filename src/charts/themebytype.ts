@@ -8,14 +8,13 @@ import { type ChartOptions, frame } from "./options.js";
 import { COUNT_SCHEME, MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
 import { MISSING } from "../text/format.js";
 
-
 /** 督察重点 × 污染类型: a heatmap of complaints having both (multi-label: each pair counts). */
 export function themeByTypeSpec(table: CountTable<"theme" | "type">, options: ChartOptions = {}): TopLevelSpec {
   const themes = table.keys.theme;
   const types = POLLUTION_TYPES.filter((t) => table.keys.type.includes(t)) as string[];
   if (table.keys.type.includes(MISSING)) types.push(MISSING);
   const cells = new Map(table.rows.map((r) => [`${r.theme}\u0000${r.type}`, r.count]));
-  const name = (t: string) => (t === MISSING ? "未涉及督察重点" : table.labels[t] ?? t);
+  const name = (t: string) => (t === MISSING ? "未涉及督察重点" : (table.labels[t] ?? t));
   const values = themes.flatMap((th) => types.map((ty) => ({ theme: name(th), type: ty, count: cells.get(`${th}\u0000${ty}`) ?? 0 })));
   const max = Math.max(1, ...values.map((v) => v.count));
   return {
@@ -33,12 +32,18 @@ export function themeByTypeSpec(table: CountTable<"theme" | "type">, options: Ch
         encoding: {
           color: {
             condition: { test: "datum.count === 0", value: "#f6f6f6" },
-            field: "count", type: "quantitative", title: "件数", scale: { scheme: COUNT_SCHEME, domain: [0, max] },
+            field: "count",
+            type: "quantitative",
+            title: "件数",
+            scale: { scheme: COUNT_SCHEME, domain: [0, max] },
             legend: { orient: "right", gradientLength: 140, format: "d", tickMinStep: 1 },
           },
         },
       },
-      { mark: { type: "text", fontSize: MIN_FONT_PX }, encoding: { text: { field: "label" }, color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT } } },
+      {
+        mark: { type: "text", fontSize: MIN_FONT_PX },
+        encoding: { text: { field: "label" }, color: { condition: { test: "datum.dark", value: TEXT_ON_DARK }, value: TEXT_ON_LIGHT } },
+      },
     ],
   };
 }

@@ -11,7 +11,6 @@ const INITIAL: Readonly<Record<string, string>> = { 大气: "气", 水: "水", �
 /** types drawn dark (CIELAB L* below 55): their initials are written in white */
 const DARK = new Set(["大气", "水", "噪声", "土壤"]);
 
-
 const DAY = 86_400_000;
 
 /** Every ISO day from the first to the last of `dates`, or undefined for a span over 92 days. */
@@ -48,10 +47,7 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
   const line = totals.rows.filter((r) => key(r) !== MISSING).map((r) => ({ at: key(r), cases: r.count }));
   const undated = totals.rows.filter((r) => key(r) === MISSING).reduce((s, r) => s + r.count, 0);
   const cases = line.reduce((s, r) => s + r.cases, 0);
-  const notes = [
-    `柱：按污染类型计的件次（一件多类各计一次）；折线：信访件数，共 ${cases} 件`,
-    typeSourceNote(byType),
-  ];
+  const notes = [`柱：按污染类型计的件次（一件多类各计一次）；折线：信访件数，共 ${cases} 件`, typeSourceNote(byType)];
   if (undated) notes.push(`${undated} 件无${unit === "date" ? "交办日期" : "批次"}，未计入`);
   // days as bands, every day from the first to the last (a day without complaints shows as a
   // gap); a span longer than a quarter is drawn on a time axis instead
@@ -60,15 +56,28 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
   const x =
     unit === "batch"
       ? {
-          field: "at", type: "ordinal" as const, sort: totals.keys[unit].filter((k) => k !== MISSING), title: "交办批次",
+          field: "at",
+          type: "ordinal" as const,
+          sort: totals.keys[unit].filter((k) => k !== MISSING),
+          title: "交办批次",
           axis: { labelAngle: 0, labelOverlap: true, labelExpr: "test(regexp('^[0-9]+$'), datum.value) ? '第' + datum.value + '批' : datum.value" },
         }
       : days
         ? {
-            field: "at", type: "ordinal" as const, sort: days, scale: { domain: days }, title: "交办日期",
+            field: "at",
+            type: "ordinal" as const,
+            sort: days,
+            scale: { domain: days },
+            title: "交办日期",
             axis: { labelAngle: 0, labelOverlap: "parity" as const, labelExpr: "utcFormat(toDate(datum.value), '%-m月%-d日')" },
           }
-        : { field: "at", type: "temporal" as const, timeUnit: "utcyearmonthdate" as const, title: "交办日期", axis: { format: "%-m月%-d日", labelOverlap: true, labelAngle: 0 } };
+        : {
+            field: "at",
+            type: "temporal" as const,
+            timeUnit: "utcyearmonthdate" as const,
+            title: "交办日期",
+            axis: { format: "%-m月%-d日", labelOverlap: true, labelAngle: 0 },
+          };
   const present = POLLUTION_TYPES.filter((t) => bars.some((b) => b.type === t));
   const width = options.width ?? (x.type !== "temporal" && (days?.length ?? line.length) <= 12 ? { step: 40 } : 480);
   const height = options.height ?? 220;
@@ -130,7 +139,12 @@ export function trendSpec<U extends TrendUnit>(byType: CountTable<U | "type">, t
         encoding: {
           x: x.type === "temporal" ? { ...x, bandPosition: 0.5 } : x,
           y: { field: "cases", type: "quantitative" },
-          stroke: { datum: "信访件数", type: "nominal", scale: { range: ["#111111"] }, legend: { orient: "top", title: null, symbolType: "stroke", offset: 28 } },
+          stroke: {
+            datum: "信访件数",
+            type: "nominal",
+            scale: { range: ["#111111"] },
+            legend: { orient: "top", title: null, symbolType: "stroke", offset: 28 },
+          },
         },
       },
     ],

@@ -19,11 +19,7 @@ export function verificationSpec(table: CountTable<"county" | "verification">, o
   const layers = shareLayers(
     table,
     "verification",
-    {
-      order: [...VERIFICATIONS, MISSING],
-      dark: new Set(["属实", "基本属实"]),
-      rate: shareRate("属实率", TRUE),
-    },
+    { order: [...VERIFICATIONS, MISSING], dark: new Set(["属实", "基本属实"]), rate: shareRate("属实率", TRUE) },
     VERIFICATION_SCALE([MISSING]),
     width,
   );

@@ -27,7 +27,6 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = { types: 0.5, subtypes: 0.5, themes: 0.5 };
 const MAX_EVIDENCE = 5;
 
-
 export function loadModels(file = dataPath("model", "classifier.json")): ClassifierModels {
   if (!existsSync(file)) throw new Error(`找不到分类模型 ${file}，请运行 npm run train（model missing: run npm run train）`);
   return JSON.parse(readFileSync(file, "utf8")) as ClassifierModels;
@@ -75,16 +74,18 @@ export class Classifier {
     const x = m.vector(a);
     const { types: T, subtypes: S, themes: M } = m.tasks;
     // words the lexicons give to some label are not shown as evidence for a different one
-    const otherLabel = (hits: readonly Hit[], key: (h: Hit) => string | undefined, label: string) => (w: string): boolean => {
-      let other = false;
-      for (const h of hits) {
-        if (h.negated || a.tokens[h.token] !== w) continue;
-        const k = key(h);
-        if (k === label) return false;
-        if (k) other = true;
-      }
-      return other;
-    };
+    const otherLabel =
+      (hits: readonly Hit[], key: (h: Hit) => string | undefined, label: string) =>
+      (w: string): boolean => {
+        let other = false;
+        for (const h of hits) {
+          if (h.negated || a.tokens[h.token] !== w) continue;
+          const k = key(h);
+          if (k === label) return false;
+          if (k) other = true;
+        }
+        return other;
+      };
     const typeKey = (h: Hit) => h.entry.label;
     const subKey = (h: Hit) => h.entry.subtype;
     const { types: lt, subtypes: ls, themes: lm } = this.logits;
@@ -113,11 +114,13 @@ export class Classifier {
           confidence: round2(Math.max(sigmoid(st[l]!), decisive.has(l) ? this.thresholds.types : 0)),
           evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, T.labels[l]!)),
         }))
-      : [{
-          label: "其他",
-          confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
-          evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
-        }];
+      : [
+          {
+            label: "其他",
+            confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
+            evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
+          },
+        ];
     // 其他 beside other types: real tables add it when the complaint also raises a matter that is
     // no pollution (私搭乱建, 危房, 安全隐患), named by a strong 其他 word of the lexicon
     if (other >= 0 && chosen.length && this.otherMatter(a)) {
@@ -138,7 +141,11 @@ export class Classifier {
     for (let l = 0; l < ss.length; l++) {
       if (ss[l]! < ls || !typeSet.has(this.subtypeParent[l]!)) continue;
       const label = S.labels[l]!;
-      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, subKey, label)) });
+      subtypes.push({
+        label,
+        confidence: round2(sigmoid(ss[l]!)),
+        evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, subKey, label)),
+      });
     }
     subtypes.sort((p, q) => q.confidence - p.confidence);
 
@@ -148,7 +155,11 @@ export class Classifier {
     for (let l = 0; l < sm.length; l++) {
       if (sm[l]! < lm) continue;
       const label = M.labels[l]!;
-      themes.push({ label: label as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.themeHits, typeKey, label)) });
+      themes.push({
+        label: label as Theme,
+        confidence: round2(sigmoid(sm[l]!)),
+        evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.themeHits, typeKey, label)),
+      });
     }
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };
@@ -190,5 +201,4 @@ export class Classifier {
     }
     return out;
   }
-
 }

@@ -125,7 +125,12 @@ export class CompiledModels {
     const id = (name: string) => this.lex.get(name) ?? -1;
     ids = theme
       ? Int32Array.of(id(`T:${entry.label}`), -1, id(`¬T:${entry.label}`), -1)
-      : Int32Array.of(id(`L:${entry.label}`), entry.subtype ? id(`S:${entry.subtype}`) : -1, id(`¬L:${entry.label}`), entry.subtype ? id(`¬S:${entry.subtype}`) : -1);
+      : Int32Array.of(
+          id(`L:${entry.label}`),
+          entry.subtype ? id(`S:${entry.subtype}`) : -1,
+          id(`¬L:${entry.label}`),
+          entry.subtype ? id(`¬S:${entry.subtype}`) : -1,
+        );
     cache.set(entry, ids);
     return ids;
   }

@@ -29,7 +29,6 @@ export interface Analysis {
   featureNegated: boolean[];
 }
 
-
 const PLACEHOLDER = /[XＸ]{2,}|×{2,}|\*{2,}/g;
 const CLAUSE_END = /^[。！？；，,;!?\n\r]+$|^\s*\n/;
 const NEG = "¬";
@@ -45,7 +44,7 @@ function tokenHits(lex: Lexicon, table: Map<string, LexEntry[]>, cache: Map<stri
   hits = table.get(token) ?? [];
   if (!hits.length && token.length > 1) {
     const found: LexEntry[] = [];
-    for (let i = 0; i < token.length; ) {
+    for (let i = 0; i < token.length;) {
       let matched = 0;
       for (let len = Math.min(lex.maxLength, token.length - i); len >= 1; len--) {
         if (len === token.length) continue;
@@ -120,7 +119,9 @@ export class Analyzer {
     useWords(lex.words);
     useWords(keyCaseWords());
     const cues = (kind: NegationKind, min: number, max: number) =>
-      [...lex.negation].filter(([w, k]) => k.includes(kind) && w.length >= min && w.length <= max).map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      [...lex.negation]
+        .filter(([w, k]) => k.includes(kind) && w.length >= min && w.length <= max)
+        .map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
         .sort((a, b) => b.length - a.length);
     const multi = cues("before", 2, 4);
     const single = cues("before", 1, 1);

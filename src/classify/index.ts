@@ -49,7 +49,7 @@ export function classify(text: string, options: { scheme?: Scheme } = {}): Class
 /** Classify records; each comes back with a `classification`. Order is kept. */
 export async function classifyAll<T extends Complaint>(records: readonly T[], options: ClassifyOptions = {}): Promise<(T & ClassifiedComplaint)[]> {
   const texts = records.map((r) => r.text);
-  const workers = options.pool ? options.pool.size : options.workers ?? defaultWorkers(texts.length);
+  const workers = options.pool ? options.pool.size : (options.workers ?? defaultWorkers(texts.length));
   let results: Classification[];
   if (workers > 0 && texts.length > 0) {
     const pool = options.pool ?? new ClassifierPool(workers);

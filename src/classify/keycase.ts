@@ -108,7 +108,12 @@ export class KeyCaseMatcher {
         if (not && nearAny(tokens, i, not)) continue;
         const ev = evidence.get(rule) ?? [];
         if (!ev.some((e) => e.includes(cue) || cue.includes(e))) ev.push(cue);
-        else if (ev.some((e) => cue.includes(e) && e !== cue)) ev.splice(ev.findIndex((e) => cue.includes(e)), 1, cue);
+        else if (ev.some((e) => cue.includes(e) && e !== cue))
+          ev.splice(
+            ev.findIndex((e) => cue.includes(e)),
+            1,
+            cue,
+          );
         evidence.set(rule, ev);
       }
     }

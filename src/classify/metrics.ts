@@ -43,12 +43,16 @@ export function score(labels: readonly string[], truth: readonly (readonly strin
     }
     for (const l of p) if (!ts.has(l) && at.has(l)) classes[at.get(l)!]!.fp++;
   });
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const c of classes) {
     c.precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
     c.recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
     c.f1 = f1(c.precision, c.recall);
-    tp += c.tp; fp += c.fp; fn += c.fn;
+    tp += c.tp;
+    fp += c.fp;
+    fn += c.fn;
   }
   const microPrecision = tp + fp ? tp / (tp + fp) : 0;
   const microRecall = tp + fn ? tp / (tp + fn) : 0;
@@ -69,7 +73,12 @@ export function score(labels: readonly string[], truth: readonly (readonly strin
  * source page together, since rows of a page share a registrar's conventions). Seeded, so the
  * interval is the same on every run.
  */
-export function bootstrap(clusters: readonly (readonly number[])[], stat: (rows: readonly number[]) => number, samples = 2000, seed = 1): { low: number; high: number } {
+export function bootstrap(
+  clusters: readonly (readonly number[])[],
+  stat: (rows: readonly number[]) => number,
+  samples = 2000,
+  seed = 1,
+): { low: number; high: number } {
   const rnd = seededRandom(seed);
   const values: number[] = [];
   for (let b = 0; b < samples; b++) {

@@ -63,7 +63,9 @@ export function compareWithOfficial(records: readonly ClassifiedComplaint[]): Of
         official: [...official],
         predicted: [...predicted],
         officialOnly: [...official].filter((t) => !predicted.has(t)),
-        predictedOnly: r.classification.types.filter((t) => !official.has(t.label)).map((t) => ({ label: t.label, confidence: t.confidence, evidence: t.evidence })),
+        predictedOnly: r.classification.types
+          .filter((t) => !official.has(t.label))
+          .map((t) => ({ label: t.label, confidence: t.confidence, evidence: t.evidence })),
         text: r.text,
       });
     }

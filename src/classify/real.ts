@@ -27,14 +27,26 @@ export interface RealRow {
 }
 
 export function loadRealRows(file = dataPath("labelled", "real", "rows.tsv")): RealRow[] {
-  const lines = readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim());
+  const lines = readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const header = lines[0]!.split("\t");
   const at = (name: string) => {
     const i = header.indexOf(name);
     if (i < 0) throw new Error(`${file}: 缺少列「${name}」`);
     return i;
   };
-  const I = { id: at("id"), region: at("region"), official: at("official_type"), text: at("text"), source: at("source"), scheme: at("scheme"), split: at("split"), province: at("province"), note: at("note") };
+  const I = {
+    id: at("id"),
+    region: at("region"),
+    official: at("official_type"),
+    text: at("text"),
+    source: at("source"),
+    scheme: at("scheme"),
+    split: at("split"),
+    province: at("province"),
+    note: at("note"),
+  };
   return lines.slice(1).map((line, n) => {
     const c = line.split("\t");
     const split = c[I.split];
@@ -42,8 +54,17 @@ export function loadRealRows(file = dataPath("labelled", "real", "rows.tsv")): R
     const parsed = parsePollutionTypes(c[I.official] ?? "");
     if (parsed.unknown.length) throw new Error(`${file} 第${n + 2}行: 污染类型「${parsed.unknown.join("、")}」无法识别`);
     return {
-      id: c[I.id]!, region: c[I.region] ?? "", official: c[I.official] ?? "", officialTypes: parsed.values, noType: Boolean(parsed.noType),
-      text: c[I.text]!, source: c[I.source]!, scheme: parseScheme(c[I.scheme]!), split, province: c[I.province]!, note: c[I.note] ?? "",
+      id: c[I.id]!,
+      region: c[I.region] ?? "",
+      official: c[I.official] ?? "",
+      officialTypes: parsed.values,
+      noType: Boolean(parsed.noType),
+      text: c[I.text]!,
+      source: c[I.source]!,
+      scheme: parseScheme(c[I.scheme]!),
+      split,
+      province: c[I.province]!,
+      note: c[I.note] ?? "",
     };
   });
 }

@@ -42,15 +42,17 @@ const TARGETS: readonly PollutionType[] = ["土壤", "其他", "大气", "水"];
 /** Load and check the waste-routing rules (file and line named in every error). */
 export function loadWasteRules(file = dataPath("lexicon", "waste-routing.tsv")): WasteRule[] {
   const rules: WasteRule[] = [];
-  readFileSync(file, "utf8").split(/\r?\n/).forEach((line, i) => {
-    const cells = line.split("\t").map((c) => c.trim());
-    if (!cells[0] || cells[0].startsWith("#")) return;
-    const [cue, target, level] = cells;
-    if (!TARGETS.includes(target as PollutionType)) throw new Error(`${file} 第${i + 1}行: 归入应为 土壤、其他、大气 或 水，收到「${target}」`);
-    const n = Number(level);
-    if (!(n === 1 || n === 2 || n === 3)) throw new Error(`${file} 第${i + 1}行: 优先级应为 1、2 或 3，收到「${level}」`);
-    rules.push({ cue: cue!, target: target as PollutionType, level: n });
-  });
+  readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      const cells = line.split("\t").map((c) => c.trim());
+      if (!cells[0] || cells[0].startsWith("#")) return;
+      const [cue, target, level] = cells;
+      if (!TARGETS.includes(target as PollutionType)) throw new Error(`${file} 第${i + 1}行: 归入应为 土壤、其他、大气 或 水，收到「${target}」`);
+      const n = Number(level);
+      if (!(n === 1 || n === 2 || n === 3)) throw new Error(`${file} 第${i + 1}行: 优先级应为 1、2 或 3，收到「${level}」`);
+      rules.push({ cue: cue!, target: target as PollutionType, level: n });
+    });
   if (!rules.some((r) => r.cue === "*")) throw new Error(`${file}: 缺少默认规则（线索为 *）`);
   return rules;
 }

@@ -23,9 +23,36 @@ export function trainModels(examples: readonly LabelledComplaint[], analyses: re
   const vec = (f: (a: Analysis) => SparseVector) => analyses.map(f);
   return {
     thresholds: { ...TUNED_THRESHOLDS },
-    types: train("types", TYPE_LABELS, vec(typeVector), targets(TYPE_LABELS, examples.map((e) => e.types)), o),
-    subtypes: train("subtypes", SUBTYPE_LABELS, vec(subtypeVector), targets(SUBTYPE_LABELS, examples.map((e) => e.subtypes)), o),
-    themes: train("themes", THEME_LABELS, vec(themeVector), targets(THEME_LABELS, examples.map((e) => e.themes)), o),
+    types: train(
+      "types",
+      TYPE_LABELS,
+      vec(typeVector),
+      targets(
+        TYPE_LABELS,
+        examples.map((e) => e.types),
+      ),
+      o,
+    ),
+    subtypes: train(
+      "subtypes",
+      SUBTYPE_LABELS,
+      vec(subtypeVector),
+      targets(
+        SUBTYPE_LABELS,
+        examples.map((e) => e.subtypes),
+      ),
+      o,
+    ),
+    themes: train(
+      "themes",
+      THEME_LABELS,
+      vec(themeVector),
+      targets(
+        THEME_LABELS,
+        examples.map((e) => e.themes),
+      ),
+      o,
+    ),
   };
 }
 

@@ -1,6 +1,17 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { CHARTS, CHART_NAMES, type ChartName, ChartData, ChartDataError, type ChartSpecOptions, chartRecord, chartSpec, isChartName, needsOf } from "../charts/catalog.js";
+import {
+  CHARTS,
+  CHART_NAMES,
+  type ChartName,
+  ChartData,
+  ChartDataError,
+  type ChartSpecOptions,
+  chartRecord,
+  chartSpec,
+  isChartName,
+  needsOf,
+} from "../charts/catalog.js";
 import { FontNotFoundError, findCjkFont } from "../charts/fonts.js";
 import { renderPng, renderSvg } from "../charts/render.js";
 import { classifyAll } from "../classify/index.js";
@@ -90,7 +101,11 @@ export async function loadChartData(
   const bar = io.tty && ingested.records.length > 2000 ? progressBar(io, "自动分类") : undefined;
   const records = await classifyAll(ingested.records, bar ? { onProgress: bar.update } : {});
   bar?.done();
-  return { data: new ChartData(records, { ...(asOf ? { asOf } : {}), ...(population ? { population } : {}) }), rejected: ingested.rejected, synthetic: ingested.synthetic };
+  return {
+    data: new ChartData(records, { ...(asOf ? { asOf } : {}), ...(population ? { population } : {}) }),
+    rejected: ingested.rejected,
+    synthetic: ingested.synthetic,
+  };
 }
 
 function positiveNumber(name: string, v: string | undefined, max: number): number | undefined {
@@ -148,7 +163,8 @@ export async function chartCommand(argv: string[], io: Io): Promise<number> {
   } else format = (name !== "all" && values.out ? formatOfPath(values.out) : undefined) ?? "png";
   if (name === "all" && !values.out) throw new UsageError("图名为 all 时需要 --out <目录>");
   if (format === "png" && !values.out) throw new UsageError("PNG 需要 --out <文件.png>");
-  if (values.unit !== undefined && values.unit !== "date" && values.unit !== "batch") throw new UsageError(`--unit 只能是 date 或 batch，收到「${values.unit}」`);
+  if (values.unit !== undefined && values.unit !== "date" && values.unit !== "batch")
+    throw new UsageError(`--unit 只能是 date 或 batch，收到「${values.unit}」`);
   const scale = positiveNumber("scale", values.scale, 8) ?? 2;
   const width = positiveNumber("width", values.width, 5000);
   const height = positiveNumber("height", values.height, 5000);
@@ -195,7 +211,9 @@ export async function chartCommand(argv: string[], io: Io): Promise<number> {
       what = `PNG ${png.width}×${png.height}，${scale} 倍`;
       if (png.missingGlyphs.length) {
         failed++;
-        io.err(`注意：字体 ${findCjkFont().family} 缺少这些字的字形，「${def.title}」中会显示为方框：${png.missingGlyphs.join(" ")}（设置 DUCHA_CJK_FONT 换用更全的字体）`);
+        io.err(
+          `注意：字体 ${findCjkFont().family} 缺少这些字的字形，「${def.title}」中会显示为方框：${png.missingGlyphs.join(" ")}（设置 DUCHA_CJK_FONT 换用更全的字体）`,
+        );
       }
     }
     if (!out) {

@@ -1,6 +1,15 @@
 import { parseArgs } from "node:util";
 import { type ClassifiedComplaint, THEME_NAMES } from "../model/classification.js";
-import { ClassifierPool, classifyAll, compareWithOfficial, defaultWorkers, type Disagreement, type OfficialComparison, type Scheme, parseScheme } from "../classify/index.js";
+import {
+  ClassifierPool,
+  classifyAll,
+  compareWithOfficial,
+  defaultWorkers,
+  type Disagreement,
+  type OfficialComparison,
+  type Scheme,
+  parseScheme,
+} from "../classify/index.js";
 import type { Complaint } from "../model/complaint.js";
 import type { IngestResult } from "../ingest/index.js";
 import { complaintsTable, type ExtraColumn, inputHeadersOf } from "../export/complaints.js";
@@ -86,7 +95,13 @@ export function qaTable(qa: OfficialComparison, keepPii: boolean): Table {
     name: "官方标注核对",
     headers: ["文件", "工作表", "行号", "受理编号", "官方污染类型", "预测污染类型", "官方有而预测无", "预测有而官方无（依据）", "投诉内容"],
     rows: qa.disagreements.map((d) => [
-      d.source.file, d.source.sheet ?? "", d.source.row, d.key, d.official.join("、"), d.predicted.join("、"), d.officialOnly.join("、"),
+      d.source.file,
+      d.source.sheet ?? "",
+      d.source.row,
+      d.key,
+      d.official.join("、"),
+      d.predicted.join("、"),
+      d.officialOnly.join("、"),
       d.predictedOnly.map((p) => `${p.label}(${p.confidence.toFixed(2)})：${p.evidence.join("、")}`).join("；"),
       keepPii ? d.text : redact(d.text),
     ]),
@@ -109,7 +124,14 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...COMMON_INPUT_OPTIONS, out: { type: "string" }, qa: { type: "string" }, workers: { type: "string" }, scheme: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      ...COMMON_INPUT_OPTIONS,
+      out: { type: "string" },
+      qa: { type: "string" },
+      workers: { type: "string" },
+      scheme: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
   });
   if (values.help) {
     io.out(CLASSIFY_HELP);
@@ -146,7 +168,20 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   }
   if (format === "csv") {
     try {
-      return await classifyToCsv(result, { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, inputs, json: values.json, ...(scheme ? { scheme } : {}), ...(workers !== undefined ? { workers } : {}), ...(pool ? { pool } : {}) }, io);
+      return await classifyToCsv(
+        result,
+        {
+          out: values.out,
+          ...(values.qa ? { qa: values.qa } : {}),
+          keepPii,
+          inputs,
+          json: values.json,
+          ...(scheme ? { scheme } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+          ...(pool ? { pool } : {}),
+        },
+        io,
+      );
     } finally {
       await pool?.close();
     }
@@ -155,7 +190,12 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   let redacted: Complaint[] | undefined;
   try {
     const bar = maybeProgress(io, "分类", result.records.length);
-    const classifying = classifyAll(result.records, { ...(scheme ? { scheme } : {}), ...(workers !== undefined ? { workers } : {}), ...(pool ? { pool } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+    const classifying = classifyAll(result.records, {
+      ...(scheme ? { scheme } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      ...(pool ? { pool } : {}),
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
     // redaction does not depend on the classification: do it while worker threads classify
     if (!keepPii && (pool || (workers ?? defaultWorkers(result.records.length)) > 0)) redacted = await redactInSlices(result.records);
     classified = await classifying;
@@ -178,7 +218,13 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   return printed(classified, result, qa, { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, json: values.json }, io);
 }
 
-function printed(classified: readonly ClassifiedComplaint[], result: IngestResult, qa: OfficialComparison, o: { out: string; qa?: string; keepPii: boolean; json: boolean }, io: Io): number {
+function printed(
+  classified: readonly ClassifiedComplaint[],
+  result: IngestResult,
+  qa: OfficialComparison,
+  o: { out: string; qa?: string; keepPii: boolean; json: boolean },
+  io: Io,
+): number {
   const byType = new Map<string, number>();
   for (const r of classified) for (const t of r.classification.types) byType.set(t.label, (byType.get(t.label) ?? 0) + 1);
   const suggested = classified.filter((r) => r.classification.keyCase.suggested).length;
@@ -192,16 +238,36 @@ interface Tally {
 }
 
 /** What classify prints: one JSON object with --json, else the ingest summary and the labels. */
-function report(io: Io, result: IngestResult, qa: Pick<OfficialComparison, "compared" | "agreed" | "agreement" | "overlapping"> & { disagreements: number }, tally: Tally, o: { out: string; qa?: string; keepPii: boolean; json: boolean }): number {
+function report(
+  io: Io,
+  result: IngestResult,
+  qa: Pick<OfficialComparison, "compared" | "agreed" | "agreement" | "overlapping"> & { disagreements: number },
+  tally: Tally,
+  o: { out: string; qa?: string; keepPii: boolean; json: boolean },
+): number {
   if (o.json) {
-    io.out(gatedJson({ rows: result.rows, accepted: result.accepted, rejected: result.rejected, qa: { compared: qa.compared, agreed: qa.agreed, agreement: qa.agreement, overlapping: qa.overlapping } }));
+    io.out(
+      gatedJson({
+        rows: result.rows,
+        accepted: result.accepted,
+        rejected: result.rejected,
+        qa: { compared: qa.compared, agreed: qa.agreed, agreement: qa.agreement, overlapping: qa.overlapping },
+      }),
+    );
     return 0;
   }
   printSummary(result, io, o.keepPii);
-  io.out(`\n预测污染类型（一件可有多类）：${[...tally.byType].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join("，")}`);
+  io.out(
+    `\n预测污染类型（一件可有多类）：${[...tally.byType]
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, n]) => `${t} ${n}`)
+      .join("，")}`,
+  );
   io.out(`建议重点件：${tally.suggested} 件`);
   if (qa.compared) {
-    io.out(`官方污染类型 ${qa.compared} 件：与预测完全一致 ${qa.agreed} 件（${pct(qa.agreement)}），至少一类一致 ${qa.overlapping} 件（${pct(qa.overlapping / qa.compared)}）。`);
+    io.out(
+      `官方污染类型 ${qa.compared} 件：与预测完全一致 ${qa.agreed} 件（${pct(qa.agreement)}），至少一类一致 ${qa.overlapping} 件（${pct(qa.overlapping / qa.compared)}）。`,
+    );
     if (qa.disagreements) io.out(`不一致 ${qa.disagreements} 件${o.qa ? `，清单见 ${o.qa}` : "，用 --qa 写出清单供人工复核"}。`);
   }
   io.out(`\n已写出 ${tally.classified} 条分类结果：${o.out}${o.keepPii ? "（保留了个人信息）" : "（个人信息已隐去）"}`);
@@ -241,24 +307,34 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
   const bar = maybeProgress(io, "分类", records.length);
   try {
     await stream.write(`\uFEFF${csvLine(head.headers)}\r\n`);
-    await classifyInSlices(records.length, (i) => records[i]!.text, async (start, results) => {
-      const slice: ClassifiedComplaint[] = results.map((classification, k) => ({ ...records[start + k]!, classification }));
-      const q = compareWithOfficial(slice);
-      qa.compared += q.compared;
-      qa.agreed += q.agreed;
-      qa.overlapping += q.overlapping;
-      disagreeing += q.disagreements.length;
-      // the list only when it is written: a national year disagrees on some 100,000 rows
-      if (o.qa) for (const d of q.disagreements) disagreements.push(d);
-      for (const r of slice) {
-        for (const t of r.classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
-        if (r.classification.keyCase.suggested) tally.suggested++;
-      }
-      tally.classified += slice.length;
-      const rows = o.keepPii ? slice : slice.map((c) => ({ ...redactComplaint(c), classification: c.classification }));
-      const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), keep);
-      await stream.write(`${table.rows.map(csvLine).join("\r\n")}\r\n`);
-    }, { ...(o.scheme ? { scheme: o.scheme } : {}), ...(o.workers !== undefined ? { workers: o.workers } : {}), ...(o.pool ? { pool: o.pool } : {}), ...(bar ? { onProgress: bar.update } : {}) });
+    await classifyInSlices(
+      records.length,
+      (i) => records[i]!.text,
+      async (start, results) => {
+        const slice: ClassifiedComplaint[] = results.map((classification, k) => ({ ...records[start + k]!, classification }));
+        const q = compareWithOfficial(slice);
+        qa.compared += q.compared;
+        qa.agreed += q.agreed;
+        qa.overlapping += q.overlapping;
+        disagreeing += q.disagreements.length;
+        // the list only when it is written: a national year disagrees on some 100,000 rows
+        if (o.qa) for (const d of q.disagreements) disagreements.push(d);
+        for (const r of slice) {
+          for (const t of r.classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
+          if (r.classification.keyCase.suggested) tally.suggested++;
+        }
+        tally.classified += slice.length;
+        const rows = o.keepPii ? slice : slice.map((c) => ({ ...redactComplaint(c), classification: c.classification }));
+        const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), keep);
+        await stream.write(`${table.rows.map(csvLine).join("\r\n")}\r\n`);
+      },
+      {
+        ...(o.scheme ? { scheme: o.scheme } : {}),
+        ...(o.workers !== undefined ? { workers: o.workers } : {}),
+        ...(o.pool ? { pool: o.pool } : {}),
+        ...(bar ? { onProgress: bar.update } : {}),
+      },
+    );
     bar?.done();
     await stream.commit();
   } catch (e) {

@@ -6,7 +6,10 @@ export class UsageError extends Error {
 /** A failure the user can act on (a file that cannot be read): printed as is, exit code 1. */
 export class CliError extends Error {
   override name = "CliError";
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }

@@ -79,7 +79,7 @@ export function rejectsTable(result: IngestResult, keepPii: boolean): Table {
   return {
     name: "拒绝的行",
     headers: ["文件", "工作表", "行号", "列", "原因", "内容摘录"],
-    rows: result.rejects.map((r) => [r.file, r.sheet ?? "", r.row, r.column, r.reason, keepPii ? r.excerpt ?? "" : redact(r.excerpt ?? "")]),
+    rows: result.rejects.map((r) => [r.file, r.sheet ?? "", r.row, r.column, r.reason, keepPii ? (r.excerpt ?? "") : redact(r.excerpt ?? "")]),
   };
 }
 
@@ -98,29 +98,43 @@ export function summaryJson(result: IngestResult, keepPii: boolean) {
     accepted: result.accepted,
     rejected: result.rejected,
     files: result.files.map((f) => ({
-      file: f.file, format: f.format, ...(f.encoding ? { encoding: f.encoding } : {}),
-      rows: f.rows, accepted: f.accepted, rejected: f.rejected,
+      file: f.file,
+      format: f.format,
+      ...(f.encoding ? { encoding: f.encoding } : {}),
+      rows: f.rows,
+      accepted: f.accepted,
+      rejected: f.rejected,
       sheets: f.sheets.map((s) => ({
-        ...(s.sheet !== undefined ? { sheet: s.sheet } : {}), headerRow: s.headerRow, rows: s.rows, accepted: s.accepted,
-        rejected: s.rejected, ...(s.batch !== undefined ? { batch: s.batch } : {}), ...(s.asOf ? { asOf: s.asOf } : {}),
+        ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+        headerRow: s.headerRow,
+        rows: s.rows,
+        accepted: s.accepted,
+        rejected: s.rejected,
+        ...(s.batch !== undefined ? { batch: s.batch } : {}),
+        ...(s.asOf ? { asOf: s.asOf } : {}),
         columns: s.recognised,
       })),
       skippedSheets: f.skippedSheets,
     })),
     rejects: result.rejects.map((r) => ({
-      file: r.file, sheet: r.sheet ?? null, row: r.row, column: r.column, reason: r.reason,
+      file: r.file,
+      sheet: r.sheet ?? null,
+      row: r.row,
+      column: r.column,
+      reason: r.reason,
       ...(r.excerpt ? { excerpt: keepPii ? r.excerpt : redact(r.excerpt) } : {}),
     })),
     warnings: result.warnings.map((w) => ({ file: w.file, sheet: w.sheet ?? null, row: w.row, column: w.column, message: w.message })),
   };
 }
 
-const where = (x: { file: string; sheet?: string; row: number }) =>
-  `${x.file}${x.sheet !== undefined ? `「${x.sheet}」` : ""}${x.row ? ` 第${x.row}行` : ""}`;
+const where = (x: { file: string; sheet?: string; row: number }) => `${x.file}${x.sheet !== undefined ? `「${x.sheet}」` : ""}${x.row ? ` 第${x.row}行` : ""}`;
 
 /** The readable summary printed without --json. */
 export function printSummary(result: IngestResult, io: Io, keepPii: boolean): void {
-  io.out(`读取 ${result.files.length} 个文件，共 ${result.rows} 行数据：接受 ${result.accepted} 行，拒绝 ${result.rejected} 行，警告 ${result.warnings.length} 条。`);
+  io.out(
+    `读取 ${result.files.length} 个文件，共 ${result.rows} 行数据：接受 ${result.accepted} 行，拒绝 ${result.rejected} 行，警告 ${result.warnings.length} 条。`,
+  );
   for (const f of result.files) {
     const sheets = f.format === "xlsx" ? `，${f.sheets.length} 个工作表` : "";
     const enc = f.encoding ? `，${f.encoding.toUpperCase()}` : "";
@@ -147,12 +161,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      ...COMMON_INPUT_OPTIONS,
-      out: { type: "string" },
-      rejects: { type: "string" },
-      json: { type: "boolean", default: false },
-    },
+    options: { ...COMMON_INPUT_OPTIONS, out: { type: "string" }, rejects: { type: "string" }, json: { type: "boolean", default: false } },
   });
   if (values.help) {
     io.out(INGEST_HELP);

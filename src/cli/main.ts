@@ -8,7 +8,10 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 // each command's module is loaded only when it runs: charts pull in vega and resvg, the report
 // docx, stats danfojs; `ducha classify` should not pay half a second for them
-const lazy = <K extends string>(load: () => Promise<Record<K, Command>>, name: K): Command => async (argv, io) => (await load())[name](argv, io);
+const lazy =
+  <K extends string>(load: () => Promise<Record<K, Command>>, name: K): Command =>
+  async (argv, io) =>
+    (await load())[name](argv, io);
 const ingestCommand = lazy(() => import("./ingest.js"), "ingestCommand");
 const classifyCommand = lazy(() => import("./classify.js"), "classifyCommand");
 const statsCommand = lazy(() => import("./stats.js"), "statsCommand");
@@ -30,7 +33,9 @@ export const MAIN_HELP = () => `ducha — 生态环境保护督察信访件分�
   ducha <命令> --help      查看某个命令的说明和示例
 
 命令 Commands:
-${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join("\n")}
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join("\n")}
 
 示例 Example:
   ducha ingest data/sample/郴州2023_信访件_模拟数据.xlsx --out 信访件.xlsx

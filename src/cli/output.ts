@@ -44,6 +44,10 @@ export const processIo: Io = {
 export function gatedIo(io: Io, keepPii = false): Io {
   const options = { terminal: true, ...(keepPii ? { keepPii } : {}) };
   // line by line: a carriage return or escape in one cell cannot rewrite another line
-  const pass = (s: string) => s.split("\n").map((line) => gate(line, options)).join("\n");
+  const pass = (s: string) =>
+    s
+      .split("\n")
+      .map((line) => gate(line, options))
+      .join("\n");
   return { out: (s) => io.out(pass(s)), err: (s) => io.err(pass(s)), tty: io.tty };
 }

@@ -52,13 +52,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      ...CHART_INPUT_OPTIONS,
-      out: { type: "string" },
-      title: { type: "string" },
-      scale: { type: "string" },
-      date: { type: "string" },
-    },
+    options: { ...CHART_INPUT_OPTIONS, out: { type: "string" }, title: { type: "string" }, scale: { type: "string" }, date: { type: "string" } },
   });
   if (values.help) {
     io.out(REPORT_HELP);
@@ -79,13 +73,15 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const { data, rejected } = loaded;
   const synthetic = values.synthetic || loaded.synthetic;
   // every string of the report (titles, tables, excerpts, file names) passes the output gate
-  const model = gateDeep(buildReport(data, {
-    files: files.map((f) => basename(f)),
-    rejected,
-    synthetic,
-    ...(values.title ? { title: values.title } : {}),
-    ...(values.date ? { date: values.date } : {}),
-  }));
+  const model = gateDeep(
+    buildReport(data, {
+      files: files.map((f) => basename(f)),
+      rejected,
+      synthetic,
+      ...(values.title ? { title: values.title } : {}),
+      ...(values.date ? { date: values.date } : {}),
+    }),
+  );
   const written = await writeReport(model, values.out, { format, scale, inputs });
   const kind = { docx: "Word 文档", md: "Markdown", html: "HTML（可打印为 A4）" }[format];
   io.out(`已写出统计附件（${kind}，${data.cases.length} 件，${written.figures} 张图）：${written.path}`);

@@ -32,8 +32,8 @@ export async function classifyInSlices(
   onSlice: (start: number, results: Classification[]) => void | Promise<void>,
   options: SliceOptions = {},
 ): Promise<void> {
-  const workers = options.pool ? options.pool.size : options.workers ?? defaultWorkers(n);
-  const pool = workers > 0 && n > 0 ? options.pool ?? new ClassifierPool(workers) : undefined;
+  const workers = options.pool ? options.pool.size : (options.workers ?? defaultWorkers(n));
+  const pool = workers > 0 && n > 0 ? (options.pool ?? new ClassifierPool(workers)) : undefined;
   try {
     for (let start = 0; start < n; start += SLICE) {
       const end = Math.min(n, start + SLICE);
@@ -70,7 +70,9 @@ function labelsOnly<L extends string>(xs: readonly LabelPrediction<L>[]): LabelP
   for (const x of xs) key += `${x.label}\u0000${Math.round(x.confidence * 10)}\u0001`;
   let list = labelLists.get(key);
   if (!list) {
-    list = Object.freeze(xs.map((x) => Object.freeze({ label: x.label, confidence: Math.round(x.confidence * 10) / 10, evidence: NO_EVIDENCE }))) as unknown as LabelPrediction[];
+    list = Object.freeze(
+      xs.map((x) => Object.freeze({ label: x.label, confidence: Math.round(x.confidence * 10) / 10, evidence: NO_EVIDENCE })),
+    ) as unknown as LabelPrediction[];
     if (labelLists.size > 100_000) labelLists.clear();
     labelLists.set(key, list);
   }
@@ -114,10 +116,27 @@ export function statsRecord(c: Complaint, classification: Classification): Analy
   // one object literal with every field in a fixed order, so that a million records share one
   // hidden class (spreading ingest's records gave each its own, ~650 bytes apiece)
   const r = {
-    key: c.key, source: c.source, seq: c.seq, caseNo: c.caseNo, batch: c.batch, date: c.date, text: c.text, area,
-    officialTypes: c.officialTypes, verification: c.verification, status: c.status, category: c.category, channel: c.channel,
-    findings: c.findings, rectification: c.rectification, accountability: c.accountability, deadline: c.deadline,
-    closedDate: c.closedDate, asOf: c.asOf, raw, classification: statsClassification(classification),
+    key: c.key,
+    source: c.source,
+    seq: c.seq,
+    caseNo: c.caseNo,
+    batch: c.batch,
+    date: c.date,
+    text: c.text,
+    area,
+    officialTypes: c.officialTypes,
+    verification: c.verification,
+    status: c.status,
+    category: c.category,
+    channel: c.channel,
+    findings: c.findings,
+    rectification: c.rectification,
+    accountability: c.accountability,
+    deadline: c.deadline,
+    closedDate: c.closedDate,
+    asOf: c.asOf,
+    raw,
+    classification: statsClassification(classification),
   };
   return r as AnalyzableComplaint;
 }

@@ -64,7 +64,12 @@ export function formatGrid(grid: Grid): string {
   const cells = [grid.headers, ...grid.rows.map((r) => r.map(String))];
   const widths = grid.headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ""))));
   return cells
-    .map((r) => r.map((c, i) => (typeof grid.rows[0]?.[i] === "number" || /^\d/.test(c) ? " ".repeat(widths[i]! - width(c)) + c : c + " ".repeat(widths[i]! - width(c)))).join("  ").trimEnd())
+    .map((r) =>
+      r
+        .map((c, i) => (typeof grid.rows[0]?.[i] === "number" || /^\d/.test(c) ? " ".repeat(widths[i]! - width(c)) + c : c + " ".repeat(widths[i]! - width(c))))
+        .join("  ")
+        .trimEnd(),
+    )
     .join("\n");
 }
 
@@ -73,21 +78,74 @@ function extraTables(s: StatsSummary): Table[] {
     {
       name: "县区排名",
       headers: ["排名", "县（市、区）", "区划代码", "件数", "占比", "常住人口（2020）", "每10万人件数", "每10万人排名", "说明"],
-      rows: s.hotspots.map((h) => [h.rank, h.countyName, h.county === UNRESOLVED ? "" : h.county, h.count, Number((h.share * 100).toFixed(1)), h.population, h.per100k === null ? null : Number(h.per100k.toFixed(2)), h.rankPer100k, rankNote(h)]),
+      rows: s.hotspots.map((h) => [
+        h.rank,
+        h.countyName,
+        h.county === UNRESOLVED ? "" : h.county,
+        h.count,
+        Number((h.share * 100).toFixed(1)),
+        h.population,
+        h.per100k === null ? null : Number(h.per100k.toFixed(2)),
+        h.rankPer100k,
+        rankNote(h),
+      ]),
     },
     ...(s.enforcement
-      ? [{
-          name: "执法情况",
-          headers: ["县（市、区）", "区划代码", "件数", "有处理措施", "立案", "罚款笔数", "罚款金额（元）", "责令整改", "责令停产", "查封扣押", "移送公安", "约谈人数", "问责人数"],
-          rows: [...s.enforcement.byCounty, s.enforcement.total].map((e) => [e.countyName, e.county === "全部" ? "" : e.county, e.records, e.withAction, e.cases, e.fines, e.fineYuan, e.orders, e.suspensions, e.seizures, e.transfers, e.interviewed, e.accountable]),
-        }]
+      ? [
+          {
+            name: "执法情况",
+            headers: [
+              "县（市、区）",
+              "区划代码",
+              "件数",
+              "有处理措施",
+              "立案",
+              "罚款笔数",
+              "罚款金额（元）",
+              "责令整改",
+              "责令停产",
+              "查封扣押",
+              "移送公安",
+              "约谈人数",
+              "问责人数",
+            ],
+            rows: [...s.enforcement.byCounty, s.enforcement.total].map((e) => [
+              e.countyName,
+              e.county === "全部" ? "" : e.county,
+              e.records,
+              e.withAction,
+              e.cases,
+              e.fines,
+              e.fineYuan,
+              e.orders,
+              e.suspensions,
+              e.seizures,
+              e.transfers,
+              e.interviewed,
+              e.accountable,
+            ]),
+          },
+        ]
       : []),
     ...(s.repeats
-      ? [{
-          name: "重复举报",
-          headers: ["组", "县（市、区）", "件数", "首次交办", "最近交办", "受理编号", "办理状态", "归组理由"],
-          rows: s.repeats.list.map((g) => [g.id, g.countyName, g.size, g.firstDate ?? "", g.lastDate ?? "", g.members.map((m) => m.key).join(" "), Object.entries(g.statuses).map(([k, v]) => `${k}${v}`).join("，"), g.reason]),
-        }]
+      ? [
+          {
+            name: "重复举报",
+            headers: ["组", "县（市、区）", "件数", "首次交办", "最近交办", "受理编号", "办理状态", "归组理由"],
+            rows: s.repeats.list.map((g) => [
+              g.id,
+              g.countyName,
+              g.size,
+              g.firstDate ?? "",
+              g.lastDate ?? "",
+              g.members.map((m) => m.key).join(" "),
+              Object.entries(g.statuses)
+                .map(([k, v]) => `${k}${v}`)
+                .join("，"),
+              g.reason,
+            ]),
+          },
+        ]
       : []),
   ];
 }
@@ -100,8 +158,17 @@ function rankNote(h: StatsSummary["hotspots"][number]): string {
 
 function printSummary(s: StatsSummary, io: Io): void {
   const line = (label: string, m: Record<string, number>) =>
-    io.out(`${label}：${Object.entries(m).map(([k, v]) => `${k} ${v}`).join("，") || "无"}`);
-  const snap = s.records > s.total ? `（${s.records} 条记录${s.snapshots.length ? `，办理情况截至 ${s.snapshots.join("、")}` : ""}；同一受理编号只计一次，按最新一期的状态）` : "";
+    io.out(
+      `${label}：${
+        Object.entries(m)
+          .map(([k, v]) => `${k} ${v}`)
+          .join("，") || "无"
+      }`,
+    );
+  const snap =
+    s.records > s.total
+      ? `（${s.records} 条记录${s.snapshots.length ? `，办理情况截至 ${s.snapshots.join("、")}` : ""}；同一受理编号只计一次，按最新一期的状态）`
+      : "";
   io.out(`共 ${s.total} 件${snap}。`);
   line("县（市、区）", s.byCounty);
   const ts = s.typeSource;
@@ -115,24 +182,47 @@ function printSummary(s: StatsSummary, io: Io): void {
   const withBasis = (rt: typeof r.closedRate) => (rt.value === null ? formatRate(rt) : `${formatRate(rt)}（${rateBasis(rt)}）`);
   io.out(`属实率 ${withBasis(r.verifiedRate)}；办结率 ${withBasis(r.closedRate)}；办结及阶段性办结 ${formatRate(r.closedOrPhaseRate)}`);
   const k = s.keyCases;
-  io.out(`重点件：${k.count === null ? `无数据（${k.reason}）` : `${k.count} 件（按案卷类别）`}${k.suggested ? `；按重点件规则建议关注 ${k.suggested} 件（仅为建议）` : ""}`);
+  io.out(
+    `重点件：${k.count === null ? `无数据（${k.reason}）` : `${k.count} 件（按案卷类别）`}${k.suggested ? `；按重点件规则建议关注 ${k.suggested} 件（仅为建议）` : ""}`,
+  );
   const ranked = s.hotspots.filter((h) => h.rank !== null);
   const unresolved = s.hotspots.find((h) => h.rank === null);
-  const top = ranked.slice(0, 5).map((h) => `${h.countyName} ${h.count}${h.per100k !== null ? `（每10万人 ${h.per100k.toFixed(2)}${h.populationRounded ? "，人口为约数" : ""}）` : ""}`);
+  const top = ranked
+    .slice(0, 5)
+    .map((h) => `${h.countyName} ${h.count}${h.per100k !== null ? `（每10万人 ${h.per100k.toFixed(2)}${h.populationRounded ? "，人口为约数" : ""}）` : ""}`);
   io.out(`件数最多：${top.join("，") || "无（县区均未识别）"}${unresolved ? `；另有 ${unresolved.count} 件县区未识别` : ""}`);
-  if (s.spikes.length) io.out(`突增（远高于本县日常水平）：${s.spikes.slice(0, 5).map((p) => `${spikeSentence(p)}，p=${p.p.toExponential(1)}`).join("；")}`);
+  if (s.spikes.length)
+    io.out(
+      `突增（远高于本县日常水平）：${s.spikes
+        .slice(0, 5)
+        .map((p) => `${spikeSentence(p)}，p=${p.p.toExponential(1)}`)
+        .join("；")}`,
+    );
   if (s.overdue.at) io.out(`截至 ${s.overdue.at}：逾期未办结 ${s.overdue.count} 件`);
   const t = s.timeToClose;
   if (t.summary.n) {
-    io.out(`办结用时：中位数 ${t.summary.median} 天，90% 在 ${t.summary.p90} 天内（${t.summary.n} 件${t.upperBound ? `，其中 ${t.upperBound} 件按首次显示已办结的一期计，为上限` : ""}）`);
+    io.out(
+      `办结用时：中位数 ${t.summary.median} 天，90% 在 ${t.summary.p90} 天内（${t.summary.n} 件${t.upperBound ? `，其中 ${t.upperBound} 件按首次显示已办结的一期计，为上限` : ""}）`,
+    );
   }
   if (s.repeats) {
-    io.out(`重复举报：${s.repeats.groups} 组，${s.repeats.records} 件${s.repeats.list.length ? `，如 ${s.repeats.list.slice(0, 3).map((g) => `${g.countyName} ${g.size} 件（${g.members.map((m) => m.key).join("、")}）`).join("；")}` : ""}`);
+    io.out(
+      `重复举报：${s.repeats.groups} 组，${s.repeats.records} 件${
+        s.repeats.list.length
+          ? `，如 ${s.repeats.list
+              .slice(0, 3)
+              .map((g) => `${g.countyName} ${g.size} 件（${g.members.map((m) => m.key).join("、")}）`)
+              .join("；")}`
+          : ""
+      }`,
+    );
   }
   if (s.unknown.enforcement) io.out(`执法：无数据（${s.unknown.enforcement}）`);
   else if (s.enforcement) {
     const e = s.enforcement.total;
-    io.out(`执法：立案 ${e.cases}，罚款 ${e.fines} 笔共 ${e.fineYuan.toLocaleString("zh-CN")} 元，责令整改 ${e.orders}，责令停产 ${e.suspensions}，查封扣押 ${e.seizures}，约谈 ${e.interviewed} 人，问责 ${e.accountable} 人`);
+    io.out(
+      `执法：立案 ${e.cases}，罚款 ${e.fines} 笔共 ${e.fineYuan.toLocaleString("zh-CN")} 元，责令整改 ${e.orders}，责令停产 ${e.suspensions}，查封扣押 ${e.seizures}，约谈 ${e.interviewed} 人，问责 ${e.accountable} 人`,
+    );
   }
 }
 
@@ -176,9 +266,14 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   // statistics read: a national year's evidence lists would not fit beside the records
   const records: AnalyzableComplaint[] = ingested.records;
   const bar = maybeProgress(io, "分类", records.length);
-  await classifyInSlices(records.length, (i) => records[i]!.text, (start, results) => {
-    results.forEach((c, k) => (records[start + k] = statsRecord(records[start + k]!, c)));
-  }, bar ? { onProgress: bar.update } : {});
+  await classifyInSlices(
+    records.length,
+    (i) => records[i]!.text,
+    (start, results) => {
+      results.forEach((c, k) => (records[start + k] = statsRecord(records[start + k]!, c)));
+    },
+    bar ? { onProgress: bar.update } : {},
+  );
   bar?.done();
   const options = asOf ? { asOf } : {};
   const summary = summarize(records, { ...options, repeats: !values["no-repeats"], ...(population ? { population } : {}) });
@@ -201,4 +296,3 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   if (ingested.rejected) io.out(`\n注意：${ingested.rejected} 行无法读取，未计入（用 ducha ingest 查看原因）。`);
   return 0;
 }
-

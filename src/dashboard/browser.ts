@@ -15,8 +15,24 @@ export { THEMES, THEME_NAMES } from "../model/classification.js";
 export { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
 
 export {
-  TYPE_COLORS, STATUS_COLORS, VERIFICATION_COLORS, FONT_STACK, SYNTHETIC_NOTE, countyHotspotsSpec, countyMapSpec, typeByCountySpec, typeSourceNote,
-  typesSpec, trendSpec, progressSpec, verificationSpec, statusSpec, themesSpec, repeatsSpec, repeatTarget, repeatWhen,
+  TYPE_COLORS,
+  STATUS_COLORS,
+  VERIFICATION_COLORS,
+  FONT_STACK,
+  SYNTHETIC_NOTE,
+  countyHotspotsSpec,
+  countyMapSpec,
+  typeByCountySpec,
+  typeSourceNote,
+  typesSpec,
+  trendSpec,
+  progressSpec,
+  verificationSpec,
+  statusSpec,
+  themesSpec,
+  repeatsSpec,
+  repeatTarget,
+  repeatWhen,
 } from "../charts/index.js";
 export { closeTimeSpec, themeByTypeSpec } from "../charts/index.js";
 
@@ -24,7 +40,20 @@ export { TEXT_CHUNKS, chunkOf, chunkRange } from "./model.js";
 export { DashboardData, NO_FILTERS, isFiltered, subsetColumns } from "./select.js";
 export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
 export { describeFilters, filterBar } from "./filterbar.js";
-export { CLOSED_RATE_TARGET, banner, chartCard, emptyCard, headlines, countyOfDatum, keyCases, leagueTable, scopeLabel, selectCounty, selectionNote, tableCard } from "./cards.js";
+export {
+  CLOSED_RATE_TARGET,
+  banner,
+  chartCard,
+  emptyCard,
+  headlines,
+  countyOfDatum,
+  keyCases,
+  leagueTable,
+  scopeLabel,
+  selectCounty,
+  selectionNote,
+  tableCard,
+} from "./cards.js";
 export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 export { formatDate, formatMonthDay } from "../text/format.js";
 export { highlighted, pieces, queryWords } from "./highlight.js";

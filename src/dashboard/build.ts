@@ -8,14 +8,42 @@
  */
 import { basename } from "node:path";
 import {
-  ChartData, ChartDataError, type ClassifiedComplaint, type CountyFeature, POLLUTION_TYPES, REDACTED, buildReport, caseKey,
-  classifyAll, countiesOf, hasAction, ingestFiles, latest, overdue, parseEnforcement, populationTable, redact, redactComplaint, timeToClose,
+  ChartData,
+  ChartDataError,
+  type ClassifiedComplaint,
+  type CountyFeature,
+  POLLUTION_TYPES,
+  REDACTED,
+  buildReport,
+  caseKey,
+  classifyAll,
+  countiesOf,
+  hasAction,
+  ingestFiles,
+  latest,
+  overdue,
+  parseEnforcement,
+  populationTable,
+  redact,
+  redactComplaint,
+  timeToClose,
   timelines,
 } from "../node.js";
 import { gridSlot } from "../analyze/progress.js";
 import {
-  type CaseExtras, type CasesFile, type DashboardMeta, type EnforcementFile, MODEL_VERSION, type PopulationRow, type RepeatsFile, type ShippedLabel,
-  TEXT_CHUNKS, type TextChunk, type TextRecord, chunkRange, encodeColumns,
+  type CaseExtras,
+  type CasesFile,
+  type DashboardMeta,
+  type EnforcementFile,
+  MODEL_VERSION,
+  type PopulationRow,
+  type RepeatsFile,
+  type ShippedLabel,
+  TEXT_CHUNKS,
+  type TextChunk,
+  type TextRecord,
+  chunkRange,
+  encodeColumns,
 } from "./model.js";
 import { gate, gatedJson } from "../text/redact.js";
 import { zip } from "./zip.js";
@@ -64,9 +92,10 @@ function geoFor(data: ChartData) {
   const round = (v: number) => Math.round(v * 1000) / 1000;
   const features = all.features.map((f): CountyFeature => ({
     ...f,
-    geometry: f.geometry.type === "Polygon"
-      ? { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => r.map(([x, y]) => [round(x!), round(y!)])) }
-      : { type: "MultiPolygon", coordinates: f.geometry.coordinates.map((p) => p.map((r) => r.map(([x, y]) => [round(x!), round(y!)]))) },
+    geometry:
+      f.geometry.type === "Polygon"
+        ? { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => r.map(([x, y]) => [round(x!), round(y!)])) }
+        : { type: "MultiPolygon", coordinates: f.geometry.coordinates.map((p) => p.map((r) => r.map(([x, y]) => [round(x!), round(y!)]))) },
   }));
   return { type: "FeatureCollection" as const, features };
 }
@@ -104,8 +133,14 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
 
   const n = cases.length;
   const extras: CaseExtras = {
-    category: new Array<number>(n), keySuggested: new Array<number>(n), predictedTypes: new Array<number>(n), progressSlot: new Array<number>(n),
-    closedSlot: new Array<number>(n), phaseSlot: new Array<number>(n), closeDays: new Array<number>(n), closeExact: new Array<number>(n),
+    category: new Array<number>(n),
+    keySuggested: new Array<number>(n),
+    predictedTypes: new Array<number>(n),
+    progressSlot: new Array<number>(n),
+    closedSlot: new Array<number>(n),
+    phaseSlot: new Array<number>(n),
+    closeDays: new Array<number>(n),
+    closeExact: new Array<number>(n),
   };
   cases.forEach((c, i) => {
     const key = caseKey(c);
@@ -161,12 +196,22 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     progressDates: grid,
     upperBoundCases: progress.upperBoundCases,
     overdueAt: od.at ?? null,
-    overdue: od.cases.filter((c) => rowOf.has(c.key)).map((c) => {
-      const row = rowOf.get(c.key)!;
-      const target = cases[row]!.classification.target;
-      // 投诉对象 and a short summary for the overdue list: redacted, then cut (the output gate)
-      return { row, id: c.key, deadline: c.deadline, days: c.daysOverdue, ...(c.status ? { status: c.status } : {}), ...(target ? { target: gate(target, { max: 24 }) } : {}), summary: gate(cases[row]!.text, { max: OVERDUE_SUMMARY }) };
-    }),
+    overdue: od.cases
+      .filter((c) => rowOf.has(c.key))
+      .map((c) => {
+        const row = rowOf.get(c.key)!;
+        const target = cases[row]!.classification.target;
+        // 投诉对象 and a short summary for the overdue list: redacted, then cut (the output gate)
+        return {
+          row,
+          id: c.key,
+          deadline: c.deadline,
+          days: c.daysOverdue,
+          ...(c.status ? { status: c.status } : {}),
+          ...(target ? { target: gate(target, { max: 24 }) } : {}),
+          summary: gate(cases[row]!.text, { max: OVERDUE_SUMMARY }),
+        };
+      }),
     undatedDeadlines: od.undated,
     counties,
     keyCases: cases.flatMap((c, i): [number, string][] => (extras.category[i] === 1 ? [[i, caseKey(c)]] : [])),
@@ -195,7 +240,16 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   log(`报告附件（${Math.round(performance.now() - t4)} ms）`);
 
   const enforcement: EnforcementFile = {
-    cases: [], fines: [], fineYuan: [], orders: [], suspensions: [], seizures: [], transfers: [], interviewed: [], accountable: [], withAction: [],
+    cases: [],
+    fines: [],
+    fineYuan: [],
+    orders: [],
+    suspensions: [],
+    seizures: [],
+    transfers: [],
+    interviewed: [],
+    accountable: [],
+    withAction: [],
   };
   for (const c of cases) {
     const e = parseEnforcement(c.rectification, c.accountability);

@@ -22,7 +22,12 @@ export function banner(data: DashboardData): HTMLElement {
   const files = m.sources.map((s) => s.file);
   const source = `数据：${files.slice(0, 2).join("、")}${files.length > 2 ? ` 等 ${files.length} 个文件` : ""}；${num(m.cases)} 件信访件${m.asOf ? `，办理情况截至${cnDate(m.asOf)}` : ""}。`;
   return el("div", { class: "ducha-banner" }, [
-    m.synthetic ? el("p", { class: "ducha-synthetic", role: "note" }, [el("strong", {}, ["模拟数据"]), `：本页展示的是${SYNTHETIC_NOTE}，仅用于演示和测试，不代表任何真实督察信访情况。`]) : null,
+    m.synthetic
+      ? el("p", { class: "ducha-synthetic", role: "note" }, [
+          el("strong", {}, ["模拟数据"]),
+          `：本页展示的是${SYNTHETIC_NOTE}，仅用于演示和测试，不代表任何真实督察信访情况。`,
+        ])
+      : null,
     el("p", { class: "ducha-source" }, [source, " 信访人姓名、电话、身份证号已隐去。"]),
   ]);
 }
@@ -64,19 +69,36 @@ export function headlines(data: DashboardData, sel: Selection): HTMLElement {
   for (let i = 0; i < sel.rows.length; i++) if (data.extras.keySuggested[sel.rows[i]!] === 1 && data.extras.category[sel.rows[i]!] !== 1) extra++;
   const asOf = data.meta.asOf ? `截至${cnDate(data.meta.asOf)}` : "";
   return el("div", { class: "grid grid-cols-4 ducha-figures" }, [
-    figure("受理信访件", `${num(sel.rows.length)} 件`, sel.rows.length === data.length ? "一个受理编号计一件" : `占全部 ${num(data.length)} 件的 ${pct(sel.rows.length / data.length)}`, "fig-cases"),
+    figure(
+      "受理信访件",
+      `${num(sel.rows.length)} 件`,
+      sel.rows.length === data.length ? "一个受理编号计一件" : `占全部 ${num(data.length)} 件的 ${pct(sel.rows.length / data.length)}`,
+      "fig-cases",
+    ),
     figure(
       "交办",
       batches.size ? `${batches.size} 批` : `${dates.length} 天`,
       dates.length ? `${cnDay(dates[0]!)}至${cnDay(dates[dates.length - 1]!)}，${dates.length} 个交办日` : "无交办日期",
       "fig-batches",
     ),
-    rateFigure("属实率", r.verifiedRate, `属实、基本属实、部分属实 ${num(r.verifiedRate.numerator)} 件 / 填写了是否属实的 ${num(r.verifiedRate.denominator)} 件${blanks(r.verifiedRate)}`, "fig-verified"),
-    rateFigure("办结率", r.closedRate, `已办结 ${num(r.closedRate.numerator)} 件 / 填写了办理状态的 ${num(r.closedRate.denominator)} 件${blanks(r.closedRate)}；含阶段性办结 ${pct(r.closedOrPhaseRate.value)}${asOf ? `；${asOf}` : ""}`, "fig-closed"),
+    rateFigure(
+      "属实率",
+      r.verifiedRate,
+      `属实、基本属实、部分属实 ${num(r.verifiedRate.numerator)} 件 / 填写了是否属实的 ${num(r.verifiedRate.denominator)} 件${blanks(r.verifiedRate)}`,
+      "fig-verified",
+    ),
+    rateFigure(
+      "办结率",
+      r.closedRate,
+      `已办结 ${num(r.closedRate.numerator)} 件 / 填写了办理状态的 ${num(r.closedRate.denominator)} 件${blanks(r.closedRate)}；含阶段性办结 ${pct(r.closedOrPhaseRate.value)}${asOf ? `；${asOf}` : ""}`,
+      "fig-closed",
+    ),
     figure(
       "重点件",
       hasCategory ? `${num(key)} 件` : "无数据",
-      hasCategory ? `按案卷类别；另有 ${num(extra)} 件按重点件规则建议关注（仅为建议）` : `表中没有案卷类别；按重点件规则建议关注 ${num(suggested)} 件（仅为建议）`,
+      hasCategory
+        ? `按案卷类别；另有 ${num(extra)} 件按重点件规则建议关注（仅为建议）`
+        : `表中没有案卷类别；按重点件规则建议关注 ${num(suggested)} 件（仅为建议）`,
       "fig-key",
     ),
   ]);
@@ -123,7 +145,9 @@ export function chartCard(spec: TopLevelSpec, options: ChartCardOptions = {}): H
   let finalize: (() => void) | undefined;
   let cancelled = false;
   // charts are drawn one after another, in page order: the first appears as soon as it can
-  const drawn = queue.then(() => new Promise((r) => setTimeout(r, 0))).then(() => (cancelled ? undefined : embed(target, spec as never, { actions: false, renderer: "svg", tooltip: false })));
+  const drawn = queue
+    .then(() => new Promise((r) => setTimeout(r, 0)))
+    .then(() => (cancelled ? undefined : embed(target, spec as never, { actions: false, renderer: "svg", tooltip: false })));
   queue = drawn.catch(() => undefined);
   drawn
     .then((result) => {
@@ -176,7 +200,9 @@ export interface TableCardOptions {
  */
 export function tableCard(table: Table, options: TableCardOptions = {}): HTMLElement {
   const limit = options.limit ?? 15;
-  const numeric = table.headers.map((_, c) => table.rows.length > 0 && table.rows.every((r) => typeof r[c] === "number" || r[c] === null || r[c] === "" || r[c] === "—"));
+  const numeric = table.headers.map(
+    (_, c) => table.rows.length > 0 && table.rows.every((r) => typeof r[c] === "number" || r[c] === null || r[c] === "" || r[c] === "—"),
+  );
   // short columns stay on one line; long text wraps
   const short = table.headers.map((_, c) => table.rows.slice(0, 200).every((r) => String(r[c] ?? "").length <= 14));
   const cls = (c: number) => (numeric[c] ? "num" : short[c] ? "nowrap" : undefined);
@@ -185,7 +211,13 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
   const render = (upTo: number) => {
     for (; shown < Math.min(upTo, table.rows.length); shown++) {
       const row = table.rows[shown]!;
-      body.append(el("tr", row[0] === "合计" ? { class: "is-total" } : {}, row.map((v, c) => el("td", { class: cls(c) }, [options.cell ? options.cell(v, c, shown) : typeof v === "number" ? num(v) : v ?? ""]))));
+      body.append(
+        el(
+          "tr",
+          row[0] === "合计" ? { class: "is-total" } : {},
+          row.map((v, c) => el("td", { class: cls(c) }, [options.cell ? options.cell(v, c, shown) : typeof v === "number" ? num(v) : (v ?? "")])),
+        ),
+      );
     }
   };
   render(limit);
@@ -197,12 +229,22 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
   const csv = el("button", { type: "button" }, ["下载 CSV"]);
   const xlsx = el("button", { type: "button" }, ["下载 XLSX"]);
   csv.onclick = () => saveBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
-  xlsx.onclick = () => saveBlob(new Blob([xlsxBytes([table])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(table.name, "xlsx"));
+  xlsx.onclick = () =>
+    saveBlob(new Blob([xlsxBytes([table])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(table.name, "xlsx"));
   return el("div", { class: `card ducha-table${options.wide ? " is-wide" : ""}`, "data-table": table.name }, [
     el("h3", {}, [table.name]),
     options.note ? el("p", { class: "ducha-muted" }, [options.note]) : null,
     el("div", { class: "ducha-table-scroll" }, [
-      el("table", {}, [el("thead", {}, [el("tr", {}, table.headers.map((h, c) => el("th", { class: cls(c) }, [h])))]), body]),
+      el("table", {}, [
+        el("thead", {}, [
+          el(
+            "tr",
+            {},
+            table.headers.map((h, c) => el("th", { class: cls(c) }, [h])),
+          ),
+        ]),
+        body,
+      ]),
     ]),
     table.rows.length ? null : el("p", { class: "ducha-muted" }, ["当前范围内没有记录。"]),
     el("div", { class: "ducha-actions" }, [more, csv, xlsx]),
@@ -276,8 +318,13 @@ export function leagueRows(data: DashboardData, sel: Selection): LeagueRow[] {
       level: levelOf(r.value),
     });
   });
-  return rows.sort((a, b) =>
-    (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0) || (a.rate ?? 0) - (b.rate ?? 0) || (b.withStatus - b.closed) - (a.withStatus - a.closed) || (a.county < b.county ? -1 : 1));
+  return rows.sort(
+    (a, b) =>
+      (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0) ||
+      (a.rate ?? 0) - (b.rate ?? 0) ||
+      b.withStatus - b.closed - (a.withStatus - a.closed) ||
+      (a.county < b.county ? -1 : 1),
+  );
 }
 
 const LEVEL_ICON: Record<LeagueRow["level"], string> = { 达标: "●", 接近: "▲", 落后: "✕", 无数据: "—" };
@@ -301,7 +348,7 @@ export function countyOfDatum(d: Record<string, unknown>): string | null {
 export function scopeLabel(data: DashboardData, sel: Selection): string {
   const f = sel.filters;
   const parts = [
-    f.county ? data.countyName(f.county) : data.meta.prefecture?.name ?? "",
+    f.county ? data.countyName(f.county) : (data.meta.prefecture?.name ?? ""),
     f.batch ? `第${f.batch}批` : "",
     f.type ?? "",
     f.from || f.to ? `${f.from ? cnDay(f.from) : ""}至${f.to ? cnDay(f.to) : ""}` : "",
@@ -313,7 +360,7 @@ export function scopeLabel(data: DashboardData, sel: Selection): string {
 export function selectCounty(code: string | null): void {
   const s = document.querySelector<HTMLSelectElement>("form.ducha-filters select[name=county]");
   if (!s) return;
-  s.value = s.value === code ? "" : code ?? "";
+  s.value = s.value === code ? "" : (code ?? "");
   s.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
@@ -335,9 +382,16 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
       el("td", { class: "num" }, [`${num(r.closed)}/${num(r.withStatus)}`]),
       el("td", { class: "num" }, [r.overdue ? num(r.overdue) : "0"]),
       el("td", { class: "num" }, [deltaText(r.rate, r.previous)]),
-    ]));
+    ]),
+  );
   const table = el("table", { class: "ducha-league", "data-testid": "league" }, [
-    el("thead", {}, [el("tr", {}, head.map((h) => el("th", { scope: "col" }, [h])))]),
+    el("thead", {}, [
+      el(
+        "tr",
+        {},
+        head.map((h) => el("th", { scope: "col" }, [h])),
+      ),
+    ]),
     el("tbody", {}, body),
   ]);
   for (const b of table.querySelectorAll<HTMLButtonElement>("button.ducha-county-link")) {
@@ -371,12 +425,22 @@ export function keyCases(data: DashboardData, sel: Selection, limit = 12): HTMLE
   return el("section", { class: "card ducha-key-card" }, [
     el("h2", {}, ["逾期未办结与重点件"]),
     el("div", { class: "big", "data-testid": "fig-overdue" }, [`${num(overdue.length)} 件`]),
-    el("p", { class: "ducha-detail" }, [data.file.overdueAt ? `逾期未办结：过了办结目标、截至${cnDate(data.file.overdueAt)}仍未办结` : "表中没有办结目标，无法判断逾期"]),
+    el("p", { class: "ducha-detail" }, [
+      data.file.overdueAt ? `逾期未办结：过了办结目标、截至${cnDate(data.file.overdueAt)}仍未办结` : "表中没有办结目标，无法判断逾期",
+    ]),
     items.length
       ? el("ul", { class: "ducha-key-list", "data-testid": "key-list" }, [
-        ...items.slice(0, limit).map((x) => el("li", { class: x.open ? "is-open" : "is-closed" }, [el("span", { "aria-hidden": "true" }, [x.open ? "○ " : "● "]), `${x.id} · ${x.county} · `, el("strong", {}, [x.status])])),
-        items.length > limit ? el("li", { class: "ducha-muted" }, [`另有 ${num(items.length - limit)} 件，见“整改进度”页`]) : null,
-      ])
+          ...items
+            .slice(0, limit)
+            .map((x) =>
+              el("li", { class: x.open ? "is-open" : "is-closed" }, [
+                el("span", { "aria-hidden": "true" }, [x.open ? "○ " : "● "]),
+                `${x.id} · ${x.county} · `,
+                el("strong", {}, [x.status]),
+              ]),
+            ),
+          items.length > limit ? el("li", { class: "ducha-muted" }, [`另有 ${num(items.length - limit)} 件，见“整改进度”页`]) : null,
+        ])
       : el("p", { class: "ducha-muted" }, ["当前范围内没有标为重点件的信访件。"]),
     items.length ? el("p", { class: "ducha-detail" }, [`重点件 ${num(items.length)} 件，其中未办结 ${num(open)} 件`]) : null,
   ]);

@@ -61,7 +61,14 @@ export function closeTimesOf(data: DashboardData, sel: Selection): CloseTimes {
     cases.push({ county: data.cols.countyKeys[data.cols.county[r]!]!, days: d });
   }
   const byCounty = durationsByCounty(cases, (county) => data.countyName(county));
-  return { summary: summarizeDurations(all), histogram: durationHistogram(all), byCounty, exact, upperBound: all.length - exact, open: sel.rows.length - all.length };
+  return {
+    summary: summarizeDurations(all),
+    histogram: durationHistogram(all),
+    byCounty,
+    exact,
+    upperBound: all.length - exact,
+    open: sel.rows.length - all.length,
+  };
 }
 
 export interface OverdueRow {
@@ -86,15 +93,26 @@ export function overdueOf(data: DashboardData, sel: Selection): OverdueRow[] {
   const c = data.cols;
   const selected = new Uint8Array(c.length);
   for (let i = 0; i < sel.rows.length; i++) selected[sel.rows[i]!] = 1;
-  return data.file.overdue
-    .filter((o) => selected[o.row])
-    .map((o) => {
-      const county = c.countyKeys[c.county[o.row]!]!;
-      return {
-        row: o.row, id: o.id, county, countyName: data.countyName(county), date: c.dateKeys[c.date[o.row]!]!, deadline: o.deadline, days: o.days,
-        status: o.status ?? MISSING, target: o.target ?? "", summary: o.summary ?? "", key: data.extras.category[o.row] === 1,
-      };
-    })
-    // most overdue first, the 重点件 first among equals (the data step already sorts by days)
-    .sort((a, b) => b.days - a.days || Number(b.key) - Number(a.key));
+  return (
+    data.file.overdue
+      .filter((o) => selected[o.row])
+      .map((o) => {
+        const county = c.countyKeys[c.county[o.row]!]!;
+        return {
+          row: o.row,
+          id: o.id,
+          county,
+          countyName: data.countyName(county),
+          date: c.dateKeys[c.date[o.row]!]!,
+          deadline: o.deadline,
+          days: o.days,
+          status: o.status ?? MISSING,
+          target: o.target ?? "",
+          summary: o.summary ?? "",
+          key: data.extras.category[o.row] === 1,
+        };
+      })
+      // most overdue first, the 重点件 first among equals (the data step already sorts by days)
+      .sort((a, b) => b.days - a.days || Number(b.key) - Number(a.key))
+  );
 }

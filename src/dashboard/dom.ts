@@ -6,7 +6,11 @@
 export type Child = Node | string | number | null | undefined | false;
 
 /** `el("p", {class: "note"}, ["text", node])`: strings become text nodes. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, children: readonly Child[] = []): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  children: readonly Child[] = [],
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, v);
   for (const c of children) if (c !== null && c !== undefined && c !== false) e.append(typeof c === "number" ? String(c) : c);
@@ -35,7 +39,7 @@ export const num = (v: number): string => v.toLocaleString("zh-CN");
 /** "2023-07-16" -> "2023年7月16日" */
 export function cnDate(iso: string | null | undefined): string {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso ?? "";
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : (iso ?? "");
 }
 
 /** "2023-07-16" -> "7月16日" */

@@ -32,7 +32,10 @@ function restore(data: DashboardData): Filters {
 }
 
 function select(name: string, label: string, options: readonly [string, string][], value: string | null): HTMLLabelElement {
-  const s = el("select", { name, "aria-label": label }, [el("option", { value: "" }, ["全部"]), ...options.map(([v, text]) => el("option", { value: v }, [text]))]);
+  const s = el("select", { name, "aria-label": label }, [
+    el("option", { value: "" }, ["全部"]),
+    ...options.map(([v, text]) => el("option", { value: v }, [text])),
+  ]);
   s.value = value ?? "";
   return el("label", { class: "ducha-field" }, [el("span", {}, [label]), s]);
 }
@@ -44,7 +47,7 @@ export function describeFilters(data: DashboardData, f: Filters): string {
   if (f.batch) parts.push(`第${f.batch}批`);
   if (f.county) parts.push(data.countyName(f.county));
   if (f.type) parts.push(`污染类型：${f.type}`);
-  if (f.theme) parts.push(`督察重点：${f.theme === MISSING ? "未涉及" : THEME_NAMES[f.theme as keyof typeof THEME_NAMES] ?? f.theme}`);
+  if (f.theme) parts.push(`督察重点：${f.theme === MISSING ? "未涉及" : (THEME_NAMES[f.theme as keyof typeof THEME_NAMES] ?? f.theme)}`);
   return parts.length ? parts.join("；") : "全部信访件";
 }
 
@@ -53,17 +56,34 @@ export function filterBar(data: DashboardData): HTMLFormElement & { value: Filte
   const initial = restore(data);
   const dates = data.dates;
   const dateSelect = (name: string, label: string, value: string | null) =>
-    select(name, label, dates.map((d): [string, string] => [d, cnDay(d)]), value);
+    select(
+      name,
+      label,
+      dates.map((d): [string, string] => [d, cnDay(d)]),
+      value,
+    );
   const fields = [
     dateSelect("from", "交办日期 从", initial.from),
     dateSelect("to", "至", initial.to),
-    select("batch", "批次", data.batches.map((b): [string, string] => [b, `第${b}批`]), initial.batch),
+    select(
+      "batch",
+      "批次",
+      data.batches.map((b): [string, string] => [b, `第${b}批`]),
+      initial.batch,
+    ),
     select("county", "县（市、区）", data.countyOptions, initial.county),
-    select("type", "污染类型", POLLUTION_TYPES.filter((t) => data.cols.types.some((m) => m & (1 << POLLUTION_TYPES.indexOf(t)))).map((t): [string, string] => [t, t]), initial.type),
+    select(
+      "type",
+      "污染类型",
+      POLLUTION_TYPES.filter((t) => data.cols.types.some((m) => m & (1 << POLLUTION_TYPES.indexOf(t)))).map((t): [string, string] => [t, t]),
+      initial.type,
+    ),
     select("theme", "督察重点", [...THEMES.map((t): [string, string] => [t, THEME_NAMES[t]]), [MISSING, "未涉及督察重点"]], initial.theme),
   ];
   const reset = el("button", { type: "button", class: "ducha-reset" }, ["清除筛选"]);
-  const form = el("form", { class: "ducha-filters", role: "search", "aria-label": "筛选" }, [el("div", { class: "ducha-fields" }, [...fields, reset])]) as HTMLFormElement & { value: Filters };
+  const form = el("form", { class: "ducha-filters", role: "search", "aria-label": "筛选" }, [
+    el("div", { class: "ducha-fields" }, [...fields, reset]),
+  ]) as HTMLFormElement & { value: Filters };
   const read = (): Filters => {
     const v = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value || null;
     let from = v("from");
@@ -87,9 +107,13 @@ export function filterBar(data: DashboardData): HTMLFormElement & { value: Filte
     form.dispatchEvent(new Event("input", { bubbles: true }));
   });
   // the selects' own input events would reach view() before `value` is updated
-  form.addEventListener("input", (e) => {
-    if (e.target !== form) e.stopPropagation();
-  }, true);
+  form.addEventListener(
+    "input",
+    (e) => {
+      if (e.target !== form) e.stopPropagation();
+    },
+    true,
+  );
   reset.addEventListener("click", () => {
     for (const s of form.querySelectorAll("select")) s.value = "";
     update();

@@ -13,7 +13,10 @@ const TABLE_EXTS = new Set([".xlsx", ".csv", ".tsv", ".json"]);
 /** The bundled sample: the main table and the three 截至 snapshots. */
 export function sampleInputs(): string[] {
   const dir = dataPath("sample", "snapshots");
-  const snapshots = readdirSync(dir).filter((f) => TABLE_EXTS.has(extname(f).toLowerCase())).sort().map((f) => join(dir, f));
+  const snapshots = readdirSync(dir)
+    .filter((f) => TABLE_EXTS.has(extname(f).toLowerCase()))
+    .sort()
+    .map((f) => join(dir, f));
   return [dataPath("sample", "郴州2023_信访件_模拟数据.xlsx"), ...snapshots];
 }
 

@@ -42,7 +42,10 @@ export interface DashboardMeta {
 }
 
 /** `ComplaintColumns` as JSON: typed arrays as plain arrays, the county name map as pairs. */
-export interface EncodedColumns extends Omit<ComplaintColumns, "county" | "date" | "batch" | "status" | "verification" | "types" | "typeSource" | "themes" | "countyNames"> {
+export interface EncodedColumns extends Omit<
+  ComplaintColumns,
+  "county" | "date" | "batch" | "status" | "verification" | "types" | "typeSource" | "themes" | "countyNames"
+> {
   county: number[];
   date: number[];
   batch: number[];

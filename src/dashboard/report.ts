@@ -16,14 +16,31 @@ function tableView(t: ReportTable, label: string, synthetic: boolean): HTMLEleme
   const csv = el("button", { type: "button" }, ["下载 CSV"]);
   const xlsx = el("button", { type: "button" }, ["下载 XLSX"]);
   csv.onclick = () => saveBlob(new Blob([toCsv(download)], { type: "text/csv;charset=utf-8" }), fileName(t.caption, "csv"));
-  xlsx.onclick = () => saveBlob(new Blob([xlsxBytes([download])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(t.caption, "xlsx"));
+  xlsx.onclick = () =>
+    saveBlob(new Blob([xlsxBytes([download])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(t.caption, "xlsx"));
   const align = (i: number) => ({ class: `align-${alignOf(t, i)}` });
   return el("div", { class: "card ducha-table ducha-report-table", "data-table": t.caption }, [
     el("h3", { class: "ducha-caption" }, [caption]),
     el("div", { class: "ducha-table-scroll" }, [
       el("table", {}, [
-        el("thead", {}, [el("tr", {}, t.headers.map((h, i) => el("th", align(i), [h])))]),
-        el("tbody", {}, t.rows.map((row, r) => el("tr", t.totalRow && r === t.rows.length - 1 ? { class: "is-total" } : {}, row.map((v, i) => el("td", align(i), [v]))))),
+        el("thead", {}, [
+          el(
+            "tr",
+            {},
+            t.headers.map((h, i) => el("th", align(i), [h])),
+          ),
+        ]),
+        el(
+          "tbody",
+          {},
+          t.rows.map((row, r) =>
+            el(
+              "tr",
+              t.totalRow && r === t.rows.length - 1 ? { class: "is-total" } : {},
+              row.map((v, i) => el("td", align(i), [v])),
+            ),
+          ),
+        ),
       ]),
     ]),
     el("p", { class: "ducha-muted" }, [`资料来源：${t.source}`]),
@@ -51,25 +68,41 @@ export function reportView(model: ReportModel, options: { invalidation?: Promise
         out.append(el("p", { class: "ducha-muted" }, [b.text]));
         break;
       case "list":
-        out.append(el("ul", {}, b.items.map((item) => el("li", {}, [item]))));
+        out.append(
+          el(
+            "ul",
+            {},
+            b.items.map((item) => el("li", {}, [item])),
+          ),
+        );
         break;
       case "facts":
-        out.append(el("div", { class: "ducha-figures ducha-facts" }, b.facts.map((f) => el("div", { class: "card ducha-figure" }, [
-          el("h2", {}, [f.label]),
-          el("div", { class: "big" }, [f.value]),
-          f.detail ? el("p", { class: "ducha-detail" }, [f.detail]) : null,
-        ]))));
+        out.append(
+          el(
+            "div",
+            { class: "ducha-figures ducha-facts" },
+            b.facts.map((f) =>
+              el("div", { class: "card ducha-figure" }, [
+                el("h2", {}, [f.label]),
+                el("div", { class: "big" }, [f.value]),
+                f.detail ? el("p", { class: "ducha-detail" }, [f.detail]) : null,
+              ]),
+            ),
+          ),
+        );
         break;
       case "table":
         out.append(tableView(b.table, labels.get(i) ?? "表", model.synthetic));
         break;
       case "figure": {
         const caption = `${labels.get(i) ?? "图"} ${b.figure.caption}`;
-        out.append(chartCard(b.figure.spec, {
-          filename: caption,
-          caption: b.figure.note ? `${caption}。${b.figure.note}` : caption,
-          ...(options.invalidation ? { invalidation: options.invalidation } : {}),
-        }));
+        out.append(
+          chartCard(b.figure.spec, {
+            filename: caption,
+            caption: b.figure.note ? `${caption}。${b.figure.note}` : caption,
+            ...(options.invalidation ? { invalidation: options.invalidation } : {}),
+          }),
+        );
         break;
       }
     }

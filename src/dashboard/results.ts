@@ -60,7 +60,20 @@ export function resultsTable(data: DashboardData, rows: readonly number[], texts
   return {
     name,
     ...(data.meta.synthetic ? { title: `${name}（模拟数据，非真实信访件；个人信息已隐去）` } : { title: `${name}（信访人个人信息已隐去）` }),
-    headers: ["受理编号", "交办日期", "批次", "县（市、区）", "污染类型（原表）", "污染类型（自动分类）", "督察重点（自动分类）", "是否属实", "办理状态", "案卷类别", "建议重点关注", "信访内容"],
+    headers: [
+      "受理编号",
+      "交办日期",
+      "批次",
+      "县（市、区）",
+      "污染类型（原表）",
+      "污染类型（自动分类）",
+      "督察重点（自动分类）",
+      "是否属实",
+      "办理状态",
+      "案卷类别",
+      "建议重点关注",
+      "信访内容",
+    ],
     rows: rows.map((r) => {
       const t = texts.get(r);
       return [
@@ -128,7 +141,9 @@ export function resultsView(data: DashboardData, rows: readonly number[], load: 
   const show = async () => {
     const mine = ++seq;
     const slice = rows.slice(page * size, (page + 1) * size);
-    status.textContent = rows.length ? `第 ${page + 1} / ${pages} 页（第 ${num(page * size + 1)}–${num(page * size + slice.length)} 条，共 ${num(rows.length)} 条）` : "没有符合条件的信访件";
+    status.textContent = rows.length
+      ? `第 ${page + 1} / ${pages} 页（第 ${num(page * size + 1)}–${num(page * size + slice.length)} 条，共 ${num(rows.length)} 条）`
+      : "没有符合条件的信访件";
     prev.toggleAttribute("disabled", page === 0);
     next.toggleAttribute("disabled", page >= pages - 1);
     body.replaceChildren(...slice.map((r) => rowElement(data, r, undefined)));
@@ -170,7 +185,13 @@ export function resultsView(data: DashboardData, rows: readonly number[], load: 
     el("div", { class: "ducha-pager" }, [prev, next, status]),
     el("div", { class: "ducha-table-scroll" }, [
       el("table", {}, [
-        el("thead", {}, [el("tr", {}, ["受理编号", "县（市、区）", "污染类型 / 重点件", "督察重点", "属实 / 状态", "信访内容（已隐去个人信息）"].map((h) => el("th", {}, [h])))]),
+        el("thead", {}, [
+          el(
+            "tr",
+            {},
+            ["受理编号", "县（市、区）", "污染类型 / 重点件", "督察重点", "属实 / 状态", "信访内容（已隐去个人信息）"].map((h) => el("th", {}, [h])),
+          ),
+        ]),
         body,
       ]),
     ]),

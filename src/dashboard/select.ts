@@ -85,7 +85,12 @@ export class DashboardData {
     this.cols = decodeColumns(file.columns);
     this.extras = file.extras;
     this.counties = file.counties;
-    this.population = new Map(file.counties.map((c) => [c.code, { code: c.code, name: c.name, ...(c.population ? { population: c.population } : {}), ...(c.rounded ? { rounded: true } : {}) }]));
+    this.population = new Map(
+      file.counties.map((c) => [
+        c.code,
+        { code: c.code, name: c.name, ...(c.population ? { population: c.population } : {}), ...(c.rounded ? { rounded: true } : {}) },
+      ]),
+    );
     this.countyNames = new Map([...file.counties.map((c): [string, string] => [c.code, c.name]), ...this.cols.countyNames]);
   }
 
@@ -104,11 +109,11 @@ export class DashboardData {
 
   /** Counties with complaints, by code (unresolved last), as [code, name]. */
   get countyOptions(): [string, string][] {
-    return this.cols.countyKeys.map((k): [string, string] => [k, k === UNRESOLVED ? "（未识别县区）" : this.countyNames.get(k) ?? k]);
+    return this.cols.countyKeys.map((k): [string, string] => [k, k === UNRESOLVED ? "（未识别县区）" : (this.countyNames.get(k) ?? k)]);
   }
 
   countyName(code: string): string {
-    return code === UNRESOLVED ? UNRESOLVED : this.countyNames.get(code) ?? code;
+    return code === UNRESOLVED ? UNRESOLVED : (this.countyNames.get(code) ?? code);
   }
 
   /** The rows passing the filters, in data order. */

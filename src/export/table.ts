@@ -64,12 +64,7 @@ export function gateTable(t: Table, options: GateOptions = {}): Table {
   // a number as long as a phone or ID number is checked as text too (figures never are that long)
   const cell = (v: Table["rows"][number][number]) =>
     typeof v === "string" ? g(v) : typeof v === "number" && Math.abs(v) >= 1e9 && g(String(v)) !== String(v) ? g(String(v)) : v;
-  return {
-    name: g(t.name),
-    headers: t.headers.map(g),
-    rows: t.rows.map((row) => row.map(cell)),
-    ...(t.title ? { title: g(t.title) } : {}),
-  };
+  return { name: g(t.name), headers: t.headers.map(g), rows: t.rows.map((row) => row.map(cell)), ...(t.title ? { title: g(t.title) } : {}) };
 }
 
 /** Options of {@link writeTables}. */

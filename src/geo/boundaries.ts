@@ -35,8 +35,7 @@ export interface PrefectureProperties {
 
 /** A polygonal TopoJSON geometry object (arcs are indexes into the topology's arcs). */
 export type TopoArea<P> =
-  | { type: "Polygon"; id?: string; arcs: number[][]; properties: P }
-  | { type: "MultiPolygon"; id?: string; arcs: number[][][]; properties: P };
+  { type: "Polygon"; id?: string; arcs: number[][]; properties: P } | { type: "MultiPolygon"; id?: string; arcs: number[][][]; properties: P };
 
 /** The shape of data/geo/hunan-counties.topo.json (quantized, delta-encoded arcs). */
 export interface HunanTopology {
@@ -58,10 +57,7 @@ export type PrefectureFeature = Feature<Polygon | MultiPolygon, PrefectureProper
 // topojson-client ships no type declarations (and its "main" is a UMD bundle), so it is
 // loaded through require with the one function used here typed locally.
 interface TopojsonClient {
-  feature<P>(
-    topology: HunanTopology,
-    object: { type: "GeometryCollection"; geometries: TopoArea<P>[] },
-  ): FeatureCollection<Polygon | MultiPolygon, P>;
+  feature<P>(topology: HunanTopology, object: { type: "GeometryCollection"; geometries: TopoArea<P>[] }): FeatureCollection<Polygon | MultiPolygon, P>;
 }
 const topojson = createRequire(import.meta.url)("topojson-client") as TopojsonClient;
 
@@ -87,9 +83,7 @@ export function hunanTopology(): HunanTopology {
  * Throws a RangeError for a prefecture code with no Hunan county. Each call returns new
  * objects.
  */
-export function countyBoundaries(
-  prefectureCode?: string,
-): FeatureCollection<Polygon | MultiPolygon, CountyProperties> {
+export function countyBoundaries(prefectureCode?: string): FeatureCollection<Polygon | MultiPolygon, CountyProperties> {
   const topology = hunanTopology();
   const counties = topology.objects.counties;
   if (prefectureCode === undefined) return topojson.feature(topology, counties);

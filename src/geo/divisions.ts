@@ -48,17 +48,20 @@ let cached: Divisions | undefined;
 /** The bundled GB/T 2260 division tables (loaded once per process). */
 export function divisions(): Divisions {
   if (cached) return cached;
-  const counties = readCsv("counties.csv").map(
-    ([code, name, prefectureCode, prefecture, provinceCode, province]): County => ({
-      code: code!, name: name!, prefectureCode: prefectureCode!, prefecture: prefecture!,
-      provinceCode: provinceCode!, province: province!,
-    }),
-  );
-  const prefectures = readCsv("prefectures.csv").map(
-    ([code, name, provinceCode, province]): Prefecture => ({
-      code: code!, name: name!, provinceCode: provinceCode!, province: province!,
-    }),
-  );
+  const counties = readCsv("counties.csv").map(([code, name, prefectureCode, prefecture, provinceCode, province]): County => ({
+    code: code!,
+    name: name!,
+    prefectureCode: prefectureCode!,
+    prefecture: prefecture!,
+    provinceCode: provinceCode!,
+    province: province!,
+  }));
+  const prefectures = readCsv("prefectures.csv").map(([code, name, provinceCode, province]): Prefecture => ({
+    code: code!,
+    name: name!,
+    provinceCode: provinceCode!,
+    province: province!,
+  }));
   const towns = readCsv("towns-hunan.csv").map(([countyCode, name]): Town => ({ countyCode: countyCode!, name: name! }));
   cached = {
     counties,

@@ -106,9 +106,14 @@ function normalizeCell(cell: string): string {
 
 function toArea(raw: string, c: County, method: AreaResolution["method"]): AreaResolution {
   return {
-    raw, method, code: c.code, county: c.name,
-    prefectureCode: c.prefectureCode, prefecture: c.prefecture,
-    provinceCode: c.provinceCode, province: c.province,
+    raw,
+    method,
+    code: c.code,
+    county: c.name,
+    prefectureCode: c.prefectureCode,
+    prefecture: c.prefecture,
+    provinceCode: c.provinceCode,
+    province: c.province,
   };
 }
 
@@ -148,7 +153,11 @@ function placeNames(c: County): string[] {
 let prefShortCache: Set<string> | undefined;
 /** Short names of every prefecture: 衡阳, 长沙, 朝阳… */
 function prefectureShortNames(): Set<string> {
-  prefShortCache ??= new Set(divisions().prefectures.map((p) => shortName(p.name, "prefecture")).filter((n): n is string => !!n));
+  prefShortCache ??= new Set(
+    divisions()
+      .prefectures.map((p) => shortName(p.name, "prefecture"))
+      .filter((n): n is string => !!n),
+  );
   return prefShortCache;
 }
 
@@ -172,19 +181,14 @@ export class AreaResolver {
     const ix = buildIndexes();
     const d = divisions();
     if (context.province) {
-      const code = /^\d{6}$/.test(context.province)
-        ? context.province
-        : ix.province.get(normalizeCell(context.province))[0];
+      const code = /^\d{6}$/.test(context.province) ? context.province : ix.province.get(normalizeCell(context.province))[0];
       if (!code) throw new Error(`unknown province in area context: ${context.province}`);
       this.provinceCode = code;
     }
     if (context.prefecture) {
       const p = /^\d{6}$/.test(context.prefecture)
         ? d.prefectureByCode.get(context.prefecture)
-        : this.pickPrefecture([
-            ...ix.prefFull.get(normalizeCell(context.prefecture)),
-            ...ix.prefShort.get(normalizeCell(context.prefecture)),
-          ]);
+        : this.pickPrefecture([...ix.prefFull.get(normalizeCell(context.prefecture)), ...ix.prefShort.get(normalizeCell(context.prefecture))]);
       if (!p) throw new Error(`unknown prefecture in area context: ${context.prefecture}`);
       this.prefectureCode = p.code;
       this.provinceCode ??= p.provinceCode;
@@ -208,10 +212,7 @@ export class AreaResolver {
     if (hit.candidates) {
       const chosen = text ? this.choose(hit.candidates, text) : undefined;
       if (chosen) {
-        return {
-          area: toArea(raw, chosen.county, "cell"),
-          ...(this.outside(chosen.county, raw).warning ? this.outside(chosen.county, raw) : {}),
-        };
+        return { area: toArea(raw, chosen.county, "cell"), ...(this.outside(chosen.county, raw).warning ? this.outside(chosen.county, raw) : {}) };
       }
       return { area: { raw, method: "unresolved" }, warning: hit.warning! };
     }
@@ -233,8 +234,9 @@ export class AreaResolver {
       area.provinceCode = scope.provinceCode;
       area.province = scope.province;
     }
-    const warning = hit.warning
-      ?? (raw
+    const warning =
+      hit.warning ??
+      (raw
         ? hit.scope
           ? `行政区域「${raw}」未写到县（市、区），投诉内容中也没有县（市、区）名，只能定到${hit.scope.name}${this.outsidePrefecture(hit.scope)}`
           : `行政区域「${raw}」无法识别为县级行政区，已保留该件`
@@ -246,7 +248,8 @@ export class AreaResolver {
   private outsidePrefecture(p: Prefecture): string {
     const d = divisions();
     if (this.prefectureCode && p.code !== this.prefectureCode) return `，不在${d.prefectureByCode.get(this.prefectureCode)?.name ?? this.prefectureCode}`;
-    if (this.provinceCode && p.provinceCode !== this.provinceCode) return `，不在${d.prefectures.find((x) => x.provinceCode === this.provinceCode)?.province ?? this.provinceCode}`;
+    if (this.provinceCode && p.provinceCode !== this.provinceCode)
+      return `，不在${d.prefectures.find((x) => x.provinceCode === this.provinceCode)?.province ?? this.provinceCode}`;
     return "";
   }
 
@@ -391,7 +394,9 @@ export class AreaResolver {
     // the whole country: full county names of three characters or more only (短名 and town names
     // repeat across provinces); names used twice are dropped below
     const national = !prefectureCode && !this.provinceCode;
-    const local = national ? d.counties : d.counties.filter((c) => (prefectureCode ? c.prefectureCode === prefectureCode : c.provinceCode === this.provinceCode));
+    const local = national
+      ? d.counties
+      : d.counties.filter((c) => (prefectureCode ? c.prefectureCode === prefectureCode : c.provinceCode === this.provinceCode));
     const localSet = new Set(local);
     for (const c of local) if (!national || c.name.length >= 3) add(c.name, c, 0);
     if (!national) {
@@ -439,7 +444,6 @@ export class AreaResolver {
     }
     return best && { county: best.county, word: best.word };
   }
-
 }
 
 /** The whole country: no province or prefecture is nearer than another. */

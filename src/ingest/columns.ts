@@ -8,8 +8,22 @@ import { compact } from "../text/normalize.js";
 
 /** A field of the complaint record that a column of a disclosure table fills. */
 export type Field =
-  | "seq" | "caseNo" | "batch" | "date" | "text" | "area" | "types" | "findings" | "verification"
-  | "rectification" | "status" | "deadline" | "accountability" | "category" | "channel" | "closedDate";
+  | "seq"
+  | "caseNo"
+  | "batch"
+  | "date"
+  | "text"
+  | "area"
+  | "types"
+  | "findings"
+  | "verification"
+  | "rectification"
+  | "status"
+  | "deadline"
+  | "accountability"
+  | "category"
+  | "channel"
+  | "closedDate";
 
 export interface FieldSpec {
   field: Field;
@@ -24,47 +38,79 @@ export interface FieldSpec {
 export const FIELDS: readonly FieldSpec[] = [
   { field: "seq", canonical: "序号", variants: ["序号", "编号", "序"] },
   {
-    field: "caseNo", canonical: "受理编号",
+    field: "caseNo",
+    canonical: "受理编号",
     variants: ["受理编号", "案卷编号", "举报编号", "信访编号", "交办编号", "转办编号", "件号", "受理号", "案件编号", "信访件编号"],
     patterns: [/编号$/],
   },
   { field: "batch", canonical: "批次", variants: ["批次", "交办批次", "转办批次", "批号"] },
   {
-    field: "date", canonical: "交办时间",
+    field: "date",
+    canonical: "交办时间",
     variants: ["交办时间", "接件时间", "交办日期", "受理时间", "受理日期", "转办时间", "转办日期", "信访时间", "举报时间", "来电时间", "日期", "时间"],
     patterns: [/^(交办|转办|受理|接件|举报)(时间|日期)/],
   },
   {
-    field: "text", canonical: "交办问题基本情况",
+    field: "text",
+    canonical: "交办问题基本情况",
     variants: [
-      "交办问题基本情况", "案卷内容", "举报内容", "信访问题", "反映问题", "信访内容", "投诉内容", "反映问题基本情况",
-      "举报问题", "问题描述", "群众反映问题", "信访问题基本情况", "交办问题", "反映内容", "信访举报内容", "问题基本情况",
-      "举报事项", "信访事项", "主要问题", "反映的主要问题",
+      "交办问题基本情况",
+      "案卷内容",
+      "举报内容",
+      "信访问题",
+      "反映问题",
+      "信访内容",
+      "投诉内容",
+      "反映问题基本情况",
+      "举报问题",
+      "问题描述",
+      "群众反映问题",
+      "信访问题基本情况",
+      "交办问题",
+      "反映内容",
+      "信访举报内容",
+      "问题基本情况",
+      "举报事项",
+      "信访事项",
+      "主要问题",
+      "反映的主要问题",
     ],
     patterns: [/^(交办|转办|信访|举报|反映|投诉).{0,4}(问题|内容|情况|事项)$/, /问题基本情况$/],
   },
   {
-    field: "area", canonical: "行政区域",
-    variants: ["行政区域", "所属区域", "区县", "属地", "所在地", "县市区", "县(市、区)", "县(市区)", "所属县市区", "地区", "区域", "所在区域", "所属地区", "行政区划"],
+    field: "area",
+    canonical: "行政区域",
+    variants: [
+      "行政区域",
+      "所属区域",
+      "区县",
+      "属地",
+      "所在地",
+      "县市区",
+      "县(市、区)",
+      "县(市区)",
+      "所属县市区",
+      "地区",
+      "区域",
+      "所在区域",
+      "所属地区",
+      "行政区划",
+    ],
     patterns: [/^(所属)?县.{0,4}区/, /行政区/],
   },
-  {
-    field: "types", canonical: "污染类型",
-    variants: ["污染类型", "问题类型", "污染类别", "举报类型", "信访类型", "污染种类", "问题类别", "类型"],
-  },
+  { field: "types", canonical: "污染类型", variants: ["污染类型", "问题类型", "污染类别", "举报类型", "信访类型", "污染种类", "问题类别", "类型"] },
   { field: "findings", canonical: "调查核实情况", variants: ["调查核实情况", "核查情况", "调查情况", "核实情况", "调查核实", "核查结果"] },
   { field: "verification", canonical: "是否属实", variants: ["是否属实", "属实情况", "核实结果", "属实与否", "是否查实"] },
   {
-    field: "rectification", canonical: "处理和整改情况",
+    field: "rectification",
+    canonical: "处理和整改情况",
     variants: ["处理和整改情况", "整改情况", "处理情况", "处理整改情况", "整改措施", "处理及整改情况", "处理和整改", "办理情况"],
   },
-  {
-    field: "status", canonical: "是否办结",
-    variants: ["是否办结", "办理状态", "办结情况", "办理进度", "整改进度", "办结状态", "办理结果", "状态"],
-  },
+  { field: "status", canonical: "是否办结", variants: ["是否办结", "办理状态", "办结情况", "办理进度", "整改进度", "办结状态", "办理结果", "状态"] },
   { field: "deadline", canonical: "办结目标", variants: ["办结目标", "整改时限", "整改期限", "办结时限", "完成时限", "整改目标"] },
   {
-    field: "accountability", canonical: "责任人被处理情况",
+    field: "accountability",
+    canonical: "责任人被处理情况",
     variants: ["责任人被处理情况", "问责情况", "责任追究情况", "责任人处理情况", "追责问责情况", "问责"],
   },
   { field: "category", canonical: "案卷类别", variants: ["案卷类别", "件别", "案件类别", "信访件类别", "是否重点件"] },
@@ -129,7 +175,8 @@ function namesText(cell: string): boolean {
 }
 
 /** Header cells that name no field ducha reads but are common in real tables. */
-const OTHER_HEADERS = /^(?:备注|说明|附注|备考|其他|其它|附件|牵头单位|责任单位|办理单位|承办单位|主办单位|协办单位|责任领导|责任人|联系人|举报人|举报人信息|联系电话|联系方式|信访人|来电人|反映人|投诉人|姓名|地址|住址|问题属性|序|No\.?)$/i;
+const OTHER_HEADERS =
+  /^(?:备注|说明|附注|备考|其他|其它|附件|牵头单位|责任单位|办理单位|承办单位|主办单位|协办单位|责任领导|责任人|联系人|举报人|举报人信息|联系电话|联系方式|信访人|来电人|反映人|投诉人|姓名|地址|住址|问题属性|序|No\.?)$/i;
 
 /**
  * A row that reads as a header with the complaint-text column and nothing but header words:

@@ -38,7 +38,11 @@ const CR = 13;
 
 /** Pick comma, tab or semicolon from the first lines. */
 export function sniffDelimiter(text: string): string {
-  const head = text.slice(0, 4096).split(/\r\n|\n|\r/).slice(0, 5).join("\n");
+  const head = text
+    .slice(0, 4096)
+    .split(/\r\n|\n|\r/)
+    .slice(0, 5)
+    .join("\n");
   const count = (ch: string) => head.split(ch).length - 1;
   const comma = count(",");
   const tab = count("\t");

@@ -30,9 +30,7 @@ const MONTH_DAY = /^(\d{1,2})\s*月\s*(\d{1,2})\s*日?|^(\d{1,2})[/-](\d{1,2})$/
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 /** A date cell read: the ISO date, or why it is not one. */
-export type DateParse =
-  | { ok: true; date: string }
-  | { ok: false; reason: "empty" | "no-year" | "invalid" };
+export type DateParse = { ok: true; date: string } | { ok: false; reason: "empty" | "no-year" | "invalid" };
 
 /**
  * Parse a date cell. `year` supplies the year of "6月29日"-style cells; without it they fail

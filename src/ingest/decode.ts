@@ -56,7 +56,7 @@ function utf8Sequence(bytes: Uint8Array, i: number, end: number): number {
 function census(bytes: Uint8Array, from: number, to: number): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     if (bytes[i]! < 0x80) {
       i++;
       continue;

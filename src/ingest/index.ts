@@ -102,7 +102,13 @@ function emptyResult(): IngestResult {
 }
 
 /** Read one file's bytes into the result. Throws {@link IngestError} when the file is not a readable table. */
-async function ingestInto(input: InputFile | (() => Promise<InputFile>), result: IngestResult, resolver: AreaResolver, options: IngestOptions, labels: Set<string>): Promise<void> {
+async function ingestInto(
+  input: InputFile | (() => Promise<InputFile>),
+  result: IngestResult,
+  resolver: AreaResolver,
+  options: IngestOptions,
+  labels: Set<string>,
+): Promise<void> {
   // a file read here (not a caller's buffer) is only referenced from this frame, so its bytes
   // are garbage once decoded: a 340 MB CSV does not sit beside its own parsed rows
   let file: InputFile | undefined = typeof input === "function" ? await input() : input;
@@ -117,7 +123,10 @@ async function ingestInto(input: InputFile | (() => Promise<InputFile>), result:
   let repaired = false;
 
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new IngestError(name, "这是旧版 Excel 97-2003（.xls）或其他 Office 二进制文件，请在 Excel 中“另存为” .xlsx 后再导入（legacy .xls is not supported; save as .xlsx）");
+    throw new IngestError(
+      name,
+      "这是旧版 Excel 97-2003（.xls）或其他 Office 二进制文件，请在 Excel 中“另存为” .xlsx 后再导入（legacy .xls is not supported; save as .xlsx）",
+    );
   }
   if (startsWith(bytes, XLSX_MAGIC)) {
     format = "xlsx";
@@ -214,7 +223,8 @@ function flagCrossFileDuplicates(result: IngestResult): void {
     if (!f) first.set(k, r);
     else if (f.source.file !== r.source.file) {
       result.warnings.push({
-        ...r.source, column: "受理编号",
+        ...r.source,
+        column: "受理编号",
         message: `受理编号 ${r.caseNo} 也出现在 ${f.source.file}${f.source.sheet ? `「${f.source.sheet}」` : ""}第${f.source.row}行：同一张表是否导入了两次？`,
       });
     }

@@ -12,7 +12,9 @@ function toCell(v: unknown, depth = 0): string {
   if (depth >= MAX_DEPTH) return "…";
   if (Array.isArray(v)) return v.map((x) => toCell(x, depth + 1)).join("、");
   if (typeof v === "object") {
-    return `{${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${JSON.stringify(k)}:${typeof x === "string" ? JSON.stringify(x) : toCell(x, depth + 1)}`).join(",")}}`;
+    return `{${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${JSON.stringify(k)}:${typeof x === "string" ? JSON.stringify(x) : toCell(x, depth + 1)}`)
+      .join(",")}}`;
   }
   // bigint, symbol, function: JSON.parse never yields them
   return typeof v === "bigint" ? v.toString() : "";
@@ -41,7 +43,7 @@ export function readJson(text: string): { grid: Grid } | { error: string } {
       }
     }
   }
-  if (!items) return { error: "JSON 中没有记录数组（应为对象数组，或 {\"records\": [...]}）" };
+  if (!items) return { error: 'JSON 中没有记录数组（应为对象数组，或 {"records": [...]}）' };
 
   const headers: string[] = [];
   const index = new Map<string, number>();

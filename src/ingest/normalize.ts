@@ -1,7 +1,12 @@
 import type { Complaint, Reject, SourceRef, Warning } from "../model/complaint.js";
 import {
-  type PollutionType, channelFromCaseNo, parseCategory, parseChannel, parsePollutionTypes,
-  parseStatus, parseVerification,
+  type PollutionType,
+  channelFromCaseNo,
+  parseCategory,
+  parseChannel,
+  parsePollutionTypes,
+  parseStatus,
+  parseVerification,
 } from "../model/vocabulary.js";
 import type { AreaResolver } from "../geo/resolve.js";
 import { foldFullWidth, parseChineseNumber } from "../text/normalize.js";
@@ -84,7 +89,11 @@ const isBlank = (cells: readonly string[]) => cells.every((c) => !c || !c.trim()
  * blanked, the rest redacted, and only then cut.
  */
 function excerpt(cells: readonly string[], personal: ReadonlySet<number> = new Set()): string {
-  const s = cells.map((c, i) => (personal.has(i) && c.trim() ? REDACTED : c)).filter((c) => c.trim()).join(" | ").replace(/\s+/g, " ");
+  const s = cells
+    .map((c, i) => (personal.has(i) && c.trim() ? REDACTED : c))
+    .filter((c) => c.trim())
+    .join(" | ")
+    .replace(/\s+/g, " ");
   return redactedExcerpt(s, 81);
 }
 
@@ -284,18 +293,24 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
   const deadlineOf = memo((c: string) => parseDate(c.replace(/^(?:于|在)/, ""), year));
   const typesOf = memo(parsePollutionTypes);
   const batchOf = memo(parseBatch);
-  const parsers = {
-    verification: memo(parseVerification),
-    status: memo(parseStatus),
-    category: memo(parseCategory),
-    channel: memo(parseChannel),
-  };
+  const parsers = { verification: memo(parseVerification), status: memo(parseStatus), category: memo(parseCategory), channel: memo(parseChannel) };
   // column indexes as one fixed-shape object (-1: the table has no such column)
   const I = {
-    seq: col.seq ?? -1, caseNo: col.caseNo ?? -1, batch: col.batch ?? -1, date: col.date ?? -1, text: col.text ?? -1,
-    area: col.area ?? -1, types: col.types ?? -1, findings: col.findings ?? -1, verification: col.verification ?? -1,
-    rectification: col.rectification ?? -1, status: col.status ?? -1, deadline: col.deadline ?? -1,
-    accountability: col.accountability ?? -1, category: col.category ?? -1, channel: col.channel ?? -1,
+    seq: col.seq ?? -1,
+    caseNo: col.caseNo ?? -1,
+    batch: col.batch ?? -1,
+    date: col.date ?? -1,
+    text: col.text ?? -1,
+    area: col.area ?? -1,
+    types: col.types ?? -1,
+    findings: col.findings ?? -1,
+    verification: col.verification ?? -1,
+    rectification: col.rectification ?? -1,
+    status: col.status ?? -1,
+    deadline: col.deadline ?? -1,
+    accountability: col.accountability ?? -1,
+    category: col.category ?? -1,
+    channel: col.channel ?? -1,
     closedDate: col.closedDate ?? -1,
   };
   const cellAt = (r: GridRow, i: number): string => (i < 0 ? "" : (r.cells[i] ?? "").trim());
@@ -350,7 +365,8 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     if (dateCell) {
       const d = dateOf(dateCell);
       if (d.ok) date = d.date;
-      else warn(r.n, headers[col.date!]!, d.reason === "no-year" ? `日期「${quote(dateCell)}」没有年份，表中也找不到年份` : `日期「${quote(dateCell)}」无法识别`);
+      else
+        warn(r.n, headers[col.date!]!, d.reason === "no-year" ? `日期「${quote(dateCell)}」没有年份，表中也找不到年份` : `日期「${quote(dateCell)}」无法识别`);
     }
 
     const area = ctx.resolver.resolve(cellAt(r, I.area), text);

@@ -48,7 +48,8 @@ export async function checkInputFile(path: string, maxBytes = maxInputBytes()): 
   }
   const what = notAFile(st);
   if (what) throw new IngestError(path, what);
-  if (st.size > maxBytes) throw new IngestError(path, `文件太大（${mb(st.size)}，上限 ${mb(maxBytes)}）；请按批次拆分，或设置 DUCHA_MAX_INPUT_MB（file too large）`);
+  if (st.size > maxBytes)
+    throw new IngestError(path, `文件太大（${mb(st.size)}，上限 ${mb(maxBytes)}）；请按批次拆分，或设置 DUCHA_MAX_INPUT_MB（file too large）`);
 }
 
 /**
@@ -64,7 +65,8 @@ export async function readInputFile(path: string, maxBytes = maxInputBytes()): P
   }
   const what = notAFile(st);
   if (what) throw new IngestError(path, what);
-  if (st.size > maxBytes) throw new IngestError(path, `文件太大（${mb(st.size)}，上限 ${mb(maxBytes)}）；请按批次拆分，或设置 DUCHA_MAX_INPUT_MB（file too large）`);
+  if (st.size > maxBytes)
+    throw new IngestError(path, `文件太大（${mb(st.size)}，上限 ${mb(maxBytes)}）；请按批次拆分，或设置 DUCHA_MAX_INPUT_MB（file too large）`);
   let fh;
   try {
     // O_NONBLOCK: if the path became a FIFO since stat, opening it must not wait for a writer

@@ -25,42 +25,25 @@ export type PollutionType = (typeof PollutionType)[keyof typeof PollutionType];
 export const POLLUTION_TYPES: readonly PollutionType[] = Object.values(PollutionType);
 
 /** 是否属实 — whether the investigation found the complaint true. */
-export const Verification = {
-  True: "属实",
-  MostlyTrue: "基本属实",
-  PartlyTrue: "部分属实",
-  False: "不属实",
-} as const;
+export const Verification = { True: "属实", MostlyTrue: "基本属实", PartlyTrue: "部分属实", False: "不属实" } as const;
 export type Verification = (typeof Verification)[keyof typeof Verification];
 /** The 是否属实 values in order: 属实, 基本属实, 部分属实, 不属实. */
 export const VERIFICATIONS: readonly Verification[] = Object.values(Verification);
 
 /** 是否办结 / 办理状态 — where the case is in its life. */
-export const CaseStatus = {
-  Closed: "已办结",
-  PhaseClosed: "阶段性办结",
-  InProgress: "正在办理",
-} as const;
+export const CaseStatus = { Closed: "已办结", PhaseClosed: "阶段性办结", InProgress: "正在办理" } as const;
 export type CaseStatus = (typeof CaseStatus)[keyof typeof CaseStatus];
 /** The 办理状态 values in order, most finished first. */
 export const CASE_STATUSES: readonly CaseStatus[] = Object.values(CaseStatus);
 
 /** 案卷类别 — ordinary or key case. */
-export const CaseCategory = {
-  Ordinary: "一般件",
-  Key: "重点件",
-} as const;
+export const CaseCategory = { Ordinary: "一般件", Key: "重点件" } as const;
 export type CaseCategory = (typeof CaseCategory)[keyof typeof CaseCategory];
 /** The two 件别 values in order: 一般件, 重点件. */
 export const CASE_CATEGORIES: readonly CaseCategory[] = Object.values(CaseCategory);
 
 /** 受理渠道 — how the complaint arrived. */
-export const Channel = {
-  Phone: "来电",
-  Letter: "来信",
-  Online: "网络",
-  Visit: "来访",
-} as const;
+export const Channel = { Phone: "来电", Letter: "来信", Online: "网络", Visit: "来访" } as const;
 export type Channel = (typeof Channel)[keyof typeof Channel];
 /** The ways a complaint reached the group (来电, 来信 …), in order. */
 export const CHANNELS: readonly Channel[] = Object.values(Channel);
@@ -77,29 +60,115 @@ export const CHANNELS: readonly Channel[] = Object.values(Channel);
  * of them are listed. See docs/classification.md, "Official schemes".
  */
 export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionType[]>> = {
-  大气: ["大气"], 大气污染: ["大气"], 空气: ["大气"], 空气污染: ["大气"], 废气: ["大气"], 气: ["大气"],
-  扬尘: ["大气"], 扬尘污染: ["大气"], 粉尘: ["大气"], 油烟: ["大气"], 餐饮油烟: ["大气"],
-  油烟污染: ["大气"], 恶臭: ["大气"], 异味: ["大气"], 臭气: ["大气"], 废气污染: ["大气"],
-  烟尘: ["大气"], 大气环境: ["大气"], 异味污染: ["大气"], 区域异味: ["大气"], 恶臭异味: ["大气"],
-  商业散煤: ["大气"], 生活散煤: ["大气"], 散煤: ["大气"], 散煤污染: ["大气"], 燃煤污染: ["大气"],
-  施工扬尘: ["大气"], 拆迁扬尘: ["大气"], 道路扬尘: ["大气"], 堆场扬尘: ["大气"], 工业废气: ["大气"],
-  机动车尾气: ["大气"], 尾气: ["大气"], 餐饮污染: ["大气"], 气面源: ["大气"], 气工业源: ["大气"],
-  秸秆焚烧: ["大气"], 露天焚烧: ["大气"], 挥发性有机物: ["大气"],
-  水: ["水"], 水污染: ["水"], 废水: ["水"], 污水: ["水"], 水体污染: ["水"], 黑臭水体: ["水"], 水环境: ["水"],
-  工业废水: ["水"], 生活污水: ["水"], 海洋: ["水"], 海洋污染: ["水"], 水源: ["水"], 饮用水: ["水"],
-  噪声: ["噪声"], 噪音: ["噪声"], 噪声污染: ["噪声"], 噪音污染: ["噪声"], 声: ["噪声"],
-  交通噪声: ["噪声"], 施工噪声: ["噪声"], 建筑施工噪声: ["噪声"], 社会生活噪声: ["噪声"], 工业噪声: ["噪声"],
-  工业企业噪声: ["噪声"], 其他噪声: ["噪声"], 其它噪声: ["噪声"], 生活噪声: ["噪声"],
-  土壤: ["土壤"], 土壤污染: ["土壤"], 重金属: ["土壤"], 重金属污染: ["土壤"], 土壤环境: ["土壤"],
-  固废: ["固废"], 固体废物: ["固废"], 固体废弃物: ["固废"], 固废污染: ["固废"], 垃圾: ["固废"],
-  垃圾污染: ["固废"], 危险废物: ["固废"], 危废: ["固废"], 建筑垃圾: ["固废"], 生活垃圾: ["固废"],
-  "固(危)废": ["固废"], 固危废: ["固废"], 渣: ["固废"], 固体废物污染: ["固废"],
-  生态: ["生态"], 生态破坏: ["生态"], 生态环境破坏: ["生态"], 非法采矿: ["生态"], 非法采砂: ["生态"],
-  生态环境: ["生态"], 生态污染: ["生态"], 生态类: ["生态"],
-  辐射: ["辐射"], 辐射污染: ["辐射"], 电磁辐射: ["辐射"], 核辐射: ["辐射"], 建设项目电磁辐射: ["辐射"],
-  其他: ["其他"], 其它: ["其他"], 其他污染: ["其他"], 其它污染: ["其他"], 其他问题: ["其他"],
-  政府管理: ["其他"], 建设项目: ["其他"], 光污染: ["其他"],
-  畜禽养殖: ["水", "大气"], 畜禽养殖污染: ["水", "大气"], 养殖污染: ["水", "大气"],
+  大气: ["大气"],
+  大气污染: ["大气"],
+  空气: ["大气"],
+  空气污染: ["大气"],
+  废气: ["大气"],
+  气: ["大气"],
+  扬尘: ["大气"],
+  扬尘污染: ["大气"],
+  粉尘: ["大气"],
+  油烟: ["大气"],
+  餐饮油烟: ["大气"],
+  油烟污染: ["大气"],
+  恶臭: ["大气"],
+  异味: ["大气"],
+  臭气: ["大气"],
+  废气污染: ["大气"],
+  烟尘: ["大气"],
+  大气环境: ["大气"],
+  异味污染: ["大气"],
+  区域异味: ["大气"],
+  恶臭异味: ["大气"],
+  商业散煤: ["大气"],
+  生活散煤: ["大气"],
+  散煤: ["大气"],
+  散煤污染: ["大气"],
+  燃煤污染: ["大气"],
+  施工扬尘: ["大气"],
+  拆迁扬尘: ["大气"],
+  道路扬尘: ["大气"],
+  堆场扬尘: ["大气"],
+  工业废气: ["大气"],
+  机动车尾气: ["大气"],
+  尾气: ["大气"],
+  餐饮污染: ["大气"],
+  气面源: ["大气"],
+  气工业源: ["大气"],
+  秸秆焚烧: ["大气"],
+  露天焚烧: ["大气"],
+  挥发性有机物: ["大气"],
+  水: ["水"],
+  水污染: ["水"],
+  废水: ["水"],
+  污水: ["水"],
+  水体污染: ["水"],
+  黑臭水体: ["水"],
+  水环境: ["水"],
+  工业废水: ["水"],
+  生活污水: ["水"],
+  海洋: ["水"],
+  海洋污染: ["水"],
+  水源: ["水"],
+  饮用水: ["水"],
+  噪声: ["噪声"],
+  噪音: ["噪声"],
+  噪声污染: ["噪声"],
+  噪音污染: ["噪声"],
+  声: ["噪声"],
+  交通噪声: ["噪声"],
+  施工噪声: ["噪声"],
+  建筑施工噪声: ["噪声"],
+  社会生活噪声: ["噪声"],
+  工业噪声: ["噪声"],
+  工业企业噪声: ["噪声"],
+  其他噪声: ["噪声"],
+  其它噪声: ["噪声"],
+  生活噪声: ["噪声"],
+  土壤: ["土壤"],
+  土壤污染: ["土壤"],
+  重金属: ["土壤"],
+  重金属污染: ["土壤"],
+  土壤环境: ["土壤"],
+  固废: ["固废"],
+  固体废物: ["固废"],
+  固体废弃物: ["固废"],
+  固废污染: ["固废"],
+  垃圾: ["固废"],
+  垃圾污染: ["固废"],
+  危险废物: ["固废"],
+  危废: ["固废"],
+  建筑垃圾: ["固废"],
+  生活垃圾: ["固废"],
+  "固(危)废": ["固废"],
+  固危废: ["固废"],
+  渣: ["固废"],
+  固体废物污染: ["固废"],
+  生态: ["生态"],
+  生态破坏: ["生态"],
+  生态环境破坏: ["生态"],
+  非法采矿: ["生态"],
+  非法采砂: ["生态"],
+  生态环境: ["生态"],
+  生态污染: ["生态"],
+  生态类: ["生态"],
+  辐射: ["辐射"],
+  辐射污染: ["辐射"],
+  电磁辐射: ["辐射"],
+  核辐射: ["辐射"],
+  建设项目电磁辐射: ["辐射"],
+  其他: ["其他"],
+  其它: ["其他"],
+  其他污染: ["其他"],
+  其它污染: ["其他"],
+  其他问题: ["其他"],
+  政府管理: ["其他"],
+  建设项目: ["其他"],
+  光污染: ["其他"],
+  畜禽养殖: ["水", "大气"],
+  畜禽养殖污染: ["水", "大气"],
+  养殖污染: ["水", "大气"],
 };
 
 /**
@@ -110,10 +179,18 @@ export const NO_TYPE_LABELS: ReadonlySet<string> = new Set(["群众身边的生�
 
 /** Spellings of 是否属实 found in published tables, normalised, to the official value. */
 export const VERIFICATION_ALIASES: Readonly<Record<string, Verification>> = {
-  属实: "属实", 是: "属实", 查实: "属实", 情况属实: "属实",
+  属实: "属实",
+  是: "属实",
+  查实: "属实",
+  情况属实: "属实",
   基本属实: "基本属实",
-  部分属实: "部分属实", 部份属实: "部分属实",
-  不属实: "不属实", 否: "不属实", 不实: "不属实", 查无实据: "不属实", 情况不属实: "不属实",
+  部分属实: "部分属实",
+  部份属实: "部分属实",
+  不属实: "不属实",
+  否: "不属实",
+  不实: "不属实",
+  查无实据: "不属实",
+  情况不属实: "不属实",
 };
 
 /**
@@ -121,24 +198,54 @@ export const VERIFICATION_ALIASES: Readonly<Record<string, Verification>> = {
  * but the case is not yet closed, so it must not raise the 办结率.
  */
 export const STATUS_ALIASES: Readonly<Record<string, CaseStatus>> = {
-  已办结: "已办结", 办结: "已办结", 已完成: "已办结", 完成: "已办结", 已销号: "已办结", 已整改: "已办结",
-  阶段性办结: "阶段性办结", 阶段办结: "阶段性办结", 拟销号: "阶段性办结", 阶段性完成: "阶段性办结",
-  正在办理: "正在办理", 未办结: "正在办理", 办理中: "正在办理", 正在整改: "正在办理", 整改中: "正在办理",
-  未完成: "正在办理", 否: "正在办理", 是: "已办结",
+  已办结: "已办结",
+  办结: "已办结",
+  已完成: "已办结",
+  完成: "已办结",
+  已销号: "已办结",
+  已整改: "已办结",
+  阶段性办结: "阶段性办结",
+  阶段办结: "阶段性办结",
+  拟销号: "阶段性办结",
+  阶段性完成: "阶段性办结",
+  正在办理: "正在办理",
+  未办结: "正在办理",
+  办理中: "正在办理",
+  正在整改: "正在办理",
+  整改中: "正在办理",
+  未完成: "正在办理",
+  否: "正在办理",
+  是: "已办结",
 };
 
 /** Spellings of 件别 found in published tables, normalised (see {@link normalizeLabel}), to the official value. */
 export const CATEGORY_ALIASES: Readonly<Record<string, CaseCategory>> = {
-  一般件: "一般件", 一般: "一般件", 一般信访件: "一般件", 普通件: "一般件",
-  重点件: "重点件", 重点: "重点件", 重点信访件: "重点件", 重要件: "重点件",
+  一般件: "一般件",
+  一般: "一般件",
+  一般信访件: "一般件",
+  普通件: "一般件",
+  重点件: "重点件",
+  重点: "重点件",
+  重点信访件: "重点件",
+  重要件: "重点件",
 };
 
 /** Spellings of 信访方式 found in published tables, normalised, to the official value. */
 export const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
-  来电: "来电", 电话: "来电", 电话举报: "来电", 热线: "来电",
-  来信: "来信", 信件: "来信", 邮件: "来信", 信访: "来信",
-  网络: "网络", 网上: "网络", 网络举报: "网络", 微信: "网络",
-  来访: "来访", 走访: "来访",
+  来电: "来电",
+  电话: "来电",
+  电话举报: "来电",
+  热线: "来电",
+  来信: "来信",
+  信件: "来信",
+  邮件: "来信",
+  信访: "来信",
+  网络: "网络",
+  网上: "网络",
+  网络举报: "网络",
+  微信: "网络",
+  来访: "来访",
+  走访: "来访",
 };
 
 /** Fold full-width ASCII, drop spaces and surrounding punctuation: "  噪音。" -> "噪音". */

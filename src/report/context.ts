@@ -16,7 +16,6 @@ import type { Block, ReportTable } from "./model.js";
 
 export { MISSING, UNRESOLVED };
 
-
 /** Options of {@link buildReport}: title, input files and rejects for the note on method, 模拟数据, date, charts. */
 export interface ReportOptions {
   /** the title; default "<市>生态环境保护督察信访件统计分析" */
@@ -88,7 +87,10 @@ export interface ReportContext {
 
 export function reportContext(data: ChartData, options: ReportOptions): ReportContext {
   const cases = data.cases;
-  const dates = cases.map((c) => c.date).filter((d): d is string => !!d).sort();
+  const dates = cases
+    .map((c) => c.date)
+    .filter((d): d is string => !!d)
+    .sort();
   const status = countBy(data.columns, ["status"]);
   const keyFlags = cases.map(isKeyCase);
   const groups = data.repeats;
@@ -119,7 +121,10 @@ export function reportContext(data: ChartData, options: ReportOptions): ReportCo
     groups,
     inGroups: groups.reduce((s, g) => s + g.size, 0),
     types,
-    topTypes: types.rows.filter((t) => t.type !== MISSING).sort((a, b) => b.count - a.count).slice(0, 3),
+    topTypes: types.rows
+      .filter((t) => t.type !== MISSING)
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 3),
     source: [
       "督察组交办信访件",
       first && last ? `（交办时间${formatDateRange(first, last)}）` : "",

@@ -8,8 +8,23 @@
  * the document properties name the tool.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow,
-  TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from "docx";
 import type { RenderedPng } from "../charts/render.js";
 import { formatDate } from "../text/format.js";
@@ -34,7 +49,10 @@ const SONG = font(GONGWEN_FONTS.pageNumber);
 /** The font table: each 公文 font with its fallback (w:altName) and GB2312 character set. */
 function fontTable(): string {
   const fonts = Object.values(GONGWEN_FONTS)
-    .map((f) => `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`)
+    .map(
+      (f) =>
+        `<w:font w:name="${f.name}"><w:altName w:val="${f.fallback}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
+    )
     .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
 }
@@ -168,7 +186,13 @@ function tableOf(t: ReportTable, label: string): (Paragraph | Table)[] {
     });
   const rows = [
     new TableRow({ tableHeader: true, cantSplit: true, children: t.headers.map((h, i) => cell(h, i, { header: true })) }),
-    ...t.rows.map((r, k) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, { bold: t.totalRow && k === t.rows.length - 1, last: k === t.rows.length - 1 })) })),
+    ...t.rows.map(
+      (r, k) =>
+        new TableRow({
+          cantSplit: true,
+          children: r.map((v, i) => cell(v, i, { bold: t.totalRow && k === t.rows.length - 1, last: k === t.rows.length - 1 })),
+        }),
+    ),
   ];
   return [
     caption(`${label} ${t.caption}`),
@@ -187,7 +211,14 @@ function tableOf(t: ReportTable, label: string): (Paragraph | Table)[] {
 
 /** The headline figures as plain text lines (a 公文 carries no shaded cards). */
 function factsOf(facts: Extract<Block, { kind: "facts" }>["facts"]): Paragraph[] {
-  return facts.map((f) => new Paragraph({ indent: { firstLine: INDENT }, alignment: AlignmentType.LEFT, children: [new TextRun(`${f.label}：${f.value}${f.detail ? `（${f.detail}）` : ""}。`)] }));
+  return facts.map(
+    (f) =>
+      new Paragraph({
+        indent: { firstLine: INDENT },
+        alignment: AlignmentType.LEFT,
+        children: [new TextRun(`${f.label}：${f.value}${f.detail ? `（${f.detail}）` : ""}。`)],
+      }),
+  );
 }
 
 function figureOf(f: Extract<Block, { kind: "figure" }>["figure"], label: string, png: RenderedPng | undefined): Paragraph[] {
@@ -244,7 +275,9 @@ export async function toDocx(model: ReportModel, images: ReadonlyMap<number, Ren
   model.blocks.forEach((b, i) => {
     switch (b.kind) {
       case "heading":
-        children.push(new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] }));
+        children.push(
+          new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, keepNext: true, children: [new TextRun(b.text)] }),
+        );
         break;
       case "paragraph":
         children.push(new Paragraph({ indent: { firstLine: INDENT }, children: [new TextRun(b.text)] }));
@@ -280,16 +313,43 @@ export async function toDocx(model: ReportModel, images: ReadonlyMap<number, Ren
           run: { font: FANG, size: SIZE.三号, language: { value: "en-US", eastAsia: "zh-CN" } },
           paragraph: { spacing: { ...exact(28), before: 0, after: 0 }, alignment: AlignmentType.JUSTIFIED },
         },
-        title: { run: { font: XBS, size: SIZE.二号, bold: false, color: "000000" }, paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exact(36), before: 280, after: 280 } } },
-        heading1: { run: { font: HEI, size: SIZE.三号, bold: false, color: "000000" }, paragraph: { indent: { firstLine: INDENT }, spacing: { ...exact(28), before: 0, after: 0 }, keepNext: true } },
-        heading2: { run: { font: KAI, size: SIZE.三号, bold: false, italics: false, color: "000000" }, paragraph: { indent: { firstLine: INDENT }, spacing: { ...exact(28), before: 0, after: 0 }, keepNext: true } },
+        title: {
+          run: { font: XBS, size: SIZE.二号, bold: false, color: "000000" },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { ...exact(36), before: 280, after: 280 } },
+        },
+        heading1: {
+          run: { font: HEI, size: SIZE.三号, bold: false, color: "000000" },
+          paragraph: { indent: { firstLine: INDENT }, spacing: { ...exact(28), before: 0, after: 0 }, keepNext: true },
+        },
+        heading2: {
+          run: { font: KAI, size: SIZE.三号, bold: false, italics: false, color: "000000" },
+          paragraph: { indent: { firstLine: INDENT }, spacing: { ...exact(28), before: 0, after: 0 }, keepNext: true },
+        },
       },
       paragraphStyles: [
         { id: "Attachment", name: "附件标识", basedOn: "Normal", run: { font: HEI, size: SIZE.三号 }, paragraph: { alignment: AlignmentType.LEFT } },
         { id: "Subtitle", name: "Subtitle", basedOn: "Normal", run: { font: KAI, size: SIZE.三号 }, paragraph: { alignment: AlignmentType.CENTER } },
-        { id: "Caption", name: "Caption", basedOn: "Normal", run: { font: HEI, size: SIZE.小四 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60, line: 320, lineRule: LineRuleType.AUTO } } },
-        { id: "TableText", name: "Table Text", basedOn: "Normal", run: { font: FANG, size: TABLE_SIZE }, paragraph: { alignment: AlignmentType.LEFT, spacing: { line: 280, lineRule: LineRuleType.AUTO, before: 0, after: 0 } } },
-        { id: "Note", name: "Note", basedOn: "Normal", run: { font: FANG, size: SIZE.五号, color: "000000" }, paragraph: { alignment: AlignmentType.LEFT, spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 40, after: 0 } } },
+        {
+          id: "Caption",
+          name: "Caption",
+          basedOn: "Normal",
+          run: { font: HEI, size: SIZE.小四 },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60, line: 320, lineRule: LineRuleType.AUTO } },
+        },
+        {
+          id: "TableText",
+          name: "Table Text",
+          basedOn: "Normal",
+          run: { font: FANG, size: TABLE_SIZE },
+          paragraph: { alignment: AlignmentType.LEFT, spacing: { line: 280, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+        },
+        {
+          id: "Note",
+          name: "Note",
+          basedOn: "Normal",
+          run: { font: FANG, size: SIZE.五号, color: "000000" },
+          paragraph: { alignment: AlignmentType.LEFT, spacing: { line: 300, lineRule: LineRuleType.AUTO, before: 40, after: 0 } },
+        },
       ],
     },
     sections: [

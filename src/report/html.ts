@@ -79,7 +79,10 @@ export function toHtml(model: ReportModel, svg: (index: number) => string | unde
       case "facts":
         out.push(
           `<div class="facts">${b.facts
-            .map((f) => `<div class="fact"><div class="label">${esc(f.label)}</div><div class="value">${esc(f.value)}</div>${f.detail ? `<div class="detail">${esc(f.detail)}</div>` : ""}</div>`)
+            .map(
+              (f) =>
+                `<div class="fact"><div class="label">${esc(f.label)}</div><div class="value">${esc(f.value)}</div>${f.detail ? `<div class="detail">${esc(f.detail)}</div>` : ""}</div>`,
+            )
             .join("")}</div>`,
         );
         break;
@@ -88,7 +91,10 @@ export function toHtml(model: ReportModel, svg: (index: number) => string | unde
         const head = `<thead><tr>${t.headers.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead>`;
         // a figure never breaks across lines (1482.55, 93.1%)
         const body = t.rows
-          .map((r, k) => `<tr${t.totalRow && k === t.rows.length - 1 ? ' class="total"' : ""}>${r.map((v, c) => `<td class="${alignOf(t, c)}${/^[\d.,%*+-]+$/.test(v) ? " num" : ""}">${esc(v)}</td>`).join("")}</tr>`)
+          .map(
+            (r, k) =>
+              `<tr${t.totalRow && k === t.rows.length - 1 ? ' class="total"' : ""}>${r.map((v, c) => `<td class="${alignOf(t, c)}${/^[\d.,%*+-]+$/.test(v) ? " num" : ""}">${esc(v)}</td>`).join("")}</tr>`,
+          )
           .join("");
         out.push(`<table><caption>${esc(`${labels.get(i)} ${t.caption}`)}</caption>${head}<tbody>${body}</tbody></table>`);
         out.push(`<p class="note source">资料来源：${esc(t.source)}</p>`);

@@ -78,7 +78,11 @@ export async function writeReport(model: ReportModel, path: string, options: Wri
     const svgs = new Map<number, string>();
     for (const [i, b] of model.blocks.entries()) if (b.kind === "figure") svgs.set(i, await renderSvg(b.figure.spec));
     figures = svgs.size;
-    await writeOutput(path, toHtml(model, (i) => svgs.get(i)), inputs);
+    await writeOutput(
+      path,
+      toHtml(model, (i) => svgs.get(i)),
+      inputs,
+    );
   } else {
     const pngs = await renderFigures(model, options.scale ?? 2);
     figures = pngs.size;
@@ -97,7 +101,11 @@ export async function writeReport(model: ReportModel, path: string, options: Wri
         rel.set(i, name);
         images.push(join(dirname(path), name));
       }
-      await writeOutput(path, toMarkdown(model, (i) => rel.get(i)), inputs);
+      await writeOutput(
+        path,
+        toMarkdown(model, (i) => rel.get(i)),
+        inputs,
+      );
     }
   }
   return { path, format, figures, images, missingGlyphs: [...missing] };

@@ -5,7 +5,8 @@
 
 // terminal escapes: CSI (colours, cursor moves) and OSC (window titles, OSC 52 clipboard
 // writes), in their 7-bit and 8-bit forms
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*(?:\u0007|\u009c)?/g;
+const ESCAPES =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*(?:\u0007|\u009c)?/g;
 const ANY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 // in files: every C0/C1 control but tab and line breaks
 const CONTROLS_FILE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

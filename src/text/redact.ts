@@ -39,7 +39,21 @@ export function surnames(): string {
 // one character), so positions found in the copy are positions in the text.
 // ---------------------------------------------------------------------------------------------
 
-const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const CN_DIGIT: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  一: "1",
+  幺: "1",
+  二: "2",
+  两: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
 
 // the full-width forms that matter to the patterns: digits, letters, ＋－．＠＿ and parentheses
 // (not the full-width punctuation every Chinese text is full of); the ideographic space
@@ -125,16 +139,17 @@ const STRONG_AFTER =
 const WEAK_AFTER = "(?=[，,。.；;：:、\\s（(0-9+_\\-/]|反映|举报|来电|来信|称|说|表示|投诉|电话|手机|联系|家住|住在|等|和|与|$)";
 
 /** A name: 张三, 欧阳娜娜, 赵某某, 王先生, 小王, 老李. */
-const name = () =>
-  `(?:(?:小|老|阿)(?:${surnames()})|(?:${surnames()})(?:某某|某|XX|xx|\\*{1,2}|先生|女士|师傅|老师|阿姨|大爷|大妈|${CJK}{1,2}?))`;
+const name = () => `(?:(?:小|老|阿)(?:${surnames()})|(?:${surnames()})(?:某某|某|XX|xx|\\*{1,2}|先生|女士|师傅|老师|阿姨|大爷|大妈|${CJK}{1,2}?))`;
 
 /** Characters that never belong to a given name after a weak cue ("村民都反映", "居民楼下", "群众多次"). */
 const NOT_GIVEN = /[的了是在和与及等都也还已被把向从对们个村镇乡县区市省厂场店楼院校路街组队里边面周围附近反映称说表示来电信举报投诉多次一家户民小大]/;
 /** Words after a cue that start with a surname but are not names (本人居住在…, 举报人信息). */
-const NOT_NAME = /^(?:居民|居住|居家|村民|市民|业主|住户|群众|公民|附近|周边|周围|本地|当地|这里|那里|全村|全家|一名|一位|和平|时候|时常|时间|平时|信访|信息|信件|常年|常住|明显|都是|都在|都有|安全|方面|高速|国家|公司|公众|全部|全体)/;
+const NOT_NAME =
+  /^(?:居民|居住|居家|村民|市民|业主|住户|群众|公民|附近|周边|周围|本地|当地|这里|那里|全村|全家|一名|一位|和平|时候|时常|时间|平时|信访|信息|信件|常年|常住|明显|都是|都在|都有|安全|方面|高速|国家|公司|公众|全部|全体)/;
 
 /** After 居民/群众, words such as 居民楼, 群众关切, 居民阳台, 群众利益 start with a surname. */
-const NOT_NAME_WEAK = /^(?:楼|关切|关心|关注|阳台|门口|房屋|房子|安全|安置|生活|健康|利益|权益|饮水|用水|出行|休息|正常|强烈|意见|诉求|满意|普遍|集中|纷纷|一致|长期|常年|日常|时常|经常|都|和|于|向|应|强|反)/;
+const NOT_NAME_WEAK =
+  /^(?:楼|关切|关心|关注|阳台|门口|房屋|房子|安全|安置|生活|健康|利益|权益|饮水|用水|出行|休息|正常|强烈|意见|诉求|满意|普遍|集中|纷纷|一致|长期|常年|日常|时常|经常|都|和|于|向|应|强|反)/;
 
 interface NamePattern {
   re: RegExp;
@@ -324,7 +339,8 @@ export function gatedJson(value: unknown, options: GateOptions & { indent?: numb
  * person (举报人, 举报人信息, 联系人电话, 信访人姓名…) or a means of reaching one (联系电话, 手机,
  * 身份证号, 邮箱, 微信, 住址). A count (举报人数) is not personal.
  */
-const PII_COLUMN = /^(?:(?:举报|来电|来信|投诉|信访|反映|报案|控告|求助|申请|当事|联系|实名)人|姓名|署名|证件|身份证)|电话|手机|身份证|证件号|联系方式|邮箱|电子邮件|e-?mail|^QQ|微信|住址|家庭地址|通讯地址/i;
+const PII_COLUMN =
+  /^(?:(?:举报|来电|来信|投诉|信访|反映|报案|控告|求助|申请|当事|联系|实名)人|姓名|署名|证件|身份证)|电话|手机|身份证|证件号|联系方式|邮箱|电子邮件|e-?mail|^QQ|微信|住址|家庭地址|通讯地址/i;
 
 /** Whether a column header names a person or a way to reach one: such columns are blanked in every export. */
 export function isPiiColumn(header: string): boolean {

@@ -59,15 +59,18 @@ export function readUserDict(file: string): string[] {
     throw new DictionaryError(file, "词典不是 UTF-8 编码（dictionary is not UTF-8）");
   }
   const out: string[] = [];
-  text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) return;
-    const m = LINE.exec(line.replace(/[ \t]+/g, " "));
-    if (!m) throw new DictionaryError(file, `格式应为“词 [词频] [词性]”，收到「${line.slice(0, 40)}」`, i + 1);
-    const [, word, freq, tag] = m;
-    if (freq !== undefined && Number(freq) <= 0) throw new DictionaryError(file, `词频必须是正整数：「${line}」`, i + 1);
-    out.push([word, freq ?? "", tag ?? (freq ? "n" : "")].filter(Boolean).join(" "));
-  });
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) return;
+      const m = LINE.exec(line.replace(/[ \t]+/g, " "));
+      if (!m) throw new DictionaryError(file, `格式应为“词 [词频] [词性]”，收到「${line.slice(0, 40)}」`, i + 1);
+      const [, word, freq, tag] = m;
+      if (freq !== undefined && Number(freq) <= 0) throw new DictionaryError(file, `词频必须是正整数：「${line}」`, i + 1);
+      out.push([word, freq ?? "", tag ?? (freq ? "n" : "")].filter(Boolean).join(" "));
+    });
   return out;
 }
 
@@ -136,7 +139,10 @@ let loadedOptions: SegmenterOptions = {};
 /** A temp file written once, named after its content's hash. */
 function tempFile(prefix: string, content: string | (() => string), key?: string): string {
   const text = typeof content === "string" ? content : undefined;
-  const hash = createHash("sha1").update(key ?? text!).digest("hex").slice(0, 12);
+  const hash = createHash("sha1")
+    .update(key ?? text!)
+    .digest("hex")
+    .slice(0, 12);
   const file = join(tmpdir(), `${prefix}-${hash}.utf8`);
   if (!existsSync(file)) {
     const tmp = `${file}.${process.pid}.tmp`;
@@ -148,14 +154,18 @@ function tempFile(prefix: string, content: string | (() => string), key?: string
 
 function coreDictionary(full: string): string {
   const st = statSync(full);
-  return tempFile("ducha-jieba-core", () => {
-    const keep: string[] = [];
-    for (const line of readFileSync(full, "utf8").split("\n")) {
-      const freq = Number(line.split(" ")[1]);
-      if (freq >= CORE_MIN_FREQUENCY) keep.push(line);
-    }
-    return `${keep.join("\n")}\n`;
-  }, `${full}:${st.size}:${st.mtimeMs}:${CORE_MIN_FREQUENCY}`);
+  return tempFile(
+    "ducha-jieba-core",
+    () => {
+      const keep: string[] = [];
+      for (const line of readFileSync(full, "utf8").split("\n")) {
+        const freq = Number(line.split(" ")[1]);
+        if (freq >= CORE_MIN_FREQUENCY) keep.push(line);
+      }
+      return `${keep.join("\n")}\n`;
+    },
+    `${full}:${st.size}:${st.mtimeMs}:${CORE_MIN_FREQUENCY}`,
+  );
 }
 
 const tinyIdf = () => tempFile("ducha-idf", "的 1.0\n");
@@ -207,10 +217,55 @@ const TOWN = /^[\u4e00-\u9fa5]{1,5}(?:镇|乡|街道|社区|管理区|开发区|
 const GROUP = /^[\u4e00-\u9fa5]{1,3}组$/;
 /** words of place shape that name no particular place */
 const NOT_PLACE = new Set([
-  "农村", "乡村", "本村", "该村", "全村", "我村", "邻村", "村村", "新农村", "各村", "此村", "外村", "山村", "渔村", "城中村", "自然村", "行政村",
-  "乡镇", "城乡", "家乡", "下乡", "老乡", "故乡", "本乡", "城镇", "集镇", "全镇", "本镇", "该镇", "各乡镇", "乡乡", "小城镇",
-  "小组", "工作组", "督察组", "调查组", "专案组", "联合组", "机组", "班组", "村民小组", "检查组",
-  "本社区", "该社区", "开发区", "新区", "经开区", "高新区", "管理区",
+  "农村",
+  "乡村",
+  "本村",
+  "该村",
+  "全村",
+  "我村",
+  "邻村",
+  "村村",
+  "新农村",
+  "各村",
+  "此村",
+  "外村",
+  "山村",
+  "渔村",
+  "城中村",
+  "自然村",
+  "行政村",
+  "乡镇",
+  "城乡",
+  "家乡",
+  "下乡",
+  "老乡",
+  "故乡",
+  "本乡",
+  "城镇",
+  "集镇",
+  "全镇",
+  "本镇",
+  "该镇",
+  "各乡镇",
+  "乡乡",
+  "小城镇",
+  "小组",
+  "工作组",
+  "督察组",
+  "调查组",
+  "专案组",
+  "联合组",
+  "机组",
+  "班组",
+  "村民小组",
+  "检查组",
+  "本社区",
+  "该社区",
+  "开发区",
+  "新区",
+  "经开区",
+  "高新区",
+  "管理区",
 ]);
 
 let places: Set<string> | undefined;
@@ -219,7 +274,11 @@ function placeNames(): Set<string> {
   const d = divisions();
   places = new Set<string>();
   for (const c of d.counties) {
-    for (const [name, kind] of [[c.name, "county"], [c.prefecture, "prefecture"], [c.province, "province"]] as const) {
+    for (const [name, kind] of [
+      [c.name, "county"],
+      [c.prefecture, "prefecture"],
+      [c.province, "province"],
+    ] as const) {
       places.add(name);
       const s = shortName(name, kind);
       if (s && s.length > 1) places.add(s);

@@ -24,7 +24,7 @@ export interface LockOptions {
 /** Run `fn` holding the lock folder `lock`, waiting for another holder to finish. */
 export async function withLock<T>(lock: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const staleMs = options.staleMs ?? 600_000;
-  for (let announced = false; ; ) {
+  for (let announced = false; ;) {
     try {
       mkdirSync(lock);
       writeFileSync(join(lock, "pid"), String(process.pid));

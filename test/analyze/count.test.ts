@@ -75,7 +75,10 @@ describe("DataFrames", () => {
     expect(county).toContain("431003");
     expect(county.every((v) => typeof v === "string")).toBe(true);
     expect(df.column("month").values).toContain("2023-06");
-    const f = toDataFrame([{ key: "2021-01", code: "431003", n: 1, r: null }, { key: "2021-02", code: "431081", n: 2, r: 0.5 }]);
+    const f = toDataFrame([
+      { key: "2021-01", code: "431003", n: 1, r: null },
+      { key: "2021-02", code: "431081", n: 2, r: 0.5 },
+    ]);
     expect(f.dtypes).toEqual(["string", "string", "int32", "float32"]);
     expect(f.column("key").values).toEqual(["2021-01", "2021-02"]);
     expect(f.column("code").values).toEqual(["431003", "431081"]);

@@ -3,7 +3,12 @@ import type { AreaResolution } from "../../src/model/complaint.js";
 import type { CaseStatus, PollutionType, Verification } from "../../src/model/vocabulary.js";
 
 const COUNTIES: Record<string, string> = {
-  "431002": "北湖区", "431003": "苏仙区", "431021": "桂阳县", "431022": "宜章县", "431023": "永兴县", "431081": "资兴市",
+  "431002": "北湖区",
+  "431003": "苏仙区",
+  "431021": "桂阳县",
+  "431022": "宜章县",
+  "431023": "永兴县",
+  "431081": "资兴市",
 };
 
 const areas = new Map<string, AreaResolution>();
@@ -12,7 +17,16 @@ function area(code: string | undefined): AreaResolution {
   let a = areas.get(k);
   if (!a) {
     a = code
-      ? { raw: COUNTIES[code] ?? code, method: "cell", code, county: COUNTIES[code] ?? code, prefectureCode: "431000", prefecture: "郴州市", provinceCode: "430000", province: "湖南省" }
+      ? {
+          raw: COUNTIES[code] ?? code,
+          method: "cell",
+          code,
+          county: COUNTIES[code] ?? code,
+          prefectureCode: "431000",
+          prefecture: "郴州市",
+          provinceCode: "430000",
+          province: "湖南省",
+        }
       : { raw: "", method: "unresolved" };
     areas.set(k, a);
   }

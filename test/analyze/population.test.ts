@@ -9,8 +9,16 @@ import { divisions } from "../../src/geo/divisions.js";
 
 /** Prefecture totals of 湖南省第七次全国人口普查公报（第二号）, 2021-05-19 (永州: its own bulletin). */
 const PUBLISHED: Record<string, number> = {
-  "430100": 10_047_914, "430200": 3_902_738, "430300": 2_726_181, "430400": 6_645_243, "430500": 6_563_520,
-  "430600": 5_051_922, "430700": 5_279_102, "431000": 4_667_134, "431100": 5_289_824, "433100": 2_488_105,
+  "430100": 10_047_914,
+  "430200": 3_902_738,
+  "430300": 2_726_181,
+  "430400": 6_645_243,
+  "430500": 6_563_520,
+  "430600": 5_051_922,
+  "430700": 5_279_102,
+  "431000": 4_667_134,
+  "431100": 5_289_824,
+  "433100": 2_488_105,
 };
 
 describe("data/population/hunan-2020.csv", () => {
@@ -73,9 +81,18 @@ describe("countyRanking", () => {
   });
 
   it("lists （未识别） last and unranked, even when it has the most complaints", () => {
-    const recs = [...Array.from({ length: 5 }, () => complaint({ county: "" })), complaint({ county: "431002" }), complaint({ county: "431003" }), complaint({ county: "431003" })];
+    const recs = [
+      ...Array.from({ length: 5 }, () => complaint({ county: "" })),
+      complaint({ county: "431002" }),
+      complaint({ county: "431003" }),
+      complaint({ county: "431003" }),
+    ];
     const r = countyRanking(recs);
-    expect(r.map((x) => [x.county, x.rank])).toEqual([["431003", 1], ["431002", 2], ["（未识别）", null]]);
+    expect(r.map((x) => [x.county, x.rank])).toEqual([
+      ["431003", 1],
+      ["431002", 2],
+      ["（未识别）", null],
+    ]);
     expect(r.at(-1)!.share).toBe(5 / 8);
   });
 
@@ -107,7 +124,9 @@ describe("user population tables", () => {
   };
 
   it("read Chinese headers, names instead of codes, thousands separators and 万 (rounded)", () => {
-    const t = populationTable(write("人口.csv", "\uFEFF郴州市各县市区常住人口,,\r\n县（市、区）,常住人口,数据来源\r\n资兴市,\"331,000\",某公报\r\n嘉禾县,35.6万,某文章\r\n"));
+    const t = populationTable(
+      write("人口.csv", '\uFEFF郴州市各县市区常住人口,,\r\n县（市、区）,常住人口,数据来源\r\n资兴市,"331,000",某公报\r\n嘉禾县,35.6万,某文章\r\n'),
+    );
     expect(t.get("431081")).toEqual({ code: "431081", name: "资兴市", population: 331_000, source: "某公报" });
     expect(t.get("431024")).toEqual({ code: "431024", name: "嘉禾县", population: 356_000, rounded: true, source: "某文章" });
   });

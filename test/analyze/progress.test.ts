@@ -33,7 +33,11 @@ describe("snapshots", () => {
 
   it("latest() keeps one record per case, from the latest snapshot, whatever the input order", () => {
     const l = latest(all);
-    expect(l.map((r) => [r.caseNo, r.asOf])).toEqual([["B", "2023-09-30"], ["C", "2023-09-30"], ["A", "2023-08-31"]]);
+    expect(l.map((r) => [r.caseNo, r.asOf])).toEqual([
+      ["B", "2023-09-30"],
+      ["C", "2023-09-30"],
+      ["A", "2023-08-31"],
+    ]);
   });
 
   it("timelines give when a case closed, exact or as an upper bound", () => {
@@ -80,38 +84,55 @@ describe("closureProgress and the progress chart cannot show the impossible", ()
     { minLength: 1, maxLength: 25 },
   );
   const recordsOf = (list: { county: string; date?: number; states: (typeof STATUSES)[number][]; closedAfter?: number }[]) =>
-    list.flatMap((c, i) => SNAPS.map((asOf, k) => complaint({
-      caseNo: `C${i}`, county: c.county, ...(c.date !== undefined ? { date: day(c.date) } : {}),
-      ...(c.states[k] ? { status: c.states[k] } : {}), asOf, file: `${asOf}.csv`,
-      ...(c.closedAfter !== undefined && c.states[k] === "已办结" ? { closedDate: day((c.date ?? 0) + c.closedAfter) } : {}),
-    })));
+    list.flatMap((c, i) =>
+      SNAPS.map((asOf, k) =>
+        complaint({
+          caseNo: `C${i}`,
+          county: c.county,
+          ...(c.date !== undefined ? { date: day(c.date) } : {}),
+          ...(c.states[k] ? { status: c.states[k] } : {}),
+          asOf,
+          file: `${asOf}.csv`,
+          ...(c.closedAfter !== undefined && c.states[k] === "已办结" ? { closedDate: day((c.date ?? 0) + c.closedAfter) } : {}),
+        }),
+      ),
+    );
 
   it("含阶段性办结 ≥ 已办结 at every date in every county; the period starts at the first 交办 date", () => {
-    fc.assert(fc.property(cases, (list) => {
-      const records = recordsOf(list);
-      const p = closureProgress(records);
-      for (const r of [...p.rows, ...p.overall]) {
-        expect(r.closedOrPhase).toBeGreaterThanOrEqual(r.closed);
-        if (r.closedRate !== null) expect(r.closedOrPhaseRate!).toBeGreaterThanOrEqual(r.closedRate);
-      }
-      const dates = records.map((r) => r.date).filter((d): d is string => !!d).sort();
-      // (a 办结时间 before every 交办 date, a slip in the table, may come earlier)
-      if (dates.length) expect(p.dates.filter((d) => d <= dates[0]!).at(-1)).toBe(dates[0]);
-
-      // the chart's curves, read as steps at every grid date: the band never dips below the line
-      const spec = progressSpec(p) as unknown as { data: { values: { panel: string; date: string; closed: number; phase: number }[] }; facet: { sort: string[] } };
-      const byPanel = new Map<string, typeof spec.data.values>();
-      for (const v of spec.data.values) byPanel.set(v.panel, [...(byPanel.get(v.panel) ?? []), v]);
-      for (const [, pts] of byPanel) {
-        for (const d of p.dates) {
-          const at = pts.filter((x) => x.date <= d).at(-1);
-          if (at) expect(at.phase).toBeGreaterThanOrEqual(at.closed);
+    fc.assert(
+      fc.property(cases, (list) => {
+        const records = recordsOf(list);
+        const p = closureProgress(records);
+        for (const r of [...p.rows, ...p.overall]) {
+          expect(r.closedOrPhase).toBeGreaterThanOrEqual(r.closed);
+          if (r.closedRate !== null) expect(r.closedOrPhaseRate!).toBeGreaterThanOrEqual(r.closedRate);
         }
-      }
-      // one panel per county with cases, none empty
-      expect(new Set(spec.facet.sort)).toEqual(new Set(byPanel.keys()));
-      expect(spec.facet.sort).toHaveLength(new Set(list.map((c) => c.county)).size);
-    }), { numRuns: 150 });
+        const dates = records
+          .map((r) => r.date)
+          .filter((d): d is string => !!d)
+          .sort();
+        // (a 办结时间 before every 交办 date, a slip in the table, may come earlier)
+        if (dates.length) expect(p.dates.filter((d) => d <= dates[0]!).at(-1)).toBe(dates[0]);
+
+        // the chart's curves, read as steps at every grid date: the band never dips below the line
+        const spec = progressSpec(p) as unknown as {
+          data: { values: { panel: string; date: string; closed: number; phase: number }[] };
+          facet: { sort: string[] };
+        };
+        const byPanel = new Map<string, typeof spec.data.values>();
+        for (const v of spec.data.values) byPanel.set(v.panel, [...(byPanel.get(v.panel) ?? []), v]);
+        for (const [, pts] of byPanel) {
+          for (const d of p.dates) {
+            const at = pts.filter((x) => x.date <= d).at(-1);
+            if (at) expect(at.phase).toBeGreaterThanOrEqual(at.closed);
+          }
+        }
+        // one panel per county with cases, none empty
+        expect(new Set(spec.facet.sort)).toEqual(new Set(byPanel.keys()));
+        expect(spec.facet.sort).toHaveLength(new Set(list.map((c) => c.county)).size);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -138,7 +159,10 @@ describe("overdue", () => {
 describe("timeToClose", () => {
   it("uses 办结时间 when present, else the first closed snapshot as an upper bound", () => {
     const t = timeToClose(all);
-    expect(t.cases.map((c) => [c.key, c.days, c.kind]).sort()).toEqual([["A", 19, "exact"], ["B", 91, "upper-bound"]]);
+    expect(t.cases.map((c) => [c.key, c.days, c.kind]).sort()).toEqual([
+      ["A", 19, "exact"],
+      ["B", 91, "upper-bound"],
+    ]);
     expect(t).toMatchObject({ exact: 1, upperBound: 1, open: 1 });
     expect(t.summary).toMatchObject({ n: 2, median: 19, max: 91, mean: 55 });
     expect(t.histogram.find((b) => b.label === "16-30天")!.count).toBe(1);

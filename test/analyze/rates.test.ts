@@ -44,12 +44,15 @@ describe("rates", () => {
   });
 
   it("per county, with the blanks of each county left out", () => {
-    const by = ratesBy([
-      complaint({ county: "431003", status: "已办结" }),
-      complaint({ county: "431003" }),
-      complaint({ county: "431081", status: "正在办理" }),
-      complaint({ county: "431002" }),
-    ], "county");
+    const by = ratesBy(
+      [
+        complaint({ county: "431003", status: "已办结" }),
+        complaint({ county: "431003" }),
+        complaint({ county: "431081", status: "正在办理" }),
+        complaint({ county: "431002" }),
+      ],
+      "county",
+    );
     expect(by.get("431003")!.closedRate).toEqual({ value: 1, numerator: 1, denominator: 1, blank: 1 });
     expect(by.get("431081")!.closedRate.value).toBe(0);
     expect(by.get("431002")!.closedRate).toMatchObject({ value: null, reason: "「是否办结」均未填" });

@@ -1,8 +1,26 @@
 import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  type AnalyzableComplaint, type Dimension, DIMENSIONS, casesOf, closureProgress, countBy, countFrame, countMap, countyRanking, enforcementByCounty,
-  latest, overdue, populationTable, rates, ratesBy, repeats, spikes, summarize, timeToClose, toColumns,
+  type AnalyzableComplaint,
+  type Dimension,
+  DIMENSIONS,
+  casesOf,
+  closureProgress,
+  countBy,
+  countFrame,
+  countMap,
+  countyRanking,
+  enforcementByCounty,
+  latest,
+  overdue,
+  populationTable,
+  rates,
+  ratesBy,
+  repeats,
+  spikes,
+  summarize,
+  timeToClose,
+  toColumns,
 } from "../../src/analyze/index.js";
 import { ChartData } from "../../src/charts/catalog.js";
 import { ingestFiles } from "../../src/ingest/index.js";

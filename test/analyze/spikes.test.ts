@@ -14,7 +14,7 @@ function series(county: string, counts: number[], type: "大气" | "水" = "水"
 /** Seeded Poisson draws (Knuth), for a noisy series without a spike. */
 function poissonSeries(lambda: number, days: number, seed: number): number[] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   return Array.from({ length: days }, () => {
     let k = 0;
     let p = 1;

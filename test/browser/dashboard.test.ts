@@ -24,7 +24,16 @@ const TABLES = join(FIXTURE, "tables");
 const EXPECT = JSON.parse(readFileSync(join(FIXTURE, "expect.json"), "utf8")) as { forbidden: string[]; script: string; cases: number };
 const ARTIFACTS = join(ROOT, "test/.artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Each page, with the least number of drawn charts it must show on the fixture. */
 const PAGES: [path: string, title: string, charts: number][] = [
@@ -189,12 +198,14 @@ describe("dashboard pages", () => {
     await visit("league", "/", async ({ page }) => {
       const rows = page.locator("[data-testid=league] tbody tr");
       await rows.first().waitFor();
-      const cells = await rows.evaluateAll((trs) => trs.map((tr) => ({
-        county: tr.getAttribute("data-county")!,
-        rate: tr.querySelectorAll("td")[0]!.textContent!,
-        level: tr.querySelector(".ducha-level")!.textContent!.trim(),
-        cls: tr.className,
-      })));
+      const cells = await rows.evaluateAll((trs) =>
+        trs.map((tr) => ({
+          county: tr.getAttribute("data-county")!,
+          rate: tr.querySelectorAll("td")[0]!.textContent!,
+          level: tr.querySelector(".ducha-level")!.textContent!.trim(),
+          cls: tr.className,
+        })),
+      );
       expect(cells.length).toBeGreaterThan(1);
       const rates = cells.map((c) => (c.rate === "—" ? Infinity : Number.parseFloat(c.rate)));
       expect([...rates].sort((a, b) => a - b)).toEqual(rates);
@@ -234,7 +245,10 @@ describe("dashboard pages", () => {
       await page.goto(`${base}/progress`, { waitUntil: "networkidle" });
       expect(await page.locator('select[name="county"]').inputValue()).toBe("431003");
       await page.locator(".ducha-reset").click();
-      await page.getByTestId("selection-count").filter({ hasText: new RegExp(`^${EXPECT.cases}$`) }).waitFor();
+      await page
+        .getByTestId("selection-count")
+        .filter({ hasText: new RegExp(`^${EXPECT.cases}$`) })
+        .waitFor();
     });
   }, 60_000);
 

@@ -10,7 +10,15 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  type AnalyzableComplaint, closureProgress, countBy, effectiveTypes, ingestFiles, latest, overdue, rates, redactComplaint,
+  type AnalyzableComplaint,
+  closureProgress,
+  countBy,
+  effectiveTypes,
+  ingestFiles,
+  latest,
+  overdue,
+  rates,
+  redactComplaint,
   timeToClose,
 } from "../../src/node.js";
 import { buildDashboardData } from "../../src/dashboard/build.js";
@@ -25,7 +33,7 @@ import { xlsxBytes } from "../../src/dashboard/xlsx.js";
 function unzipStored(bytes: Uint8Array): Map<string, string> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Map<string, string>();
-  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
     const size = view.getUint32(at + 18, true);
     const nameLength = view.getUint16(at + 26, true);
     const start = at + 30 + nameLength + view.getUint16(at + 28, true);
@@ -82,7 +90,12 @@ describe("filters", () => {
       return sel;
     };
     const sel = check({ county: "431003" }, (c) => c.area.code === "431003");
-    expect(countBy(sel.cols, ["type"]).rows).toEqual(countBy(cases.filter((c) => c.area.code === "431003"), ["type"]).rows);
+    expect(countBy(sel.cols, ["type"]).rows).toEqual(
+      countBy(
+        cases.filter((c) => c.area.code === "431003"),
+        ["type"],
+      ).rows,
+    );
     check({ type: "噪声" }, (c) => effectiveTypes(c).types.includes("噪声"));
     check({ batch: "12" }, (c) => c.batch === 12);
     check({ from: "2023-07-01", to: "2023-07-05" }, (c) => !!c.date && c.date >= "2023-07-01" && c.date <= "2023-07-05");
@@ -110,7 +123,21 @@ describe("shipped texts", () => {
     }
     expect(seen.size).toBe(data.length);
     // data/sample/README.md, "Planted personal data"
-    const planted = ["15254084261", "廖立新", "431024198411285580", "朱桂花", "138 5716 3218", "0735-7278774", "段春生", "431028198005161246", "43102519811110289X", "曹海军", "周长青", "137 2484 1547", "李满秀"];
+    const planted = [
+      "15254084261",
+      "廖立新",
+      "431024198411285580",
+      "朱桂花",
+      "138 5716 3218",
+      "0735-7278774",
+      "段春生",
+      "431028198005161246",
+      "43102519811110289X",
+      "曹海军",
+      "周长青",
+      "137 2484 1547",
+      "李满秀",
+    ];
     const all = [...outputs.values()].map((v) => (typeof v === "string" ? v : Buffer.from(v).toString("utf8"))).join("\n");
     for (const p of planted) expect(all).not.toContain(p);
     expect(all).toContain("【已隐去】");
@@ -125,7 +152,11 @@ describe("downloads", () => {
     name: "测试表",
     title: "测试（模拟数据）",
     headers: ["县（市、区）", "件数", "内容"],
-    rows: [["苏仙区", 71, '=HYPERLINK("http://x","y")'], ["北湖区", 53, "@SUM(A1)"], ["合计", 124, "-1 + 2, \"引号\"\n换行 <b>&</b>"]],
+    rows: [
+      ["苏仙区", 71, '=HYPERLINK("http://x","y")'],
+      ["北湖区", 53, "@SUM(A1)"],
+      ["合计", 124, '-1 + 2, "引号"\n换行 <b>&</b>'],
+    ],
   };
 
   it("XLSX opens in exceljs with the values, numbers as numbers and formulas neutralised", async () => {
@@ -136,9 +167,9 @@ describe("downloads", () => {
     expect(ws.getCell("A1").value).toBe("测试（模拟数据）");
     expect(ws.getCell("A2").value).toBe("县（市、区）");
     expect(ws.getCell("B3").value).toBe(71);
-    expect(ws.getCell("C3").value).toBe("'=HYPERLINK(\"http://x\",\"y\")");
+    expect(ws.getCell("C3").value).toBe('\'=HYPERLINK("http://x","y")');
     expect(ws.getCell("C4").value).toBe("'@SUM(A1)");
-    expect(ws.getCell("C5").value).toBe("'-1 + 2, \"引号\"\n换行 <b>&</b>");
+    expect(ws.getCell("C5").value).toBe('\'-1 + 2, "引号"\n换行 <b>&</b>');
   });
 });
 

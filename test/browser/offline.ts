@@ -21,13 +21,19 @@ export interface Isolation {
  */
 export function networkIsolation(): Isolation {
   const reasons: string[] = [];
-  for (const prefix of [["unshare", "-n"], ["unshare", "-rn"]]) {
-    const r = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, "-e", "fetch('https://registry.npmjs.org/').then(() => process.exit(0), () => process.exit(3))"], {
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+  for (const prefix of [
+    ["unshare", "-n"],
+    ["unshare", "-rn"],
+  ]) {
+    const r = spawnSync(
+      prefix[0]!,
+      [...prefix.slice(1), process.execPath, "-e", "fetch('https://registry.npmjs.org/').then(() => process.exit(0), () => process.exit(3))"],
+      { encoding: "utf8", timeout: 30_000 },
+    );
     if (r.status === 3) return { prefix };
-    reasons.push(`${prefix.join(" ")}: ${r.error?.message ?? (r.status === 0 ? "the registry was still reachable" : r.stderr.trim().split("\n")[0] || `exit ${r.status}`)}`);
+    reasons.push(
+      `${prefix.join(" ")}: ${r.error?.message ?? (r.status === 0 ? "the registry was still reachable" : r.stderr.trim().split("\n")[0] || `exit ${r.status}`)}`,
+    );
   }
   return { why: reasons.join("; ") };
 }

@@ -21,7 +21,16 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TABLES = join(ROOT, "test/fixtures/dashboard/tables");
 const ARTIFACTS = join(ROOT, "test/.artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let out: string;
 let base: string;
@@ -117,7 +126,9 @@ describe("整改进度", () => {
       // one date style: 2023年7月16日, never 2023-07-16
       expect(rows.flat().join(" ")).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       // headers stay on one line: none is taller than two lines of text
-      const heights = await page.locator('.ducha-table[data-table="逾期未办结信访件"] thead th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().height));
+      const heights = await page
+        .locator('.ducha-table[data-table="逾期未办结信访件"] thead th')
+        .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().height));
       expect(Math.max(...heights)).toBeLessThan(48);
     });
   }, 60_000);
@@ -157,7 +168,10 @@ describe("信访件检索", () => {
   it("a query containing <script> is marked as text and runs nothing", async () => {
     await visit("search-xss", "/search", async (page) => {
       await page.getByRole("textbox", { name: "搜索" }).fill("<script>window.__xss=1</script>");
-      await page.getByTestId("results-page").filter({ hasText: /共 \d+ 条|没有/ }).waitFor();
+      await page
+        .getByTestId("results-page")
+        .filter({ hasText: /共 \d+ 条|没有/ })
+        .waitFor();
       await page.waitForSelector(".ducha-results.is-ready mark.ev-query");
       const marks = await page.locator(".ducha-results td.text mark.ev-query").allTextContents();
       expect(marks).toContain("<script>window.__xss=1</script>");

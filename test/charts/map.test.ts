@@ -3,7 +3,11 @@ import { countyMapSpec, labelPoint } from "../../src/charts/index.js";
 import { toVega } from "../../src/charts/render.js";
 import { countyBoundaries } from "../../src/geo/boundaries.js";
 
-type Feature = { id: string; geometry: { type: string; coordinates: number[][][] | number[][][][] }; properties: { code: string; name: string; count: number; lon: number; lat: number; labelled: boolean } };
+type Feature = {
+  id: string;
+  geometry: { type: string; coordinates: number[][][] | number[][][][] };
+  properties: { code: string; name: string; count: number; lon: number; lat: number; labelled: boolean };
+};
 
 function inside(x: number, y: number, ring: number[][]): boolean {
   let c = false;
@@ -21,7 +25,15 @@ const insideFeature = (f: Feature) => {
 
 describe("county map", () => {
   it("draws 郴州's 11 counties, joins counts by GB/T code, labels each inside its shape", () => {
-    const spec = countyMapSpec([{ county: "431081", count: 41 }, { county: "431003", count: 71 }, { county: "430102", count: 5 }], countyBoundaries("431000"), { prefecture: "郴州市" });
+    const spec = countyMapSpec(
+      [
+        { county: "431081", count: 41 },
+        { county: "431003", count: 71 },
+        { county: "430102", count: 5 },
+      ],
+      countyBoundaries("431000"),
+      { prefecture: "郴州市" },
+    );
     const features = (spec as unknown as { data: { values: Feature[] } }).data.values;
     expect(features).toHaveLength(11);
     expect(features.find((f) => f.id === "431081")!.properties).toMatchObject({ name: "资兴市", count: 41 });
@@ -36,7 +48,15 @@ describe("county map", () => {
 
   it("splits the total in its note so that the parts add up: drawn, outside the map, county unresolved", () => {
     // the issue's table: 89 rows, 18 in the prefecture, 53 elsewhere, 18 unresolved
-    const spec = countyMapSpec([{ county: "431081", count: 10 }, { county: "431003", count: 8 }, { county: "430102", count: 53 }, { county: "（未识别）", count: 18 }], countyBoundaries("431000"));
+    const spec = countyMapSpec(
+      [
+        { county: "431081", count: 10 },
+        { county: "431003", count: 8 },
+        { county: "430102", count: 53 },
+        { county: "（未识别）", count: 18 },
+      ],
+      countyBoundaries("431000"),
+    );
     const note = JSON.stringify(spec.title);
     expect(note).toContain("共 89 件：图中 18 件，图示范围外 53 件，县区未识别 18 件");
     const [total, ...parts] = [...note.matchAll(/(\d+) 件/g)].map((m) => Number(m[1]));
@@ -59,7 +79,17 @@ describe("county map", () => {
 
   it("puts the label of a crescent inside it, where the centroid is not", () => {
     // a C shape: its centroid lies in the opening
-    const ring = [[0, 0], [10, 0], [10, 2], [2, 2], [2, 8], [10, 8], [10, 10], [0, 10], [0, 0]];
+    const ring = [
+      [0, 0],
+      [10, 0],
+      [10, 2],
+      [2, 2],
+      [2, 8],
+      [10, 8],
+      [10, 10],
+      [0, 10],
+      [0, 0],
+    ];
     const [x, y] = labelPoint({ type: "Polygon", coordinates: [ring] });
     expect(inside(x, y, ring)).toBe(true);
   });

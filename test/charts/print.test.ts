@@ -28,7 +28,8 @@ let data: ChartData;
 const specs = new Map<string, TopLevelSpec>();
 
 beforeAll(async () => {
-  const records = (await ingestFiles(["data/sample/郴州2023_信访件_模拟数据.csv", "data/sample/snapshots/郴州2023_办理情况_截至2023-10-31_模拟数据.csv"])).records as AnalyzableComplaint[];
+  const records = (await ingestFiles(["data/sample/郴州2023_信访件_模拟数据.csv", "data/sample/snapshots/郴州2023_办理情况_截至2023-10-31_模拟数据.csv"]))
+    .records as AnalyzableComplaint[];
   data = new ChartData(records);
   for (const c of CHARTS) {
     try {
@@ -87,13 +88,20 @@ describe("series apart in greyscale", () => {
   it("names the categories on the 全部 bar of 是否属实 and 办理情况 (图7), so the order reads without the legend's colours", () => {
     for (const name of ["verification", "status"]) {
       const layers = (specs.get(name) as unknown as { layer: { mark: { type: string }; data: { values: { name: string; label: string }[] } }[] }).layer;
-      const labels = layers.find((l) => l.mark.type === "text")!.data.values.filter((v) => v.name === "全部" && v.label).map((v) => v.label);
-      expect(labels.some((l) => /^[\u4e00-\u9fff]+ \d+%$/.test(l)), `${name}: ${labels.join(", ")}`).toBe(true);
+      const labels = layers
+        .find((l) => l.mark.type === "text")!
+        .data.values.filter((v) => v.name === "全部" && v.label)
+        .map((v) => v.label);
+      expect(
+        labels.some((l) => /^[\u4e00-\u9fff]+ \d+%$/.test(l)),
+        `${name}: ${labels.join(", ")}`,
+      ).toBe(true);
     }
   });
 
   it("draws the progress series in different forms: a band, a dashed thin line, a solid thick line", () => {
-    const layers = (specs.get("progress") as unknown as { spec: { layer: { mark: { type: string; strokeDash?: number[]; strokeWidth?: number } }[] } }).spec.layer;
+    const layers = (specs.get("progress") as unknown as { spec: { layer: { mark: { type: string; strokeDash?: number[]; strokeWidth?: number } }[] } }).spec
+      .layer;
     const lines = layers.filter((l) => l.mark.type === "line").map((l) => `${JSON.stringify(l.mark.strokeDash ?? [])}/${l.mark.strokeWidth}`);
     expect(new Set(lines).size).toBe(lines.length);
     expect(layers.some((l) => l.mark.type === "area")).toBe(true);
@@ -113,7 +121,10 @@ describe("series apart in greyscale", () => {
       for (let i = 1; i < l.length; i++) expect(l[i - 1]! - l[i]!).toBeGreaterThanOrEqual(7);
       expect(countClasses(max).of(max)).toBe(countClasses(max).labels.at(-1));
     }
-    const map = specs.get("county-map") as unknown as { layer: { encoding?: { color?: { type: string; scale: { domain: string[] } } } }[]; title: { text: string[] } };
+    const map = specs.get("county-map") as unknown as {
+      layer: { encoding?: { color?: { type: string; scale: { domain: string[] } } } }[];
+      title: { text: string[] };
+    };
     expect(map.layer[0]!.encoding!.color!.type).toBe("ordinal");
     expect(map.title.text.join("")).toContain("审图");
     // and the annex says it in text under the figure

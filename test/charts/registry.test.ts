@@ -9,7 +9,8 @@ const GOLDEN = "test/golden/charts";
 let data: ChartData;
 
 beforeAll(async () => {
-  const records = (await ingestFiles(["test/fixtures/stats-fixture.csv", "test/fixtures/stats-snapshot_截至2023年8月31日.csv"])).records as AnalyzableComplaint[];
+  const records = (await ingestFiles(["test/fixtures/stats-fixture.csv", "test/fixtures/stats-snapshot_截至2023年8月31日.csv"]))
+    .records as AnalyzableComplaint[];
   data = new ChartData(records);
 });
 
@@ -29,7 +30,9 @@ describe("chart registry", () => {
 
   it("has a golden spec for every chart, and no golden spec without a chart", () => {
     for (const c of CHARTS) expect(existsSync(`${GOLDEN}/${c.name}.vl.json`), `${GOLDEN}/${c.name}.vl.json`).toBe(true);
-    const goldens = readdirSync(GOLDEN).filter((f) => f.endsWith(".vl.json")).map((f) => f.replace(/\.vl\.json$/, ""));
+    const goldens = readdirSync(GOLDEN)
+      .filter((f) => f.endsWith(".vl.json"))
+      .map((f) => f.replace(/\.vl\.json$/, ""));
     expect(goldens.sort()).toEqual(CHARTS.map((c) => c.name).sort());
   });
 
@@ -49,7 +52,9 @@ describe("chart registry", () => {
       expect(c.caption(data)).toMatch(/[\u4e00-\u9fff]/);
     }
     // the fixture has counties, types, dates, statuses, 是否属实, a snapshot and 郴州 counties
-    expect(built).toEqual(expect.arrayContaining(["county-hotspots", "county-map", "type-by-county", "types", "trend", "progress", "status", "verification", "close-time"]));
+    expect(built).toEqual(
+      expect.arrayContaining(["county-hotspots", "county-map", "type-by-county", "types", "trend", "progress", "status", "verification", "close-time"]),
+    );
     expect(JSON.stringify(chartSpec("county-hotspots", data).title)).toContain("郴州市");
   });
 

@@ -34,7 +34,10 @@ describe("Chinese text measurement", () => {
   it("matches the width the font is drawn with (within 2%)", () => {
     const width = fontTextWidth(findCjkFont());
     for (const text of lines) {
-      for (const [size, bold] of [[11, false], [16, true]] as const) {
+      for (const [size, bold] of [
+        [11, false],
+        [16, true],
+      ] as const) {
         const drawn = drawnWidth(text, size, bold);
         expect(Math.abs(width(text, size, bold) - drawn) / drawn, `${text} ${size}px`).toBeLessThan(0.02);
       }

@@ -12,7 +12,17 @@ import { latest } from "../../src/analyze/snapshots.js";
 import type { CountTable } from "../../src/analyze/count.js";
 import { timeToClose } from "../../src/analyze/time-to-close.js";
 import {
-  closeTimeSpec, themeByTypeSpec, countyHotspotsSpec, countyMapSpec, progressSpec, repeatsSpec, statusSpec, themesSpec, trendSpec, typeByCountySpec, typesSpec,
+  closeTimeSpec,
+  themeByTypeSpec,
+  countyHotspotsSpec,
+  countyMapSpec,
+  progressSpec,
+  repeatsSpec,
+  statusSpec,
+  themesSpec,
+  trendSpec,
+  typeByCountySpec,
+  typesSpec,
   verificationSpec,
 } from "../../src/charts/index.js";
 import { toVega } from "../../src/charts/render.js";
@@ -36,8 +46,38 @@ beforeAll(async () => {
 const SQUARES: FeatureCollection<Polygon | MultiPolygon, CountyProperties> = {
   type: "FeatureCollection",
   features: [
-    { type: "Feature", properties: { code: "431081", name: "资兴市", prefectureCode: "431000", prefecture: "郴州市" }, geometry: { type: "Polygon", coordinates: [[[113, 25.8], [113, 26.2], [113.5, 26.2], [113.5, 25.8], [113, 25.8]]] } },
-    { type: "Feature", properties: { code: "431003", name: "苏仙区", prefectureCode: "431000", prefecture: "郴州市" }, geometry: { type: "Polygon", coordinates: [[[113.5, 25.8], [113.5, 26.2], [114, 26.2], [114, 25.8], [113.5, 25.8]]] } },
+    {
+      type: "Feature",
+      properties: { code: "431081", name: "资兴市", prefectureCode: "431000", prefecture: "郴州市" },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [113, 25.8],
+            [113, 26.2],
+            [113.5, 26.2],
+            [113.5, 25.8],
+            [113, 25.8],
+          ],
+        ],
+      },
+    },
+    {
+      type: "Feature",
+      properties: { code: "431003", name: "苏仙区", prefectureCode: "431000", prefecture: "郴州市" },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [113.5, 25.8],
+            [113.5, 26.2],
+            [114, 26.2],
+            [114, 25.8],
+            [113.5, 25.8],
+          ],
+        ],
+      },
+    },
   ],
 };
 
@@ -72,7 +112,12 @@ const THEME_TYPES: CountTable<"theme" | "type"> = {
 
 const GROUPS: RepeatGroup[] = [
   {
-    id: "R1", county: "431002", countyName: "北湖区", size: 3, firstDate: "2023-06-30", lastDate: "2023-07-06",
+    id: "R1",
+    county: "431002",
+    countyName: "北湖区",
+    size: 3,
+    firstDate: "2023-06-30",
+    lastDate: "2023-07-06",
     statuses: { 已办结: 2, 正在办理: 1 },
     members: [
       { key: "A1", date: "2023-06-30", batch: 5, status: "已办结", target: "安丰冶炼厂", excerpt: "安丰冶炼厂晚上排烟" },
@@ -86,7 +131,12 @@ const GROUPS: RepeatGroup[] = [
     reason: "A1 与 A2：同一对象「安丰冶炼厂」",
   },
   {
-    id: "R2", county: "431081", countyName: "资兴市", size: 2, firstDate: "2023-06-27", lastDate: "2023-06-28",
+    id: "R2",
+    county: "431081",
+    countyName: "资兴市",
+    size: 2,
+    firstDate: "2023-06-27",
+    lastDate: "2023-06-28",
     statuses: { 阶段性办结: 1, 未填: 1 },
     members: [
       { key: "B1", date: "2023-06-27", excerpt: "养猪场臭气熏天" },

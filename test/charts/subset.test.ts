@@ -13,7 +13,9 @@ import { fontFilesFor } from "../../src/charts/subset.js";
 const font = findCjkFont();
 const svgOf = (lines: string[]) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="${40 + 40 * lines.length}">` +
-  lines.map((t, i) => `<text x="12" y="${40 + 40 * i}" font-family="${font.family}" font-size="22"${i === 0 ? ' font-weight="bold"' : ""}>${t}</text>`).join("") +
+  lines
+    .map((t, i) => `<text x="12" y="${40 + 40 * i}" font-family="${font.family}" font-size="22"${i === 0 ? ' font-weight="bold"' : ""}>${t}</text>`)
+    .join("") +
   "</svg>";
 
 /** The PNG resvg draws with the whole font files (what every chart cost before subsetting). */
@@ -31,7 +33,12 @@ const fullFontPng = (svg: string, scale: number) =>
 
 describe("font subsets for charts", () => {
   it("draw exactly what the full font draws, bold titles included", () => {
-    const svg = svgOf(["郴州市信访件污染类型构成", "大气 174（37.7%）；噪声 98", "苏仙区·资兴市 “夏季攻势” 2023-07-16", "Noto Sans CJK 模拟数据，非真实信访件"]);
+    const svg = svgOf([
+      "郴州市信访件污染类型构成",
+      "大气 174（37.7%）；噪声 98",
+      "苏仙区·资兴市 “夏季攻势” 2023-07-16",
+      "Noto Sans CJK 模拟数据，非真实信访件",
+    ]);
     const png = svgToPng(svg, font, 2);
     expect(png.missingGlyphs).toEqual([]);
     expect(png.data.equals(fullFontPng(svg, 2))).toBe(true);

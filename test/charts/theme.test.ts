@@ -44,7 +44,14 @@ function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
     const what = m[1]!;
     const spec = m[2]!;
     // `import { type A, type B } from` is type-only too
-    if (/^\{[^}]*\}$/.test(what) && what.slice(1, -1).split(",").every((x) => !x.trim() || x.trim().startsWith("type "))) continue;
+    if (
+      /^\{[^}]*\}$/.test(what) &&
+      what
+        .slice(1, -1)
+        .split(",")
+        .every((x) => !x.trim() || x.trim().startsWith("type "))
+    )
+      continue;
     if (spec.startsWith(".")) runtimeImports(normalize(join(dirname(file), spec.replace(/\.js$/, ".ts"))), seen);
     else seen.add(spec);
   }
@@ -57,6 +64,10 @@ describe("browser safety", () => {
     expect(deps.filter((d) => d.startsWith("node:") || ["fs", "path", "@resvg/resvg-js", "nodejieba", "danfojs-node", "exceljs"].includes(d))).toEqual([]);
     // text/format.ts and text/normalize.ts import nothing: how figures and dates are written, and how
     // the vocabularies fold full-width labels, are shared with the charts
-    expect(deps.filter((d) => /charts\/(render|fonts|catalog)\.ts$|src\/(geo|analyze|text|classify|ingest)\//.test(d) && !/src\/text\/(format|normalize)\.ts$/.test(d))).toEqual([]);
+    expect(
+      deps.filter(
+        (d) => /charts\/(render|fonts|catalog)\.ts$|src\/(geo|analyze|text|classify|ingest)\//.test(d) && !/src\/text\/(format|normalize)\.ts$/.test(d),
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { classify } from "../../src/classify/index.js";
 
 // the default scheme: Hunan and the central inspection's seven classes (no 固废)
-const types = (text: string) => classify(text).types.map((t) => t.label).sort();
+const types = (text: string) =>
+  classify(text)
+    .types.map((t) => t.label)
+    .sort();
 
 describe("pollution type", () => {
   it.each([
@@ -99,8 +102,16 @@ describe("重点件 suggestion", () => {
   it("counts harm to people as harm to health, not dead fish, livestock or trees", () => {
     expect(classify("村里多人患癌症死亡，怀疑与冶炼厂排放有关。").keyCase.reasons.map((x) => x.rule)).toContain("health");
     expect(classify("有人中毒住院，怀疑是废气导致。").keyCase.reasons.map((x) => x.rule)).toContain("health");
-    for (const t of ["河里大量鱼类死亡，怀疑上游企业偷排废水。", "厂区周边树木大面积死亡，叶子发黄。", "养殖户的鸡鸭生病死亡，怀疑井水被污染。", "稻田里的禾苗死亡，庄稼绝收。"]) {
-      expect(classify(t).keyCase.reasons.map((x) => x.rule), t).not.toContain("health");
+    for (const t of [
+      "河里大量鱼类死亡，怀疑上游企业偷排废水。",
+      "厂区周边树木大面积死亡，叶子发黄。",
+      "养殖户的鸡鸭生病死亡，怀疑井水被污染。",
+      "稻田里的禾苗死亡，庄稼绝收。",
+    ]) {
+      expect(
+        classify(t).keyCase.reasons.map((x) => x.rule),
+        t,
+      ).not.toContain("health");
     }
   });
 

@@ -28,21 +28,25 @@ describe("dashboard and ducha stats on the same input", () => {
   it.each([
     ["the bundled sample", sampleInputs()],
     ["complainants whose names are words, with phone numbers", NAMES_AS_WORDS],
-  ])("count the same pollution types and themes: %s", async (_, inputs) => {
-    const file = JSON.parse((await buildDashboardData(inputs)).get("cases.json") as string) as CasesFile;
-    const cols = decodeColumns(file.columns);
-    const r = ducha("stats", ...inputs, "--json", "--no-repeats");
-    expect(r.code, r.stderr).toBe(0);
-    const stats = JSON.parse(r.stdout) as { total: number; byPollutionType: Record<string, number>; byTheme: Record<string, number> };
-    expect(file.meta.cases).toBe(stats.total);
+  ])(
+    "count the same pollution types and themes: %s",
+    async (_, inputs) => {
+      const file = JSON.parse((await buildDashboardData(inputs)).get("cases.json") as string) as CasesFile;
+      const cols = decodeColumns(file.columns);
+      const r = ducha("stats", ...inputs, "--json", "--no-repeats");
+      expect(r.code, r.stderr).toBe(0);
+      const stats = JSON.parse(r.stdout) as { total: number; byPollutionType: Record<string, number>; byTheme: Record<string, number> };
+      expect(file.meta.cases).toBe(stats.total);
 
-    const themes = bitCounts(cols.themeKeys, cols.themes);
-    const dashboardThemes = Object.fromEntries([...themes].filter(([k]) => k in THEME_NAMES).map(([k, n]) => [THEME_NAMES[k as Theme], n]));
-    const statsThemes = Object.fromEntries(Object.entries(stats.byTheme).filter(([k]) => Object.values(THEME_NAMES).includes(k)));
-    expect(Object.keys(dashboardThemes).length).toBeGreaterThanOrEqual(2);
-    expect(dashboardThemes).toEqual(statsThemes);
+      const themes = bitCounts(cols.themeKeys, cols.themes);
+      const dashboardThemes = Object.fromEntries([...themes].filter(([k]) => k in THEME_NAMES).map(([k, n]) => [THEME_NAMES[k as Theme], n]));
+      const statsThemes = Object.fromEntries(Object.entries(stats.byTheme).filter(([k]) => Object.values(THEME_NAMES).includes(k)));
+      expect(Object.keys(dashboardThemes).length).toBeGreaterThanOrEqual(2);
+      expect(dashboardThemes).toEqual(statsThemes);
 
-    const types = bitCounts(cols.typeKeys, cols.types);
-    for (const [type, n] of types) expect(stats.byPollutionType[type], type).toBe(n);
-  }, 240_000);
+      const types = bitCounts(cols.typeKeys, cols.types);
+      for (const [type, n] of types) expect(stats.byPollutionType[type], type).toBe(n);
+    },
+    240_000,
+  );
 });

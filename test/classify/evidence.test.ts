@@ -12,7 +12,10 @@ describe("evidence", () => {
   const lexWord = (w: string) => lex.types.has(w) || lex.themes.has(w);
   const texts = [
     ...loadRealRows().map((r) => r.text),
-    ...readFileSync(dataPath("labelled", "corpus-c.jsonl"), "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { text: string }).text),
+    ...readFileSync(dataPath("labelled", "corpus-c.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { text: string }).text),
     // the patterns of the issue: 冲 from 塘冲村, 兴宁镇, 人, 有人, 很大, 得到, 机
     "资兴市兴宁镇塘冲村有人开了一家石材厂，机器声音很大，粉尘得到治理后又反弹。",
   ];

@@ -75,7 +75,17 @@ describe("dictionaries", () => {
 });
 
 describe("quantities", () => {
-  it.each([["120", 120], ["3.5", 3.5], ["三十", 30], ["两千", 2000], ["三百五十", 350], ["几百", 200], ["上千", 1000], ["一万二千", 12000], ["十二", 12]])("%s = %d", (s, n) => {
+  it.each([
+    ["120", 120],
+    ["3.5", 3.5],
+    ["三十", 30],
+    ["两千", 2000],
+    ["三百五十", 350],
+    ["几百", 200],
+    ["上千", 1000],
+    ["一万二千", 12000],
+    ["十二", 12],
+  ])("%s = %d", (s, n) => {
     expect(readQuantity(s)).toBe(n);
   });
 });
@@ -101,7 +111,11 @@ describe("training and prediction read a complaint the same way", () => {
     for (const text of texts) {
       const a = analyzer.analyze(text);
       const x = compiled.vector(a);
-      for (const [task, vec] of [["types", typeVector], ["subtypes", subtypeVector], ["themes", themeVector]] as const) {
+      for (const [task, vec] of [
+        ["types", typeVector],
+        ["subtypes", subtypeVector],
+        ["themes", themeVector],
+      ] as const) {
         const got = [...compiled.scores(compiled.tasks[task], x)];
         const want = reference(files[task], vec(a));
         got.forEach((g, i) => expect(g, `${task} ${i}: ${text}`).toBeCloseTo(want[i]!, 4));

@@ -33,7 +33,10 @@ beforeAll(async () => {
     writeFileSync(FILE, `${lines.join("\n")}\n`);
   }
   if (!existsSync(FILE)) throw new Error(`${FILE} missing: run with UPDATE_PREDICTIONS=1 on code whose predictions are trusted`);
-  stored = readFileSync(FILE, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Stored);
+  stored = readFileSync(FILE, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Stored);
 });
 
 describe("predictions are unchanged", () => {
@@ -57,7 +60,10 @@ describe("predictions are unchanged", () => {
   it("in batches on this thread", () => {
     for (const scheme of ["seven", "eight"] as const) {
       const idx = texts.flatMap((t, i) => (t.scheme === scheme ? [i] : []));
-      const got = sharedClassifier().classifyMany(idx.map((i) => texts[i]!.text), scheme);
+      const got = sharedClassifier().classifyMany(
+        idx.map((i) => texts[i]!.text),
+        scheme,
+      );
       const bad = idx.filter((i, k) => JSON.stringify(got[k]) !== JSON.stringify(stored[i]!.prediction));
       expect(bad.slice(0, 5).map((i) => `${texts[i]!.set}:${texts[i]!.id}`)).toEqual([]);
     }
@@ -68,7 +74,11 @@ describe("predictions are unchanged", () => {
     try {
       for (const scheme of ["seven", "eight"] as const) {
         const idx = texts.flatMap((t, i) => (t.scheme === scheme ? [i] : []));
-        const got = await pool.classify(idx.map((i) => texts[i]!.text), undefined, scheme);
+        const got = await pool.classify(
+          idx.map((i) => texts[i]!.text),
+          undefined,
+          scheme,
+        );
         const bad = idx.filter((i, k) => JSON.stringify(got[k]) !== JSON.stringify(stored[i]!.prediction));
         expect(bad.slice(0, 5).map((i) => `${texts[i]!.set}:${texts[i]!.id}`)).toEqual([]);
       }

@@ -4,7 +4,12 @@ import type { Complaint } from "../../src/model/complaint.js";
 import type { PollutionType } from "../../src/model/vocabulary.js";
 
 const complaint = (row: number, text: string, officialTypes: PollutionType[]): Complaint => ({
-  key: `k${row}`, source: { file: "t.csv", row }, text, officialTypes, area: { raw: "", method: "unresolved" }, raw: {},
+  key: `k${row}`,
+  source: { file: "t.csv", row },
+  text,
+  officialTypes,
+  area: { raw: "", method: "unresolved" },
+  raw: {},
 });
 
 describe("official-label QA", () => {

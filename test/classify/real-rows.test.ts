@@ -14,7 +14,11 @@ describe("real published rows", () => {
   const rows = loadRealRows().filter((r) => !r.noType);
   const scored = (split: "dev" | "holdout") => {
     const set = rows.filter((r) => r.split === split);
-    return score(EIGHT_TYPES, set.map((r) => r.officialTypes), set.map((r) => clf.labels(r.text, undefined, r.scheme).types.map((t) => t.label)));
+    return score(
+      EIGHT_TYPES,
+      set.map((r) => r.officialTypes),
+      set.map((r) => clf.labels(r.text, undefined, r.scheme).types.map((t) => t.label)),
+    );
   };
 
   it("keeps the split fixed by source page: no page in both, 6 held-out rows from 5 pages (the third round's rows)", () => {

@@ -11,14 +11,18 @@ import { REDACTED, redact } from "../../src/text/redact.js";
  */
 
 // complaint sentences in the register of published tables (development rows only)
-const sentences = loadRealRows().filter((r) => r.split === "dev").map((r) => r.text.slice(0, 120));
+const sentences = loadRealRows()
+  .filter((r) => r.split === "dev")
+  .map((r) => r.text.slice(0, 120));
 const digit = fc.integer({ min: 0, max: 9 }).map(String);
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(""));
 const mobile = fc.tuple(fc.constantFrom("13", "15", "17", "18", "19"), digits(9)).map(([a, b]) => a + b);
 const landline = fc.tuple(fc.constantFrom("0735-", "0731-", "(0735)"), digits(7)).map(([a, b]) => a + b);
-const idCard = fc.tuple(digits(6), fc.integer({ min: 1950, max: 2005 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), digits(3))
+const idCard = fc
+  .tuple(digits(6), fc.integer({ min: 1950, max: 2005 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), digits(3))
   .map(([area, y, m, d, s]) => `${area.replace(/^0/, "4")}${y}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}${s}X`);
-const name = fc.tuple(fc.constantFrom("张", "李", "王", "刘", "陈", "欧阳", "黄", "周"), fc.constantFrom("伟", "秀英", "建国", "小明", "某", "某某", "强"))
+const name = fc
+  .tuple(fc.constantFrom("张", "李", "王", "刘", "陈", "欧阳", "黄", "周"), fc.constantFrom("伟", "秀英", "建国", "小明", "某", "某某", "强"))
   .map(([s, g]) => s + g);
 const pii = fc.oneof(
   mobile,
@@ -28,7 +32,8 @@ const pii = fc.oneof(
   fc.tuple(name, mobile).map(([n, m]) => `${n}，${m}，`),
   fc.tuple(fc.constantFrom("联系电话：", "电话", "手机："), mobile).map(([k, m]) => `${k}${m}。`),
 );
-const complaint = fc.array(fc.tuple(fc.constantFrom(...sentences), fc.option(pii)), { minLength: 1, maxLength: 3 })
+const complaint = fc
+  .array(fc.tuple(fc.constantFrom(...sentences), fc.option(pii)), { minLength: 1, maxLength: 3 })
   .map((parts) => parts.map(([s, p]) => (p ? `${p}${s}` : s)).join(""));
 
 describe("redaction and classification", () => {
@@ -49,7 +54,8 @@ describe("redaction and classification", () => {
 
   it("a complainant's name and phone before the text change no label", () => {
     // given names that are also words of the lexicons (森林, 保护, 环保, 湘江, 清水, 绿地)
-    const wordName = fc.tuple(fc.constantFrom("陈", "王", "赵", "周", "李"), fc.constantFrom("森林", "保护", "环保", "湘江", "清水", "绿地"))
+    const wordName = fc
+      .tuple(fc.constantFrom("陈", "王", "赵", "周", "李"), fc.constantFrom("森林", "保护", "环保", "湘江", "清水", "绿地"))
       .map(([s, g]) => s + g);
     const anyName = fc.oneof(name, wordName);
     const prefix = fc.oneof(

@@ -8,7 +8,10 @@ import { loadLexicon } from "../../src/classify/lexicon.js";
 import { loadRealRows } from "../../src/classify/real.js";
 import { loadWasteRules, parseScheme, routeWaste } from "../../src/classify/scheme.js";
 
-const labels = (text: string, scheme: "seven" | "eight" = "seven") => classify(text, { scheme }).types.map((t) => t.label).sort();
+const labels = (text: string, scheme: "seven" | "eight" = "seven") =>
+  classify(text, { scheme })
+    .types.map((t) => t.label)
+    .sort();
 
 describe("污染类型 schemes", () => {
   it("writes the Hunan/central seven classes by default and 固废 only in the eight-class scheme", () => {
@@ -63,7 +66,9 @@ describe("recall of every problem in the text", () => {
   // decisive (weight 3) lexicon words of every type but 其他, which is never combined
   const lex = loadLexicon();
   const decisive = [...lex.types.values()].flat().filter((e) => e.weight === 3 && e.label !== "其他" && e.label !== "固废" && e.term.length > 1);
-  const base = loadRealRows().filter((r) => r.split === "dev").map((r) => r.text.slice(0, 80));
+  const base = loadRealRows()
+    .filter((r) => r.split === "dev")
+    .map((r) => r.text.slice(0, 80));
 
   it("a decisive word, not negated, always yields its type whatever else the complaint is about", () => {
     fc.assert(
@@ -94,11 +99,18 @@ describe("ducha classify --scheme", () => {
     const dir = tempDir();
     const csv = join(dir, "第1批.csv");
     writeFileSync(csv, "序号,交办问题基本情况,行政区域\n1,某村山坳里被人倾倒了大量建筑垃圾，无人清理。,北湖区\n");
-    for (const [scheme, want] of [["seven", "土壤"], ["eight", "固废"]] as const) {
+    for (const [scheme, want] of [
+      ["seven", "土壤"],
+      ["eight", "固废"],
+    ] as const) {
       const out = join(dir, `${scheme}.csv`);
       const r = ducha("classify", csv, "--out", out, "--scheme", scheme);
       expect(r.code, r.stderr).toBe(0);
-      const [header, row] = read(out, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).map((l) => l.split(","));
+      const [header, row] = read(out, "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/)
+        .map((l) => l.split(","));
       expect(row![header!.indexOf("预测污染类型")]).toBe(want);
     }
     const bad = ducha("classify", csv, "--out", join(dir, "x.csv"), "--scheme", "nine");

@@ -11,7 +11,18 @@ describe("ducha chart", () => {
   it("--list names every chart with a Chinese description", () => {
     const r = ducha("chart", "--list");
     expect(r.code).toBe(0);
-    for (const name of ["county-hotspots", "county-map", "type-by-county", "trend", "progress", "verification", "close-time", "themes", "theme-by-type", "repeats"]) {
+    for (const name of [
+      "county-hotspots",
+      "county-map",
+      "type-by-county",
+      "trend",
+      "progress",
+      "verification",
+      "close-time",
+      "themes",
+      "theme-by-type",
+      "repeats",
+    ]) {
       expect(r.stdout).toContain(name);
     }
     expect(r.stdout).toContain("县区分布图");

@@ -10,13 +10,16 @@ describe("ducha classify", () => {
   it("keeps every input column, adds the prediction columns and checks the official labels", () => {
     const dir = tempDir();
     const input = join(dir, "第3批.csv");
-    writeFileSync(input, [
-      "序号,受理编号,交办问题基本情况,行政区域,污染类型,备注",
-      "1,D2CZ202306280001,举报人张三反映华塘镇某石材厂粉尘大，电话13907351234,北湖区,大气,甲",
-      "2,D2CZ202306280002,某工地夜间施工噪音扰民，吵得睡不着,苏仙区,大气,乙",
-      "3,D2CZ202306280003,,资兴市,水,丙",
-      "4,D2CZ202306280004,=HYPERLINK(\"x\") 某养猪场粪水直排小河,桂阳县,,丁",
-    ].join("\n"));
+    writeFileSync(
+      input,
+      [
+        "序号,受理编号,交办问题基本情况,行政区域,污染类型,备注",
+        "1,D2CZ202306280001,举报人张三反映华塘镇某石材厂粉尘大，电话13907351234,北湖区,大气,甲",
+        "2,D2CZ202306280002,某工地夜间施工噪音扰民，吵得睡不着,苏仙区,大气,乙",
+        "3,D2CZ202306280003,,资兴市,水,丙",
+        '4,D2CZ202306280004,=HYPERLINK("x") 某养猪场粪水直排小河,桂阳县,,丁',
+      ].join("\n"),
+    );
     const out = join(dir, "out.csv");
     const qa = join(dir, "qa.csv");
     const r = ducha("classify", input, "--out", out, "--qa", qa);

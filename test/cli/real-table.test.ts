@@ -11,7 +11,12 @@ import { ducha, tempDir } from "./helpers.js";
  */
 const TABLE = "test/fixtures/real/多省信访件_仅内容和区域.csv";
 
-interface Hotspot { county: string; countyName: string; count: number; rank: number | null }
+interface Hotspot {
+  county: string;
+  countyName: string;
+  count: number;
+  rank: number | null;
+}
 
 describe("ducha on a real table with only text and area, from many provinces", () => {
   let j: Record<string, unknown> & { hotspots: Hotspot[]; rates: Record<string, { value: number | null; reason?: string }>; byCounty: Record<string, number> };

@@ -19,7 +19,10 @@ const hash = (p: string) => createHash("sha256").update(readFileSync(p)).digest(
 beforeAll(() => {
   dir = tempDir();
   input = join(dir, "信访件.csv");
-  writeFileSync(input, "\uFEFF序号,受理编号,交办问题基本情况,行政区域,是否属实\n1,D2CZ202306260001,北湖区某石材厂粉尘很大,北湖区,属实\n2,,某砂场夜间噪声扰民,苏仙区,属实\n");
+  writeFileSync(
+    input,
+    "\uFEFF序号,受理编号,交办问题基本情况,行政区域,是否属实\n1,D2CZ202306260001,北湖区某石材厂粉尘很大,北湖区,属实\n2,,某砂场夜间噪声扰民,苏仙区,属实\n",
+  );
   linkSync(input, join(dir, "硬链接.csv"));
   symlinkSync(input, join(dir, "符号链接.csv"));
   symlinkSync(input, join(dir, "链接.html"));
@@ -108,7 +111,10 @@ describe("printing", () => {
   it("ends quietly when the reader closes the pipe (| head -1)", async () => {
     // a table with thousands of warnings: --json is far larger than a pipe's buffer
     const big = join(dir, "大表.csv");
-    writeFileSync(big, `序号,交办问题基本情况,行政区域,是否属实\n${Array.from({ length: 4000 }, (_, i) => `${i + 1},某厂粉尘很大第${i}件,北湖区,待定${i}`).join("\n")}\n`);
+    writeFileSync(
+      big,
+      `序号,交办问题基本情况,行政区域,是否属实\n${Array.from({ length: 4000 }, (_, i) => `${i + 1},某厂粉尘很大第${i}件,北湖区,待定${i}`).join("\n")}\n`,
+    );
     const child = spawn("sh", ["-c", `"${process.execPath}" bin/ducha.js ingest "${big}" --json | head -c 100 > /dev/null`]);
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -121,7 +127,10 @@ describe("printing", () => {
     const hostile = join(dir, "转义.csv");
     const cell = "属实\u001b[2J\u001b]52;c;ZWNobyBwd25lZA==\u0007\r\u202e已办结";
     writeFileSync(hostile, `序号,交办问题基本情况,行政区域,是否属实\n1,某厂\u001b[31m偷排\u001b[0m,北湖区,"${cell}"\n`);
-    for (const args of [["ingest", hostile], ["ingest", hostile, "--json"]]) {
+    for (const args of [
+      ["ingest", hostile],
+      ["ingest", hostile, "--json"],
+    ]) {
       const r = ducha(...args);
       expect(r.code).toBe(0);
       expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u009b\u009d\r\u202e]/);

@@ -9,14 +9,26 @@ const complaint = (row: number, text: string): Complaint => ({
   caseNo: `K${row}`,
   date: "2023-06-26",
   text,
-  area: { raw: "永兴县", method: "cell", code: "431023", county: "永兴县", prefectureCode: "431000", prefecture: "郴州市", provinceCode: "430000", province: "湖南省" },
+  area: {
+    raw: "永兴县",
+    method: "cell",
+    code: "431023",
+    county: "永兴县",
+    prefectureCode: "431000",
+    prefecture: "郴州市",
+    provinceCode: "430000",
+    province: "湖南省",
+  },
   officialTypes: [],
   status: "已办结",
   findings: "已立案查处，罚款2万元",
   raw: { 受理编号: `K${row}`, 交办问题基本情况: text, 行政区域: "永兴县", 处理和整改情况: "已立案查处，罚款2万元" },
 });
 const classification = (confidence: number): Classification => ({
-  types: [{ label: "大气", confidence, evidence: ["粉尘"] }, { label: "噪声", confidence: 0.7, evidence: ["噪音"] }],
+  types: [
+    { label: "大气", confidence, evidence: ["粉尘"] },
+    { label: "噪声", confidence: 0.7, evidence: ["噪音"] },
+  ],
   subtypes: [{ label: "扬尘", confidence: 0.9, evidence: ["粉尘"] }],
   themes: [],
   keyCase: { suggested: true, reasons: [{ rule: "x", words: ["y"] }] } as unknown as Classification["keyCase"],

@@ -60,8 +60,22 @@ describe("ducha stats", () => {
     expect(Object.keys(j.byCounty)).toHaveLength(5);
     expect(typeof j.byTheme).toBe("object");
     expect(j.overdue).toMatchObject({ at: "2023-08-31", count: 2, undatedDeadlines: 1 });
-    expect(j.overdue.cases.map((c: { key: string; daysOverdue: number }) => [c.key, c.daysOverdue])).toEqual([["D2CZ202306270003", 31], ["D2CZ202306260003", 16]]);
-    expect(j.enforcement.total).toMatchObject({ records: 10, withAction: 5, cases: 1, fines: 4, fineYuan: 165000, orders: 1, suspensions: 1, seizures: 1, interviewed: 2, accountable: 1 });
+    expect(j.overdue.cases.map((c: { key: string; daysOverdue: number }) => [c.key, c.daysOverdue])).toEqual([
+      ["D2CZ202306270003", 31],
+      ["D2CZ202306260003", 16],
+    ]);
+    expect(j.enforcement.total).toMatchObject({
+      records: 10,
+      withAction: 5,
+      cases: 1,
+      fines: 4,
+      fineYuan: 165000,
+      orders: 1,
+      suspensions: 1,
+      seizures: 1,
+      interviewed: 2,
+      accountable: 1,
+    });
     expect(j.timeToClose).toMatchObject({ exact: 2, upperBound: 5, open: 3, summary: { n: 7, median: 2, max: 65 } });
     expect(j.progress.overall.at(-1)).toMatchObject({ date: "2023-08-31", cases: 10, closed: 7, closedOrPhase: 8 });
     expect(j.repeats).toMatchObject({ groups: 0 });
@@ -73,7 +87,7 @@ describe("ducha stats", () => {
     const dir = tempDir();
     const pop = join(dir, "人口.csv");
     // 资兴市 has no figure in the bundled table; 3 cases over 300,000 residents = 1 per 100,000
-    writeFileSync(pop, "县（市、区）,常住人口\n资兴市,\"300,000\"\n");
+    writeFileSync(pop, '县（市、区）,常住人口\n资兴市,"300,000"\n');
     const r = ducha("stats", MAIN, SNAPSHOT, "--json", "--no-repeats", "--population", pop);
     expect(r.code).toBe(0);
     const zixing = JSON.parse(r.stdout).hotspots.find((h: { countyName: string }) => h.countyName === "资兴市");

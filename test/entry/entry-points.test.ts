@@ -32,12 +32,11 @@ interface Loaded {
 /** Import `specifier` in a new process (cwd: the package, so its own name resolves) and list what loaded. */
 function load(specifier: string): Loaded {
   const out = join(tmp, `${specifier.replace(/\W/g, "_")}.json`);
-  const r = spawnSync(process.execPath, ["--import", RECORDER, "--input-type=module", "-e", `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m)));`], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, RECORD_LOADS_OUT: out },
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", RECORDER, "--input-type=module", "-e", `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m)));`],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, RECORD_LOADS_OUT: out }, timeout: 120_000 },
+  );
   if (r.status !== 0) throw new Error(`import(${specifier}) failed: ${r.stderr}`);
   const urls = JSON.parse(readFileSync(out, "utf8")) as string[];
   const loaded: Loaded = { packages: new Set(), builtins: new Set(), own: new Set(), exports: JSON.parse(r.stdout) as string[] };
@@ -50,7 +49,19 @@ function load(specifier: string): Loaded {
   return loaded;
 }
 
-const HEAVY = ["danfojs-node", "@tensorflow/tfjs", "@tensorflow/tfjs-core", "exceljs", "xlsx", "vega", "vega-lite", "@resvg/resvg-js", "docx", "@observablehq/framework", "d3"];
+const HEAVY = [
+  "danfojs-node",
+  "@tensorflow/tfjs",
+  "@tensorflow/tfjs-core",
+  "exceljs",
+  "xlsx",
+  "vega",
+  "vega-lite",
+  "@resvg/resvg-js",
+  "docx",
+  "@observablehq/framework",
+  "d3",
+];
 
 describe("entry points", () => {
   it("ducha: the core loads no package, no Node module and none of ingest, classify, text, geo, report", () => {
@@ -60,11 +71,14 @@ describe("entry points", () => {
     // ingest/columns.js: the header vocabulary, which the analyses use to say a column is missing;
     // text/controls.js: control-character stripping for CSV text; text/format.js and
     // text/normalize.js: how figures are written, full-width folding, Chinese numerals (no imports, browser-safe)
-    const outside = [...core.own].filter((f) => !/^(index\.js|model\/|analyze\/|charts\/|export\/csv\.js|ingest\/columns\.js|text\/(controls|format|normalize)\.js)/.test(f));
+    const outside = [...core.own].filter(
+      (f) => !/^(index\.js|model\/|analyze\/|charts\/|export\/csv\.js|ingest\/columns\.js|text\/(controls|format|normalize)\.js)/.test(f),
+    );
     expect(outside).toEqual([]);
     expect(core.own).not.toContain("analyze/frame.js");
     // the analyses and specs an analyst starts with are there
-    for (const name of ["countBy", "rates", "latest", "closureProgress", "spikes", "typesSpec", "POLLUTION_TYPES", "toCsv"]) expect(core.exports).toContain(name);
+    for (const name of ["countBy", "rates", "latest", "closureProgress", "spikes", "typesSpec", "POLLUTION_TYPES", "toCsv"])
+      expect(core.exports).toContain(name);
   });
 
   it("ducha bundles for a browser with nothing external", async () => {
@@ -79,7 +93,8 @@ describe("entry points", () => {
     expect(node.own).not.toContain("analyze/frame.js");
     const core = load("ducha");
     expect(core.exports.filter((n) => !node.exports.includes(n))).toEqual([]);
-    for (const name of ["ingestFiles", "classifyAll", "summarize", "renderPng", "writeReport", "buildReport", "chartSpec", "redact"]) expect(node.exports).toContain(name);
+    for (const name of ["ingestFiles", "classifyAll", "summarize", "renderPng", "writeReport", "buildReport", "chartSpec", "redact"])
+      expect(node.exports).toContain(name);
   });
 
   it("ducha/frame: danfojs DataFrames, and nothing of ingest or classify", () => {
@@ -93,6 +108,7 @@ describe("entry points", () => {
 
   it("internals stay internal: helpers the library uses for itself are not exported", () => {
     const node = load("ducha/node");
-    for (const name of ["gridSlot", "progressRows", "esc", "mdEscape", "TEXT_WIDTH_PX", "svgToPng", "minhash", "poissonPmf", "redactGroup"]) expect(node.exports).not.toContain(name);
+    for (const name of ["gridSlot", "progressRows", "esc", "mdEscape", "TEXT_WIDTH_PX", "svgToPng", "minhash", "poissonPmf", "redactGroup"])
+      expect(node.exports).not.toContain(name);
   });
 });

@@ -4,7 +4,24 @@ import { neutralizeFormula, toCsv, toXlsx } from "../../src/export/table.js";
 import { parseCsv } from "../../src/ingest/csv.js";
 
 describe("exports never hand a spreadsheet a formula", () => {
-  it.each(["=1+1", "+86 139", "-2", "@SUM(A1)", "\t=x", "\r=x", " =1+1", "\n=1+1", "\u00a0=1+1", "\u3000=1+1", "\u200b=1", "＝1+1", "＋1", "－1+1", "＠SUM(A1)", " \n\u3000＝1"])("%j is prefixed with an apostrophe", (v) => {
+  it.each([
+    "=1+1",
+    "+86 139",
+    "-2",
+    "@SUM(A1)",
+    "\t=x",
+    "\r=x",
+    " =1+1",
+    "\n=1+1",
+    "\u00a0=1+1",
+    "\u3000=1+1",
+    "\u200b=1",
+    "＝1+1",
+    "＋1",
+    "－1+1",
+    "＠SUM(A1)",
+    " \n\u3000＝1",
+  ])("%j is prefixed with an apostrophe", (v) => {
     expect(neutralizeFormula(v)).toBe(`'${v}`);
   });
   it("leaves ordinary text alone", () => {
@@ -17,19 +34,30 @@ describe("exports never hand a spreadsheet a formula", () => {
   });
 
   it("writes CSV with BOM, CRLF and quoting that reads back to the same cells", () => {
-    const csv = toCsv({ name: "t", headers: ["a", "b"], rows: [['x,"y"\n', "=cmd"], [1, null]] });
+    const csv = toCsv({
+      name: "t",
+      headers: ["a", "b"],
+      rows: [
+        ['x,"y"\n', "=cmd"],
+        [1, null],
+      ],
+    });
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("\r\n");
-    expect(parseCsv(csv.slice(1)).records.map((r) => r.cells)).toEqual([["a", "b"], ['x,"y"\n', "'=cmd"], ["1", ""]]);
+    expect(parseCsv(csv.slice(1)).records.map((r) => r.cells)).toEqual([
+      ["a", "b"],
+      ['x,"y"\n', "'=cmd"],
+      ["1", ""],
+    ]);
   });
 
   it("writes XLSX cells as text with the formula neutralised, header frozen", async () => {
-    const buf = await toXlsx([{ name: "信访件", title: "（模拟数据）", headers: ["内容"], rows: [["=HYPERLINK(\"x\")"], ["正常"]] }]);
+    const buf = await toXlsx([{ name: "信访件", title: "（模拟数据）", headers: ["内容"], rows: [['=HYPERLINK("x")'], ["正常"]] }]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("信访件")!;
     expect(ws.getCell("A1").value).toBe("（模拟数据）");
-    expect(ws.getCell("A3").value).toBe("'=HYPERLINK(\"x\")");
+    expect(ws.getCell("A3").value).toBe('\'=HYPERLINK("x")');
     expect(ws.getCell("A3").formula).toBeUndefined();
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
   });

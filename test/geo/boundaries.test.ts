@@ -6,8 +6,7 @@ import { countyBoundaries, hunanTopology, prefectureBoundaries } from "../../src
 const EARTH_RADIUS_KM = 6371;
 const km2 = (steradians: number) => steradians * EARTH_RADIUS_KM ** 2;
 const HUNAN_BBOX = { west: 108.7, east: 114.3, south: 24.6, north: 30.2 };
-const inHunanBbox = ([lon, lat]: [number, number]) =>
-  lon >= HUNAN_BBOX.west && lon <= HUNAN_BBOX.east && lat >= HUNAN_BBOX.south && lat <= HUNAN_BBOX.north;
+const inHunanBbox = ([lon, lat]: [number, number]) => lon >= HUNAN_BBOX.west && lon <= HUNAN_BBOX.east && lat >= HUNAN_BBOX.south && lat <= HUNAN_BBOX.north;
 
 const hunanCounties = readFileSync(new URL("../../data/divisions/counties.csv", import.meta.url), "utf8")
   .trim()
@@ -97,9 +96,7 @@ describe("countyBoundaries", () => {
   });
 
   it("places 资兴市 east of 北湖区", () => {
-    const [zixing, beihu] = ["431081", "431002"].map((code) =>
-      geoCentroid(all.features.find((f) => f.properties.code === code)!),
-    );
+    const [zixing, beihu] = ["431081", "431002"].map((code) => geoCentroid(all.features.find((f) => f.properties.code === code)!));
     expect(zixing![0]).toBeGreaterThan(beihu![0]);
   });
 
@@ -116,8 +113,20 @@ describe("prefectureBoundaries", () => {
   it("has Hunan's 14 prefectures whose areas equal the sums of their counties", () => {
     const prefectures = prefectureBoundaries();
     expect(prefectures.features.map((f) => f.properties.code)).toEqual([
-      "430100", "430200", "430300", "430400", "430500", "430600", "430700",
-      "430800", "430900", "431000", "431100", "431200", "431300", "433100",
+      "430100",
+      "430200",
+      "430300",
+      "430400",
+      "430500",
+      "430600",
+      "430700",
+      "430800",
+      "430900",
+      "431000",
+      "431100",
+      "431200",
+      "431300",
+      "433100",
     ]);
     for (const p of prefectures.features) {
       const counties = countyBoundaries(p.properties.code).features.reduce((s, f) => s + geoArea(f), 0);

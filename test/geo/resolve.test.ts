@@ -7,8 +7,17 @@ describe("divisions", () => {
     const d = divisions();
     expect(d.counties.filter((c) => c.provinceCode === "430000")).toHaveLength(122);
     expect(countiesOf("431000").map((c) => `${c.code}${c.name}`)).toEqual([
-      "431002北湖区", "431003苏仙区", "431021桂阳县", "431022宜章县", "431023永兴县", "431024嘉禾县",
-      "431025临武县", "431026汝城县", "431027桂东县", "431028安仁县", "431081资兴市",
+      "431002北湖区",
+      "431003苏仙区",
+      "431021桂阳县",
+      "431022宜章县",
+      "431023永兴县",
+      "431024嘉禾县",
+      "431025临武县",
+      "431026汝城县",
+      "431027桂东县",
+      "431028安仁县",
+      "431081资兴市",
     ]);
     expect(d.counties.length).toBeGreaterThan(2800);
   });
@@ -27,9 +36,17 @@ describe("AreaResolver (context 湖南省郴州市)", () => {
   const code = (cell: string, text = "") => r.resolve(cell, text).area.code;
 
   it.each([
-    ["苏仙", "431003"], ["苏仙区", "431003"], ["资兴", "431081"], ["资兴市", "431081"],
-    ["郴州市苏仙区", "431003"], ["湖南省郴州市资兴市东江街道", "431081"], ["郴州苏仙", "431003"],
-    ["桂阳县 ", "431021"], ["白露塘镇", "431003"], ["湘西州吉首市", "433101"], ["长沙县", "430121"],
+    ["苏仙", "431003"],
+    ["苏仙区", "431003"],
+    ["资兴", "431081"],
+    ["资兴市", "431081"],
+    ["郴州市苏仙区", "431003"],
+    ["湖南省郴州市资兴市东江街道", "431081"],
+    ["郴州苏仙", "431003"],
+    ["桂阳县 ", "431021"],
+    ["白露塘镇", "431003"],
+    ["湘西州吉首市", "433101"],
+    ["长沙县", "430121"],
   ])("%s -> %s", (cell, expected) => {
     expect(code(cell)).toBe(expected);
   });
@@ -127,7 +144,14 @@ describe("AreaResolver across China (contexts 全国, a province, a prefecture)"
   });
 
   it("counts prefecture-level cities without counties as county-level units", () => {
-    for (const [cell, code] of [["嘉峪关市", "620200"], ["东莞市", "441900"], ["东莞", "441900"], ["中山市", "442000"], ["广东省中山市", "442000"], ["儋州市", "460400"]] as const) {
+    for (const [cell, code] of [
+      ["嘉峪关市", "620200"],
+      ["东莞市", "441900"],
+      ["东莞", "441900"],
+      ["中山市", "442000"],
+      ["广东省中山市", "442000"],
+      ["儋州市", "460400"],
+    ] as const) {
       expect(national.resolve(cell).area, cell).toMatchObject({ code, method: "cell" });
     }
     expect(divisions().countyByCode.get("620200")).toMatchObject({ name: "嘉峪关市", prefectureCode: "620200" });

@@ -11,15 +11,21 @@ describe("GBK CSV with a title line, header variants and 2017-scheme labels", ()
     expect(r.files[0]!.sheets[0]!.headerRow).toBe(2);
     // six data rows (the trailing ",,,,," line is blank): five kept, one without text rejected
     expect([r.rows, r.accepted, r.rejected]).toEqual([6, 5, 1]);
-    expect(r.rejects).toEqual([
-      expect.objectContaining({ row: 6, column: "案卷内容", reason: "案卷内容为空" }),
-    ]);
+    expect(r.rejects).toEqual([expect.objectContaining({ row: 6, column: "案卷内容", reason: "案卷内容为空" })]);
   });
 
   it("maps variant headers and normalises values", async () => {
     const r = await ingestFile(fx("第5批_gbk.csv"));
     const [a, b, c, d, e] = r.records;
-    expect(a).toMatchObject({ caseNo: "D2CZ202306300001", date: "2023-06-30", batch: 5, officialTypes: ["大气", "噪声"], verification: "属实", status: "已办结", channel: "来电" });
+    expect(a).toMatchObject({
+      caseNo: "D2CZ202306300001",
+      date: "2023-06-30",
+      batch: 5,
+      officialTypes: ["大气", "噪声"],
+      verification: "属实",
+      status: "已办结",
+      channel: "来电",
+    });
     expect(a!.area).toMatchObject({ code: "431002", county: "北湖区", method: "cell" });
     // "6月30日" takes its year from the other dates of the table; 苏仙 is 苏仙区; 餐饮油烟 (2017) is 大气
     expect(b).toMatchObject({ date: "2023-06-30", officialTypes: ["大气"], verification: "基本属实", status: "阶段性办结" });
@@ -37,9 +43,7 @@ describe("GBK CSV with a title line, header variants and 2017-scheme labels", ()
 
   it("flags the duplicate 受理编号 and keeps both rows with distinct keys", async () => {
     const r = await ingestFile(fx("第5批_gbk.csv"));
-    expect(r.warnings.filter((w) => w.message.includes("重复"))).toEqual([
-      expect.objectContaining({ row: 7, column: "举报编号" }),
-    ]);
+    expect(r.warnings.filter((w) => w.message.includes("重复"))).toEqual([expect.objectContaining({ row: 7, column: "举报编号" })]);
     const keys = r.records.map((x) => x.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(r.records.filter((x) => x.caseNo === "D2CZ202306300001")).toHaveLength(2);
@@ -86,7 +90,10 @@ describe("XLSX published one sheet per batch", () => {
   it("reads every sheet under its title, skipping the notes sheet", async () => {
     const r = await ingestFile(fx("公开情况一览表.xlsx"));
     const f = r.files[0]!;
-    expect(f.sheets.map((s) => [s.sheet, s.headerRow, s.batch])).toEqual([["第1批", 2, 1], ["第2批", 2, 2]]);
+    expect(f.sheets.map((s) => [s.sheet, s.headerRow, s.batch])).toEqual([
+      ["第1批", 2, 1],
+      ["第2批", 2, 2],
+    ]);
     expect(f.skippedSheets).toEqual(["说明"]);
     // sheet 1: 4 complaints + a footnote row; sheet 2: 4 rows, one empty
     expect([r.rows, r.accepted, r.rejected]).toEqual([9, 7, 2]);
@@ -120,7 +127,10 @@ describe("JSON", () => {
   it("reads an array of objects; a non-object element and an empty text are rejected", async () => {
     const r = await ingestFile(fx("records.json"));
     expect([r.rows, r.accepted, r.rejected]).toEqual([4, 2, 2]);
-    expect(r.rejects.map((x) => [x.row, x.reason])).toEqual([[3, "第3条不是对象"], [4, "举报内容为空"]]);
+    expect(r.rejects.map((x) => [x.row, x.reason])).toEqual([
+      [3, "第3条不是对象"],
+      [4, "举报内容为空"],
+    ]);
     expect(r.records[1]).toMatchObject({ officialTypes: ["辐射"] });
     expect(r.records[1]!.area.code).toBe("431002");
   });

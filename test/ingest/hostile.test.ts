@@ -53,7 +53,8 @@ describe("a cell that does not decode costs a warning on that cell, not the file
 
 describe("rows are never dropped silently", () => {
   it("reads a text-only header (信访内容 | 备注) and a table stacked below it, each under its own header", async () => {
-    const csv = "信访内容,备注\n某砂场夜间噪声扰民,\n某厂粉尘大,无\n\n第二批交办件\n序号,受理编号,交办问题基本情况,行政区域\n1,D2CZ202306260001,北湖区某石材厂粉尘,北湖区\n";
+    const csv =
+      "信访内容,备注\n某砂场夜间噪声扰民,\n某厂粉尘大,无\n\n第二批交办件\n序号,受理编号,交办问题基本情况,行政区域\n1,D2CZ202306260001,北湖区某石材厂粉尘,北湖区\n";
     const r = await one(utf8(csv));
     expect(r.rows).toBe(3);
     expect(r.records.map((x) => [x.source.row, x.text, x.caseNo ?? ""])).toEqual([
@@ -81,7 +82,10 @@ describe("rows are never dropped silently", () => {
 describe("hostile files", () => {
   const quick = async (path: string) => {
     const t0 = performance.now();
-    const e = await ingestFiles([path]).then(() => undefined, (x: unknown) => x);
+    const e = await ingestFiles([path]).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
     return { e, ms: performance.now() - t0 };
   };
 

@@ -8,8 +8,24 @@ const HEADER = ["序号", "受理编号", "交办时间", "交办问题基本情
 const TEXT = 3;
 
 const cell = fc.oneof(
-  fc.string({ unit: fc.constantFrom("a", "中", ",", '"', "\n", " ", "=", "、", "1", "/", "年") , maxLength: 12 }),
-  fc.constantFrom("", "  ", "北湖区", "资兴", "郴州市", "广东省", "大气、噪音", "属实", "是", "已办结", "2023/6/29", "6月29日", "45106", "D2CZ202306290001", "第3批"),
+  fc.string({ unit: fc.constantFrom("a", "中", ",", '"', "\n", " ", "=", "、", "1", "/", "年"), maxLength: 12 }),
+  fc.constantFrom(
+    "",
+    "  ",
+    "北湖区",
+    "资兴",
+    "郴州市",
+    "广东省",
+    "大气、噪音",
+    "属实",
+    "是",
+    "已办结",
+    "2023/6/29",
+    "6月29日",
+    "45106",
+    "D2CZ202306290001",
+    "第3批",
+  ),
 );
 const row = fc.array(cell, { minLength: 0, maxLength: 10 });
 

@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { dataPath } from "../../src/util/paths.js";
 import {
-  POLLUTION_TYPES, PollutionType, channelFromCaseNo, normalizeLabel, parseCategory, parsePollutionTypes, parseStatus,
+  POLLUTION_TYPES,
+  PollutionType,
+  channelFromCaseNo,
+  normalizeLabel,
+  parseCategory,
+  parsePollutionTypes,
+  parseStatus,
   parseVerification,
 } from "../../src/model/vocabulary.js";
 
@@ -22,19 +28,46 @@ describe("vocabularies", () => {
 
   // DOMAIN.md section 6: every variant seen in published tables loads and maps
   it.each([
-    ["商业散煤", ["大气"]], ["生活散煤", ["大气"]], ["交通噪声", ["噪声"]], ["拆迁扬尘", ["大气"]], ["施工扬尘", ["大气"]],
-    ["区域异味", ["大气"]], ["餐饮污染", ["大气"]], ["工业废水", ["水"]], ["粉尘", ["大气"]], ["建设项目 电磁辐射", ["辐射"]],
-    ["工业企业噪声 异味污染", ["噪声", "大气"]], ["交通噪声,餐饮污染", ["噪声", "大气"]], ["施工噪声、施工扬尘", ["噪声", "大气"]],
-    ["气面源", ["大气"]], ["1、政府管理 2、气面源 3、气工业源", ["其他", "大气"]], ["大气,水", ["大气", "水"]], ["噪音", ["噪声"]],
-    ["垃圾", ["固废"]], ["垃圾、其他", ["固废", "其他"]], ["声", ["噪声"]], ["油烟、噪声", ["大气", "噪声"]], ["固废污染", ["固废"]],
-    ["生态环境", ["生态"]], ["生态破坏", ["生态"]], ["大气 水 固(危)废", ["大气", "水", "固废"]], ["水 扬尘", ["水", "大气"]],
-    ["机动车尾气", ["大气"]], ["其他噪声", ["噪声"]], ["社会生活噪声", ["噪声"]], ["海洋", ["水"]],
+    ["商业散煤", ["大气"]],
+    ["生活散煤", ["大气"]],
+    ["交通噪声", ["噪声"]],
+    ["拆迁扬尘", ["大气"]],
+    ["施工扬尘", ["大气"]],
+    ["区域异味", ["大气"]],
+    ["餐饮污染", ["大气"]],
+    ["工业废水", ["水"]],
+    ["粉尘", ["大气"]],
+    ["建设项目 电磁辐射", ["辐射"]],
+    ["工业企业噪声 异味污染", ["噪声", "大气"]],
+    ["交通噪声,餐饮污染", ["噪声", "大气"]],
+    ["施工噪声、施工扬尘", ["噪声", "大气"]],
+    ["气面源", ["大气"]],
+    ["1、政府管理 2、气面源 3、气工业源", ["其他", "大气"]],
+    ["大气,水", ["大气", "水"]],
+    ["噪音", ["噪声"]],
+    ["垃圾", ["固废"]],
+    ["垃圾、其他", ["固废", "其他"]],
+    ["声", ["噪声"]],
+    ["油烟、噪声", ["大气", "噪声"]],
+    ["固废污染", ["固废"]],
+    ["生态环境", ["生态"]],
+    ["生态破坏", ["生态"]],
+    ["大气 水 固(危)废", ["大气", "水", "固废"]],
+    ["水 扬尘", ["水", "大气"]],
+    ["机动车尾气", ["大气"]],
+    ["其他噪声", ["噪声"]],
+    ["社会生活噪声", ["噪声"]],
+    ["海洋", ["水"]],
   ])("maps the published variant %s", (cell, values) => {
     expect(parsePollutionTypes(cell)).toEqual({ values, unknown: [] });
   });
 
   it("reads every 污染类型 cell of the real rows (data/labelled/real) without an unknown part", () => {
-    const cells = readFileSync(dataPath("labelled", "real", "rows.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[2]!);
+    const cells = readFileSync(dataPath("labelled", "real", "rows.tsv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split("\t")[2]!);
     expect(cells.length).toBeGreaterThan(100);
     for (const c of cells) {
       const p = parsePollutionTypes(c);
@@ -51,8 +84,24 @@ describe("vocabularies", () => {
   });
 
   it("normalises 是否属实, 办理状态 and 案卷类别 variants", () => {
-    expect(["属实", "是", "基本属实", "部分属实", "部份属实", "不属实", "否"].map(parseVerification)).toEqual(["属实", "属实", "基本属实", "部分属实", "部分属实", "不属实", "不属实"]);
-    expect(["已办结", "阶段性办结", "正在办理", "未办结", "办理中", "拟销号", " 已办结。"].map(parseStatus)).toEqual(["已办结", "阶段性办结", "正在办理", "正在办理", "正在办理", "阶段性办结", "已办结"]);
+    expect(["属实", "是", "基本属实", "部分属实", "部份属实", "不属实", "否"].map(parseVerification)).toEqual([
+      "属实",
+      "属实",
+      "基本属实",
+      "部分属实",
+      "部分属实",
+      "不属实",
+      "不属实",
+    ]);
+    expect(["已办结", "阶段性办结", "正在办理", "未办结", "办理中", "拟销号", " 已办结。"].map(parseStatus)).toEqual([
+      "已办结",
+      "阶段性办结",
+      "正在办理",
+      "正在办理",
+      "正在办理",
+      "阶段性办结",
+      "已办结",
+    ]);
     expect(["重点件", "一般件", "一般"].map(parseCategory)).toEqual(["重点件", "一般件", "一般件"]);
     expect(parseVerification("待核实")).toBeUndefined();
   });

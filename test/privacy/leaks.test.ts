@@ -30,8 +30,22 @@ import { xlsxBytes } from "../../src/dashboard/xlsx.js";
 import type { ReportModel } from "../../src/report/model.js";
 import { ducha, tempDir } from "../cli/helpers.js";
 import {
-  FORMULAS, HEADERS, KEEP, type Secrets, csvCells, forms, htmlText, isLiveFormula, leaks, officeText, plantedNames, plantedTable, secretsArb, svgText,
-  toPlantedCsv, xlsxCells,
+  FORMULAS,
+  HEADERS,
+  KEEP,
+  type Secrets,
+  csvCells,
+  forms,
+  htmlText,
+  isLiveFormula,
+  leaks,
+  officeText,
+  plantedNames,
+  plantedTable,
+  secretsArb,
+  svgText,
+  toPlantedCsv,
+  xlsxCells,
 } from "./plant.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -136,7 +150,11 @@ async function runEverything(): Promise<void> {
   const buildSite = (tables: string) => {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/dashboard-build.ts"], {
-      cwd: ROOT, encoding: "utf8", env: { ...process.env, DUCHA_DATA: tables, DUCHA_OUT: dist, DUCHA_CACHE: join(dir, "cache") }, timeout: 400_000, maxBuffer: 64 << 20,
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, DUCHA_DATA: tables, DUCHA_OUT: dist, DUCHA_CACHE: join(dir, "cache") },
+      timeout: 400_000,
+      maxBuffer: 64 << 20,
     });
     return { ...r, seconds: (performance.now() - t0) / 1000 };
   };
@@ -208,16 +226,42 @@ describe("every command and every export, run once on planted tables", () => {
     it("covers every form of the issue, every output kind and the dashboard", () => {
       expect(forms(secrets).length).toBeGreaterThanOrEqual(17);
       const labels = outputs.map((o) => o.label).join("\n");
-      for (const kind of ["ingest.xlsx", "ingest.csv", "ingest.json", "rejects.csv", "rejects.xlsx", "classify.xlsx", "classify.json", "classify.csv", "qa.csv", "qa.xlsx",
-        "stats.xlsx", "stats.csv", "charts/repeats.vl.json", "repeats.svg", "report/附件.md", "report.html", "report.docx", "dist/_file/data/cases.", "dist/_file/data/texts/",
-        "dist/_file/data/repeats.", "dist/_file/data/report.", "dist/_file/data/analysis.", "dist/index.html", "dashboard download 信访件检索.xlsx", "ingest --json (stdout"]) {
+      for (const kind of [
+        "ingest.xlsx",
+        "ingest.csv",
+        "ingest.json",
+        "rejects.csv",
+        "rejects.xlsx",
+        "classify.xlsx",
+        "classify.json",
+        "classify.csv",
+        "qa.csv",
+        "qa.xlsx",
+        "stats.xlsx",
+        "stats.csv",
+        "charts/repeats.vl.json",
+        "repeats.svg",
+        "report/附件.md",
+        "report.html",
+        "report.docx",
+        "dist/_file/data/cases.",
+        "dist/_file/data/texts/",
+        "dist/_file/data/repeats.",
+        "dist/_file/data/report.",
+        "dist/_file/data/analysis.",
+        "dist/index.html",
+        "dashboard download 信访件检索.xlsx",
+        "ingest --json (stdout",
+      ]) {
         expect(labels, kind).toContain(kind);
       }
       expect(outputs.length).toBeGreaterThan(60);
     });
 
     it("the search finds every secret in the inputs themselves", () => {
-      expect(leaks(inputText, secrets).sort()).toEqual([...plantedNames(secrets), secrets.email, ...secrets.mobiles, ...secrets.ids.map((x) => x.replace(/X$/, "")), secrets.landline.replace("-", "")].sort());
+      expect(leaks(inputText, secrets).sort()).toEqual(
+        [...plantedNames(secrets), secrets.email, ...secrets.mobiles, ...secrets.ids.map((x) => x.replace(/X$/, "")), secrets.landline.replace("-", "")].sort(),
+      );
     });
 
     it("finds no name, number or e-mail in any of them", () => {
@@ -260,14 +304,16 @@ describe("every command and every export, run once on planted tables", () => {
   describe("no output cell is a live formula", () => {
     it("in any CSV or XLSX, the dashboard's downloads included", () => {
       expect(sheets.length).toBeGreaterThan(12);
-      const live = sheets.flatMap((s) => [...(s.formulas ? [`${s.label}: ${s.formulas} formulas`] : []), ...s.cells.filter(isLiveFormula).map((c) => `${s.label}: ${JSON.stringify(c)}`)]);
+      const live = sheets.flatMap((s) => [
+        ...(s.formulas ? [`${s.label}: ${s.formulas} formulas`] : []),
+        ...s.cells.filter(isLiveFormula).map((c) => `${s.label}: ${JSON.stringify(c)}`),
+      ]);
       expect(live).toEqual([]);
       // the planted disguises did reach the spreadsheets, neutralised
       const all = sheets.flatMap((s) => s.cells).join("\n");
       for (const f of FORMULAS) expect(all, JSON.stringify(f)).toContain(`'${f}`);
     });
   });
-
 });
 
 describe("in the library, for any planted secrets (property)", () => {

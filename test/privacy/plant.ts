@@ -19,7 +19,14 @@ export interface Secrets {
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
 const mobile = fc.tuple(fc.constantFrom("13", "15", "17", "18", "19"), digits(9)).map(([a, b]) => a + b);
 const idNumber = fc
-  .tuple(fc.constantFrom("431002", "431003", "431021", "430102"), fc.integer({ min: 1950, max: 2005 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), digits(3), fc.constantFrom("X", "3", "7"))
+  .tuple(
+    fc.constantFrom("431002", "431003", "431021", "430102"),
+    fc.integer({ min: 1950, max: 2005 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+    digits(3),
+    fc.constantFrom("X", "3", "7"),
+  )
   .map(([area, y, m, d, seq, check]) => `${area}${y}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}${seq}${check}`);
 // three-character names of uncommon given characters: they occur nowhere else in any output
 const SURNAMES = ["赵", "钱", "孙", "郑", "冯", "褚", "蒋", "沈", "韩", "欧阳"];
@@ -72,12 +79,40 @@ export function plantedNames(s: Secrets): string[] {
 }
 
 /** Cells a spreadsheet would run as formulas, in every disguise the issue lists. */
-export const FORMULAS = ["=HYPERLINK(\"http://x.example\",\"点击\")", " =1+1", "\n=1+1", "\u00a0=SUM(A1)", "\u3000=1+1", "＝1+1", "＋1", "－1+1", "@SUM(A1)", "+86 1", "-2+3"];
+export const FORMULAS = [
+  '=HYPERLINK("http://x.example","点击")',
+  " =1+1",
+  "\n=1+1",
+  "\u00a0=SUM(A1)",
+  "\u3000=1+1",
+  "＝1+1",
+  "＋1",
+  "－1+1",
+  "@SUM(A1)",
+  "+86 1",
+  "-2+3",
+];
 
 /** Text that must survive: ordinary numbers, codes and place names. */
 export const KEEP = ["刘家村村民", "占地100余亩", "噪声70分贝", "罚款2万元", "91431002MA4L1234XY", "2023年6月26日"];
 
-export const HEADERS = ["序号", "受理编号", "交办时间", "交办问题基本情况", "行政区域", "污染类型", "调查核实情况", "是否属实", "处理和整改情况", "是否办结", "办结目标", "举报人", "举报人信息", "联系电话", "备注"];
+export const HEADERS = [
+  "序号",
+  "受理编号",
+  "交办时间",
+  "交办问题基本情况",
+  "行政区域",
+  "污染类型",
+  "调查核实情况",
+  "是否属实",
+  "处理和整改情况",
+  "是否办结",
+  "办结目标",
+  "举报人",
+  "举报人信息",
+  "联系电话",
+  "备注",
+];
 
 export interface PlantedTable {
   headers: string[];
@@ -97,8 +132,16 @@ export function plantedTable(s: Secrets, batch: number, caseBase: number): Plant
   const rows: string[][] = [];
   const at = (i: number) => f[i % f.length]!;
   for (let i = 0; i < f.length; i++) {
-    const site = i % 3 === 0 ? "刘家村村民反映，华塘镇宏达石材厂夜间生产粉尘很大，占地100余亩，噪声70分贝" : i % 3 === 1 ? "郴江边某砂场采砂，洗砂废水直排河道" : "某养殖场臭气熏天，粪污流进农田";
-    const caseNo = i % 4 === 3 ? "" : `D2CZ2023${String(6 + Math.floor(i / 20)).padStart(2, "0")}${String(26 + (i % 4)).padStart(2, "0")}${String(caseBase + i).padStart(4, "0")}`;
+    const site =
+      i % 3 === 0
+        ? "刘家村村民反映，华塘镇宏达石材厂夜间生产粉尘很大，占地100余亩，噪声70分贝"
+        : i % 3 === 1
+          ? "郴江边某砂场采砂，洗砂废水直排河道"
+          : "某养殖场臭气熏天，粪污流进农田";
+    const caseNo =
+      i % 4 === 3
+        ? ""
+        : `D2CZ2023${String(6 + Math.floor(i / 20)).padStart(2, "0")}${String(26 + (i % 4)).padStart(2, "0")}${String(caseBase + i).padStart(4, "0")}`;
     rows.push([
       String(i + 1),
       caseNo,
@@ -138,9 +181,7 @@ export function toPlantedCsv(t: PlantedTable, broken: string): string {
 
 /** Digits as people may write them: full-width folded, separators between digits removed. */
 function digitsView(text: string): string {
-  return text
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/(?<=\d)[\s\-－—.．·\u00a0\u3000]+(?=\d)/g, "");
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/(?<=\d)[\s\-－—.．·\u00a0\u3000]+(?=\d)/g, "");
 }
 
 /**
@@ -165,7 +206,10 @@ export function leaks(text: string, s: Secrets): string[] {
 
 /** The text of an SVG a reader sees (text, titles, aria labels), without the geometry's numbers. */
 export function svgText(svg: string): string {
-  return svg.replace(/\s(?:d|transform|points|x|y|x1|x2|y1|y2|dx|dy|width|height|viewBox|r|cx|cy|rx|ry|stroke-width|font-size|opacity|fill-opacity|stroke-opacity|stroke-dasharray|stroke-miterlimit|offset)="[^"]*"/g, " ");
+  return svg.replace(
+    /\s(?:d|transform|points|x|y|x1|x2|y1|y2|dx|dy|width|height|viewBox|r|cx|cy|rx|ry|stroke-width|font-size|opacity|fill-opacity|stroke-opacity|stroke-dasharray|stroke-miterlimit|offset)="[^"]*"/g,
+    " ",
+  );
 }
 
 /** The text of an HTML page, its embedded SVG images decoded. */
@@ -180,7 +224,10 @@ export function htmlText(html: string): string {
 
 /** The text parts of an Office file (DOCX, XLSX): every XML part, media left out. */
 export function officeText(bytes: Buffer): string {
-  return [...unzip(bytes)].filter(([name]) => /\.(xml|rels)$/.test(name)).map(([, data]) => data.toString("utf8")).join("\n");
+  return [...unzip(bytes)]
+    .filter(([name]) => /\.(xml|rels)$/.test(name))
+    .map(([, data]) => data.toString("utf8"))
+    .join("\n");
 }
 
 /** The cells of an XLSX as the strings a spreadsheet shows, and whether any is a formula. */
@@ -196,7 +243,14 @@ export function xlsxCells(bytes: Buffer): { cells: string[]; formulas: number } 
   return { cells, formulas };
 }
 
-const unxml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, "&");
+const unxml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, "&");
 
 export const csvCells = (text: string): string[] => parseCsv(text.replace(/^\uFEFF/, "")).records.flatMap((r) => r.cells);
 

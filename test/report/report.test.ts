@@ -37,7 +37,15 @@ describe("report model", () => {
     expect(headings.at(-1)).toBe("七、说明");
     const county = model.blocks.find((b) => b.kind === "table")! as Extract<ReportModel["blocks"][number], { kind: "table" }>;
     // the fixture has no 案卷类别: the rule's count is there, labelled as a suggestion
-    expect(county.table.headers.slice(0, 7)).toEqual(["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "办结率（含阶段性）", "建议关注重点件（件）"]);
+    expect(county.table.headers.slice(0, 7)).toEqual([
+      "县（市、区）",
+      "信访件（件）",
+      "占比",
+      "属实率",
+      "办结率",
+      "办结率（含阶段性）",
+      "建议关注重点件（件）",
+    ]);
     expect(county.table.note).toContain("仅为建议");
     const facts = (model.blocks.find((b) => b.kind === "facts") as Extract<ReportModel["blocks"][number], { kind: "facts" }>).facts;
     expect(facts.find((f) => f.label === "重点件")).toMatchObject({ value: "无数据" });
@@ -142,7 +150,10 @@ describe("report writers", () => {
       expect(body).toContain("编制日期：2023年9月1日");
       expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(body).not.toMatch(/ducha|自动生成|本工具/i);
-      const footers = [...files.entries()].filter(([k]) => /word\/(footer|header)\d*\.xml/.test(k)).map(([, v]) => text(v.toString("utf8"))).join("");
+      const footers = [...files.entries()]
+        .filter(([k]) => /word\/(footer|header)\d*\.xml/.test(k))
+        .map(([, v]) => text(v.toString("utf8")))
+        .join("");
       expect(footers).not.toMatch(/ducha/i);
       expect(files.get("docProps/core.xml")!.toString("utf8")).toContain("ducha");
     });
@@ -158,7 +169,9 @@ describe("report writers", () => {
         const { size, widths } = tableLayout(b.table, TEXT_TWIPS);
         expect(widths.reduce((s, w) => s + w, 0)).toBe(TEXT_TWIPS);
         b.table.headers.forEach((_, i) => {
-          for (const row of b.table.rows) for (const token of row[i]!.match(/[^\u2e80-\uffff\s]+/g) ?? []) expect(emWidth(token) * size * 10, `${b.table.caption}: ${token}`).toBeLessThanOrEqual(widths[i]! - cellMargins);
+          for (const row of b.table.rows)
+            for (const token of row[i]!.match(/[^\u2e80-\uffff\s]+/g) ?? [])
+              expect(emWidth(token) * size * 10, `${b.table.caption}: ${token}`).toBeLessThanOrEqual(widths[i]! - cellMargins);
         });
       }
       // the enforcement table seen with 1482.5/5: equal widths would give 8844/11 = 804 twips, 1482.55 needs 7 × 0.65 em at 12 pt

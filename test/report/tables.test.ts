@@ -33,7 +33,12 @@ describe("tables of the annex", () => {
     const tables = model.blocks.filter((b) => b.kind === "table");
     // not classified here: no repeat groups, so no repeat table
     expect(tables.map((b) => (b.kind === "table" ? b.table.caption : ""))).toEqual([
-      "各县（市、区）信访件情况", "各县（市、区）信访件污染类型分布", "各县（市、区）各期办结率（按截至日期）", "逾期未办结信访件", "重点件办理情况", "各县（市、区）执法和问责情况",
+      "各县（市、区）信访件情况",
+      "各县（市、区）信访件污染类型分布",
+      "各县（市、区）各期办结率（按截至日期）",
+      "逾期未办结信访件",
+      "重点件办理情况",
+      "各县（市、区）执法和问责情况",
     ]);
     for (const b of tables) if (b.kind === "table") expect(b.table.source).toMatch(/^督察组交办信访件.*截至.*2023年8月31日、2023年10月31日、2023年12月31日/);
   });

@@ -43,12 +43,18 @@ describe("redact", () => {
 
   it("reports what it found with positions", () => {
     const t = "举报人张三，电话13907351234";
-    expect(findPii(t).map((m) => [m.kind, t.slice(m.start, m.end)])).toEqual([["name", "张三"], ["mobile", "13907351234"]]);
+    expect(findPii(t).map((m) => [m.kind, t.slice(m.start, m.end)])).toEqual([
+      ["name", "张三"],
+      ["mobile", "13907351234"],
+    ]);
   });
 
   it("redacts every text field and raw cell of a record, and blanks personal-data columns", () => {
     const rec = {
-      text: "举报人张三反映", findings: "经核实举报人张三所述属实", rectification: "电话13907351234回访", accountability: "无",
+      text: "举报人张三反映",
+      findings: "经核实举报人张三所述属实",
+      rectification: "电话13907351234回访",
+      accountability: "无",
       raw: { 交办问题基本情况: "举报人张三反映", 联系电话: "0735-2223344", 举报人: "张三", 行政区域: "北湖区" },
     };
     const r = redactComplaint(rec);
@@ -117,8 +123,13 @@ describe("the forms people write personal data in", () => {
     );
     const name = fc.tuple(fc.constantFrom("赵", "钱", "孙", "郑", "欧阳", "周"), fc.constantFrom("六", "七", "建国", "桂花", "晓燕")).map(([s, g]) => s + g);
     const intro = fc.constantFrom(
-      (n: string) => `举报人${n}反映`, (n: string) => `村民${n}称`, (n: string) => `我是${n}，`, (n: string) => `居民${n}反映`,
-      (n: string) => `举报人张三、${n}反映`, (n: string) => `联系人${n}13800138066`, (n: string) => `联系人：${n}，`,
+      (n: string) => `举报人${n}反映`,
+      (n: string) => `村民${n}称`,
+      (n: string) => `我是${n}，`,
+      (n: string) => `居民${n}反映`,
+      (n: string) => `举报人张三、${n}反映`,
+      (n: string) => `联系人${n}13800138066`,
+      (n: string) => `联系人：${n}，`,
     );
     const filler = fc.constantFrom("", "某砂场夜间生产噪声扰民。", "北湖区华塘镇", "2023年6月26日，", "罚款2万元；", "（", "，电话");
     fc.assert(
@@ -134,7 +145,19 @@ describe("the forms people write personal data in", () => {
   });
 
   it("treats columns that name a person or a way to reach one as personal", () => {
-    for (const h of ["举报人", "举报人信息", "举报人姓名", "联系人电话", "信访人", "信访人（姓名）", "联系电话", "手机号码", "身份证号", "来电人", "投诉人联系方式"]) {
+    for (const h of [
+      "举报人",
+      "举报人信息",
+      "举报人姓名",
+      "联系人电话",
+      "信访人",
+      "信访人（姓名）",
+      "联系电话",
+      "手机号码",
+      "身份证号",
+      "来电人",
+      "投诉人联系方式",
+    ]) {
       expect(isPiiColumn(h), h).toBe(true);
     }
     for (const h of ["交办问题基本情况", "举报内容", "信访问题", "行政区域", "举报人数", "来电时间", "受理编号"]) expect(isPiiColumn(h), h).toBe(false);
@@ -142,8 +165,12 @@ describe("the forms people write personal data in", () => {
 
   it("redacts a record's area as written, its deadline text and its source file name", () => {
     const rec = {
-      key: "张三13800138000.csv##2", source: { file: "/tmp/张三13800138000.csv", row: 2 }, text: "某厂粉尘", deadline: "回访举报人孙七后",
-      area: { raw: "苏仙区13800138099" }, raw: { 举报人信息: "王五 13900001111", 信访人反映问题: "某厂粉尘" },
+      key: "张三13800138000.csv##2",
+      source: { file: "/tmp/张三13800138000.csv", row: 2 },
+      text: "某厂粉尘",
+      deadline: "回访举报人孙七后",
+      area: { raw: "苏仙区13800138099" },
+      raw: { 举报人信息: "王五 13900001111", 信访人反映问题: "某厂粉尘" },
     };
     const r = redactComplaint(rec);
     expect(JSON.stringify(r)).not.toMatch(/13800138000|13800138099|13900001111|孙七|王五/);
@@ -159,7 +186,7 @@ describe("the output gate", () => {
   });
 
   it("redacts every string and key of a value, and keeps personal data only when asked", () => {
-    const v = { "举报人张三": ["电话13800138000", 13800138000, null], nested: { t: "我是李四，" } };
+    const v = { 举报人张三: ["电话13800138000", 13800138000, null], nested: { t: "我是李四，" } };
     expect(gateDeep(v)).toEqual({ [`举报人${REDACTED}`]: [`电话${REDACTED}`, 13800138000, null], nested: { t: `我是${REDACTED}，` } });
     expect(gateDeep(v, { keepPii: true })).toEqual(v);
     expect(gate("电话13800138000，后文很长很长", { max: 8 })).toBe(`电话${REDACTED}…`);
@@ -172,7 +199,11 @@ describe("real published rows", () => {
   // (R030, "可电话…联系"), which this redactor found and which the file now holds redacted;
   // places, companies, dates, amounts, 亩 and 米 must come through every cell unchanged
   it("lose nothing", () => {
-    const rows = readFileSync("data/labelled/real/rows.tsv", "utf8").split("\n").slice(1).filter(Boolean).map((l) => l.split("\t"));
+    const rows = readFileSync("data/labelled/real/rows.tsv", "utf8")
+      .split("\n")
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split("\t"));
     expect(rows.length).toBeGreaterThanOrEqual(122);
     const found = rows.flatMap((c) => c.flatMap((cell) => findPii(cell).map((m) => `${c[0]}: ${m.kind} ${m.text}`)));
     expect(found).toEqual([]);

@@ -22,7 +22,13 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
   const rows = countyRows.map((x) => {
     const rr = byCountyRates.get(x.county);
     return [
-      x.countyName, int(x.count), pct(x.share), rateCell(rr?.verifiedRate), rateCell(rr?.closedRate), rateCell(rr?.closedOrPhaseRate), int(keyByCounty.get(x.county) ?? 0),
+      x.countyName,
+      int(x.count),
+      pct(x.share),
+      rateCell(rr?.verifiedRate),
+      rateCell(rr?.closedRate),
+      rateCell(rr?.closedOrPhaseRate),
+      int(keyByCounty.get(x.county) ?? 0),
       ...(withPop ? [x.per100k === null ? NO_VALUE : `${x.per100k.toFixed(2)}${x.populationRounded ? "*" : ""}`] : []),
     ];
   });
@@ -30,14 +36,33 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
   const totalPop = resolved.reduce((s, x) => s + (x.population ?? 0), 0);
   const resolvedCases = resolved.reduce((s, x) => s + x.count, 0);
   rows.push([
-    "合计", int(cases.length), cases.length ? "100.0%" : NO_VALUE, rateCell(r.verifiedRate), rateCell(r.closedRate), rateCell(r.closedOrPhaseRate),
-    int(ctx.hasCategory ? ctx.keyCount : ctx.suggestedCount), ...(withPop ? [totalPop ? ((resolvedCases / totalPop) * 100_000).toFixed(2) : NO_VALUE] : []),
+    "合计",
+    int(cases.length),
+    cases.length ? "100.0%" : NO_VALUE,
+    rateCell(r.verifiedRate),
+    rateCell(r.closedRate),
+    rateCell(r.closedOrPhaseRate),
+    int(ctx.hasCategory ? ctx.keyCount : ctx.suggestedCount),
+    ...(withPop ? [totalPop ? ((resolvedCases / totalPop) * 100_000).toFixed(2) : NO_VALUE] : []),
   ]);
   // why a whole column of the county table reads 无数据
-  const rateNotes = [r.verifiedRate, r.closedRate].filter((x) => x.value === null).map((x) => `${x.reason}。`).filter((x, i, a) => a.indexOf(x) === i).join("");
+  const rateNotes = [r.verifiedRate, r.closedRate]
+    .filter((x) => x.value === null)
+    .map((x) => `${x.reason}。`)
+    .filter((x, i, a) => a.indexOf(x) === i)
+    .join("");
   out.table({
     caption: "各县（市、区）信访件情况",
-    headers: ["县（市、区）", "信访件（件）", "占比", "属实率", "办结率", "办结率（含阶段性）", ctx.hasCategory ? "重点件（件）" : "建议关注重点件（件）", ...(withPop ? ["每10万人件数"] : [])],
+    headers: [
+      "县（市、区）",
+      "信访件（件）",
+      "占比",
+      "属实率",
+      "办结率",
+      "办结率（含阶段性）",
+      ctx.hasCategory ? "重点件（件）" : "建议关注重点件（件）",
+      ...(withPop ? ["每10万人件数"] : []),
+    ],
     rows,
     totalRow: true,
     source: `${ctx.source}${withPop ? "；常住人口为第七次全国人口普查（2020年）数据" : ""}。`,

@@ -17,7 +17,11 @@ export function handlingSection(ctx: ReportContext, out: ReportBlocks): void {
   out.h1("五、查处和整改情况");
   out.h2("（一）查实情况");
   const v = ctx.rates.verifiedRate;
-  out.para(v.value === null ? `是否属实${NO_DATA}：${v.reason ?? ""}。` : `经调查核实，属实（含基本属实、部分属实）${v.numerator} 件，占填写了是否属实的 ${v.denominator} 件的 ${pct(v.value)}。`);
+  out.para(
+    v.value === null
+      ? `是否属实${NO_DATA}：${v.reason ?? ""}。`
+      : `经调查核实，属实（含基本属实、部分属实）${v.numerator} 件，占填写了是否属实的 ${v.denominator} 件的 ${pct(v.value)}。`,
+  );
   out.figure("verification");
   out.h2("（二）整改进度");
   progressTable(ctx, out);
@@ -35,7 +39,11 @@ function progressTable(ctx: ReportContext, out: ReportBlocks): void {
   const p = ctx.data.progress;
   const snapshots = [...new Set(ctx.data.records.map((r) => r.asOf).filter((d): d is string => !!d))].filter((d) => p.dates.includes(d)).sort();
   if (snapshots.length < 2) {
-    out.para(ctx.hasStatus ? `只有一期办理情况${ctx.asOf ? `（截至${formatDate(ctx.asOf)}）` : ""}，各县（市、区）办结率见表1。` : `办理状态${NO_DATA}：原表没有“是否办结”。`);
+    out.para(
+      ctx.hasStatus
+        ? `只有一期办理情况${ctx.asOf ? `（截至${formatDate(ctx.asOf)}）` : ""}，各县（市、区）办结率见表1。`
+        : `办理状态${NO_DATA}：原表没有“是否办结”。`,
+    );
     return;
   }
   const sameYear = snapshots.every((d) => d.slice(0, 4) === snapshots[0]!.slice(0, 4));
@@ -65,7 +73,9 @@ function overdueList(ctx: ReportContext, out: ReportBlocks): void {
   const o = overdue(ctx.data.records, ctx.data.options);
   if (!o.at) return;
   if (!o.cases.length) {
-    out.para(`截至${formatDate(o.at)}，没有超过办结目标仍未办结的信访件${o.undated ? `（另有 ${o.undated} 件的办结目标不是日期，如“立行立改”“长期坚持”，未作判断）` : ""}。`);
+    out.para(
+      `截至${formatDate(o.at)}，没有超过办结目标仍未办结的信访件${o.undated ? `（另有 ${o.undated} 件的办结目标不是日期，如“立行立改”“长期坚持”，未作判断）` : ""}。`,
+    );
     return;
   }
   const limit = ctx.options.listLimit ?? 20;
@@ -75,13 +85,23 @@ function overdueList(ctx: ReportContext, out: ReportBlocks): void {
   const year = o.at.slice(0, 4);
   const sameYear = listed.every((x) => x.deadline.startsWith(year));
   const day = (d: string) => (sameYear ? formatMonthDay(d) : formatDate(d));
-  out.para(`截至${formatDate(o.at)}，超过办结目标仍未办结的信访件 ${o.cases.length} 件，逾期最久的 ${o.cases[0]!.daysOverdue} 天，按逾期天数列出${o.cases.length > listed.length ? `前 ${listed.length} 件` : "如下"}。`);
+  out.para(
+    `截至${formatDate(o.at)}，超过办结目标仍未办结的信访件 ${o.cases.length} 件，逾期最久的 ${o.cases[0]!.daysOverdue} 天，按逾期天数列出${o.cases.length > listed.length ? `前 ${listed.length} 件` : "如下"}。`,
+  );
   out.table({
     caption: "逾期未办结信访件",
     headers: ["县区", "受理编号", "投诉对象", "反映问题（节选）", "办结目标", "逾期天数", "办理状态"],
     rows: listed.map((x) => {
       const c = byKey.get(x.key);
-      return [x.countyName, x.caseNo ?? NO_VALUE, `${target(c?.c)}${c?.key ? "（重点件）" : ""}`, summary(c?.c), day(x.deadline), int(x.daysOverdue), x.status ?? "未填"];
+      return [
+        x.countyName,
+        x.caseNo ?? NO_VALUE,
+        `${target(c?.c)}${c?.key ? "（重点件）" : ""}`,
+        summary(c?.c),
+        day(x.deadline),
+        int(x.daysOverdue),
+        x.status ?? "未填",
+      ];
     }),
     align: ["left", "left", "left", "left", "left", "right", "left"],
     source: `${ctx.source}。`,
@@ -101,7 +121,9 @@ function keyCaseList(ctx: ReportContext, out: ReportBlocks): void {
     return;
   }
   const open = keys.filter((c) => c.status !== "已办结").length;
-  out.para(`按案卷类别，重点件 ${keys.length} 件，${ctx.asOf ? `截至${formatDate(ctx.asOf)}` : "目前"}已办结 ${keys.length - open} 件，未办结 ${open} 件${open ? "，未办结的排在前面" : ""}。`);
+  out.para(
+    `按案卷类别，重点件 ${keys.length} 件，${ctx.asOf ? `截至${formatDate(ctx.asOf)}` : "目前"}已办结 ${keys.length - open} 件，未办结 ${open} 件${open ? "，未办结的排在前面" : ""}。`,
+  );
   const limit = ctx.options.listLimit ?? 20;
   const rank = (c: AnalyzableComplaint) => (c.status === "已办结" ? 2 : c.status === "阶段性办结" ? 1 : 0);
   const listed = [...keys].sort((a, b) => rank(a) - rank(b) || (a.date ?? "").localeCompare(b.date ?? "") || a.key.localeCompare(b.key)).slice(0, limit);
@@ -125,8 +147,17 @@ function enforcement(ctx: ReportContext, out: ReportBlocks): void {
     `根据 ${e.withText} 件信访件“处理和整改情况”的记载，共立案 ${e.cases} 起，罚款 ${e.fines} 笔共计 ${wan(e.fineYuan)}，责令整改 ${e.orders} 次，责令停产 ${e.suspensions} 次，查封扣押 ${e.seizures} 次，移送公安 ${e.transfers} 次；约谈 ${e.interviewed} 人，问责 ${e.accountable} 人。${e.withText < e.records ? `另有 ${e.records - e.withText} 件未填写处理和整改情况，不计入。` : ""}`,
   );
   const rows = [...byCounty, { ...e, countyName: "合计" }].map((x) => [
-    x.county === ALL ? "合计" : x.countyName, int(x.withAction), int(x.cases), int(x.fines), x.fineYuan ? (x.fineYuan / 10_000).toFixed(2) : "0",
-    int(x.orders), int(x.suspensions), int(x.seizures), int(x.transfers), int(x.interviewed), int(x.accountable),
+    x.county === ALL ? "合计" : x.countyName,
+    int(x.withAction),
+    int(x.cases),
+    int(x.fines),
+    x.fineYuan ? (x.fineYuan / 10_000).toFixed(2) : "0",
+    int(x.orders),
+    int(x.suspensions),
+    int(x.seizures),
+    int(x.transfers),
+    int(x.interviewed),
+    int(x.accountable),
   ]);
   out.table({
     caption: "各县（市、区）执法和问责情况",

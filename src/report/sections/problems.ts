@@ -11,15 +11,25 @@ export function problemsSection(ctx: ReportContext, out: ReportBlocks): void {
   out.h1("三、反映的主要问题");
   const ts = types.typeSource;
   out.para(
-    `按污染类型分，${types.rows.filter((t) => t.type !== MISSING).sort((a, b) => b.count - a.count).map((t) => `${t.type} ${t.count} 件（${pct(t.count / Math.max(1, cases.length))}）`).join("，")}。` +
-      `一件信访件涉及多个类型的，在每个类型下各计一次。${ts.predicted ? `其中 ${ts.predicted} 件原表未填污染类型，采用自动分类结果。` : ""}`,
+    `按污染类型分，${types.rows
+      .filter((t) => t.type !== MISSING)
+      .sort((a, b) => b.count - a.count)
+      .map((t) => `${t.type} ${t.count} 件（${pct(t.count / Math.max(1, cases.length))}）`)
+      .join("，")}。` + `一件信访件涉及多个类型的，在每个类型下各计一次。${ts.predicted ? `其中 ${ts.predicted} 件原表未填污染类型，采用自动分类结果。` : ""}`,
   );
   out.figure("types");
   out.figure("type-by-county");
   countyByTypeTable(ctx, out);
-  const themes = countBy(data.columns, ["theme"]).rows.filter((t) => t.theme !== MISSING).sort((a, b) => b.count - a.count);
+  const themes = countBy(data.columns, ["theme"])
+    .rows.filter((t) => t.theme !== MISSING)
+    .sort((a, b) => b.count - a.count);
   if (themes.length) {
-    out.para(`对照本轮督察重点，自动分类显示：${themes.slice(0, 4).map((t) => `涉及“${((THEME_NAMES as Record<string, string>)[t.theme] ?? t.theme).replace(/“/g, "‘").replace(/”/g, "’")}”的 ${t.count} 件`).join("，")}。`);
+    out.para(
+      `对照本轮督察重点，自动分类显示：${themes
+        .slice(0, 4)
+        .map((t) => `涉及“${((THEME_NAMES as Record<string, string>)[t.theme] ?? t.theme).replace(/“/g, "‘").replace(/”/g, "’")}”的 ${t.count} 件`)
+        .join("，")}。`,
+    );
   }
   out.figure("themes");
 }
@@ -33,7 +43,11 @@ function countyByTypeTable(ctx: ReportContext, out: ReportBlocks): void {
   const cell = new Map(t.rows.map((r) => [`${r.county}\u0000${r.type}`, r.count]));
   const byCounty = new Map(ctx.data.ranking.map((x) => [x.county, x]));
   const counties = t.keys.county.slice().sort(compareCountyKeys);
-  const rows = counties.map((c) => [byCounty.get(c)?.countyName ?? t.labels[c] ?? c, int(byCounty.get(c)?.count ?? 0), ...types.map((ty) => int(cell.get(`${c}\u0000${ty}`) ?? 0))]);
+  const rows = counties.map((c) => [
+    byCounty.get(c)?.countyName ?? t.labels[c] ?? c,
+    int(byCounty.get(c)?.count ?? 0),
+    ...types.map((ty) => int(cell.get(`${c}\u0000${ty}`) ?? 0)),
+  ]);
   rows.push(["合计", int(ctx.cases.length), ...types.map((ty) => int(t.rows.filter((r) => r.type === ty).reduce((s, r) => s + r.count, 0)))]);
   out.table({
     caption: "各县（市、区）信访件污染类型分布",

@@ -21,8 +21,14 @@ export function repeatsSection(ctx: ReportContext, out: ReportBlocks): void {
     caption: "重复举报的主要对象",
     headers: ["组", "县区", "对象", "件数", "交办批次", "办理状态", "首次举报内容（节选）"],
     rows: listed.map((g) => [
-      g.id, g.countyName, repeatTarget(g), String(g.size), batchesOf(g),
-      Object.entries(g.statuses).map(([k, v]) => `${k} ${v}`).join("，"),
+      g.id,
+      g.countyName,
+      repeatTarget(g),
+      String(g.size),
+      batchesOf(g),
+      Object.entries(g.statuses)
+        .map(([k, v]) => `${k} ${v}`)
+        .join("，"),
       excerptOf(g.members[0]?.excerpt ?? ""),
     ]),
     align: ["left", "left", "left", "right", "left", "left", "left"],

@@ -12,7 +12,9 @@ export function trendSection(ctx: ReportContext, out: ReportBlocks): void {
     (dated ? "交办件数按日分布如图。" : "") +
       (sp.length
         ? `以下县区（或县区某类问题）交办件数明显高于其日常水平（泊松检验 p < 0.001 且超出 3 件以上），建议关注是否为集中反映同一问题：${sp.map(spikeSentence).join("；")}。`
-        : dated ? "各县区单日交办件数未见明显突增。" : "表中没有交办时间，无法分析交办趋势。"),
+        : dated
+          ? "各县区单日交办件数未见明显突增。"
+          : "表中没有交办时间，无法分析交办趋势。"),
   );
   out.figure("trend");
 }
