@@ -28,6 +28,9 @@ interface Slot {
   ready: Promise<void>;
 }
 
+/** whether this thread's segmenter already keeps the classifier's words whole */
+let mainThreadWords = false;
+
 /**
  * Classification worker threads. Start them early (e.g. before reading the input files) so that
  * their dictionary loading overlaps other work; then classify any number of text lists.
@@ -39,8 +42,11 @@ export class ClassifierPool {
     // the main thread cuts texts too (repeat detection after classifying): it keeps the same
     // words whole as the workers' analyzers, so the repeat groups do not depend on whether the
     // texts were classified in workers or in this thread
-    useWords(loadLexicon().words);
-    useWords(keyCaseWords());
+    if (!mainThreadWords) {
+      useWords(loadLexicon().words);
+      useWords(keyCaseWords());
+      mainThreadWords = true; // once per process: the bundled lexicon does not change while it runs
+    }
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
       const worker = startWorker();
       const ready = new Promise<void>((resolve, reject) => {
