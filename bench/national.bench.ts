@@ -84,7 +84,7 @@ function measure(cmd: string[], options: { stdout?: string; env?: NodeJS.Process
       stdio: ["ignore", fd, "pipe"],
     });
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
+    child.stderr!.on("data", (d: Buffer) => {
       stderr = (stderr + d.toString("utf8")).slice(-20_000);
     });
     let polled = 0;
