@@ -40,7 +40,8 @@ const ONLY = args
 /** chart and report without the repeat analysis from the start (as they go once stats ran past the limit) */
 const NO_REPEATS = args.includes("--no-repeats");
 const TIMEOUT_MS = Number(process.env.DUCHA_NATIONAL_TIMEOUT_MIN ?? 20) * 60_000;
-const OUT = join(ROOT, "bench/.out", `national-${N}`);
+// a partial run (--only) gets its own folder, so two can run side by side
+const OUT = join(ROOT, "bench/.out", `national-${N}${ONLY ? `-${ONLY.join("+")}` : ""}`);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
