@@ -103,7 +103,10 @@ function measure(cmd: string[], options: { stdout?: string; env?: NodeJS.Process
       clearInterval(poll);
       clearTimeout(limit);
       const after = loadavg();
-      if (stopped) return resolve({ wallS: TIMEOUT_MS / 1000, rssMb: polled, stopped: true, load: [before, after] });
+      // the last progress line it printed (e.g. the dashboard data step's phase) says where it was
+      const last = stderr.trim().split("\n").at(-1)?.slice(0, 120);
+      if (stopped)
+        return resolve({ wallS: TIMEOUT_MS / 1000, rssMb: polled, stopped: true, load: [before, after], ...(last ? { note: `last: ${last}` } : {}) });
       const m = /@@ ([\d.]+) (\d+)\s*$/.exec(stderr);
       if (code !== 0 || !m) return reject(new Error(`${cmd.join(" ")} failed (exit ${code}):\n${stderr.slice(-3000)}`));
       resolve({ wallS: Number(m[1]), rssMb: Number(m[2]) / 1024, load: [before, after] });
