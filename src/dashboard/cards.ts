@@ -187,6 +187,14 @@ export function emptyCard(title: string, message: string): HTMLElement {
 export interface TableCardOptions {
   /** rows shown before 显示全部 (default 15) */
   limit?: number;
+  /**
+   * rows added by a 再显示 button beside 显示全部 (default: no such button). Long tables (热点's
+   * thousands of repeat groups) are drawn a page at a time: drawing them whole cost seconds of
+   * layout before the page's first chart appeared, and every row stays one or two clicks away.
+   */
+  step?: number;
+  /** what a row is called on the buttons (default 行: 显示全部 3,008 行; 组 for repeat groups) */
+  unit?: string;
   note?: Child;
   /** render a cell yourself (default: its text) */
   cell?: (value: string | number | null | undefined, column: number, row: number) => Child;
@@ -221,10 +229,27 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
     }
   };
   render(limit);
-  const more = table.rows.length > limit ? el("button", { type: "button", class: "ducha-more" }, [`显示全部 ${num(table.rows.length)} 行`]) : null;
+  const unit = options.unit ?? "行";
+  const total = table.rows.length;
+  const more = total > limit ? el("button", { type: "button", class: "ducha-more" }, [`显示全部 ${num(total)} ${unit}`]) : null;
+  const next = options.step && total > limit ? el("button", { type: "button", class: "ducha-next" }, []) : null;
+  const shownNote = total > limit ? el("span", { class: "ducha-muted ducha-shown", "data-testid": "rows-shown" }, []) : null;
+  const update = () => {
+    if (shownNote) shownNote.textContent = shown < total ? `已显示 ${num(shown)} / ${num(total)} ${unit}` : `共 ${num(total)} ${unit}`;
+    if (next) next.textContent = `再显示 ${num(Math.min(options.step!, total - shown))} ${unit}`;
+    if (shown >= total) {
+      more?.remove();
+      next?.remove();
+    }
+  };
+  update();
   more?.addEventListener("click", () => {
-    render(table.rows.length);
-    more.remove();
+    render(total);
+    update();
+  });
+  next?.addEventListener("click", () => {
+    render(shown + options.step!);
+    update();
   });
   const csv = el("button", { type: "button" }, ["下载 CSV"]);
   const xlsx = el("button", { type: "button" }, ["下载 XLSX"]);
@@ -247,7 +272,7 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
       ]),
     ]),
     table.rows.length ? null : el("p", { class: "ducha-muted" }, ["当前范围内没有记录。"]),
-    el("div", { class: "ducha-actions" }, [more, csv, xlsx]),
+    el("div", { class: "ducha-actions" }, [shownNote, next, more, csv, xlsx]),
   ]);
 }
 
