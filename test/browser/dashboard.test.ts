@@ -426,10 +426,14 @@ describe("热点", () => {
     const repeats = dataFile<RepeatsFile>("repeats");
     expect(repeats.groups.length, "the fixture must have repeat groups").toBeGreaterThan(0);
     await visitUnfiltered("hotspots", "/hotspots", async (page) => {
-      // the first page: the first 50 groups in the data's order (paging itself: test/dashboard/table-card.test.ts)
+      // the first page: the 50 largest groups, in the order of the chart beside it (repeatsSpec:
+      // size, then group number); paging itself: test/dashboard/table-card.test.ts
       const PAGE = 50;
+      const bySize = [...repeats.groups].sort((a, b) => b.size - a.size || Number(a.id.slice(1)) - Number(b.id.slice(1)));
       const first = await tableOf(page, "重复举报");
-      expect(first.rows.map((r) => r[0])).toEqual(repeats.groups.slice(0, PAGE).map((g) => g.id));
+      expect(first.rows.map((r) => r[0])).toEqual(bySize.slice(0, PAGE).map((g) => g.id));
+      const sizes = first.rows.map((r) => Number(r[3]!.replace(/\D/g, "")));
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
       const all = page.locator('.ducha-table[data-table="重复举报"] button', { hasText: "显示全部" });
       if (repeats.groups.length > PAGE) await all.click();
       else expect(await all.count()).toBe(0);
