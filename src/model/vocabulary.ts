@@ -90,6 +90,7 @@ export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionT
   拆迁扬尘: ["大气"],
   道路扬尘: ["大气"],
   堆场扬尘: ["大气"],
+  工业三堆扬尘: ["大气"],
   工业废气: ["大气"],
   机动车尾气: ["大气"],
   尾气: ["大气"],
