@@ -37,5 +37,11 @@ describe("real published rows", () => {
     expect(s.exactMatch).toBeGreaterThanOrEqual(0.69);
   });
 
-  // The fourth round's held-out rows (N088–N095) have no floor until they are scored once.
+  // Measured once, at the end of the fourth round: 84.2% micro-F1, 18 of 32 exact (56.3%), with
+  // intervals [77.8–90.3] and [36.4–74.2]; the floors allow about two rows to slip.
+  it("does not fall below its measured level on the held-out rows (micro-F1 >= 0.80, exact set >= 16 of 32)", () => {
+    const s = scored("holdout");
+    expect(s.microF1).toBeGreaterThanOrEqual(0.8);
+    expect(s.exactMatch).toBeGreaterThanOrEqual(16 / 32 - 1e-9);
+  });
 });
