@@ -213,41 +213,41 @@ export function forEachLshCandidate(
 ): void {
   if (!n) return;
   const rows = Math.floor(k / bands);
-  // part[b][x]: the bucket (or part of a split bucket) x was compared in, pair by pair, in band
-  // b; -1 when x was compared with its neighbour only
-  const part: Int32Array[] = [];
+  // part[x·bands + b]: the bucket (or part of a split bucket) x was compared in, pair by pair,
+  // in band b; -1 when x was compared with its neighbour only. Item-major, so that checking a
+  // pair against the earlier bands reads two short runs of memory.
+  const part = new Int32Array(n * bands);
   const comparedEarlier = (x: number, y: number, band: number) => {
+    const px = x * bands;
+    const py = y * bands;
     for (let b = 0; b < band; b++) {
-      const p = part[b]!;
-      const px = p[x]!;
-      if (px !== -1 && px === p[y]) return true;
+      const id = part[px + b]!;
+      if (id !== -1 && id === part[py + b]) return true;
     }
     return false;
   };
   const all = Int32Array.from({ length: n }, (_, i) => i);
   for (let b = 0; b < bands; b++) {
-    const ids = new Int32Array(n);
-    part.push(ids);
     let next = 0;
     const compare = (items: Int32Array, depth: number) => {
       const m = items.length;
       if (m <= cap) {
         const id = next++;
-        for (let x = 0; x < m; x++) ids[items[x]!] = id;
+        for (let x = 0; x < m; x++) part[items[x]! * bands + b] = id;
         for (let x = 0; x < m; x++) {
           for (let y = x + 1; y < m; y++) if (!comparedEarlier(items[x]!, items[y]!, b)) visit(items[x]!, items[y]!);
         }
       } else if (depth < bands) {
         eachPart(partition(signatures, k, rows, items, (b + depth) % bands), depth + 1);
       } else {
-        for (let x = 0; x < m; x++) ids[items[x]!] = -1;
+        for (let x = 0; x < m; x++) part[items[x]! * bands + b] = -1;
         for (let x = 0; x + 1 < m; x++) visit(items[x]!, items[x + 1]!);
       }
     };
     const eachPart = ({ flat, starts }: Parts, depth: number) => {
       for (let p = 0; p + 1 < starts.length; p++) {
         // a bucket of one has no pairs: numbered without making a view of it
-        if (starts[p + 1]! - starts[p]! === 1) ids[flat[starts[p]!]!] = next++;
+        if (starts[p + 1]! - starts[p]! === 1) part[flat[starts[p]!]! * bands + b] = next++;
         else compare(flat.subarray(starts[p]!, starts[p + 1]!), depth);
       }
     };
