@@ -19,6 +19,8 @@ export interface RepeatOptions {
   byText?: boolean;
   /** the words of a text; default contentWords (jieba, stop words removed) */
   words?: (text: string) => string[];
+  /** called as texts are compared (complaints done, complaints to do): segmenting them is the slow part */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Why two complaints are in the same group. */
@@ -111,6 +113,9 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
     return s.length ? s : undefined;
   });
 
+  const onProgress = options.onProgress;
+  const toCompare = options.byText === false ? 0 : [...byCounty.values()].reduce((s, g) => s + (g.length > 1 ? g.length : 0), 0);
+  let compared = 0;
   for (const members of byCounty.values()) {
     if (options.byTarget !== false) {
       const first = new Map<string, number>();
@@ -133,7 +138,10 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
       const K = 64;
       const m = members.length;
       const sets = new HashSets(m);
-      for (const i of members) sets.add(shingleHashes(words(redact(list[i]!.text))));
+      for (const i of members) {
+        sets.add(shingleHashes(words(redact(list[i]!.text))));
+        if (onProgress && ++compared % 1000 === 0) onProgress(compared, toCompare);
+      }
       const sigs = new Uint32Array(m * K);
       for (let x = 0; x < m; x++) minhashHashes(sets.get(x), sigs, x * K, K);
       const pairs = new PairList();
@@ -163,6 +171,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
     }
   }
 
+  onProgress?.(toCompare, toCompare);
   // groups in order of their first complaint; complaints in no group get no array
   const groupsByRoot = new Map<number, number[]>();
   for (let i = 0; i < list.length; i++) {

@@ -160,4 +160,14 @@ describe("repeats with over-full LSH buckets", () => {
     expect(copies.links).toHaveLength(149);
     expect(copies.links.every((l) => l.kind === "text" && l.jaccard === 1)).toBe(true);
   });
+
+  it("reports progress over the complaints it compares, ending at all of them", () => {
+    const calls: [number, number][] = [];
+    repeats(records, { words, byTarget: false, onProgress: (done, total) => calls.push([done, total]) });
+    // 1,160 complaints in one county: a call every 1,000 and one at the end
+    expect(calls).toEqual([
+      [1000, 1160],
+      [1160, 1160],
+    ]);
+  });
 });
