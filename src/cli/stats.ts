@@ -284,9 +284,6 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
 
   const byDims = dims ?? (values.out ? ["county" as Dimension] : undefined);
   const grid = byDims ? toGrid(countBy(records, byDims, options)) : undefined;
-  // the records are not read again: at a million rows they hold ~1.5 GB, and the output below
-  // builds a gated copy of the summary and, for --json, a string of ~200 MB beside them
-  records.length = 0;
   if (values.out && grid) {
     const title = `信访件统计（${summary.total} 件${summary.snapshots.length ? `，截至 ${summary.snapshots.at(-1)}` : ""}）`;
     const main = gridTable(byDims!.join("×"), grid, title);
