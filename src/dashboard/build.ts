@@ -36,6 +36,7 @@ import {
   type DashboardMeta,
   type EnforcementFile,
   MODEL_VERSION,
+  type MetaFile,
   type PopulationRow,
   type RepeatsFile,
   type ShippedLabel,
@@ -46,6 +47,8 @@ import {
   encodeColumns,
 } from "./model.js";
 import { gate, gatedJson } from "../text/redact.js";
+import { leagueRows } from "./league.js";
+import { DashboardData } from "./select.js";
 import { zip } from "./zip.js";
 
 /** The files of the dashboard's data folder, by name (data/cases.json, data/texts.zip …). */
@@ -216,7 +219,10 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     counties,
     keyCases: cases.flatMap((c, i): [number, string][] => (extras.category[i] === 1 ? [[i, caseKey(c)]] : [])),
   };
-  log(`进度、逾期、办结用时（${Math.round(performance.now() - t2)} ms）`);
+  // the 总览's first screen: the league table of the unfiltered data, by the page's own function
+  const shipped = new DashboardData(casesFile);
+  casesFile.league = leagueRows(shipped, shipped.select());
+  log(`进度、逾期、办结用时、办结率排名（${Math.round(performance.now() - t2)} ms）`);
 
   const t3 = performance.now();
   const groups = chartData.repeats;
@@ -277,6 +283,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   // redacted on reading, this is the second lock
   const out: DashboardOutputs = new Map();
   out.set("cases.json", gatedJson(casesFile));
+  out.set("meta.json", gatedJson({ meta } satisfies MetaFile));
   out.set("repeats.json", gatedJson(repeatsFile));
   out.set("enforcement.json", JSON.stringify(enforcement)); // numbers only
   out.set("geo.json", gatedJson(geoFor(chartData)));
