@@ -9,7 +9,8 @@ import type { WorkerRequest } from "./worker.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
 export const WORKER_THRESHOLD = 3000;
-const CHUNK = 500;
+/** Texts per message to a worker. */
+export const CHUNK = 500;
 
 /** How many workers to use for n texts when the caller did not say. */
 export function defaultWorkers(n: number): number {
@@ -36,7 +37,8 @@ interface Job {
   texts: string[];
   scheme?: Scheme | undefined;
   mode: ResultMode;
-  resolve: (results: Classification[]) => void;
+  /** the chunk's classifications as JSON text */
+  resolve: (json: string) => void;
   reject: (error: Error) => void;
 }
 
@@ -98,13 +100,7 @@ export class ClassifierPool {
     if (!job) return;
     slot.inFlight.delete(m.id);
     if (m.error) job.reject(new Error(`分类线程出错：${m.error}`));
-    else {
-      try {
-        job.resolve(JSON.parse(m.json!) as Classification[]);
-      } catch (e) {
-        job.reject(e as Error);
-      }
-    }
+    else job.resolve(m.json!);
     this.pump();
   }
 
@@ -140,17 +136,47 @@ export class ClassifierPool {
     scheme?: Scheme,
     options: { mode?: ResultMode } = {},
   ): Promise<Classification[]> {
-    if (this.broken) throw this.broken;
     const results = new Array<Classification>(texts.length);
+    await this.classifyChunks(texts, onProgress, scheme, options, (start, json) => {
+      const rs = JSON.parse(json) as Classification[];
+      for (let i = 0; i < rs.length; i++) results[start + i] = rs[i]!;
+    });
+    return results;
+  }
+
+  /**
+   * Classify texts and return each chunk's classifications as JSON text (a JSON array, the
+   * chunks in input order, {@link CHUNK} texts each but the last). For callers that parse a
+   * chunk only when they use it, so that a slice's result objects are short-lived.
+   */
+  async classifyJson(
+    texts: readonly string[],
+    onProgress?: (done: number, total: number) => void,
+    scheme?: Scheme,
+    options: { mode?: ResultMode } = {},
+  ): Promise<string[]> {
+    const chunks: string[] = [];
+    await this.classifyChunks(texts, onProgress, scheme, options, (start, json) => (chunks[start / CHUNK] = json));
+    return chunks;
+  }
+
+  private async classifyChunks(
+    texts: readonly string[],
+    onProgress: ((done: number, total: number) => void) | undefined,
+    scheme: Scheme | undefined,
+    options: { mode?: ResultMode },
+    onChunk: (start: number, json: string) => void,
+  ): Promise<void> {
+    if (this.broken) throw this.broken;
     let done = 0;
     const chunks: Promise<void>[] = [];
     for (let start = 0; start < texts.length; start += CHUNK) {
       const part = texts.slice(start, start + CHUNK);
       chunks.push(
-        new Promise<Classification[]>((resolve, reject) => {
+        new Promise<string>((resolve, reject) => {
           this.queue.push({ id: this.nextId++, texts: part, scheme, mode: options.mode ?? "full", resolve, reject });
-        }).then((rs) => {
-          for (let i = 0; i < rs.length; i++) results[start + i] = rs[i]!;
+        }).then((json) => {
+          onChunk(start, json);
           done += part.length;
           onProgress?.(done, texts.length);
         }),
@@ -158,7 +184,6 @@ export class ClassifierPool {
     }
     this.pump();
     await Promise.all(chunks);
-    return results;
   }
 
   /** Stop the workers (the pool cannot be used after). */

@@ -326,7 +326,9 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
             const i = start + from + k;
             const rec = records[i]!;
             const classification = part[k]!;
-            if (rec.officialTypes.length) official.push({ ...rec, classification });
+            // what compareWithOfficial reads, not a copy of the record
+            if (rec.officialTypes.length)
+              official.push({ key: rec.key, source: rec.source, officialTypes: rec.officialTypes, text: rec.text, classification } as ClassifiedComplaint);
             for (const t of classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
             if (classification.keyCase.suggested) tally.suggested++;
             // one copy per row: redactComplaint already returns a new object

@@ -5,6 +5,7 @@
  * classified. Uses the classifier pool through its public API, one slice at a time.
  */
 import { ClassifierPool, defaultWorkers, type ResultMode, sharedClassifier, type Scheme } from "../classify/index.js";
+import { CHUNK } from "../classify/pool.js";
 import type { AnalyzableComplaint } from "../analyze/keys.js";
 import type { Classification, LabelPrediction } from "../model/classification.js";
 import type { Complaint } from "../model/complaint.js";
@@ -27,10 +28,10 @@ export interface SliceOptions {
 const AHEAD = 2;
 
 /**
- * Classify `n` texts (`textAt(i)`) slice by slice; `onSlice(start, results)` receives each
- * slice's classifications in input order, one slice at a time, and may keep what it needs. With
- * worker threads, the next slices are classified while the caller uses the current one, so at
- * most 1 + AHEAD slices of full classifications are alive at a time.
+ * Classify `n` texts (`textAt(i)`) slice by slice; `onSlice(start, results)` receives the
+ * classifications in input order, a part of a slice at a time (at most SLICE), and may keep what
+ * it needs. With worker threads, the next slices are classified while the caller uses the current
+ * one; they wait as JSON text, so at most one part of parsed classifications is alive at a time.
  */
 export async function classifyInSlices(
   n: number,
@@ -58,11 +59,11 @@ export async function classifyInSlices(
             mine = d;
             options.onProgress!(done, n);
           });
-        const p = pool.classify(textsOf(start), onProgress, options.scheme, options.mode ? { mode: options.mode } : {});
+        const p = pool.classifyJson(textsOf(start), onProgress, options.scheme, options.mode ? { mode: options.mode } : {});
         p.catch(() => undefined); // reported when awaited; a failure while the caller writes is not unhandled
         return p;
       };
-      const queued: Promise<Classification[]>[] = [];
+      const queued: Promise<string[]>[] = [];
       let next = 0;
       const fill = () => {
         while (queued.length <= AHEAD && next < n) {
@@ -72,9 +73,15 @@ export async function classifyInSlices(
       };
       fill();
       for (let start = 0; start < n; start += SLICE) {
-        const results = await queued.shift()!;
+        const chunks = await queued.shift()!;
         fill();
-        await onSlice(start, results);
+        // each chunk is parsed when it is used, so its objects die young (a whole slice parsed at
+        // once outlives many young-generation collections and is copied to the old generation)
+        for (let c = 0; c < chunks.length; c++) {
+          const json = chunks[c]!;
+          chunks[c] = "";
+          await onSlice(start + c * CHUNK, JSON.parse(json) as Classification[]);
+        }
       }
     } else {
       const clf = sharedClassifier();
