@@ -5,7 +5,7 @@ import { useWords } from "../text/segment.js";
 import { keyCaseWords } from "./keycase.js";
 import { loadLexicon } from "./lexicon.js";
 import type { Scheme } from "./scheme.js";
-import type { WorkerRequest } from "./worker.js";
+import type { WorkerRequest, WorkerResponse } from "./worker.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
 export const WORKER_THRESHOLD = 3000;
@@ -31,16 +31,25 @@ function startWorker(): Worker {
  */
 export type ResultMode = "full" | "stats";
 
+/** A chunk's classifications as the worker sent them. */
+export interface ResultChunk {
+  /** the classifications, a JSON array */
+  json: string;
+  /** indexes (in the chunk) of the texts in which personal data was found; redacting any other leaves it unchanged */
+  pii: number[];
+}
+
 /** One chunk of texts handed to a worker, and what to do with its results. */
 interface Job {
   id: number;
   texts: string[];
   scheme?: Scheme | undefined;
   mode: ResultMode;
-  /** the chunk's classifications as JSON text */
-  resolve: (json: string) => void;
+  resolve: (chunk: ResultChunk) => void;
   reject: (error: Error) => void;
 }
+
+type Message = Partial<WorkerResponse> & { ready?: boolean; error?: string };
 
 interface Slot {
   worker: Worker;
@@ -80,14 +89,14 @@ export class ClassifierPool {
     }
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
       const slot: Slot = { worker: startWorker(), ready: false, inFlight: new Map() };
-      slot.worker.on("message", (m: { ready?: boolean; id?: number; json?: string; error?: string }) => this.onMessage(slot, m));
+      slot.worker.on("message", (m: Message) => this.onMessage(slot, m));
       slot.worker.on("error", (e: Error) => this.fail(slot, e));
       slot.worker.on("exit", (code: number) => this.fail(slot, new Error(`分类线程异常退出（exit ${code}）`)));
       return slot;
     });
   }
 
-  private onMessage(slot: Slot, m: { ready?: boolean; id?: number; json?: string; error?: string }): void {
+  private onMessage(slot: Slot, m: Message): void {
     if (m.id === undefined) {
       if (m.error) this.fail(slot, new Error(`分类线程启动失败：${m.error}`));
       else if (m.ready) {
@@ -100,7 +109,7 @@ export class ClassifierPool {
     if (!job) return;
     slot.inFlight.delete(m.id);
     if (m.error) job.reject(new Error(`分类线程出错：${m.error}`));
-    else job.resolve(m.json!);
+    else job.resolve({ json: m.json!, pii: m.pii ?? [] });
     this.pump();
   }
 
@@ -137,16 +146,16 @@ export class ClassifierPool {
     options: { mode?: ResultMode } = {},
   ): Promise<Classification[]> {
     const results = new Array<Classification>(texts.length);
-    await this.classifyChunks(texts, onProgress, scheme, options, (start, json) => {
-      const rs = JSON.parse(json) as Classification[];
+    await this.classifyChunks(texts, onProgress, scheme, options, (start, chunk) => {
+      const rs = JSON.parse(chunk.json) as Classification[];
       for (let i = 0; i < rs.length; i++) results[start + i] = rs[i]!;
     });
     return results;
   }
 
   /**
-   * Classify texts and return each chunk's classifications as JSON text (a JSON array, the
-   * chunks in input order, {@link CHUNK} texts each but the last). For callers that parse a
+   * Classify texts and return each chunk's classifications as the worker sent them (JSON text,
+   * the chunks in input order, {@link CHUNK} texts each but the last). For callers that parse a
    * chunk only when they use it, so that a slice's result objects are short-lived.
    */
   async classifyJson(
@@ -154,9 +163,9 @@ export class ClassifierPool {
     onProgress?: (done: number, total: number) => void,
     scheme?: Scheme,
     options: { mode?: ResultMode } = {},
-  ): Promise<string[]> {
-    const chunks: string[] = [];
-    await this.classifyChunks(texts, onProgress, scheme, options, (start, json) => (chunks[start / CHUNK] = json));
+  ): Promise<ResultChunk[]> {
+    const chunks: ResultChunk[] = [];
+    await this.classifyChunks(texts, onProgress, scheme, options, (start, chunk) => (chunks[start / CHUNK] = chunk));
     return chunks;
   }
 
@@ -165,7 +174,7 @@ export class ClassifierPool {
     onProgress: ((done: number, total: number) => void) | undefined,
     scheme: Scheme | undefined,
     options: { mode?: ResultMode },
-    onChunk: (start: number, json: string) => void,
+    onChunk: (start: number, chunk: ResultChunk) => void,
   ): Promise<void> {
     if (this.broken) throw this.broken;
     let done = 0;
@@ -173,10 +182,10 @@ export class ClassifierPool {
     for (let start = 0; start < texts.length; start += CHUNK) {
       const part = texts.slice(start, start + CHUNK);
       chunks.push(
-        new Promise<string>((resolve, reject) => {
+        new Promise<ResultChunk>((resolve, reject) => {
           this.queue.push({ id: this.nextId++, texts: part, scheme, mode: options.mode ?? "full", resolve, reject });
-        }).then((json) => {
-          onChunk(start, json);
+        }).then((chunk) => {
+          onChunk(start, chunk);
           done += part.length;
           onProgress?.(done, texts.length);
         }),

@@ -32,6 +32,15 @@ export function statsOnly(c: Classification): Classification {
   return out;
 }
 
+/** A worker's answer to a {@link WorkerRequest}. */
+export interface WorkerResponse {
+  id: number;
+  /** the classifications, a JSON array */
+  json: string;
+  /** indexes of the texts in which personal data was found (redact.ts findPii) */
+  pii: number[];
+}
+
 if (parentPort) {
   const port = parentPort;
   let clf: ReturnType<typeof sharedClassifier>;
@@ -44,9 +53,12 @@ if (parentPort) {
   }
   port.on("message", (req: WorkerRequest) => {
     try {
-      const results = clf.classifyMany(req.texts, req.scheme);
+      const found: boolean[] = [];
+      const results = clf.classifyMany(req.texts, req.scheme, found);
+      const pii: number[] = [];
+      for (let i = 0; i < found.length; i++) if (found[i]) pii.push(i);
       // JSON is cheaper to pass between threads than a structured clone of many small objects
-      port.postMessage({ id: req.id, json: JSON.stringify(req.mode === "stats" ? results.map(statsOnly) : results) });
+      port.postMessage({ id: req.id, json: JSON.stringify(req.mode === "stats" ? results.map(statsOnly) : results), pii } satisfies WorkerResponse);
     } catch (e) {
       port.postMessage({ id: req.id, error: (e as Error).message });
     }

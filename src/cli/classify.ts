@@ -17,7 +17,7 @@ import { csvLine } from "../export/csv.js";
 import { openOutput } from "../export/output.js";
 import { type Table, gateTable, outputFormat, writeTables } from "../export/table.js";
 import { ingestFiles } from "../ingest/index.js";
-import { gatedJson, redact, redactComplaint } from "../text/redact.js";
+import { gatedJson, redact, redactComplaint, redactComplaintExcept } from "../text/redact.js";
 import { UsageError } from "./errors.js";
 import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom, printSummary, rejectsTable, warningsTable } from "./ingest.js";
@@ -315,24 +315,27 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
     await classifyInSlices(
       records.length,
       (i) => records[i]!.text,
-      async (start, results) => {
+      async (start, results, piiFree) => {
         // written in parts, yielding between them, so that the workers' results are taken in
         // (and the next chunks sent) while this thread formats the slice
         for (let from = 0; from < results.length; from += WRITE_PART) {
           const part = results.slice(from, from + WRITE_PART);
           const rows = new Array<ClassifiedComplaint>(part.length);
           const official: ClassifiedComplaint[] = [];
+          // texts the workers searched for personal data and found none in: not searched again
+          const clean = piiFree && !o.keepPii ? new Set<string>() : undefined;
           for (let k = 0; k < part.length; k++) {
             const i = start + from + k;
             const rec = records[i]!;
             const classification = part[k]!;
+            if (clean && piiFree!(from + k)) clean.add(rec.text);
             // what compareWithOfficial reads, not a copy of the record
             if (rec.officialTypes.length)
               official.push({ key: rec.key, source: rec.source, officialTypes: rec.officialTypes, text: rec.text, classification } as ClassifiedComplaint);
             for (const t of classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
             if (classification.keyCase.suggested) tally.suggested++;
             // one copy per row: redactComplaint already returns a new object
-            const row: ClassifiedComplaint = o.keepPii ? { ...rec, classification } : (redactComplaint(rec) as ClassifiedComplaint);
+            const row: ClassifiedComplaint = o.keepPii ? { ...rec, classification } : (redactComplaintExcept(rec, clean) as ClassifiedComplaint);
             row.classification = classification;
             rows[k] = row;
             // the input record is not needed once its row is written: a national year's records
@@ -347,7 +350,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
           // the list only when it is written: a national year disagrees on some 100,000 rows
           if (o.qa) for (const d of q.disagreements) disagreements.push(d);
           tally.classified += part.length;
-          const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), keep);
+          const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), clean ? { ...keep, clean } : keep);
           await stream.write(`${table.rows.map(csvLine).join("\r\n")}\r\n`);
         }
       },

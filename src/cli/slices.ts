@@ -5,7 +5,7 @@
  * classified. Uses the classifier pool through its public API, one slice at a time.
  */
 import { ClassifierPool, defaultWorkers, type ResultMode, sharedClassifier, type Scheme } from "../classify/index.js";
-import { CHUNK } from "../classify/pool.js";
+import { CHUNK, type ResultChunk } from "../classify/pool.js";
 import type { AnalyzableComplaint } from "../analyze/keys.js";
 import type { Classification, LabelPrediction } from "../model/classification.js";
 import type { Complaint } from "../model/complaint.js";
@@ -24,6 +24,8 @@ export interface SliceOptions {
   mode?: ResultMode;
 }
 
+const NO_CHUNK: ResultChunk = { json: "[]", pii: [] };
+
 /** Slices queued in the workers beyond the one the caller is using. */
 const AHEAD = 2;
 
@@ -32,11 +34,13 @@ const AHEAD = 2;
  * classifications in input order, a part of a slice at a time (at most SLICE), and may keep what
  * it needs. With worker threads, the next slices are classified while the caller uses the current
  * one; they wait as JSON text, so at most one part of parsed classifications is alive at a time.
+ * From the workers comes `piiFree(k)` too: true when personal data was searched for in the k-th
+ * text and none found, so that redacting that text would leave it unchanged.
  */
 export async function classifyInSlices(
   n: number,
   textAt: (i: number) => string,
-  onSlice: (start: number, results: Classification[]) => void | Promise<void>,
+  onSlice: (start: number, results: Classification[], piiFree?: (k: number) => boolean) => void | Promise<void>,
   options: SliceOptions = {},
 ): Promise<void> {
   const workers = options.pool ? options.pool.size : (options.workers ?? defaultWorkers(n));
@@ -63,7 +67,7 @@ export async function classifyInSlices(
         p.catch(() => undefined); // reported when awaited; a failure while the caller writes is not unhandled
         return p;
       };
-      const queued: Promise<string[]>[] = [];
+      const queued: Promise<ResultChunk[]>[] = [];
       let next = 0;
       const fill = () => {
         while (queued.length <= AHEAD && next < n) {
@@ -78,9 +82,10 @@ export async function classifyInSlices(
         // each chunk is parsed when it is used, so its objects die young (a whole slice parsed at
         // once outlives many young-generation collections and is copied to the old generation)
         for (let c = 0; c < chunks.length; c++) {
-          const json = chunks[c]!;
-          chunks[c] = "";
-          await onSlice(start + c * CHUNK, JSON.parse(json) as Classification[]);
+          const { json, pii } = chunks[c]!;
+          chunks[c] = NO_CHUNK;
+          const found = new Set(pii);
+          await onSlice(start + c * CHUNK, JSON.parse(json) as Classification[], (k) => !found.has(k));
         }
       }
     } else {
