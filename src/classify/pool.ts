@@ -155,7 +155,7 @@ export class ClassifierPool {
 
   /**
    * Classify texts and return each chunk's classifications as the worker sent them (JSON text,
-   * the chunks in input order, {@link CHUNK} texts each but the last). For callers that parse a
+   * the chunks in input order, 500 texts each but the last). For callers that parse a
    * chunk only when they use it, so that a slice's result objects are short-lived.
    */
   async classifyJson(
