@@ -65,6 +65,7 @@ export {
   isPiiColumn,
   redact,
   redactComplaint,
+  redactComplaintExcept,
 } from "./text/redact.js";
 
 // classify: types, sub-types, themes, 重点件, target, with evidence
@@ -72,6 +73,8 @@ export {
   type ClassScore,
   ClassifierPool,
   type ClassifyOptions,
+  type ResultChunk,
+  type ResultMode,
   type Disagreement,
   type LabelledComplaint,
   type OfficialComparison,

@@ -172,10 +172,11 @@ export class Analyzer {
 
   /**
    * What the analyzer reads of a text: personal data and redaction marks neutralised
-   * (neutralize.ts), "XX" placeholders for names read as 某.
+   * (neutralize.ts), "XX" placeholders for names read as 某. With `report`, says whether personal
+   * data was found in `text` (see neutralizePii).
    */
-  static clean(text: string): string {
-    return neutralizePii(text).replace(PLACEHOLDER, "某");
+  static clean(text: string, report?: { pii: boolean }): string {
+    return neutralizePii(text, report).replace(PLACEHOLDER, "某");
   }
 
   /** The tokens the analyzer reads for a text (see {@link Analyzer.clean}). */

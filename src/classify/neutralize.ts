@@ -21,12 +21,17 @@ function nameBeforeContactRe(): RegExp {
 
 const MARK = /【已隐去】/g;
 
-/** The text with personal data and redaction marks replaced by clause breaks. */
-export function neutralizePii(text: string): string {
+/**
+ * The text with personal data and redaction marks replaced by clause breaks. With `report`, says
+ * whether {@link findPii} found personal data in `text` (if not, redacting `text` leaves it as it is).
+ */
+export function neutralizePii(text: string, report?: { pii: boolean }): string {
   let out = text;
   let replaced = false;
+  if (report) report.pii = false;
   if (mayContainPii(out)) {
     const found = findPii(out);
+    if (report) report.pii = found.length > 0;
     if (found.length) {
       let s = "";
       let at = 0;

@@ -5,11 +5,12 @@ import { useWords } from "../text/segment.js";
 import { keyCaseWords } from "./keycase.js";
 import { loadLexicon } from "./lexicon.js";
 import type { Scheme } from "./scheme.js";
-import type { WorkerRequest } from "./worker.js";
+import type { WorkerRequest, WorkerResponse } from "./worker.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
 export const WORKER_THRESHOLD = 3000;
-const CHUNK = 500;
+/** Texts per message to a worker. */
+export const CHUNK = 500;
 
 /** How many workers to use for n texts when the caller did not say. */
 export function defaultWorkers(n: number): number {
@@ -23,20 +24,59 @@ function startWorker(): Worker {
   return new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true });
 }
 
+/**
+ * What a caller gets back for each text: "full" (default) is the whole {@link Classification};
+ * "stats" leaves out what no statistic reads (evidence words, 重点件 reasons) and keeps the
+ * confidences to one decimal, so that less crosses between threads.
+ */
+export type ResultMode = "full" | "stats";
+
+/** A chunk's classifications as the worker sent them. */
+export interface ResultChunk {
+  /** the classifications, a JSON array */
+  json: string;
+  /** indexes (in the chunk) of the texts in which personal data was found; redacting any other leaves it unchanged */
+  pii: number[];
+}
+
+/** One chunk of texts handed to a worker, and what to do with its results. */
+interface Job {
+  id: number;
+  texts: string[];
+  scheme?: Scheme | undefined;
+  mode: ResultMode;
+  resolve: (chunk: ResultChunk) => void;
+  reject: (error: Error) => void;
+}
+
+type Message = Partial<WorkerResponse> & { ready?: boolean; error?: string };
+
 interface Slot {
   worker: Worker;
-  ready: Promise<void>;
+  /** the worker has loaded its dictionaries */
+  ready: boolean;
+  /** set when the worker failed: the pool cannot be used after */
+  failed?: Error;
+  /** jobs sent to this worker, by message id */
+  inFlight: Map<number, Job>;
 }
+
+/** chunks in flight per worker, so that it never waits while the main thread is busy */
+const IN_FLIGHT = 2;
 
 /** whether this thread's segmenter already keeps the classifier's words whole */
 let mainThreadWords = false;
 
 /**
  * Classification worker threads. Start them early (e.g. before reading the input files) so that
- * their dictionary loading overlaps other work; then classify any number of text lists.
+ * their dictionary loading overlaps other work; then classify any number of text lists, also
+ * several at once (chunks of all calls share one queue, message ids are unique per pool).
  */
 export class ClassifierPool {
   private slots: Slot[];
+  private queue: Job[] = [];
+  private nextId = 0;
+  private broken: Error | undefined;
 
   constructor(readonly size: number) {
     // the main thread cuts texts too (repeat detection after classifying): it keeps the same
@@ -48,83 +88,122 @@ export class ClassifierPool {
       mainThreadWords = true; // once per process: the bundled lexicon does not change while it runs
     }
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
-      const worker = startWorker();
-      const ready = new Promise<void>((resolve, reject) => {
-        const onMessage = (m: { ready?: boolean; error?: string }) => {
-          if (m.error) reject(new Error(`分类线程启动失败：${m.error}`));
-          else if (m.ready) resolve();
-          worker.off("message", onMessage);
-        };
-        worker.on("message", onMessage);
-        worker.once("error", reject);
-      });
-      ready.catch(() => undefined); // reported when used
-      return { worker, ready };
+      const slot: Slot = { worker: startWorker(), ready: false, inFlight: new Map() };
+      slot.worker.on("message", (m: Message) => this.onMessage(slot, m));
+      slot.worker.on("error", (e: Error) => this.fail(slot, e));
+      slot.worker.on("exit", (code: number) => this.fail(slot, new Error(`分类线程异常退出（exit ${code}）`)));
+      return slot;
     });
   }
 
-  /** Classify texts in chunks handed to whichever worker is free; results in input order. */
-  async classify(texts: readonly string[], onProgress?: (done: number, total: number) => void, scheme?: Scheme): Promise<Classification[]> {
+  private onMessage(slot: Slot, m: Message): void {
+    if (m.id === undefined) {
+      if (m.error) this.fail(slot, new Error(`分类线程启动失败：${m.error}`));
+      else if (m.ready) {
+        slot.ready = true;
+        this.pump();
+      }
+      return;
+    }
+    const job = slot.inFlight.get(m.id);
+    if (!job) return;
+    slot.inFlight.delete(m.id);
+    if (m.error) job.reject(new Error(`分类线程出错：${m.error}`));
+    else job.resolve({ json: m.json!, pii: m.pii ?? [] });
+    this.pump();
+  }
+
+  /** A worker failed or exited: its jobs and every queued one fail, and so does any later call. */
+  private fail(slot: Slot, error: Error): void {
+    if (slot.failed) return;
+    slot.failed = error;
+    this.broken ??= error;
+    for (const job of slot.inFlight.values()) job.reject(error);
+    slot.inFlight.clear();
+    for (const job of this.queue.splice(0)) job.reject(error);
+  }
+
+  /** Hand queued chunks to the ready workers with room. */
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.failed) continue;
+      while (slot.inFlight.size < IN_FLIGHT && this.queue.length) {
+        const job = this.queue.shift()!;
+        slot.inFlight.set(job.id, job);
+        slot.worker.postMessage({ id: job.id, texts: job.texts, mode: job.mode, ...(job.scheme ? { scheme: job.scheme } : {}) } satisfies WorkerRequest);
+      }
+    }
+  }
+
+  /**
+   * Classify texts in chunks handed to whichever worker is free; results in input order. Calls
+   * may overlap (e.g. the next slice while the previous one is written): each gets its own results.
+   */
+  async classify(
+    texts: readonly string[],
+    onProgress?: (done: number, total: number) => void,
+    scheme?: Scheme,
+    options: { mode?: ResultMode } = {},
+  ): Promise<Classification[]> {
     const results = new Array<Classification>(texts.length);
-    const chunks: { start: number; texts: string[] }[] = [];
-    for (let start = 0; start < texts.length; start += CHUNK) chunks.push({ start, texts: texts.slice(start, start + CHUNK) });
-    let next = 0;
-    let done = 0;
-    await Promise.all(
-      this.slots.map(async ({ worker, ready }) => {
-        await ready;
-        await new Promise<void>((resolve, reject) => {
-          let inFlight = 0;
-          const send = () => {
-            const id = next;
-            const c = chunks[id];
-            if (!c) {
-              if (inFlight === 0) {
-                cleanup();
-                resolve();
-              }
-              return;
-            }
-            next++;
-            inFlight++;
-            worker.postMessage({ id, texts: c.texts, ...(scheme ? { scheme } : {}) } satisfies WorkerRequest);
-          };
-          const onMessage = (m: { id: number; json?: string; error?: string }) => {
-            if (m.error) {
-              cleanup();
-              reject(new Error(`分类线程出错：${m.error}`));
-              return;
-            }
-            inFlight--;
-            const c = chunks[m.id]!;
-            (JSON.parse(m.json!) as Classification[]).forEach((r, i) => (results[c.start + i] = r));
-            done += c.texts.length;
-            onProgress?.(done, texts.length);
-            send();
-          };
-          const onExit = (code: number) => {
-            cleanup();
-            reject(new Error(`分类线程异常退出（exit ${code}）`));
-          };
-          const cleanup = () => {
-            worker.off("message", onMessage);
-            worker.off("exit", onExit);
-            worker.off("error", reject);
-          };
-          worker.on("message", onMessage);
-          worker.on("exit", onExit);
-          worker.on("error", reject);
-          // two chunks in flight per worker, so it never waits while the main thread is busy
-          send();
-          send();
-        });
-      }),
-    );
+    await this.classifyChunks(texts, onProgress, scheme, options, (start, chunk) => {
+      const rs = JSON.parse(chunk.json) as Classification[];
+      for (let i = 0; i < rs.length; i++) results[start + i] = rs[i]!;
+    });
     return results;
+  }
+
+  /**
+   * Classify texts and return each chunk's classifications as the worker sent them (JSON text,
+   * the chunks in input order, 500 texts each but the last). For callers that parse a
+   * chunk only when they use it, so that a slice's result objects are short-lived.
+   */
+  async classifyJson(
+    texts: readonly string[],
+    onProgress?: (done: number, total: number) => void,
+    scheme?: Scheme,
+    options: { mode?: ResultMode } = {},
+  ): Promise<ResultChunk[]> {
+    const chunks: ResultChunk[] = [];
+    await this.classifyChunks(texts, onProgress, scheme, options, (start, chunk) => (chunks[start / CHUNK] = chunk));
+    return chunks;
+  }
+
+  private async classifyChunks(
+    texts: readonly string[],
+    onProgress: ((done: number, total: number) => void) | undefined,
+    scheme: Scheme | undefined,
+    options: { mode?: ResultMode },
+    onChunk: (start: number, chunk: ResultChunk) => void,
+  ): Promise<void> {
+    if (this.broken) throw this.broken;
+    let done = 0;
+    const chunks: Promise<void>[] = [];
+    for (let start = 0; start < texts.length; start += CHUNK) {
+      const part = texts.slice(start, start + CHUNK);
+      chunks.push(
+        new Promise<ResultChunk>((resolve, reject) => {
+          this.queue.push({ id: this.nextId++, texts: part, scheme, mode: options.mode ?? "full", resolve, reject });
+        }).then((chunk) => {
+          onChunk(start, chunk);
+          done += part.length;
+          onProgress?.(done, texts.length);
+        }),
+      );
+    }
+    this.pump();
+    await Promise.all(chunks);
   }
 
   /** Stop the workers (the pool cannot be used after). */
   async close(): Promise<void> {
+    this.broken ??= new Error("分类线程已关闭");
+    for (const s of this.slots) {
+      s.failed ??= this.broken; // the exits that follow are no failures
+      for (const job of s.inFlight.values()) job.reject(this.broken);
+      s.inFlight.clear();
+    }
+    for (const job of this.queue.splice(0)) job.reject(this.broken);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

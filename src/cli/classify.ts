@@ -17,7 +17,7 @@ import { csvLine } from "../export/csv.js";
 import { openOutput } from "../export/output.js";
 import { type Table, gateTable, outputFormat, writeTables } from "../export/table.js";
 import { ingestFiles } from "../ingest/index.js";
-import { gatedJson, redact, redactComplaint } from "../text/redact.js";
+import { gatedJson, redact, redactComplaint, redactComplaintExcept } from "../text/redact.js";
 import { UsageError } from "./errors.js";
 import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom, printSummary, rejectsTable, warningsTable } from "./ingest.js";
@@ -274,6 +274,9 @@ function report(
   return 0;
 }
 
+/** Rows formatted and written at a time, between which the worker threads' results are taken in. */
+const WRITE_PART = 2000;
+
 interface StreamOptions {
   out: string;
   qa?: string;
@@ -289,10 +292,12 @@ interface StreamOptions {
  * classify --out x.csv in bounded memory: the records are classified slice by slice and each
  * slice is redacted, gated and appended to the output before the next one is classified, so
  * that no full set of classifications, redacted copies or output rows is ever held. Writes the
- * same bytes as the whole-table path.
+ * same bytes as the whole-table path. The records of `result` are dropped from it as they are
+ * written.
  */
 async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Promise<number> {
-  const records = result.records;
+  // written rows are dropped from the ingest result (see below): nothing after reads them
+  const records: Complaint[] = result.records;
   const compared = records.reduce((n, r) => n + (r.officialTypes.length ? 1 : 0), 0);
   const extra = compared ? [...CLASSIFICATION_COLUMNS, AGREEMENT] : CLASSIFICATION_COLUMNS;
   const inputHeaders = inputHeadersOf(records);
@@ -310,23 +315,44 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
     await classifyInSlices(
       records.length,
       (i) => records[i]!.text,
-      async (start, results) => {
-        const slice: ClassifiedComplaint[] = results.map((classification, k) => ({ ...records[start + k]!, classification }));
-        const q = compareWithOfficial(slice);
-        qa.compared += q.compared;
-        qa.agreed += q.agreed;
-        qa.overlapping += q.overlapping;
-        disagreeing += q.disagreements.length;
-        // the list only when it is written: a national year disagrees on some 100,000 rows
-        if (o.qa) for (const d of q.disagreements) disagreements.push(d);
-        for (const r of slice) {
-          for (const t of r.classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
-          if (r.classification.keyCase.suggested) tally.suggested++;
+      async (start, results, piiFree) => {
+        // written in parts, yielding between them, so that the workers' results are taken in
+        // (and the next chunks sent) while this thread formats the slice
+        for (let from = 0; from < results.length; from += WRITE_PART) {
+          const part = results.slice(from, from + WRITE_PART);
+          const rows = new Array<ClassifiedComplaint>(part.length);
+          const official: ClassifiedComplaint[] = [];
+          // texts the workers searched for personal data and found none in: not searched again
+          const clean = piiFree && !o.keepPii ? new Set<string>() : undefined;
+          for (let k = 0; k < part.length; k++) {
+            const i = start + from + k;
+            const rec = records[i]!;
+            const classification = part[k]!;
+            if (clean && piiFree!(from + k)) clean.add(rec.text);
+            // what compareWithOfficial reads, not a copy of the record
+            if (rec.officialTypes.length)
+              official.push({ key: rec.key, source: rec.source, officialTypes: rec.officialTypes, text: rec.text, classification } as ClassifiedComplaint);
+            for (const t of classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
+            if (classification.keyCase.suggested) tally.suggested++;
+            // one copy per row: redactComplaint already returns a new object
+            const row: ClassifiedComplaint = o.keepPii ? { ...rec, classification } : (redactComplaintExcept(rec, clean) as ClassifiedComplaint);
+            row.classification = classification;
+            rows[k] = row;
+            // the input record is not needed once its row is written: a national year's records
+            // are let go slice by slice instead of all at the end
+            records[i] = undefined as unknown as Complaint;
+          }
+          const q = compareWithOfficial(official);
+          qa.compared += q.compared;
+          qa.agreed += q.agreed;
+          qa.overlapping += q.overlapping;
+          disagreeing += q.disagreements.length;
+          // the list only when it is written: a national year disagrees on some 100,000 rows
+          if (o.qa) for (const d of q.disagreements) disagreements.push(d);
+          tally.classified += part.length;
+          const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), clean ? { ...keep, clean } : keep);
+          await stream.write(`${table.rows.map(csvLine).join("\r\n")}\r\n`);
         }
-        tally.classified += slice.length;
-        const rows = o.keepPii ? slice : slice.map((c) => ({ ...redactComplaint(c), classification: c.classification }));
-        const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), keep);
-        await stream.write(`${table.rows.map(csvLine).join("\r\n")}\r\n`);
       },
       {
         ...(o.scheme ? { scheme: o.scheme } : {}),

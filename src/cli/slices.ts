@@ -4,7 +4,8 @@
  * (written out by `classify`, reduced to their labels by `stats`) before the next slice is
  * classified. Uses the classifier pool through its public API, one slice at a time.
  */
-import { ClassifierPool, defaultWorkers, sharedClassifier, type Scheme } from "../classify/index.js";
+import { ClassifierPool, defaultWorkers, type ResultMode, sharedClassifier, type Scheme } from "../classify/index.js";
+import { CHUNK, type ResultChunk } from "../classify/pool.js";
 import type { AnalyzableComplaint } from "../analyze/keys.js";
 import type { Classification, LabelPrediction } from "../model/classification.js";
 import type { Complaint } from "../model/complaint.js";
@@ -19,38 +20,85 @@ export interface SliceOptions {
   pool?: ClassifierPool;
   scheme?: Scheme;
   onProgress?: (done: number, total: number) => void;
+  /** "stats": the caller reads only labels, confidences, 重点件 flag, target and place (see ResultMode) */
+  mode?: ResultMode;
 }
 
+const NO_CHUNK: ResultChunk = { json: "[]", pii: [] };
+
+/** Slices queued in the workers beyond the one the caller is using. */
+const AHEAD = 2;
+
 /**
- * Classify `n` texts (`textAt(i)`) slice by slice; `onSlice(start, results)` receives each
- * slice's classifications in input order and may keep what it needs. Slices run one after the
- * other, so at most one slice of full classifications is alive at a time.
+ * Classify `n` texts (`textAt(i)`) slice by slice; `onSlice(start, results)` receives the
+ * classifications in input order, a part of a slice at a time (at most SLICE), and may keep what
+ * it needs. With worker threads, the next slices are classified while the caller uses the current
+ * one; they wait as JSON text, so at most one part of parsed classifications is alive at a time.
+ * From the workers comes `piiFree(k)` too: true when personal data was searched for in the k-th
+ * text and none found, so that redacting that text would leave it unchanged.
  */
 export async function classifyInSlices(
   n: number,
   textAt: (i: number) => string,
-  onSlice: (start: number, results: Classification[]) => void | Promise<void>,
+  onSlice: (start: number, results: Classification[], piiFree?: (k: number) => boolean) => void | Promise<void>,
   options: SliceOptions = {},
 ): Promise<void> {
   const workers = options.pool ? options.pool.size : (options.workers ?? defaultWorkers(n));
   const pool = workers > 0 && n > 0 ? (options.pool ?? new ClassifierPool(workers)) : undefined;
+  const textsOf = (start: number) => {
+    const texts: string[] = [];
+    for (let i = start, end = Math.min(n, start + SLICE); i < end; i++) texts.push(textAt(i));
+    return texts;
+  };
   try {
-    for (let start = 0; start < n; start += SLICE) {
-      const end = Math.min(n, start + SLICE);
-      const texts: string[] = [];
-      for (let i = start; i < end; i++) texts.push(textAt(i));
-      let results: Classification[];
-      if (pool) {
-        results = await pool.classify(texts, options.onProgress && ((done) => options.onProgress!(start + done, n)), options.scheme);
-      } else {
-        const clf = sharedClassifier();
-        results = [];
+    if (pool) {
+      // progress over all slices: slices overlap, so each reports what it adds
+      let done = 0;
+      const classify = (start: number) => {
+        let mine = 0;
+        const onProgress =
+          options.onProgress &&
+          ((d: number) => {
+            done += d - mine;
+            mine = d;
+            options.onProgress!(done, n);
+          });
+        const p = pool.classifyJson(textsOf(start), onProgress, options.scheme, options.mode ? { mode: options.mode } : {});
+        p.catch(() => undefined); // reported when awaited; a failure while the caller writes is not unhandled
+        return p;
+      };
+      const queued: Promise<ResultChunk[]>[] = [];
+      let next = 0;
+      const fill = () => {
+        while (queued.length <= AHEAD && next < n) {
+          queued.push(classify(next));
+          next += SLICE;
+        }
+      };
+      fill();
+      for (let start = 0; start < n; start += SLICE) {
+        const chunks = await queued.shift()!;
+        fill();
+        // each chunk is parsed when it is used, so its objects die young (a whole slice parsed at
+        // once outlives many young-generation collections and is copied to the old generation)
+        for (let c = 0; c < chunks.length; c++) {
+          const { json, pii } = chunks[c]!;
+          chunks[c] = NO_CHUNK;
+          const found = new Set(pii);
+          await onSlice(start + c * CHUNK, JSON.parse(json) as Classification[], (k) => !found.has(k));
+        }
+      }
+    } else {
+      const clf = sharedClassifier();
+      for (let start = 0; start < n; start += SLICE) {
+        const texts = textsOf(start);
+        const results: Classification[] = [];
         for (let i = 0; i < texts.length; i += 200) {
           results.push(...clf.classifyMany(texts.slice(i, i + 200), options.scheme));
           options.onProgress?.(start + results.length, n);
         }
+        await onSlice(start, results);
       }
-      await onSlice(start, results);
     }
   } finally {
     if (pool && !options.pool) await pool.close();

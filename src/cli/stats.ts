@@ -272,7 +272,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
     (start, results) => {
       results.forEach((c, k) => (records[start + k] = statsRecord(records[start + k]!, c)));
     },
-    bar ? { onProgress: bar.update } : {},
+    { mode: "stats", ...(bar ? { onProgress: bar.update } : {}) },
   );
   bar?.done();
   const options = asOf ? { asOf } : {};

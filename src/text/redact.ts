@@ -299,11 +299,16 @@ export interface GateOptions {
   terminal?: boolean;
   /** cut after redacting */
   max?: number;
+  /**
+   * strings in which {@link findPii} found no personal data (e.g. by the classifier's own search):
+   * redacting them would leave them unchanged, so they are not searched again
+   */
+  clean?: ReadonlySet<string>;
 }
 
 /** The one gate for a string that leaves the program: redact, strip control characters, then cut. */
 export function gate(s: string, options: GateOptions = {}): string {
-  let out = options.keepPii ? s : redact(s);
+  let out = options.keepPii || options.clean?.has(s) ? s : redact(s);
   out = stripControls(out, options.terminal);
   return options.max !== undefined ? clip(out, options.max) : out;
 }
@@ -369,10 +374,19 @@ export type Redactable = {
  * itself (信访人反映问题) is redacted, not blanked.
  */
 export function redactComplaint<T extends Redactable>(rec: T): T {
+  return redactComplaintExcept(rec);
+}
+
+/**
+ * {@link redactComplaint}, keeping the strings in `clean` without searching them: they are known
+ * to hold no personal data (findPii found none in them, e.g. the classifier's own search).
+ */
+export function redactComplaintExcept<T extends Redactable>(rec: T, clean?: ReadonlySet<string>): T {
   const raw: Record<string, string> = {};
   const fields = new Set([rec.text, rec.findings, rec.rectification, rec.accountability].filter(Boolean));
-  for (const [k, v] of Object.entries(rec.raw)) raw[redact(k)] = v && isPiiColumn(k) && !fields.has(v.trim()) ? REDACTED : redact(v);
-  const out: T = { ...rec, text: redact(rec.text), raw };
+  const red = clean ? (v: string) => (clean.has(v) ? v : redact(v)) : redact;
+  for (const [k, v] of Object.entries(rec.raw)) raw[redact(k)] = v && isPiiColumn(k) && !fields.has(v.trim()) ? REDACTED : red(v);
+  const out: T = { ...rec, text: red(rec.text), raw };
   if (rec.findings) out.findings = redact(rec.findings);
   if (rec.rectification) out.rectification = redact(rec.rectification);
   if (rec.accountability) out.accountability = redact(rec.accountability);

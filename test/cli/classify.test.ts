@@ -56,3 +56,36 @@ describe("ducha classify", () => {
     for (const s of ["预测污染类型", "分类依据", "--workers", "示例"]) expect(help.stdout).toContain(s);
   });
 });
+
+describe("ducha classify with worker threads", () => {
+  it("writes the same bytes as on the main thread: personal data redacted in the text, in other cells and in texts without any", () => {
+    const dir = tempDir();
+    const input = join(dir, "信访件.csv");
+    // more rows than one 500-text chunk, so that the workers' results come in several parts
+    const texts = [
+      "举报人张三反映华塘镇某石材厂粉尘大，电话13907351234",
+      "某工地夜间施工噪音扰民，吵得睡不着",
+      "我是李四，手机号 139-0735-1234，楼下烧烤店油烟直排",
+      "某养猪场粪水直排小河，村民反映多次未果",
+    ];
+    const rows = ["受理编号,交办问题基本情况,行政区域,污染类型,处理情况"];
+    for (let i = 0; i < 1200; i++) {
+      const t = texts[i % texts.length]!;
+      // the findings cell carries a phone number of its own even where the text has none
+      rows.push(`D${String(i).padStart(6, "0")},${t}（${i}）,北湖区,${i % 3 ? "大气" : ""},已联系王五 1380735${String(i).padStart(4, "0")}`);
+    }
+    writeFileSync(input, rows.join("\n"));
+    const inline = join(dir, "inline.csv");
+    const threaded = join(dir, "threads.csv");
+    const qa1 = join(dir, "qa1.csv");
+    const qa2 = join(dir, "qa2.csv");
+    expect(ducha("classify", input, "--out", inline, "--qa", qa1, "--workers", "0").code).toBe(0);
+    expect(ducha("classify", input, "--out", threaded, "--qa", qa2, "--workers", "2").code).toBe(0);
+    const a = readFileSync(inline, "utf8");
+    expect(readFileSync(threaded, "utf8") === a).toBe(true);
+    expect(readFileSync(qa2, "utf8") === readFileSync(qa1, "utf8")).toBe(true);
+    expect(table(threaded)).toHaveLength(1 + 1200);
+    for (const pii of ["13907351234", "139-0735-1234", "张三", "13807350007"]) expect(a).not.toContain(pii);
+    expect(a).toContain("某工地夜间施工噪音扰民，吵得睡不着（1）");
+  }, 180_000);
+});

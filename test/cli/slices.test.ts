@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { statsRecord } from "../../src/cli/slices.js";
+import { statsClassification, statsRecord } from "../../src/cli/slices.js";
+import { statsOnly } from "../../src/classify/worker.js";
 import type { Classification } from "../../src/model/classification.js";
 import type { Complaint } from "../../src/model/complaint.js";
 
@@ -62,5 +63,18 @@ describe("statsRecord: the record as the statistics read it", () => {
     const c = statsRecord(complaint(5, "粉尘"), { ...classification(0.93), types: [{ label: "水", confidence: 0.8, evidence: [] }] });
     expect(c.classification!.types.map((t) => t.label)).toEqual(["水"]);
     expect(c.classification!.types).not.toBe(a.classification!.types);
+  });
+});
+
+describe('the workers\' "stats" results', () => {
+  it("give stats the same records as full classifications: nothing stats reads is lost in the worker", () => {
+    for (const conf of [0.93, 0.95, 0.449, 0.5, 0.05, 1]) {
+      const full = classification(conf);
+      const compact = statsOnly(full);
+      expect(compact.types.every((t) => t.evidence.length === 0)).toBe(true);
+      expect(compact.keyCase.reasons).toEqual([]);
+      expect(statsClassification(compact)).toEqual(statsClassification(full));
+      expect(JSON.stringify(statsRecord(complaint(3, "粉尘"), compact))).toBe(JSON.stringify(statsRecord(complaint(3, "粉尘"), full)));
+    }
   });
 });

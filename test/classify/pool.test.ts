@@ -1,0 +1,64 @@
+/**
+ * The classifier pool is shared by overlapping calls: `classify` and `stats` queue the next slices
+ * while the previous one is written (src/cli/slices.ts), so chunks of different calls are in the
+ * workers at the same time. Each call must still get exactly its own results, in its own order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sharedClassifier } from "../../src/classify/complaint-classifier.js";
+import { ClassifierPool } from "../../src/classify/pool.js";
+import { statsOnly } from "../../src/classify/worker.js";
+import { loadCorpus } from "../../src/classify/corpus.js";
+
+let pool: ClassifierPool;
+let texts: string[];
+
+beforeAll(() => {
+  pool = new ClassifierPool(2);
+  // more than two chunks (500 texts) per call, so chunks of both calls interleave in the workers
+  texts = loadCorpus()
+    .map((c) => c.text)
+    .slice(0, 1300);
+}, 60_000);
+afterAll(async () => {
+  await pool.close();
+});
+
+describe("ClassifierPool", () => {
+  it("two overlapping classify() calls give each the results of sequential calls, in order", async () => {
+    const a = texts;
+    const b = [...texts].reverse().slice(0, 1100);
+    const seqA = await pool.classify(a);
+    const seqB = await pool.classify(b, undefined, "eight");
+    const progressA: number[] = [];
+    const [parA, parB] = await Promise.all([pool.classify(a, (done) => progressA.push(done)), pool.classify(b, undefined, "eight")]);
+    expect(a.length).toBeGreaterThan(1000);
+    expect(parA).toEqual(seqA);
+    // b runs in the other scheme: the scheme travels with each call's chunks, not with the pool
+    expect(parB).toEqual(seqB);
+    expect(seqB.slice(0, 300)).toEqual(sharedClassifier().classifyMany(b.slice(0, 300), "eight"));
+    // the two schemes differ somewhere in these texts, so a mix-up of calls would show
+    const seven = new Map(a.map((t, i) => [t, seqA[i]!]));
+    expect(b.some((t, i) => JSON.stringify(seven.get(t)!.types) !== JSON.stringify(parB[i]!.types))).toBe(true);
+    expect(progressA.at(-1)).toBe(a.length);
+    expect(progressA).toEqual([...progressA].sort((x, y) => x - y));
+  }, 120_000);
+
+  it('"stats" mode sends labels, rounded confidences, the 重点件 flag, target and place, without evidence', async () => {
+    const some = texts.slice(0, 600);
+    const full = await pool.classify(some);
+    const stats = await pool.classify(some, undefined, undefined, { mode: "stats" });
+    expect(stats).toEqual(full.map(statsOnly));
+    const withEvidence = full.findIndex((c) => c.types.some((t) => t.evidence.length) && c.keyCase.reasons.length);
+    expect(withEvidence).toBeGreaterThanOrEqual(0);
+    const s = stats[withEvidence]!;
+    expect(s.types.map((t) => t.label)).toEqual(full[withEvidence]!.types.map((t) => t.label));
+    expect(s.types.every((t) => t.evidence.length === 0 && Math.round(t.confidence * 10) === t.confidence * 10)).toBe(true);
+    expect(s.keyCase).toEqual({ suggested: full[withEvidence]!.keyCase.suggested, reasons: [] });
+  }, 120_000);
+
+  it("a closed pool refuses new work with a clear error", async () => {
+    const p = new ClassifierPool(1);
+    await p.close();
+    await expect(p.classify(["粉尘"])).rejects.toThrow("分类线程已关闭");
+  }, 60_000);
+});
