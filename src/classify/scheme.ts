@@ -60,12 +60,17 @@ export function loadWasteRules(file = dataPath("lexicon", "waste-routing.tsv")):
 /**
  * Where a waste complaint goes in the seven-class scheme: the targets of the matching cues of
  * the best level, with the cues that decided. The default rule applies when no cue matches.
+ *
+ * Given the complaint's words (jieba tokens, places left out), a cue matches as a lexicon word
+ * does: a word, or inside one (垃圾桶 in 分类垃圾桶), never across two (堆放 is not in 垃圾堆|放点).
+ * Given a string, a cue matches anywhere in it.
  */
-export function routeWaste(text: string, rules: readonly WasteRule[]): { targets: PollutionType[]; cues: string[] } {
+export function routeWaste(text: string | readonly string[], rules: readonly WasteRule[]): { targets: PollutionType[]; cues: string[] } {
+  const has = typeof text === "string" ? (cue: string) => text.includes(cue) : (cue: string) => text.some((w) => w.includes(cue));
   let best = 4;
   let hits: WasteRule[] = [];
   for (const r of rules) {
-    if (r.cue === "*" || !text.includes(r.cue)) continue;
+    if (r.cue === "*" || !has(r.cue)) continue;
     if (r.level < best) {
       best = r.level;
       hits = [r];

@@ -36,6 +36,10 @@ describe("污染类型 schemes", () => {
     expect(routeWaste("耕地里倾倒垃圾，垃圾桶也满了", rules).targets).toEqual(["土壤"]); // level 1 (耕地) wins
     expect(routeWaste("垃圾桶满了，清运不及时", rules).targets).toEqual(["其他"]);
     expect(routeWaste("一堆垃圾", rules)).toEqual({ targets: ["土壤"], cues: [] });
+    // given the words, a cue must be a word or inside one: 堆放 is not in 垃圾堆|放点
+    expect(routeWaste(["垃圾堆", "放", "点", "臭味", "熏人"], rules)).toEqual({ targets: ["大气"], cues: ["臭味"] });
+    expect(routeWaste(["垃圾", "堆放", "点", "臭味", "熏人"], rules).targets).toEqual(["大气"]); // 堆放 (2) loses to 臭味 (1)
+    expect(routeWaste(["分类垃圾桶", "满", "了"], rules)).toEqual({ targets: ["其他"], cues: ["垃圾桶"] });
     const dir = mkdtempSync(join(tmpdir(), "route-"));
     writeFileSync(join(dir, "r.tsv"), "# c\n*\t土壤\t3\n垃圾桶\t固废\t2\n");
     expect(() => loadWasteRules(join(dir, "r.tsv"))).toThrow(/r\.tsv 第3行: 归入应为 土壤、其他、大气 或 水，收到「固废」/);
