@@ -8,7 +8,7 @@ import type { ComplaintColumns } from "../analyze/columns.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 6;
+export const MODEL_VERSION = 7;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -154,6 +154,8 @@ export interface TextRecord {
   themes: ShippedLabel[];
   /** 重点件 suggestion reasons: [rule name, evidence words] */
   key: [string, string[]][];
+  /** where each evidence word starts as a word of the text (highlight.ts wordStarts): only there is it marked */
+  at: [string, number[]][];
   target?: string;
 }
 
