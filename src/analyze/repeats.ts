@@ -1,7 +1,7 @@
 import { excerpt, redact } from "../text/redact.js";
 import { contentWords } from "../text/segment.js";
 import { type AnalyzableComplaint, UNRESOLVED, caseKey, countyKey, countyNamer } from "./keys.js";
-import { forEachLshCandidate, jaccardSorted, minhashHashes, shingleHashes, shingles } from "./minhash.js";
+import { HashSets, forEachLshCandidate, minhashHashes, shingleHashes, shingles } from "./minhash.js";
 import { latest } from "./snapshots.js";
 import { siteKind, targetKey } from "./target.js";
 import { UnionFind } from "./union-find.js";
@@ -19,6 +19,8 @@ export interface RepeatOptions {
   byText?: boolean;
   /** the words of a text; default contentWords (jieba, stop words removed) */
   words?: (text: string) => string[];
+  /** called as texts are compared (complaints done, complaints to do): segmenting them is the slow part */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Why two complaints are in the same group. */
@@ -91,83 +93,101 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
 
   const uf = new UnionFind(list.length);
   const links: RepeatLink[] = [];
+  // the first complaint of each link, by index: groups find their links without a map of case keys
+  const linkFrom: number[] = [];
   const link = (i: number, j: number, make: (a: string, b: string) => RepeatLink) => {
-    if (uf.union(i, j)) links.push(make(caseKey(list[i]!), caseKey(list[j]!)));
+    if (!uf.union(i, j)) return;
+    links.push(make(caseKey(list[i]!), caseKey(list[j]!)));
+    linkFrom.push(i);
   };
   // a target links only when it identifies a site ("安丰冶炼厂", "小坊村选矿厂"), not a kind of
   // site ("选矿厂") or words that merely end like one
   const targets = list.map((r) => (r.classification?.target ? targetKey(r.classification.target) : ""));
   // the same kind of site where the same village or housing estate is named: 华府小区 … 饲料厂
+  // (undefined for most complaints: no array per row)
   const spots = list.map((r) => {
     const c = r.classification;
     const kind = c?.target ? siteKind(c.target) : "";
-    if (!kind) return [];
-    return [c?.place?.village, c?.place?.estate].filter((p): p is string => !!p).map((p) => `${p}附近的${kind}`);
+    if (!kind) return undefined;
+    const s = [c?.place?.village, c?.place?.estate].filter((p): p is string => !!p).map((p) => `${p}附近的${kind}`);
+    return s.length ? s : undefined;
   });
 
+  const onProgress = options.onProgress;
+  const toCompare = options.byText === false ? 0 : [...byCounty.values()].reduce((s, g) => s + (g.length > 1 ? g.length : 0), 0);
+  let compared = 0;
   for (const members of byCounty.values()) {
     if (options.byTarget !== false) {
       const first = new Map<string, number>();
+      const byKey = (t: string, i: number) => {
+        if (!t) return;
+        const f = first.get(t);
+        if (f === undefined) first.set(t, i);
+        else link(f, i, (a, b) => ({ a, b, kind: "target", target: redact(t) }));
+      };
       for (const i of members) {
-        for (const t of [targets[i]!, ...spots[i]!]) {
-          if (!t) continue;
-          const f = first.get(t);
-          if (f === undefined) first.set(t, i);
-          else link(f, i, (a, b) => ({ a, b, kind: "target", target: redact(t) }));
-        }
+        byKey(targets[i]!, i);
+        for (const t of spots[i] ?? []) byKey(t, i);
       }
     }
     if (options.byText !== false && members.length > 1) {
       // words of the redacted text: a reason never quotes a piece of a name or a number.
-      // Shingle sets are kept as sorted hashes and signatures in one flat array (a county of a
-      // national year holds ~100,000 complaints); the words of a linked pair are segmented
-      // again only to quote them.
+      // Shingle sets are kept as sorted hashes in one flat array and signatures in another (a
+      // county of a national year holds ~100,000 complaints); the words of a linked pair are
+      // segmented again only to quote them.
       const K = 64;
-      const sets = members.map((i) => shingleHashes(words(redact(list[i]!.text))));
-      const sigs = new Uint32Array(members.length * K);
-      sets.forEach((h, x) => minhashHashes(h, sigs, x * K, K));
-      const xs: number[] = [];
-      const ys: number[] = [];
-      const js: number[] = [];
-      forEachLshCandidate(sigs, members.length, K, (x, y) => {
-        const j = jaccardSorted(sets[x]!, sets[y]!);
-        if (j < threshold) return;
-        xs.push(x);
-        ys.push(y);
-        js.push(j);
+      const m = members.length;
+      const sets = new HashSets(m);
+      for (const i of members) {
+        sets.add(shingleHashes(words(redact(list[i]!.text))));
+        if (onProgress && ++compared % 1000 === 0) onProgress(compared, toCompare);
+      }
+      const sigs = new Uint32Array(m * K);
+      for (let x = 0; x < m; x++) minhashHashes(sets.get(x), sigs, x * K, K);
+      const pairs = new PairList();
+      forEachLshCandidate(sigs, m, K, (x, y) => {
+        const j = sets.jaccard(x, y);
+        if (j >= threshold) pairs.push(x, y, j);
       });
       // best first; equal scores keep the order the candidates were found in
-      const order = Array.from(js.keys()).sort((p, q) => js[q]! - js[p]! || p - q);
+      const order = pairs.bestFirst();
+      // the words of recently quoted complaints (a bounded cache: a group's links share members)
       const textSets = new Map<number, Set<string>>();
       const textSet = (x: number) => {
         let t = textSets.get(x);
-        if (!t) textSets.set(x, (t = shingles(words(redact(list[members[x]!]!.text)))));
+        if (!t) {
+          if (textSets.size >= 4096) textSets.clear();
+          textSets.set(x, (t = shingles(words(redact(list[members[x]!]!.text)))));
+        }
         return t;
       };
       for (const p of order) {
-        const x = xs[p]!;
-        const y = ys[p]!;
-        const j = js[p]!;
+        const x = pairs.x[p]!;
+        const y = pairs.y[p]!;
+        if (uf.find(members[x]!) === uf.find(members[y]!)) continue;
+        const j = pairs.j[p]!;
         link(members[x]!, members[y]!, (a, b) => ({ a, b, kind: "text", jaccard: Math.round(j * 100) / 100, shared: sharedWords(textSet(x), textSet(y)) }));
       }
     }
   }
 
+  onProgress?.(toCompare, toCompare);
+  // groups in order of their first complaint; complaints in no group get no array
   const groupsByRoot = new Map<number, number[]>();
-  list.forEach((_, i) => {
+  for (let i = 0; i < list.length; i++) {
+    if (uf.sizeOf(i) < 2) continue;
     const r = uf.find(i);
     let g = groupsByRoot.get(r);
     if (!g) groupsByRoot.set(r, (g = []));
     g.push(i);
-  });
+  }
   const linksByRoot = new Map<number, RepeatLink[]>();
-  const index = new Map(list.map((r, i) => [caseKey(r), i]));
-  for (const l of links) {
-    const r = uf.find(index.get(l.a)!);
+  links.forEach((l, n) => {
+    const r = uf.find(linkFrom[n]!);
     let g = linksByRoot.get(r);
     if (!g) linksByRoot.set(r, (g = []));
     g.push(l);
-  }
+  });
 
   const groups: RepeatGroup[] = [];
   for (const [root, idx] of groupsByRoot) {
@@ -219,4 +239,28 @@ function describe(links: readonly RepeatLink[]): string {
         : `${l.a} 与 ${l.b}：文本相似度 Jaccard = ${l.jaccard.toFixed(2)}，共同词语 ${l.shared.join("、")}`,
     )
     .join("；");
+}
+
+/** Candidate pairs that passed the threshold, in growable typed arrays (a pair costs 16 bytes). */
+class PairList {
+  x = new Int32Array(1024);
+  y = new Int32Array(1024);
+  j = new Float64Array(1024);
+  length = 0;
+  push(x: number, y: number, j: number): void {
+    if (this.length === this.x.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, b: T) => (b.set(a), b);
+      this.x = grow(this.x, new Int32Array(2 * this.length));
+      this.y = grow(this.y, new Int32Array(2 * this.length));
+      this.j = grow(this.j, new Float64Array(2 * this.length));
+    }
+    this.x[this.length] = x;
+    this.y[this.length] = y;
+    this.j[this.length++] = j;
+  }
+  /** Pair numbers by Jaccard, highest first; ties in the order the pairs were found. */
+  bestFirst(): Uint32Array {
+    const j = this.j;
+    return Uint32Array.from({ length: this.length }, (_, p) => p).sort((p, q) => j[q]! - j[p]! || p - q);
+  }
 }

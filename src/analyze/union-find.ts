@@ -14,6 +14,10 @@ export class UnionFind {
     }
     return x;
   }
+  /** How many items are in x's set. */
+  sizeOf(x: number): number {
+    return this.size[this.find(x)]!;
+  }
   union(a: number, b: number): boolean {
     let ra = this.find(a);
     let rb = this.find(b);

@@ -40,6 +40,12 @@ export {
 export interface ChartDataOptions extends SnapshotOptions {
   /** population for per-capita figures; default the bundled table (`populationTable()`) */
   population?: PopulationTable;
+  /**
+   * find repeat complaints (default true). False skips the analysis, whose segmenting and
+   * comparing of texts is the longest step at a national year's volume: {@link ChartData.repeats}
+   * then throws a ChartDataError, so the repeats chart is skipped and the report says so.
+   */
+  repeats?: boolean;
 }
 
 /** A repeat group fit to publish: every piece of complaint text redacted. */
@@ -134,6 +140,7 @@ export class ChartData {
 
   /** Repeat complaint groups, redacted (segmenting the texts takes about a second). */
   get repeats(): RepeatGroup[] {
+    if (this.options.repeats === false) throw new ChartDataError("本次未做重复举报分析（--no-repeats）");
     return this.#get("repeats", () => repeats(this.cases).groups.map(redactGroup));
   }
 

@@ -14,7 +14,7 @@ import {
 } from "../charts/catalog.js";
 import { FontNotFoundError, findCjkFont } from "../charts/fonts.js";
 import { renderPng, renderSvg } from "../charts/render.js";
-import { classifyAll } from "../classify/index.js";
+import type { AnalyzableComplaint } from "../analyze/keys.js";
 import { ensureDir, writeOutput } from "../export/output.js";
 import { ingestFiles } from "../ingest/index.js";
 import { gateDeep } from "../text/redact.js";
@@ -23,7 +23,7 @@ import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
 import { readPopulation } from "./population.js";
-import { progressBar } from "./progress.js";
+import { classifyInSlices, maybeProgress, statsRecord } from "./slices.js";
 
 const list = () => CHARTS.map((c) => `  ${c.name.padEnd(16)} ${c.title}：${c.description}\n  ${"".padEnd(16)} 需要：${needsOf(c)}`).join("\n");
 
@@ -50,6 +50,7 @@ ${list()}
   --as-of <日期>      没有“截至”日期的表的状态日期（默认取该表最晚的交办日期）。
   --population <表>   常住人口表（CSV），见 ducha stats --help。
   --synthetic         在图上注明“模拟数据”（文件名含“模拟数据”时自动注明）。
+  --no-repeats        不做重复举报分析（全国一年的数据量下这是最慢的一步），不画重复举报图。
   --context, --year, --batch  同 ducha ingest。
   --list              列出所有图名。
   -h, --help          显示本帮助。
@@ -84,12 +85,18 @@ export const CHART_INPUT_OPTIONS = {
   "as-of": { type: "string" },
   synthetic: { type: "boolean", default: false },
   population: { type: "string" },
+  "no-repeats": { type: "boolean", default: false },
 } as const;
 
-/** Read, classify (with a progress line on a terminal) and prepare complaints for charts. */
+/**
+ * Read, classify (with a progress bar on a terminal) and prepare complaints for charts. The
+ * records are classified slice by slice and each keeps only what charts and the report read (its
+ * labels, 重点件 flag, target and place; the table's headers, not its cells), as `ducha stats`
+ * does: a national year's full classifications and cells do not fit beside the records.
+ */
 export async function loadChartData(
   files: readonly string[],
-  values: { context?: string; year?: string; batch?: string; "as-of"?: string; "keep-pii"?: boolean; population?: string },
+  values: { context?: string; year?: string; batch?: string; "as-of"?: string; "keep-pii"?: boolean; population?: string; "no-repeats"?: boolean },
   io: Io,
 ): Promise<{ data: ChartData; rejected: number; synthetic: boolean }> {
   if (values["keep-pii"]) throw new UsageError("图表和报告中的投诉内容一律隐去个人信息，不支持 --keep-pii");
@@ -98,11 +105,19 @@ export async function loadChartData(
   const population = values.population ? readPopulation(values.population) : undefined;
   const ingested = await ingestFiles([...files], ingestOptionsFrom(values));
   if (!ingested.records.length) throw new CliError("没有读到任何信访件（no complaints read）：用 ducha ingest 查看原因");
-  const bar = io.tty && ingested.records.length > 2000 ? progressBar(io, "自动分类") : undefined;
-  const records = await classifyAll(ingested.records, bar ? { onProgress: bar.update } : {});
+  const records: AnalyzableComplaint[] = ingested.records;
+  const bar = maybeProgress(io, "自动分类", records.length);
+  await classifyInSlices(
+    records.length,
+    (i) => records[i]!.text,
+    (start, results) => {
+      results.forEach((c, k) => (records[start + k] = statsRecord(records[start + k]!, c)));
+    },
+    bar ? { onProgress: bar.update } : {},
+  );
   bar?.done();
   return {
-    data: new ChartData(records, { ...(asOf ? { asOf } : {}), ...(population ? { population } : {}) }),
+    data: new ChartData(records, { ...(asOf ? { asOf } : {}), ...(population ? { population } : {}), ...(values["no-repeats"] ? { repeats: false } : {}) }),
     rejected: ingested.rejected,
     synthetic: ingested.synthetic,
   };

@@ -32,6 +32,7 @@ export const REPORT_HELP = `ducha report — 生成督察反馈意见的统计�
   --as-of <日期>      没有“截至”日期的表的状态日期（默认取该表最晚的交办日期）。
   --population <表>   常住人口表（CSV），见 ducha stats --help。
   --synthetic         注明“模拟数据”（文件名含“模拟数据”时自动注明）。
+  --no-repeats        不做重复举报分析（全国一年的数据量下这是最慢的一步）；附件中注明未分析。
   --context, --year, --batch  同 ducha ingest。
   -h, --help          显示本帮助。
 

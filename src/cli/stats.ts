@@ -276,7 +276,11 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   );
   bar?.done();
   const options = asOf ? { asOf } : {};
-  const summary = summarize(records, { ...options, repeats: !values["no-repeats"], ...(population ? { population } : {}) });
+  // comparing the texts for repeats segments each one again: a bar of its own
+  const repeatBar = values["no-repeats"] ? undefined : maybeProgress(io, "重复举报", records.length);
+  const repeats = values["no-repeats"] ? false : repeatBar ? { onProgress: repeatBar.update } : true;
+  const summary = summarize(records, { ...options, repeats, ...(population ? { population } : {}) });
+  repeatBar?.done();
 
   const byDims = dims ?? (values.out ? ["county" as Dimension] : undefined);
   const grid = byDims ? toGrid(countBy(records, byDims, options)) : undefined;

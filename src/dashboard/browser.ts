@@ -42,6 +42,7 @@ export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
 export { describeFilters, filterBar } from "./filterbar.js";
 export {
   CLOSED_RATE_TARGET,
+  afterCharts,
   banner,
   chartCard,
   emptyCard,

@@ -16,7 +16,6 @@ import {
   REDACTED,
   buildReport,
   caseKey,
-  classifyAll,
   countiesOf,
   hasAction,
   ingestFiles,
@@ -30,12 +29,15 @@ import {
   timelines,
 } from "../node.js";
 import { gridSlot } from "../analyze/progress.js";
+import { classifyInSlices, statsClassification, statsRecord } from "../cli/slices.js";
+import type { Classification } from "../model/classification.js";
 import {
   type CaseExtras,
   type CasesFile,
   type DashboardMeta,
   type EnforcementFile,
   MODEL_VERSION,
+  type MetaFile,
   type PopulationRow,
   type RepeatsFile,
   type ShippedLabel,
@@ -48,6 +50,8 @@ import {
 import { gate, gatedJson } from "../text/redact.js";
 import { isPlaceName, segment } from "../text/segment.js";
 import { wordStarts } from "./highlight.js";
+import { leagueRows } from "./league.js";
+import { DashboardData } from "./select.js";
 import { zip } from "./zip.js";
 
 /** The files of the dashboard's data folder, by name (data/cases.json, data/texts.zip …). */
@@ -111,12 +115,33 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   if (!ingest.records.length) throw new Error(`没有可用的信访件记录（读取 ${files.length} 个文件，${ingest.rejected} 行被拒绝）`);
   // privacy first: nothing below ever sees an unredacted text
   const records = ingest.records.map(redactComplaint);
+  ingest.records.length = 0; // the unredacted copies are not used again
   log(`读取 ${files.length} 个文件，${records.length} 条记录（${Math.round(performance.now() - t0)} ms）`);
 
   const t1 = performance.now();
-  // classify each case once (its latest text); every record of the case carries the result
-  const classified = new Map((await classifyAll(latest(records))).map((c) => [caseKey(c), c.classification]));
-  const all = records.map((r) => ({ ...r, classification: classified.get(caseKey(r))! }));
+  // classify each case once (its latest text), in slices: what the search page shows of a case
+  // (its text record, with evidence) is made from each slice and the full classification
+  // dropped; the analyses keep the compact records `ducha stats` keeps (labels, 重点件 flag,
+  // target, place; header-only cells), so a national year does not hold every evidence list
+  const latestRecords = latest(records);
+  const shown = new Map<string, TextRecord>();
+  const compact = new Map<string, Classification>();
+  await classifyInSlices(
+    latestRecords.length,
+    (i) => latestRecords[i]!.text,
+    (start, results) => {
+      results.forEach((k, j) => {
+        const c = latestRecords[start + j]!;
+        const key = caseKey(c);
+        shown.set(key, textRecord({ ...c, classification: k }, -1));
+        compact.set(key, statsClassification(k));
+      });
+    },
+  );
+  latestRecords.length = 0;
+  const all = records.map((r) => statsRecord(r, compact.get(caseKey(r))!));
+  compact.clear();
+  records.length = 0; // the redacted records with their cells: `all` holds what is used below
   // the analyses of the charts and the report, shared (ChartData computes each once)
   const chartData = new ChartData(all);
   const cases = chartData.cases as ClassifiedComplaint[];
@@ -170,7 +195,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   if (prefecture && prefecture.code.startsWith("43")) for (const c of countiesOf(prefecture.code)) addCounty(c.code, c.name);
   for (const [code, name] of cols.countyNames) addCounty(code, name);
 
-  const snapshots = [...new Set(records.map((r) => r.asOf).filter((x): x is string => !!x))].sort();
+  const snapshots = [...new Set(all.map((r) => r.asOf).filter((x): x is string => !!x))].sort();
   const latestDate = cols.dateKeys.filter((d) => /^\d{4}-/.test(d)).at(-1) ?? null;
   const sources = ingest.files.map((f) => {
     const asOf = f.sheets.find((s) => s.asOf)?.asOf;
@@ -183,7 +208,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     prefecture,
     sources,
     cases: n,
-    records: records.length,
+    records: all.length,
     rejected: ingest.rejected,
     snapshots,
     asOf: snapshots.at(-1) ?? latestDate,
@@ -216,7 +241,10 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     counties,
     keyCases: cases.flatMap((c, i): [number, string][] => (extras.category[i] === 1 ? [[i, caseKey(c)]] : [])),
   };
-  log(`进度、逾期、办结用时（${Math.round(performance.now() - t2)} ms）`);
+  // the 总览's first screen: the league table of the unfiltered data, by the page's own function
+  const shipped = new DashboardData(casesFile);
+  casesFile.league = leagueRows(shipped, shipped.select());
+  log(`进度、逾期、办结用时、办结率排名（${Math.round(performance.now() - t2)} ms）`);
 
   const t3 = performance.now();
   const groups = chartData.repeats;
@@ -269,7 +297,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   const chunks: { name: string; data: Uint8Array }[] = [];
   for (let k = 0; k < TEXT_CHUNKS; k++) {
     const [start, end] = chunkRange(k, n);
-    const chunk: TextChunk = { start, end, records: cases.slice(start, end).map((c, j) => textRecord(c, start + j)) };
+    const chunk: TextChunk = { start, end, records: cases.slice(start, end).map((c, j) => ({ ...shown.get(caseKey(c))!, row: start + j })) };
     chunks.push({ name: `${String(k).padStart(2, "0")}.json`, data: encoder.encode(gatedJson(chunk)) });
   }
 
@@ -277,6 +305,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   // redacted on reading, this is the second lock
   const out: DashboardOutputs = new Map();
   out.set("cases.json", gatedJson(casesFile));
+  out.set("meta.json", gatedJson({ meta } satisfies MetaFile));
   out.set("repeats.json", gatedJson(repeatsFile));
   out.set("enforcement.json", JSON.stringify(enforcement)); // numbers only
   out.set("geo.json", gatedJson(geoFor(chartData)));

@@ -6,16 +6,20 @@
 import embed from "vega-embed";
 import type { TopLevelSpec } from "vega-lite";
 import { MISSING } from "../analyze/keys.js";
-import { type Rate, rates, ratesBy } from "../analyze/rates.js";
+import { type Rate, rates } from "../analyze/rates.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
-import type { DashboardData, Selection } from "./select.js";
+import { CLOSED_RATE_TARGET, CLOSED_RATE_WARN, type LeagueRow, deltaText, leagueRows } from "./league.js";
+import { type DashboardData, type Selection, isFiltered } from "./select.js";
+import type { DashboardMeta } from "./model.js";
+
+export { CLOSED_RATE_TARGET, CLOSED_RATE_WARN, type LeagueRow, deltaText, leagueRows, levelOf } from "./league.js";
 import { toCsv } from "../export/csv.js";
 import { type Table, xlsxBytes } from "./xlsx.js";
 
 /** The 模拟数据 banner (when the data is synthetic) and where the data comes from. */
-export function banner(data: DashboardData): HTMLElement {
+export function banner(data: { meta: DashboardMeta }): HTMLElement {
   const m = data.meta;
   // Framework's one English word on screen: the sidebar button's tooltip
   document.querySelector("#observablehq-sidebar-toggle")?.setAttribute("title", "收起或展开侧栏");
@@ -131,9 +135,23 @@ function dataUrlBlob(url: string): Blob {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** A chart in a card, drawn as SVG, with 下载 SVG / 下载 PNG buttons. */
-export function chartCard(spec: TopLevelSpec, options: ChartCardOptions = {}): HTMLElement {
-  const name = options.filename ?? titleOf(spec);
+/**
+ * Resolves once the charts created so far are drawn (at once when none is pending), then yields
+ * a task. Cells below the charts (long tables, comparisons over every case) await it first: the
+ * charts are drawn in a later task, so without it all of a page's synchronous table work ran
+ * before the first chart appeared (the 50,000-case benchmark).
+ */
+export function afterCharts(): Promise<void> {
+  return queue.then(() => new Promise<void>((r) => setTimeout(r, 0)));
+}
+
+/**
+ * A chart in a card, drawn as SVG, with 下载 SVG / 下载 PNG buttons. `spec` may be a function:
+ * it is then called when the chart's turn to be drawn comes, so a costly spec (the map's label
+ * placement) does not delay the charts drawn before it.
+ */
+export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: ChartCardOptions = {}): HTMLElement {
+  let name = options.filename ?? (typeof spec === "function" ? "图表" : titleOf(spec));
   const target = el("div", { class: "ducha-chart-body" });
   const svgButton = el("button", { type: "button", disabled: "" }, ["下载 SVG"]);
   const pngButton = el("button", { type: "button", disabled: "" }, ["下载 PNG"]);
@@ -147,7 +165,16 @@ export function chartCard(spec: TopLevelSpec, options: ChartCardOptions = {}): H
   // charts are drawn one after another, in page order: the first appears as soon as it can
   const drawn = queue
     .then(() => new Promise((r) => setTimeout(r, 0)))
-    .then(() => (cancelled ? undefined : embed(target, spec as never, { actions: false, renderer: "svg", tooltip: false })));
+    .then(() => {
+      if (cancelled) return undefined;
+      let full = spec;
+      if (typeof full === "function") {
+        full = full();
+        name = options.filename ?? titleOf(full);
+        card.setAttribute("data-chart", name);
+      }
+      return embed(target, full as never, { actions: false, renderer: "svg", tooltip: false });
+    });
   queue = drawn.catch(() => undefined);
   drawn
     .then((result) => {
@@ -187,6 +214,14 @@ export function emptyCard(title: string, message: string): HTMLElement {
 export interface TableCardOptions {
   /** rows shown before 显示全部 (default 15) */
   limit?: number;
+  /**
+   * rows added by a 再显示 button beside 显示全部 (default: no such button). Long tables (热点's
+   * thousands of repeat groups) are drawn a page at a time: drawing them whole cost seconds of
+   * layout before the page's first chart appeared, and every row stays one or two clicks away.
+   */
+  step?: number;
+  /** what a row is called on the buttons (default 行: 显示全部 3,008 行; 组 for repeat groups) */
+  unit?: string;
   note?: Child;
   /** render a cell yourself (default: its text) */
   cell?: (value: string | number | null | undefined, column: number, row: number) => Child;
@@ -221,10 +256,27 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
     }
   };
   render(limit);
-  const more = table.rows.length > limit ? el("button", { type: "button", class: "ducha-more" }, [`显示全部 ${num(table.rows.length)} 行`]) : null;
+  const unit = options.unit ?? "行";
+  const total = table.rows.length;
+  const more = total > limit ? el("button", { type: "button", class: "ducha-more" }, [`显示全部 ${num(total)} ${unit}`]) : null;
+  const next = options.step && total > limit ? el("button", { type: "button", class: "ducha-next" }, []) : null;
+  const shownNote = total > limit ? el("span", { class: "ducha-muted ducha-shown", "data-testid": "rows-shown" }, []) : null;
+  const update = () => {
+    if (shownNote) shownNote.textContent = shown < total ? `已显示 ${num(shown)} / ${num(total)} ${unit}` : `共 ${num(total)} ${unit}`;
+    if (next) next.textContent = `再显示 ${num(Math.min(options.step!, total - shown))} ${unit}`;
+    if (shown >= total) {
+      more?.remove();
+      next?.remove();
+    }
+  };
+  update();
   more?.addEventListener("click", () => {
-    render(table.rows.length);
-    more.remove();
+    render(total);
+    update();
+  });
+  next?.addEventListener("click", () => {
+    render(shown + options.step!);
+    update();
   });
   const csv = el("button", { type: "button" }, ["下载 CSV"]);
   const xlsx = el("button", { type: "button" }, ["下载 XLSX"]);
@@ -247,95 +299,11 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
       ]),
     ]),
     table.rows.length ? null : el("p", { class: "ducha-muted" }, ["当前范围内没有记录。"]),
-    el("div", { class: "ducha-actions" }, [more, csv, xlsx]),
+    el("div", { class: "ducha-actions" }, [shownNote, next, more, csv, xlsx]),
   ]);
 }
 
-/**
- * The 办结率 target the league table measures counties against. Not set by DOMAIN.md or any rule
- * we know of: a working default (90%) a 督察组 can change here. A county within
- * {@link CLOSED_RATE_WARN} below it is 接近 (amber), further below is 落后 (red).
- */
-export const CLOSED_RATE_TARGET = 0.9;
-export const CLOSED_RATE_WARN = 0.1;
-
-/** One county of the league table. */
-export interface LeagueRow {
-  county: string;
-  name: string;
-  cases: number;
-  closed: number;
-  withStatus: number;
-  rate: number | null;
-  /** 办结率 at the previous snapshot (same cases, those assigned by then), null without one */
-  previous: number | null;
-  overdue: number;
-  level: "达标" | "接近" | "落后" | "无数据";
-}
-
-export const levelOf = (rate: number | null, target = CLOSED_RATE_TARGET): LeagueRow["level"] =>
-  rate === null ? "无数据" : rate >= target ? "达标" : rate >= target - CLOSED_RATE_WARN ? "接近" : "落后";
-
-/**
- * 办结率 per county in the selection, worst first (无数据 last, ties by more open cases first),
- * with the change since the previous 截至 snapshot when the data has two.
- */
-export function leagueRows(data: DashboardData, sel: Selection): LeagueRow[] {
-  const c = sel.cols;
-  const byCounty = ratesBy(c, "county");
-  const snaps = data.meta.snapshots;
-  const grid = data.file.progressDates;
-  const prevSlot = snaps.length >= 2 ? grid.indexOf(snaps[snaps.length - 2]!) : -1;
-  const k = c.countyKeys.length;
-  const prevCases = new Int32Array(k);
-  const prevClosed = new Int32Array(k);
-  const overdue = new Int32Array(k);
-  const overdueRows = new Set(data.file.overdue.map((o) => o.row));
-  for (let i = 0; i < sel.rows.length; i++) {
-    const r = sel.rows[i]!;
-    const g = c.county[i]!;
-    if (overdueRows.has(r)) overdue[g]!++;
-    if (prevSlot >= 0 && data.extras.progressSlot[r]! <= prevSlot) {
-      prevCases[g]!++;
-      const cs = data.extras.closedSlot[r]!;
-      if (cs >= 0 && cs <= prevSlot) prevClosed[g]!++;
-    }
-  }
-  const rows: LeagueRow[] = [];
-  c.countyKeys.forEach((key, g) => {
-    const r = byCounty.get(key)!.closedRate;
-    const cases = r.denominator + r.blank;
-    if (!cases) return;
-    rows.push({
-      county: key,
-      name: data.countyName(key),
-      cases,
-      closed: r.numerator,
-      withStatus: r.denominator,
-      rate: r.value,
-      previous: prevSlot >= 0 && prevCases[g]! ? prevClosed[g]! / prevCases[g]! : null,
-      overdue: overdue[g]!,
-      level: levelOf(r.value),
-    });
-  });
-  return rows.sort(
-    (a, b) =>
-      (a.rate === null ? 1 : 0) - (b.rate === null ? 1 : 0) ||
-      (a.rate ?? 0) - (b.rate ?? 0) ||
-      b.withStatus - b.closed - (a.withStatus - a.closed) ||
-      (a.county < b.county ? -1 : 1),
-  );
-}
-
 const LEVEL_ICON: Record<LeagueRow["level"], string> = { 达标: "●", 接近: "▲", 落后: "✕", 无数据: "—" };
-
-/** "↑ 3.2个百分点" / "↓ 1.0个百分点" / "持平" / "—" */
-export function deltaText(now: number | null, before: number | null): string {
-  if (now === null || before === null) return "—";
-  const d = (now - before) * 100;
-  if (Math.abs(d) < 0.05) return "→ 持平";
-  return `${d > 0 ? "↑" : "↓"} ${Math.abs(d).toFixed(1)}个百分点`;
-}
 
 /** The county code of a clicked map or ranking mark: a feature's properties.code, or a code field. */
 export function countyOfDatum(d: Record<string, unknown>): string | null {
@@ -365,12 +333,13 @@ export function selectCounty(code: string | null): void {
 }
 
 /**
- * The leaders' first table: counties by 办结率, worst first, against {@link CLOSED_RATE_TARGET},
+ * The leaders' first table: counties by 办结率, worst first, against CLOSED_RATE_TARGET,
  * each with a level word and icon (readable without colour), 逾期未办结 and the change since the
  * previous snapshot. A county's name is a button that filters the page to it.
  */
 export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
-  const rows = leagueRows(data, sel);
+  // unfiltered: the data step's rows (the same function, run once at build time)
+  const rows = !isFiltered(sel.filters) && data.file.league ? data.file.league : leagueRows(data, sel);
   const snaps = data.meta.snapshots;
   const since = snaps.length >= 2 ? `较${cnDay(snaps[snaps.length - 2]!)}` : "较上期";
   const head = ["县（市、区）", "办结率", "状态", "已办结/件", "逾期未办结", since];
@@ -401,7 +370,7 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
   return el("section", { class: "card ducha-league-card" }, [
     el("h2", {}, [`各县（市、区）办结率排名（${where}）`]),
     el("p", { class: "ducha-detail" }, [
-      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标，可在 src/dashboard/cards.ts 调整）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。`,
+      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标，可在 src/dashboard/league.ts 调整）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。`,
     ]),
     el("div", { class: "ducha-table-scroll" }, [table]),
   ]);

@@ -6,6 +6,7 @@
  */
 import type { ComplaintColumns } from "../analyze/columns.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
+import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
 export const MODEL_VERSION = 7;
@@ -114,6 +115,16 @@ export interface CasesFile {
   counties: PopulationRow[];
   /** the 重点件 (案卷类别) as [row, 受理编号 or record key], for the 总览's list */
   keyCases: [number, string][];
+  /**
+   * the 总览's league table of the unfiltered data (`leagueRows()` run by the data step), so the
+   * first screen only draws it; a filtered view computes its own
+   */
+  league?: LeagueRow[];
+}
+
+/** data/meta.json: what a page needs that shows no per-case data (the 分析笔记's banner). */
+export interface MetaFile {
+  meta: DashboardMeta;
 }
 
 /** A repeat group with its members as case indexes (rows of the columns). */

@@ -78,6 +78,8 @@ export interface ReportContext {
   suggestedCount: number;
   enforcement: EnforcementResult;
   groups: RepeatGroup[];
+  /** the repeat analysis was not run (`--no-repeats`): groups is empty and says nothing */
+  repeatsSkipped: boolean;
   inGroups: number;
   types: CountTable<"type">;
   topTypes: CountRow<"type">[];
@@ -93,7 +95,8 @@ export function reportContext(data: ChartData, options: ReportOptions): ReportCo
     .sort();
   const status = countBy(data.columns, ["status"]);
   const keyFlags = cases.map(isKeyCase);
-  const groups = data.repeats;
+  const repeatsSkipped = data.options.repeats === false;
+  const groups = repeatsSkipped ? [] : data.repeats;
   const types = countBy(data.columns, ["type"]);
   const r = rates(data.columns);
   const snapshots = [...new Set(data.records.map((x) => x.asOf).filter((x): x is string => !!x))].sort();
@@ -119,6 +122,7 @@ export function reportContext(data: ChartData, options: ReportOptions): ReportCo
     suggestedCount: keyFlags.filter((k) => k.suggested).length,
     enforcement: enforcementByCounty(cases),
     groups,
+    repeatsSkipped,
     inGroups: groups.reduce((s, g) => s + g.size, 0),
     types,
     topTypes: types.rows

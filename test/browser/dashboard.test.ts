@@ -228,6 +228,47 @@ describe("dashboard pages", () => {
     });
   });
 
+  it("a click on a county of the 总览 map filters the page to it, and a second click clears it", async () => {
+    await visitUnfiltered("map-click", "/", async (page) => {
+      await waitForCharts(page, 4);
+      const total = await page.getByTestId("selection-count").textContent();
+      // a point of the largest county area that the area itself receives (not a border or a label)
+      const pointOnMap = () =>
+        page.locator(".ducha-chart.is-clickable.is-ready g.mark-shape path").evaluateAll((paths) => {
+          const boxes = paths.map((p) => ({ p, b: p.getBoundingClientRect() })).sort((x, y) => y.b.width * y.b.height - x.b.width * x.b.height);
+          for (const { p, b } of boxes)
+            for (let i = 1; i < 10; i++)
+              for (let j = 1; j < 10; j++) {
+                const x = b.left + (b.width * i) / 10;
+                const y = b.top + (b.height * j) / 10;
+                if (document.elementFromPoint(x, y) === p) return { x, y };
+              }
+          return null;
+        });
+      await page.locator(".ducha-chart.is-clickable.is-ready").first().scrollIntoViewIfNeeded();
+      const at = await pointOnMap();
+      expect(at, "a clickable county area on the map").not.toBeNull();
+      await page.mouse.click(at!.x, at!.y);
+      const county = page.locator("form.ducha-filters select[name=county]");
+      await expect.poll(() => county.inputValue()).not.toBe("");
+      const code = await county.inputValue();
+      const name = (await county.locator("option:checked").textContent())!.trim();
+      await expect.poll(() => page.getByTestId("selection-count").textContent()).not.toBe(total);
+      // the page says what is selected, and the league table shows that county alone
+      expect(await page.locator(".ducha-selection").textContent()).toContain(name);
+      await expect
+        .poll(() => page.locator("[data-testid=league] tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-county"))))
+        .toEqual([code]);
+      // the same county again clears the filter
+      await waitForCharts(page, 4);
+      await page.locator(".ducha-chart.is-clickable.is-ready").first().scrollIntoViewIfNeeded();
+      const again = await pointOnMap();
+      await page.mouse.click(again!.x, again!.y);
+      await expect.poll(() => county.inputValue()).toBe("");
+      await expect.poll(() => page.getByTestId("selection-count").textContent()).toBe(total);
+    });
+  }, 60_000);
+
   it("a filter changes the headline figures and redraws the charts", async () => {
     await visit("filter", "/", async ({ page }) => {
       await page.evaluate(() => sessionStorage.clear());
@@ -381,10 +422,21 @@ describe("整改进度", () => {
 });
 
 describe("热点", () => {
-  it("shows every repeat group and the 执法问责 table", async () => {
+  it("shows the repeat groups a page at a time, every group after 显示全部, and the 执法问责 table", async () => {
     const repeats = dataFile<RepeatsFile>("repeats");
     expect(repeats.groups.length, "the fixture must have repeat groups").toBeGreaterThan(0);
     await visitUnfiltered("hotspots", "/hotspots", async (page) => {
+      // the first page: the 50 largest groups, in the order of the chart beside it (repeatsSpec:
+      // size, then group number); paging itself: test/dashboard/table-card.test.ts
+      const PAGE = 50;
+      const bySize = [...repeats.groups].sort((a, b) => b.size - a.size || Number(a.id.slice(1)) - Number(b.id.slice(1)));
+      const first = await tableOf(page, "重复举报");
+      expect(first.rows.map((r) => r[0])).toEqual(bySize.slice(0, PAGE).map((g) => g.id));
+      const sizes = first.rows.map((r) => Number(r[3]!.replace(/\D/g, "")));
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+      const all = page.locator('.ducha-table[data-table="重复举报"] button', { hasText: "显示全部" });
+      if (repeats.groups.length > PAGE) await all.click();
+      else expect(await all.count()).toBe(0);
       const { rows } = await tableOf(page, "重复举报");
       expect(rows.length).toBe(repeats.groups.length);
       // not cut by an inner scroll box: the last row is as tall as it is drawn

@@ -26,6 +26,8 @@ import { closeTimesOf, overdueOf, progressOf } from "../../src/dashboard/closure
 import { pieces } from "../../src/dashboard/highlight.js";
 import { DataInputError, dataInputs, sampleInputs } from "../../src/dashboard/inputs.js";
 import { type CasesFile, type RepeatsFile, TEXT_CHUNKS, type TextChunk, chunkOf, chunkRange } from "../../src/dashboard/model.js";
+import { countyKey } from "../../src/analyze/keys.js";
+import { leagueRows } from "../../src/dashboard/league.js";
 import { DashboardData, NO_FILTERS } from "../../src/dashboard/select.js";
 import { xlsxBytes } from "../../src/dashboard/xlsx.js";
 import { segment } from "../../src/text/segment.js";
@@ -78,6 +80,30 @@ describe("the unfiltered dashboard equals the library", () => {
     expect([mine.exact, mine.upperBound]).toEqual([ttc.exact, ttc.upperBound]);
     const od = overdue(records);
     expect(overdueOf(data, all).map((o) => [o.id, o.days, o.deadline])).toEqual(od.cases.map((c) => [c.key, c.daysOverdue, c.deadline]));
+  });
+});
+
+describe("the 总览's league table, shipped for the first screen", () => {
+  it("is the library's 办结率, previous-snapshot rate and overdue count of each county, worst first", () => {
+    const league = file.league!;
+    expect(league, "cases.json carries the unfiltered league table").toBeDefined();
+    // what the page computes for a selection gives the same rows on the whole data
+    expect(leagueRows(data, data.select(NO_FILTERS))).toEqual(league);
+    const cases = latest(records);
+    const progress = closureProgress(records);
+    const previous = file.meta.snapshots.at(-2)!;
+    const od = overdue(records).cases;
+    expect(new Set(league.map((r) => r.county))).toEqual(new Set(cases.map(countyKey)));
+    for (const row of league) {
+      const mine = cases.filter((c) => countyKey(c) === row.county);
+      const r = rates(mine).closedRate;
+      expect([row.cases, row.closed, row.withStatus, row.rate], row.name).toEqual([mine.length, r.numerator, r.denominator, r.value]);
+      const then = progress.rows.find((p) => p.county === row.county && p.date === previous);
+      expect(row.previous, row.name).toBe(then?.closedRate ?? null);
+      expect(row.overdue, row.name).toBe(od.filter((o) => o.county === row.county).length);
+    }
+    const order = league.map((r) => r.rate ?? 2);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
 

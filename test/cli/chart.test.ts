@@ -57,6 +57,18 @@ describe("ducha chart", () => {
     expect(none.stderr).toContain("表中没有批次");
   });
 
+  it("--no-repeats: the repeats chart says the analysis was skipped; other charts are drawn as before", () => {
+    const skipped = ducha("chart", "repeats", "--in", SAMPLE_CSV, "--format", "vl.json", "--no-repeats");
+    expect(skipped.code).toBe(1);
+    expect(skipped.stderr).toContain("未做重复举报分析");
+    const drawn = ducha("chart", "repeats", "--in", SAMPLE_CSV, "--format", "vl.json");
+    expect(drawn.code).toBe(0);
+    const a = ducha("chart", "types", "--in", SAMPLE_CSV, "--format", "vl.json", "--no-repeats");
+    const b = ducha("chart", "types", "--in", SAMPLE_CSV, "--format", "vl.json");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
   it("rejects an unknown chart name (exit 2) and explains a missing font (exit 1)", () => {
     const bad = ducha("chart", "pie", "--in", SAMPLE_CSV);
     expect(bad.code).toBe(2);

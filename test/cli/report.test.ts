@@ -66,4 +66,30 @@ describe("ducha report", () => {
     expect(html).toContain("模拟数据");
     for (const pii of PLANTED) expect(html, pii).not.toContain(pii);
   });
+
+  it("--no-repeats leaves out the repeat analysis and says so, with every other figure unchanged", () => {
+    const dir = tempDir();
+    const full = ducha("report", SAMPLE, "--out", join(dir, "full.md"), "--date", "2024-01-05");
+    const skip = ducha("report", SAMPLE, "--out", join(dir, "skip.md"), "--date", "2024-01-05", "--no-repeats");
+    expect(full.code).toBe(0);
+    expect(skip.code).toBe(0);
+    // one figure fewer: the repeats chart
+    const figures = (s: string) => Number(/(\d+) 张图/.exec(s)![1]);
+    expect(figures(skip.stdout)).toBe(figures(full.stdout) - 1);
+    const md = readFileSync(join(dir, "skip.md"), "utf8");
+    const mdFull = readFileSync(join(dir, "full.md"), "utf8");
+    expect(mdFull).toContain("重复举报的主要对象");
+    expect(md).not.toContain("重复举报的主要对象");
+    expect(md).toContain("本次统计未做重复举报分析");
+    // the headline says 无数据 for repeats instead of "0 组", which would claim none were found
+    expect(md).not.toMatch(/重复举报[^\n]*0 组/);
+    expect(md).toMatch(/重复举报[^\n]*无数据/);
+    // the sections before 六、重复举报 are the same text
+    const before = (s: string) =>
+      s
+        .slice(0, s.indexOf("六、重复举报"))
+        .replace(/^.*重复举报.*$/gm, "")
+        .replace(/(full|skip)_files\//g, "_files/");
+    expect(before(md)).toBe(before(mdFull));
+  });
 });

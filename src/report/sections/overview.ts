@@ -24,7 +24,9 @@ export function overviewSection(ctx: ReportContext, out: ReportBlocks): void {
     ctx.hasCategory
       ? { label: "重点件", value: `${ctx.keyCount} 件`, detail: `按案卷类别，占 ${pct(cases.length ? ctx.keyCount / cases.length : null)}` }
       : { label: "重点件", value: NO_DATA, detail: `表中没有“案卷类别”；按规则建议关注 ${ctx.suggestedCount} 件（仅为建议）` },
-    { label: "重复举报", value: `${ctx.groups.length} 组`, detail: `涉及 ${ctx.inGroups} 件` },
+    ctx.repeatsSkipped
+      ? { label: "重复举报", value: NO_DATA, detail: "本次未做重复举报分析" }
+      : { label: "重复举报", value: `${ctx.groups.length} 组`, detail: `涉及 ${ctx.inGroups} 件` },
     noEnforcement
       ? { label: "立案处罚", value: NO_DATA, detail: noEnforcement }
       : {

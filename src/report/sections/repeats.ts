@@ -9,6 +9,10 @@ const batchesOf = (g: RepeatGroup) => (g.members.every((m) => m.batch !== undefi
 export function repeatsSection(ctx: ReportContext, out: ReportBlocks): void {
   const groups = ctx.groups;
   out.h1("六、重复举报");
+  if (ctx.repeatsSkipped) {
+    out.para("本次统计未做重复举报分析（生成时选择了不分析重复举报），重复举报情况需另行统计。");
+    return;
+  }
   if (!groups.length) {
     out.para("未发现同一对象的重复举报。");
     return;
