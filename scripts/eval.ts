@@ -214,7 +214,7 @@ if (values.routed) {
   for (const r of dev.filter((x) => x.scheme === "seven")) {
     const eight = clf.labels(r.text, undefined, "eight").types.map((t) => t.label);
     if (!eight.includes("固废")) continue;
-    const { targets, cues } = routeWaste(Analyzer.clean(r.text), clf.wasteRules);
+    const { targets, cues } = routeWaste(clf.words(clf.analyzer.analyze(Analyzer.clean(r.text))), clf.wasteRules);
     console.log(`  ${r.id} 官方 ${r.official} | 固废 -> ${targets.join("、")} (${cues.join("、") || "默认"}) | ${r.text.slice(0, 80)}`);
   }
 }

@@ -130,7 +130,7 @@ export class Classifier {
         evidence: m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")),
       });
     }
-    if (scheme === "seven") types = this.withoutSolidWaste(types, clean);
+    if (scheme === "seven") types = this.withoutSolidWaste(types, a);
     const typeSet = new Set<string>(types.map((t) => t.label));
     // sub-types of 固废 stay with the waste complaint wherever the seven-class scheme put it
     if (scheme === "seven" && chosen.some((l) => T.labels[l] === "固废")) typeSet.add("固废");
@@ -165,6 +165,11 @@ export class Classifier {
     return { types, subtypes, themes, analysis: a };
   }
 
+  /** The words of an analysis where rules look for cues: its tokens, places left out (石灰村). */
+  words(a: Analysis): string[] {
+    return a.tokens.filter((_, i) => !a.infos[i]!.place);
+  }
+
   /** Whether a decisive (weight-3), non-negated 其他 lexicon word is in the analysis. */
   private otherMatter(a: Analysis): boolean {
     return a.typeHits.some((h) => !h.negated && h.entry.label === "其他" && h.entry.weight >= 3);
@@ -186,11 +191,11 @@ export class Classifier {
    * says (土壤 for dumped or buried waste, 其他 for bins and 脏乱差, 大气 for the smell, 水 for
    * leachate), keeping its confidence and adding the deciding cue to its evidence.
    */
-  private withoutSolidWaste(types: LabelPrediction<PollutionType>[], text: string): LabelPrediction<PollutionType>[] {
+  private withoutSolidWaste(types: LabelPrediction<PollutionType>[], a: Analysis): LabelPrediction<PollutionType>[] {
     const waste = types.find((t) => t.label === "固废");
     if (!waste) return types;
     const out = types.filter((t) => t !== waste);
-    const { targets, cues } = routeWaste(text, this.wasteRules);
+    const { targets, cues } = routeWaste(this.words(a), this.wasteRules);
     const evidence = [...new Set([...waste.evidence, ...cues])].slice(0, MAX_EVIDENCE);
     const pollution = out.some((t) => t.label !== "其他") || targets.some((t) => t !== "其他");
     for (const target of targets) {

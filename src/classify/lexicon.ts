@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { POLLUTION_TYPES, type PollutionType } from "../model/vocabulary.js";
 import { SUBTYPES, THEMES, type Theme } from "../model/classification.js";
 import { dataPath } from "../util/paths.js";
@@ -23,7 +23,7 @@ export interface Lexicon {
   negation: Map<string, NegationKind[]>;
   /** longest word in any table, for matching inside tokens */
   maxLength: number;
-  /** every word of the tables, for the segmenter's dictionary */
+  /** every word of the tables and every cue of waste-routing.tsv, for the segmenter's dictionary */
   words: string[];
 }
 
@@ -77,6 +77,10 @@ export function loadLexicon(dir = dataPath("lexicon")): Lexicon {
     if (!kinds.includes(kind as NegationKind)) bad(negFile, line, `未知类别「${kind}」`);
     add(negation, term!, kind as NegationKind);
   }
-  const words = [...new Set([...types.keys(), ...themes.keys(), ...negation.keys()])];
-  return { types, themes, negation, maxLength: Math.max(...words.map((w) => w.length)), words };
+  // the cues of waste-routing.tsv are looked for among the words too (scheme.ts routeWaste)
+  const routingFile = `${dir}/waste-routing.tsv`;
+  const cues = existsSync(routingFile) ? readTsv(routingFile).flatMap(({ cells }) => (cells[0] === "*" ? [] : [cells[0]!])) : [];
+  const tables = [...types.keys(), ...themes.keys(), ...negation.keys()];
+  const words = [...new Set([...tables, ...cues])];
+  return { types, themes, negation, maxLength: Math.max(...tables.map((w) => w.length)), words };
 }

@@ -60,12 +60,19 @@ export function loadWasteRules(file = dataPath("lexicon", "waste-routing.tsv")):
 /**
  * Where a waste complaint goes in the seven-class scheme: the targets of the matching cues of
  * the best level, with the cues that decided. The default rule applies when no cue matches.
+ *
+ * Given the complaint's words (jieba tokens, places left out), a cue matches as a lexicon word
+ * does: a whole word, else the longest cues inside one (垃圾桶 in 分类垃圾桶; 填埋 is not found
+ * in 垃圾填埋场, itself a cue), never across two (堆放 is not in 垃圾堆|放点). Given a string, a
+ * cue matches anywhere in it.
  */
-export function routeWaste(text: string, rules: readonly WasteRule[]): { targets: PollutionType[]; cues: string[] } {
+export function routeWaste(text: string | readonly string[], rules: readonly WasteRule[]): { targets: PollutionType[]; cues: string[] } {
+  const found = typeof text === "string" ? undefined : cuesIn(text, rules);
+  const has = found ? (cue: string) => found.has(cue) : (cue: string) => (text as string).includes(cue);
   let best = 4;
   let hits: WasteRule[] = [];
   for (const r of rules) {
-    if (r.cue === "*" || !text.includes(r.cue)) continue;
+    if (r.cue === "*" || !has(r.cue)) continue;
     if (r.level < best) {
       best = r.level;
       hits = [r];
@@ -75,4 +82,24 @@ export function routeWaste(text: string, rules: readonly WasteRule[]): { targets
   const targets: PollutionType[] = [];
   for (const h of hits) if (!targets.includes(h.target)) targets.push(h.target);
   return { targets, cues: hits.filter((h) => h.cue !== "*").map((h) => h.cue) };
+}
+
+/** The cues found in words: a word that is a cue, else the longest cues inside it, not overlapping. */
+function cuesIn(words: readonly string[], rules: readonly WasteRule[]): Set<string> {
+  const cues = new Set(rules.map((r) => r.cue).filter((c) => c !== "*"));
+  const longest = Math.max(0, ...[...cues].map((c) => c.length));
+  const found = new Set<string>();
+  for (const w of words) {
+    if (cues.has(w)) {
+      found.add(w);
+      continue;
+    }
+    for (let i = 0; i < w.length;) {
+      let len = Math.min(longest, w.length - i);
+      while (len > 0 && !cues.has(w.slice(i, i + len))) len--;
+      if (len) found.add(w.slice(i, i + len));
+      i += len || 1;
+    }
+  }
+  return found;
 }

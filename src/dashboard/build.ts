@@ -48,6 +48,8 @@ import {
   encodeColumns,
 } from "./model.js";
 import { gate, gatedJson } from "../text/redact.js";
+import { isPlaceName, segment } from "../text/segment.js";
+import { wordStarts } from "./highlight.js";
 import { leagueRows } from "./league.js";
 import { DashboardData } from "./select.js";
 import { zip } from "./zip.js";
@@ -73,15 +75,13 @@ function textRecord(c: ClassifiedComplaint, row: number): TextRecord {
   const k = c.classification;
   const text = c.text;
   const target = k.target ? redact(k.target) : undefined;
-  return {
-    row,
-    id: caseKey(c),
-    text,
-    types: k.types.map((l) => label(l, text)),
-    themes: k.themes.map((l) => label(l, text)),
-    key: k.keyCase.suggested ? k.keyCase.reasons.map((r) => [r.name, r.evidence.filter((w) => text.includes(w)).slice(0, 6)] as [string, string[]]) : [],
-    ...(target ? { target } : {}),
-  };
+  const types = k.types.map((l) => label(l, text));
+  const themes = k.themes.map((l) => label(l, text));
+  const key = k.keyCase.suggested ? k.keyCase.reasons.map((r) => [r.name, r.evidence.filter((w) => text.includes(w)).slice(0, 6)] as [string, string[]]) : [];
+  // where each evidence word stands as a word (排到 not in 安排到): the browser has no segmenter
+  const words = [...types, ...themes].flatMap(([, , w]) => w).concat(key.flatMap(([, w]) => w));
+  const at = wordStarts(text, words, () => segment(text), isPlaceName);
+  return { row, id: caseKey(c), text, types, themes, key, at, ...(target ? { target } : {}) };
 }
 
 /** The counties to map (ChartData.boundaries: the prefecture's), coordinates rounded to ~100 m; null without Hunan counties. */

@@ -165,6 +165,8 @@ export interface TextRecord {
   themes: ShippedLabel[];
   /** 重点件 suggestion reasons: [rule name, evidence words] */
   key: [string, string[]][];
+  /** where each evidence word starts as a word of the text (highlight.ts wordStarts): only there is it marked */
+  at: [string, number[]][];
   target?: string;
 }
 

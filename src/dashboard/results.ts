@@ -107,7 +107,7 @@ function rowElement(data: DashboardData, r: number, t: TextRecord | undefined, q
     ...(t?.key ?? []).map(([l]) => tag(`建议重点：${l}`, "is-key", undefined, "按重点件规则自动识别")),
   ];
   const text = el("td", { class: "text" });
-  if (t) text.append(highlighted(t.text, [...query, ...evidence(t)]));
+  if (t) text.append(highlighted(t.text, [...query, ...evidence(t)], t.at));
   else text.append("（正在加载…）");
   return el("tr", { "data-row": String(r) }, [
     el("td", { class: "id" }, [t?.id ?? "", el("br"), el("span", { class: "ducha-muted" }, [`${c.dateKeys[c.date[r]!]} · 第${c.batchKeys[c.batch[r]!]}批`])]),

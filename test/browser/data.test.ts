@@ -30,6 +30,7 @@ import { countyKey } from "../../src/analyze/keys.js";
 import { leagueRows } from "../../src/dashboard/league.js";
 import { DashboardData, NO_FILTERS } from "../../src/dashboard/select.js";
 import { xlsxBytes } from "../../src/dashboard/xlsx.js";
+import { segment } from "../../src/text/segment.js";
 
 /** The entries of a ZIP whose entries are stored (as src/dashboard/zip.ts writes them). */
 function unzipStored(bytes: Uint8Array): Map<string, string> {
@@ -211,6 +212,36 @@ describe("evidence highlighting", () => {
     expect(p.map((x) => x.text).join("")).toBe(text);
     expect(p.filter((x) => x.marks).map((x) => x.text)).toEqual(["养猪场", "臭气熏天", "臭气"]);
     expect(p.find((x) => x.text === "臭气")!.marks!.map((m) => m.kind)).toEqual(["type", "key"]);
+  });
+});
+
+describe("shipped evidence positions", () => {
+  it("mark every evidence word where it is a word of the text (inside one jieba token, or whole tokens), never cutting a token", () => {
+    const texts = [...unzipStored(outputs.get("texts.zip") as Uint8Array).values()].flatMap((t) => (JSON.parse(t) as TextChunk).records);
+    let words = 0;
+    let skipped = 0;
+    for (const t of texts) {
+      const evidence = new Set([...t.types, ...t.themes].flatMap(([, , w]) => w).concat(t.key.flatMap(([, w]) => w)));
+      const at = new Map(t.at);
+      const bounds = new Set<number>([0]);
+      let end = 0;
+      for (const tok of segment(t.text)) bounds.add((end += tok.length));
+      for (const w of evidence) {
+        words++;
+        const starts = at.get(w) ?? [];
+        skipped += t.text.split(w).length - 1 - starts.length;
+        expect(starts.length, `${t.id} ${w}`).toBeGreaterThan(0);
+        for (const s of starts) {
+          expect(t.text.startsWith(w, s)).toBe(true);
+          // inside one token, or whole tokens: a token boundary inside the word means it starts and ends on one
+          const inside = [...bounds].some((b) => b > s && b < s + w.length);
+          if (inside) expect(bounds.has(s) && bounds.has(s + w.length), `${t.id} ${w} @${s}`).toBe(true);
+        }
+      }
+    }
+    expect(words).toBeGreaterThan(1000);
+    // some occurrences are not words (排到 in 安排到): they are left plain
+    expect(skipped).toBeGreaterThan(0);
   });
 });
 

@@ -28,6 +28,7 @@ describe("污染类型 schemes", () => {
     expect(labels("某小区垃圾池长期无人清运，垃圾满溢，环境脏乱差。")).toEqual(["其他"]);
     expect(labels("垃圾中转站垃圾堆积，臭味熏人，居民无法开窗。")).toEqual(["大气"]);
     expect(labels("村民将生活垃圾倾倒在河边，渗滤液流入河中。")).toEqual(expect.arrayContaining(["水"]));
+    expect(labels("镇垃圾填埋场库容满了，臭味很大，渗滤液流进小河。")).not.toContain("土壤");
   });
 
   it("reads the routing rules with their levels and reports a bad line", () => {
@@ -36,6 +37,13 @@ describe("污染类型 schemes", () => {
     expect(routeWaste("耕地里倾倒垃圾，垃圾桶也满了", rules).targets).toEqual(["土壤"]); // level 1 (耕地) wins
     expect(routeWaste("垃圾桶满了，清运不及时", rules).targets).toEqual(["其他"]);
     expect(routeWaste("一堆垃圾", rules)).toEqual({ targets: ["土壤"], cues: [] });
+    // given the words, a cue must be a word or inside one: 堆放 is not in 垃圾堆|放点
+    expect(routeWaste(["垃圾堆", "放", "点", "臭味", "熏人"], rules)).toEqual({ targets: ["大气"], cues: ["臭味"] });
+    expect(routeWaste(["垃圾", "堆放", "点", "臭味", "熏人"], rules).targets).toEqual(["大气"]); // 堆放 (2) loses to 臭味 (1)
+    expect(routeWaste(["分类垃圾桶", "满", "了"], rules)).toEqual({ targets: ["其他"], cues: ["垃圾桶"] });
+    // a landfill is a site: 填埋 inside 垃圾填埋场 is no burial, its smell decides
+    expect(routeWaste(["垃圾填埋场", "周边", "臭味", "大"], rules)).toEqual({ targets: ["大气"], cues: ["臭味"] });
+    expect(routeWaste(["工业", "废渣", "填埋", "在", "耕地", "里"], rules).targets).toEqual(["土壤"]);
     const dir = mkdtempSync(join(tmpdir(), "route-"));
     writeFileSync(join(dir, "r.tsv"), "# c\n*\t土壤\t3\n垃圾桶\t固废\t2\n");
     expect(() => loadWasteRules(join(dir, "r.tsv"))).toThrow(/r\.tsv 第3行: 归入应为 土壤、其他、大气 或 水，收到「固废」/);
