@@ -8,7 +8,7 @@ import { formatRate, rateBasis } from "../analyze/rates.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { spikeSentence } from "../report/spikes.js";
-import { gatedJson } from "../text/redact.js";
+import { writeGatedJson } from "../text/redact.js";
 import { UsageError } from "./errors.js";
 import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
@@ -291,7 +291,8 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   }
 
   if (values.json) {
-    io.out(gatedJson(summary));
+    // in pieces: at a million complaints the repeat groups alone are ~200 MB of JSON
+    writeGatedJson(summary, io.out);
     return 0;
   }
   printSummary(summary, io);

@@ -335,6 +335,39 @@ export function gatedJson(value: unknown, options: GateOptions & { indent?: numb
   return JSON.stringify(gateDeep(value, options), null, options.indent);
 }
 
+const isPlain = (v: unknown): v is Record<string, unknown> | unknown[] =>
+  Array.isArray(v) || (v !== null && typeof v === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null));
+
+/**
+ * The JSON of {@link gatedJson}, written in pieces, one line each: the arrays and plain objects
+ * of the first `depth` levels (default 3: the value, its members, theirs) are opened and their members written one by one, each through the
+ * gate. The lines parse to the same value as `gatedJson(value)`, but a summary of a million
+ * complaints (hundreds of MB of repeat groups) is never held as one gated copy and one string.
+ */
+export function writeGatedJson(value: unknown, write: (line: string) => void, options: GateOptions = {}, depth = 3): void {
+  const walk = (v: unknown, level: number, prefix: string, suffix: string): void => {
+    if (level >= depth || !isPlain(v)) {
+      write(`${prefix}${gatedJson(v, options) ?? "null"}${suffix}`);
+      return;
+    }
+    const entries: [string | undefined, unknown][] = Array.isArray(v)
+      ? v.map((x) => [undefined, x])
+      : Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== "function" && typeof x !== "symbol");
+    const [open, close] = Array.isArray(v) ? ["[", "]"] : ["{", "}"];
+    if (!entries.length) {
+      write(`${prefix}${open}${close}${suffix}`);
+      return;
+    }
+    write(`${prefix}${open}`);
+    entries.forEach(([k, x], i) => {
+      const key = k === undefined ? "" : `${JSON.stringify(gate(k, options))}:`;
+      walk(x, level + 1, key, i < entries.length - 1 ? "," : "");
+    });
+    write(`${close}${suffix}`);
+  };
+  walk(value, 0, "", "");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Columns and records
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,19 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { REDACTED, excerpt, findPii, gate, gateDeep, isPiiColumn, redact, redactComplaint, stripControls } from "../../src/text/redact.js";
+import {
+  REDACTED,
+  excerpt,
+  findPii,
+  gate,
+  gateDeep,
+  gatedJson,
+  isPiiColumn,
+  redact,
+  redactComplaint,
+  stripControls,
+  writeGatedJson,
+} from "../../src/text/redact.js";
 
 describe("redact", () => {
   it.each([
@@ -208,5 +220,42 @@ describe("real published rows", () => {
     const found = rows.flatMap((c) => c.flatMap((cell) => findPii(cell).map((m) => `${c[0]}: ${m.kind} ${m.text}`)));
     expect(found).toEqual([]);
     expect(rows.find((c) => c[0] === "R030")![3]).toContain(REDACTED);
+  });
+});
+
+describe("writeGatedJson", () => {
+  const phone = "13907351234";
+  const value = {
+    total: 3,
+    when: new Date("2023-07-16T00:00:00Z"),
+    skipped: undefined,
+    [`张三${phone}`]: "key with a phone",
+    byCounty: { 临武县: 2, 宜章县: 1 },
+    empty: [],
+    nothing: {},
+    repeats: {
+      groups: 2,
+      list: Array.from({ length: 500 }, (_, i) => ({ id: `R${i + 1}`, excerpt: `村民反映电话${phone}的厂噪声`, members: [1, 2, undefined] })),
+    },
+    flags: [true, null, undefined, () => 1, "x"],
+  };
+
+  it("writes JSON that parses to the value of gatedJson, phone numbers gated in keys and values", () => {
+    const lines: string[] = [];
+    writeGatedJson(value, (l) => lines.push(l));
+    const text = lines.join("\n");
+    expect(JSON.parse(text)).toEqual(JSON.parse(gatedJson(value)));
+    expect(text).not.toContain(phone);
+    expect(text).toContain(REDACTED);
+  });
+
+  it("writes the members of the first three levels one line each, so no line holds the whole list", () => {
+    const lines: string[] = [];
+    writeGatedJson(value, (l) => lines.push(l));
+    // every repeat group is its own line
+    expect(lines.filter((l) => l.startsWith('{"id":"R')).length).toBe(500);
+    const longest = Math.max(...lines.map((l) => l.length));
+    // the longest line is one group and its comma
+    expect(longest).toBe(Math.max(...value.repeats.list.map((g) => gatedJson(g).length)) + 1);
   });
 });
