@@ -213,7 +213,7 @@ if (want("dashboard")) {
       "/progress 整改进度": ["cases.json"],
       "/classification 分类": ["cases.json"],
       "/search 检索 (first page)": ["cases.json"],
-      "/notebook": ["cases.json"],
+      "/notebook": ["meta.json"],
       "/report 报告": ["report.json"],
     };
     console.log("\n  data per page before the first chart (gzip; target ≤ 2 MB per page including ~0.6 MB of libraries):");
