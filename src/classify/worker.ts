@@ -3,7 +3,7 @@
  * classifies the batches of texts it is sent.
  */
 import { parentPort } from "node:worker_threads";
-import type { Classification, LabelPrediction } from "../model/classification.js";
+import { statsClassification } from "./compact.js";
 import { sharedClassifier } from "./complaint-classifier.js";
 import type { ResultMode } from "./pool.js";
 import type { Scheme } from "./scheme.js";
@@ -13,23 +13,6 @@ export interface WorkerRequest {
   texts: string[];
   scheme?: Scheme;
   mode?: ResultMode;
-}
-
-const NONE: never[] = [];
-const labelsOnly = <L extends string>(xs: LabelPrediction<L>[]): LabelPrediction<L>[] =>
-  xs.length ? xs.map((x) => ({ label: x.label, confidence: Math.round(x.confidence * 10) / 10, evidence: NONE })) : NONE;
-
-/** What the statistics read of a classification (see ResultMode "stats"). */
-export function statsOnly(c: Classification): Classification {
-  const out: Classification = {
-    types: labelsOnly(c.types),
-    subtypes: labelsOnly(c.subtypes),
-    themes: labelsOnly(c.themes),
-    keyCase: { suggested: c.keyCase.suggested, reasons: NONE },
-  };
-  if (c.target !== undefined) out.target = c.target;
-  if (c.place !== undefined) out.place = c.place;
-  return out;
 }
 
 /** A worker's answer to a {@link WorkerRequest}. */
@@ -58,7 +41,7 @@ if (parentPort) {
       const pii: number[] = [];
       for (let i = 0; i < found.length; i++) if (found[i]) pii.push(i);
       // JSON is cheaper to pass between threads than a structured clone of many small objects
-      port.postMessage({ id: req.id, json: JSON.stringify(req.mode === "stats" ? results.map(statsOnly) : results), pii } satisfies WorkerResponse);
+      port.postMessage({ id: req.id, json: JSON.stringify(req.mode === "stats" ? results.map(statsClassification) : results), pii } satisfies WorkerResponse);
     } catch (e) {
       port.postMessage({ id: req.id, error: (e as Error).message });
     }

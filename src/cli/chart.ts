@@ -23,7 +23,7 @@ import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
 import { readPopulation } from "./population.js";
-import { classifyInSlices, maybeProgress, statsRecord } from "./slices.js";
+import { classifyForStatistics } from "./slices.js";
 
 const list = () => CHARTS.map((c) => `  ${c.name.padEnd(16)} ${c.title}：${c.description}\n  ${"".padEnd(16)} 需要：${needsOf(c)}`).join("\n");
 
@@ -106,17 +106,7 @@ export async function loadChartData(
   const ingested = await ingestFiles([...files], ingestOptionsFrom(values));
   if (!ingested.records.length) throw new CliError("没有读到任何信访件（no complaints read）：用 ducha ingest 查看原因");
   const records: AnalyzableComplaint[] = ingested.records;
-  const bar = maybeProgress(io, "自动分类", records.length);
-  await classifyInSlices(
-    records.length,
-    (i) => records[i]!.text,
-    (start, results) => {
-      results.forEach((c, k) => (records[start + k] = statsRecord(records[start + k]!, c)));
-    },
-    // statsRecord keeps no evidence and no 重点件 reasons: the workers need not send them
-    { mode: "stats", ...(bar ? { onProgress: bar.update } : {}) },
-  );
-  bar?.done();
+  await classifyForStatistics(records, io);
   return {
     data: new ChartData(records, { ...(asOf ? { asOf } : {}), ...(population ? { population } : {}), ...(values["no-repeats"] ? { repeats: false } : {}) }),
     rejected: ingested.rejected,

@@ -22,7 +22,8 @@ import { UsageError } from "./errors.js";
 import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom, printSummary, rejectsTable, warningsTable } from "./ingest.js";
 import type { Io } from "./output.js";
-import { classifyInSlices, maybeProgress } from "./slices.js";
+import { classifyInSlices } from "../classify/slices.js";
+import { maybeProgress } from "./slices.js";
 
 export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类型、子类、督察主题、重点件建议、投诉对象，并给出依据
 （classify complaints by pollution type, sub-type and theme, with the words behind each label）

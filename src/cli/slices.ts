@@ -1,198 +1,32 @@
 /**
- * Classification of a large input in slices, for the commands that must stay in bounded memory
- * (a national year is ~650,000 complaints): each slice's classifications are used and dropped
- * (written out by `classify`, reduced to their labels by `stats`) before the next slice is
- * classified. Uses the classifier pool through its public API, one slice at a time.
+ * The commands' side of classifying in slices (src/classify/slices.ts): progress bars, and the
+ * compact records that `stats`, `chart` and `report` analyse.
  */
-import { ClassifierPool, defaultWorkers, type ResultMode, sharedClassifier, type Scheme } from "../classify/index.js";
-import { CHUNK, type ResultChunk } from "../classify/pool.js";
 import type { AnalyzableComplaint } from "../analyze/keys.js";
-import type { Classification, LabelPrediction } from "../model/classification.js";
-import type { Complaint } from "../model/complaint.js";
+import { classifyInSlices, statsRecord } from "../classify/slices.js";
 import type { Io } from "./output.js";
 import { progressBar } from "./progress.js";
-
-/** Complaints classified per slice: large enough to keep two workers busy, small next to a national year. */
-export const SLICE = 20_000;
-
-export interface SliceOptions {
-  workers?: number;
-  pool?: ClassifierPool;
-  scheme?: Scheme;
-  onProgress?: (done: number, total: number) => void;
-  /** "stats": the caller reads only labels, confidences, 重点件 flag, target and place (see ResultMode) */
-  mode?: ResultMode;
-}
-
-const NO_CHUNK: ResultChunk = { json: "[]", pii: [] };
-
-/** Slices queued in the workers beyond the one the caller is using. */
-const AHEAD = 2;
-
-/**
- * Classify `n` texts (`textAt(i)`) slice by slice; `onSlice(start, results)` receives the
- * classifications in input order, a part of a slice at a time (at most SLICE), and may keep what
- * it needs. With worker threads, the next slices are classified while the caller uses the current
- * one; they wait as JSON text, so at most one part of parsed classifications is alive at a time.
- * From the workers comes `piiFree(k)` too: true when personal data was searched for in the k-th
- * text and none found, so that redacting that text would leave it unchanged.
- */
-export async function classifyInSlices(
-  n: number,
-  textAt: (i: number) => string,
-  onSlice: (start: number, results: Classification[], piiFree?: (k: number) => boolean) => void | Promise<void>,
-  options: SliceOptions = {},
-): Promise<void> {
-  const workers = options.pool ? options.pool.size : (options.workers ?? defaultWorkers(n));
-  const pool = workers > 0 && n > 0 ? (options.pool ?? new ClassifierPool(workers)) : undefined;
-  const textsOf = (start: number) => {
-    const texts: string[] = [];
-    for (let i = start, end = Math.min(n, start + SLICE); i < end; i++) texts.push(textAt(i));
-    return texts;
-  };
-  try {
-    if (pool) {
-      // progress over all slices: slices overlap, so each reports what it adds
-      let done = 0;
-      const classify = (start: number) => {
-        let mine = 0;
-        const onProgress =
-          options.onProgress &&
-          ((d: number) => {
-            done += d - mine;
-            mine = d;
-            options.onProgress!(done, n);
-          });
-        const p = pool.classifyJson(textsOf(start), onProgress, options.scheme, options.mode ? { mode: options.mode } : {});
-        p.catch(() => undefined); // reported when awaited; a failure while the caller writes is not unhandled
-        return p;
-      };
-      const queued: Promise<ResultChunk[]>[] = [];
-      let next = 0;
-      const fill = () => {
-        while (queued.length <= AHEAD && next < n) {
-          queued.push(classify(next));
-          next += SLICE;
-        }
-      };
-      fill();
-      for (let start = 0; start < n; start += SLICE) {
-        const chunks = await queued.shift()!;
-        fill();
-        // each chunk is parsed when it is used, so its objects die young (a whole slice parsed at
-        // once outlives many young-generation collections and is copied to the old generation)
-        for (let c = 0; c < chunks.length; c++) {
-          const { json, pii } = chunks[c]!;
-          chunks[c] = NO_CHUNK;
-          const found = new Set(pii);
-          await onSlice(start + c * CHUNK, JSON.parse(json) as Classification[], (k) => !found.has(k));
-        }
-      }
-    } else {
-      const clf = sharedClassifier();
-      for (let start = 0; start < n; start += SLICE) {
-        const texts = textsOf(start);
-        const results: Classification[] = [];
-        for (let i = 0; i < texts.length; i += 200) {
-          results.push(...clf.classifyMany(texts.slice(i, i + 200), options.scheme));
-          options.onProgress?.(start + results.length, n);
-        }
-        await onSlice(start, results);
-      }
-    }
-  } finally {
-    if (pool && !options.pool) await pool.close();
-  }
-}
-
-const NO_EVIDENCE: string[] = Object.freeze([]) as unknown as string[];
-/**
- * Label lists are interned: a million complaints share a few thousand distinct lists (the
- * confidence kept to one decimal, which no statistic reads), instead of holding three arrays
- * of objects each.
- */
-const labelLists = new Map<string, LabelPrediction[]>();
-function labelsOnly<L extends string>(xs: readonly LabelPrediction<L>[]): LabelPrediction<L>[] {
-  if (!xs.length) return NO_EVIDENCE as unknown as LabelPrediction<L>[];
-  let key = "";
-  for (const x of xs) key += `${x.label}\u0000${Math.round(x.confidence * 10)}\u0001`;
-  let list = labelLists.get(key);
-  if (!list) {
-    list = Object.freeze(
-      xs.map((x) => Object.freeze({ label: x.label, confidence: Math.round(x.confidence * 10) / 10, evidence: NO_EVIDENCE })),
-    ) as unknown as LabelPrediction[];
-    if (labelLists.size > 100_000) labelLists.clear();
-    labelLists.set(key, list);
-  }
-  return list as LabelPrediction<L>[];
-}
-const SUGGESTED = Object.freeze({ suggested: true, reasons: Object.freeze([]) }) as unknown as Classification["keyCase"];
-const NOT_SUGGESTED = Object.freeze({ suggested: false, reasons: Object.freeze([]) }) as unknown as Classification["keyCase"];
-
-/**
- * What the statistics read of a classification: labels and confidences, the 重点件 suggestion,
- * the target and place. The evidence words and 重点件 reasons (most of its memory) are left out.
- */
-export function statsClassification(c: Classification): Classification {
-  return {
-    types: labelsOnly(c.types),
-    subtypes: labelsOnly(c.subtypes),
-    themes: labelsOnly(c.themes),
-    keyCase: c.keyCase.suggested ? SUGGESTED : NOT_SUGGESTED,
-    ...(c.target !== undefined ? { target: c.target } : {}),
-    ...(c.place !== undefined ? { place: c.place } : {}),
-  };
-}
-
-/**
- * The record as the statistics read it, for inputs of national size: the raw cells (a second copy
- * of every text) are replaced by one shared object per sheet that keeps only the headers, which is
- * all the analysis reads of them (which columns the table has); the area resolution is shared
- * between records that resolved the same cell the same way.
- */
-export function statsRecord(c: Complaint, classification: Classification): AnalyzableComplaint {
-  const sheet = `${c.source.file}\u0000${c.source.sheet ?? ""}`;
-  let raw = headerOnly.get(sheet);
-  if (!raw) headerOnly.set(sheet, (raw = Object.freeze(Object.fromEntries(Object.keys(c.raw).map((k) => [k, ""])))));
-  const a = c.area;
-  const areaKey = `${a.method}\u0000${a.raw}\u0000${a.code ?? ""}\u0000${a.county ?? ""}\u0000${a.prefectureCode ?? ""}\u0000${a.provinceCode ?? ""}`;
-  let area = areas.get(areaKey);
-  if (!area) {
-    if (areas.size > 100_000) areas.clear();
-    areas.set(areaKey, (area = a));
-  }
-  // one object literal with every field in a fixed order, so that a million records share one
-  // hidden class (spreading ingest's records gave each its own, ~650 bytes apiece)
-  const r = {
-    key: c.key,
-    source: c.source,
-    seq: c.seq,
-    caseNo: c.caseNo,
-    batch: c.batch,
-    date: c.date,
-    text: c.text,
-    area,
-    officialTypes: c.officialTypes,
-    verification: c.verification,
-    status: c.status,
-    category: c.category,
-    channel: c.channel,
-    findings: c.findings,
-    rectification: c.rectification,
-    accountability: c.accountability,
-    deadline: c.deadline,
-    closedDate: c.closedDate,
-    asOf: c.asOf,
-    raw,
-    classification: statsClassification(classification),
-  };
-  return r as AnalyzableComplaint;
-}
-const headerOnly = new Map<string, Readonly<Record<string, string>>>();
-const areas = new Map<string, Complaint["area"]>();
 
 /** A progress bar when stderr is a terminal or DUCHA_PROGRESS=1, for inputs large enough to take a few seconds. */
 export function maybeProgress(io: Io, label: string, n: number): ReturnType<typeof progressBar> | undefined {
   const asked = process.env.DUCHA_PROGRESS === "1";
   return (io.tty || asked) && n > 2000 ? progressBar(io, label) : undefined;
+}
+
+/**
+ * Classify the records read, slice by slice, replacing each by its compact record (statsRecord:
+ * labels, 重点件 flag, target and place; no evidence, header-only cells), with a progress bar.
+ * The workers send only what those records keep.
+ */
+export async function classifyForStatistics(records: AnalyzableComplaint[], io: Io): Promise<void> {
+  const bar = maybeProgress(io, "分类", records.length);
+  await classifyInSlices(
+    records.length,
+    (i) => records[i]!.text,
+    (start, results) => {
+      for (let k = 0; k < results.length; k++) records[start + k] = statsRecord(records[start + k]!, results[k]!);
+    },
+    { mode: "stats", ...(bar ? { onProgress: bar.update } : {}) },
+  );
+  bar?.done();
 }

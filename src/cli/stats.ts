@@ -14,7 +14,7 @@ import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
 import type { Io } from "./output.js";
 import { readPopulation } from "./population.js";
-import { classifyInSlices, maybeProgress, statsRecord } from "./slices.js";
+import { classifyForStatistics, maybeProgress } from "./slices.js";
 
 export const STATS_HELP = `ducha stats — 统计信访件：按县区、类型、主题、是否属实、办理状态、日期计数，属实率、办结率，
 重复举报、执法情况、突增、整改进度（count complaints, rates, repeats, enforcement, spikes, progress）
@@ -265,16 +265,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   // classified slice by slice, each record replaced by its classified copy with only what the
   // statistics read: a national year's evidence lists would not fit beside the records
   const records: AnalyzableComplaint[] = ingested.records;
-  const bar = maybeProgress(io, "分类", records.length);
-  await classifyInSlices(
-    records.length,
-    (i) => records[i]!.text,
-    (start, results) => {
-      results.forEach((c, k) => (records[start + k] = statsRecord(records[start + k]!, c)));
-    },
-    { mode: "stats", ...(bar ? { onProgress: bar.update } : {}) },
-  );
-  bar?.done();
+  await classifyForStatistics(records, io);
   const options = asOf ? { asOf } : {};
   // comparing the texts for repeats segments each one again: a bar of its own
   const repeatBar = values["no-repeats"] ? undefined : maybeProgress(io, "重复举报", records.length);

@@ -29,7 +29,7 @@ import {
   timelines,
 } from "../node.js";
 import { gridSlot } from "../analyze/progress.js";
-import { classifyInSlices, statsClassification, statsRecord } from "../cli/slices.js";
+import { classifyInSlices, statsClassification, statsRecord } from "../classify/slices.js";
 import type { Classification } from "../model/classification.js";
 import {
   type CaseExtras,
@@ -133,7 +133,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
       results.forEach((k, j) => {
         const c = latestRecords[start + j]!;
         const key = caseKey(c);
-        shown.set(key, textRecord({ ...c, classification: k }, -1));
+        shown.set(key, textRecord({ ...c, classification: k }, -1)); // row set when the chunks are written
         compact.set(key, statsClassification(k));
       });
     },
@@ -297,7 +297,13 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   const chunks: { name: string; data: Uint8Array }[] = [];
   for (let k = 0; k < TEXT_CHUNKS; k++) {
     const [start, end] = chunkRange(k, n);
-    const chunk: TextChunk = { start, end, records: cases.slice(start, end).map((c, j) => ({ ...shown.get(caseKey(c))!, row: start + j })) };
+    const records = cases.slice(start, end).map((c, j) => {
+      // the row is the case's place in cases.json, known only now (ChartData orders the cases)
+      const t = shown.get(caseKey(c))!;
+      t.row = start + j;
+      return t;
+    });
+    const chunk: TextChunk = { start, end, records };
     chunks.push({ name: `${String(k).padStart(2, "0")}.json`, data: encoder.encode(gatedJson(chunk)) });
   }
 

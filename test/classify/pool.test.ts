@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sharedClassifier } from "../../src/classify/complaint-classifier.js";
 import { ClassifierPool } from "../../src/classify/pool.js";
-import { statsOnly } from "../../src/classify/worker.js";
+import { statsClassification } from "../../src/classify/compact.js";
 import { loadCorpus } from "../../src/classify/corpus.js";
 
 let pool: ClassifierPool;
@@ -47,7 +47,7 @@ describe("ClassifierPool", () => {
     const some = texts.slice(0, 600);
     const full = await pool.classify(some);
     const stats = await pool.classify(some, undefined, undefined, { mode: "stats" });
-    expect(stats).toEqual(full.map(statsOnly));
+    expect(stats).toEqual(full.map(statsClassification));
     const withEvidence = full.findIndex((c) => c.types.some((t) => t.evidence.length) && c.keyCase.reasons.length);
     expect(withEvidence).toBeGreaterThanOrEqual(0);
     const s = stats[withEvidence]!;
