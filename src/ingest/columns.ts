@@ -159,13 +159,23 @@ export function mapHeaders(headers: readonly string[]): Map<number, Field> {
   return mapped;
 }
 
-/** Every spelling of the complaint-text header has one of these words. */
-const TEXT_WORD = /问题|内容|情况|事项/;
+/**
+ * Every spelling of the complaint-text header has one of the words 问题, 内容, 情况, 事项: a
+ * character loop, not a regular expression, since this runs on the short cells of every row.
+ */
+function hasTextWord(cell: string): boolean {
+  for (let i = 0, last = cell.length - 1; i < last; i++) {
+    const c = cell.charCodeAt(i);
+    const d = cell.charCodeAt(i + 1);
+    if ((c === 0x95ee && d === 0x9898) || (c === 0x5185 && d === 0x5bb9) || (c === 0x60c5 && d === 0x51b5) || (c === 0x4e8b && d === 0x9879)) return true;
+  }
+  return false;
+}
 
 // data rows repeat their short cells (经核查，情况属实): remember the answer
 let textCells = new Map<string, boolean>();
 function namesText(cell: string): boolean {
-  if (cell.length > 40 || !TEXT_WORD.test(cell)) return false;
+  if (cell.length > 40 || !hasTextWord(cell)) return false;
   let v = textCells.get(cell);
   if (v === undefined) {
     if (textCells.size > 5000) textCells = new Map();

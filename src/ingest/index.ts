@@ -4,6 +4,7 @@ import { type AreaContext, AreaResolver } from "../geo/resolve.js";
 import { parseCsv } from "./csv.js";
 import { type TextEncoding, decodeText, looksBinary } from "./decode.js";
 import { IngestError } from "./errors.js";
+import { FirstSeen } from "./first-seen.js";
 import type { Grid } from "./grid.js";
 import { readJson } from "./json.js";
 import { type NormalizeContext, type SheetResult, normalizeGrid, splitTables } from "./normalize.js";
@@ -180,7 +181,7 @@ async function ingestInto(
     records: result.records,
     rejects: result.rejects,
     warnings: result.warnings,
-    seenCaseNos: new Map(),
+    seenCaseNos: new FirstSeen(),
   };
   const summary: FileSummary = { file: name, format, ...(encoding ? { encoding } : {}), rows: 0, accepted: 0, rejected: 0, sheets: [], skippedSheets: [] };
   for (const g of grids) {

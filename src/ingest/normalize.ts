@@ -14,6 +14,7 @@ import { REDACTED, excerpt as redactedExcerpt, isPiiColumn, redact } from "../te
 import { CANONICAL, type Field, continuesHeader, findHeaderRow, isHeaderRow, mapHeaders } from "./columns.js";
 import { explicitYear, findAsOfDate, parseDate } from "./dates.js";
 import { takeDecodeMarks } from "./decode.js";
+import type { FirstSeen } from "./first-seen.js";
 import type { Grid, GridRow } from "./grid.js";
 
 /** What ingestion made of one sheet (or CSV): its title, header row and headers, rows accepted and rejected. */
@@ -52,7 +53,7 @@ export interface NormalizeContext {
   rejects: Reject[];
   warnings: Warning[];
   /** 受理编号 -> where it was first seen in this file */
-  seenCaseNos: Map<string, Complaint>;
+  seenCaseNos: FirstSeen;
 }
 
 /** "3", "第3批", "第十二批", "二十一" -> number */
@@ -82,7 +83,14 @@ function uniqueHeaders(cells: readonly string[]): string[] {
   });
 }
 
-const isBlank = (cells: readonly string[]) => cells.every((c) => !c || !c.trim());
+function isBlank(cells: readonly string[]): boolean {
+  // a loop, not cells.every(closure): called on every row of a national year's table
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c && c.trim()) return false;
+  }
+  return true;
+}
 
 /**
  * A row's cells joined for the user to recognise it: cells of personal columns (举报人, 联系电话)
@@ -323,6 +331,11 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
     return p;
   };
 
+  // the raw cells of a record keyed by the headers, in column order (the same keys, and key
+  // order, as assigning them one by one to an empty object)
+  const rawTemplate: Record<string, string> = {};
+  for (const h of headers) rawTemplate[h] = "";
+
   for (const r of data) {
     const text = cellAt(r, I.text);
     if (!text) {
@@ -339,7 +352,9 @@ export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | 
       warn(r.n, "", `该行有${r.cells.length}列，比表头多${r.cells.length - headers.length}列，多出的内容已保留`);
     }
 
-    const raw: Record<string, string> = {};
+    // a copy of the sheet's template: one allocation with every header already in place, not
+    // a property added (and the property store grown) per column
+    const raw: Record<string, string> = { ...rawTemplate };
     for (let i = 0; i < headers.length; i++) raw[headers[i]!] = r.cells[i] ?? "";
     for (let i = headers.length; i < r.cells.length; i++) if (r.cells[i]) raw[`第${i + 1}列`] = r.cells[i]!;
 
