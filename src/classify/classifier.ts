@@ -5,7 +5,7 @@ import { dataPath } from "../util/paths.js";
 import { segment } from "../text/segment.js";
 import { type Analysis, Analyzer, type Hit } from "./features.js";
 import { type Lexicon, SUBTYPE_PARENT, loadLexicon } from "./lexicon.js";
-import { CompiledModels } from "./compiled.js";
+import { CompiledModels, type DenseModel } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
 import { DEFAULT_SCHEME, type Scheme, type WasteRule, loadWasteRules, routeWaste } from "./scheme.js";
 
@@ -22,6 +22,12 @@ export interface Thresholds {
   types: number;
   subtypes: number;
   themes: number;
+}
+
+/** What {@link Classifier.labels} leaves out. */
+export interface LabelOptions {
+  /** false: no evidence words (default true) */
+  evidence?: boolean;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = { types: 0.5, subtypes: 0.5, themes: 0.5 };
@@ -65,9 +71,15 @@ export class Classifier {
   /**
    * Types, sub-types and themes of a text (no 重点件, target or place), in the given 污染类型
    * scheme. `text` is read as {@link Analyzer.clean} reads it; when `tokens` are given, `text`
-   * must be the cleaned text they were cut from.
+   * must be the cleaned text they were cut from. With `evidence: false` every label's evidence is
+   * left empty (the labels and confidences are the same).
    */
-  labels(text: string, tokens?: string[], scheme: Scheme = DEFAULT_SCHEME): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
+  labels(
+    text: string,
+    tokens?: string[],
+    scheme: Scheme = DEFAULT_SCHEME,
+    options: LabelOptions = {},
+  ): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
     const clean = tokens ? text : Analyzer.clean(text);
     const a = this.analyzer.analyze(clean, tokens ?? segment(clean));
     const m = this.models;
@@ -88,6 +100,10 @@ export class Classifier {
       };
     const typeKey = (h: Hit) => h.entry.label;
     const subKey = (h: Hit) => h.entry.subtype;
+    // the words behind a label, unless the caller reads no evidence (the statistics do not)
+    const withEvidence = options.evidence !== false;
+    const ev = (task: DenseModel, l: number, hits: readonly Hit[], key: (h: Hit) => string | undefined, label: string): string[] =>
+      withEvidence ? m.evidence(task, x, l, a.tokens, MAX_EVIDENCE, otherLabel(hits, key, label)) : [];
     const { types: lt, subtypes: ls, themes: lm } = this.logits;
 
     // 污染类型: every label above the threshold; 其他 only when nothing else is
@@ -112,13 +128,13 @@ export class Classifier {
       ? chosen.map((l) => ({
           label: T.labels[l] as PollutionType,
           confidence: round2(Math.max(sigmoid(st[l]!), decisive.has(l) ? this.thresholds.types : 0)),
-          evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, T.labels[l]!)),
+          evidence: ev(T, l, a.typeHits, typeKey, T.labels[l]!),
         }))
       : [
           {
             label: "其他",
             confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
-            evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
+            evidence: other >= 0 ? ev(T, other, a.typeHits, typeKey, "其他") : [],
           },
         ];
     // 其他 beside other types: real tables add it when the complaint also raises a matter that is
@@ -127,7 +143,7 @@ export class Classifier {
       types.push({
         label: "其他",
         confidence: round2(Math.max(sigmoid(st[other]!), this.thresholds.types)),
-        evidence: m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")),
+        evidence: ev(T, other, a.typeHits, typeKey, "其他"),
       });
     }
     if (scheme === "seven") types = this.withoutSolidWaste(types, a);
@@ -141,11 +157,7 @@ export class Classifier {
     for (let l = 0; l < ss.length; l++) {
       if (ss[l]! < ls || !typeSet.has(this.subtypeParent[l]!)) continue;
       const label = S.labels[l]!;
-      subtypes.push({
-        label,
-        confidence: round2(sigmoid(ss[l]!)),
-        evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, subKey, label)),
-      });
+      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: ev(S, l, a.typeHits, subKey, label) });
     }
     subtypes.sort((p, q) => q.confidence - p.confidence);
 
@@ -155,11 +167,7 @@ export class Classifier {
     for (let l = 0; l < sm.length; l++) {
       if (sm[l]! < lm) continue;
       const label = M.labels[l]!;
-      themes.push({
-        label: label as Theme,
-        confidence: round2(sigmoid(sm[l]!)),
-        evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.themeHits, typeKey, label)),
-      });
+      themes.push({ label: label as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: ev(M, l, a.themeHits, typeKey, label) });
     }
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };
