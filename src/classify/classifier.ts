@@ -55,6 +55,9 @@ export class Classifier {
   /** the pollution type each sub-type label belongs to */
   private subtypeParent: string[];
 
+  /** per task: the buffer its scores are written to (labels() reads them before its next call) */
+  private scratch: Record<"types" | "subtypes" | "themes", Float64Array>;
+
   /** the rules that place waste complaints in the seven-class scheme */
   readonly wasteRules: readonly WasteRule[];
 
@@ -66,6 +69,8 @@ export class Classifier {
     const logit = (p: number) => Math.log(p / (1 - p));
     this.logits = { types: logit(this.thresholds.types), subtypes: logit(this.thresholds.subtypes), themes: logit(this.thresholds.themes) };
     this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => SUBTYPE_PARENT.get(l) ?? "");
+    const { types, subtypes, themes } = this.models.tasks;
+    this.scratch = { types: new Float64Array(types.L), subtypes: new Float64Array(subtypes.L), themes: new Float64Array(themes.L) };
   }
 
   /**
@@ -107,7 +112,7 @@ export class Classifier {
     const { types: lt, subtypes: ls, themes: lm } = this.logits;
 
     // 污染类型: every label above the threshold; 其他 only when nothing else is
-    const st = m.scores(T, x);
+    const st = m.scores(T, x, undefined, this.scratch.types);
     const other = T.labels.indexOf("其他");
     const ranked: number[] = [];
     for (let l = 0; l < st.length; l++) if (l !== other) ranked.push(l);
@@ -152,7 +157,7 @@ export class Classifier {
     if (scheme === "seven" && chosen.some((l) => T.labels[l] === "固废")) typeSet.add("固废");
 
     // 污染子类: above the threshold and under a predicted type (only those are scored)
-    const ss = m.scores(S, x, (l) => typeSet.has(this.subtypeParent[l]!));
+    const ss = m.scores(S, x, (l) => typeSet.has(this.subtypeParent[l]!), this.scratch.subtypes);
     const subtypes: LabelPrediction[] = [];
     for (let l = 0; l < ss.length; l++) {
       if (ss[l]! < ls || !typeSet.has(this.subtypeParent[l]!)) continue;
@@ -162,7 +167,7 @@ export class Classifier {
     subtypes.sort((p, q) => q.confidence - p.confidence);
 
     // 督察主题
-    const sm = m.scores(M, x);
+    const sm = m.scores(M, x, undefined, this.scratch.themes);
     const themes: LabelPrediction<Theme>[] = [];
     for (let l = 0; l < sm.length; l++) {
       if (sm[l]! < lm) continue;

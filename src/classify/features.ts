@@ -135,15 +135,18 @@ export class Analyzer {
     return this.lex.negation.get(token) ?? NO_CUES;
   }
 
+  /** A token's info: one hash lookup (small enough to be inlined where it is called for every token). */
   private info(t: string): TokenInfo {
-    let i = this.infoCache.get(t);
-    if (i) return i;
+    return this.infoCache.get(t) ?? this.newInfo(t);
+  }
+
+  private newInfo(t: string): TokenInfo {
     const cues = this.lex.negation.get(t) ?? NO_CUES;
     // a place is where, not what: 石灰村 is no complaint about 石灰 (unless the whole name is a lexicon word)
     const place = isPlaceName(t) && !this.lex.types.has(t) && !this.lex.themes.has(t);
     const types = place ? NO_ENTRIES : tokenHits(this.lex, this.lex.types, this.typeCache, t);
     const themes = place ? NO_ENTRIES : tokenHits(this.lex, this.lex.themes, this.themeCache, t);
-    i = {
+    const i: TokenInfo = {
       token: t,
       clauseEnd: CLAUSE_END.test(t),
       types,

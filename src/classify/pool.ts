@@ -61,8 +61,12 @@ interface Slot {
   inFlight: Map<number, Job>;
 }
 
-/** chunks in flight per worker, so that it never waits while the main thread is busy */
-const IN_FLIGHT = 2;
+/**
+ * Chunks in flight per worker, so that it never waits while the main thread is busy: formatting
+ * and writing a chunk of results there can take as long as a worker takes to classify one, and
+ * with two in flight a worker that finished both before the main thread read its messages would idle.
+ */
+const IN_FLIGHT = 4;
 
 /** whether this thread's segmenter already keeps the classifier's words whole */
 let mainThreadWords = false;
