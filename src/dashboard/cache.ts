@@ -58,12 +58,11 @@ export async function ensureData(files: readonly string[] = dataInputs()): Promi
     if (existsSync(join(dir, "done"))) return dir;
     const log = (m: string) => process.stderr.write(`[ducha] ${m}\n`);
     log(`数据：${files.length} 个文件，首次处理（之后使用缓存 ${dir}）`);
-    const { buildDashboardData } = await import("./build.js");
-    const outputs = await buildDashboardData(files, log);
+    const { writeDashboardData } = await import("./build.js");
     const tmp = `${dir}.tmp${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
-    for (const [name, data] of outputs) writeFileSync(join(tmp, name), data);
+    // each file is written as soon as it is made (a national year's are never all in memory)
+    await writeDashboardData(files, tmp, log);
     writeFileSync(join(tmp, "done"), new Date().toISOString());
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);

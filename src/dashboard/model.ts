@@ -9,7 +9,7 @@ import type { RepeatGroup } from "../analyze/repeats.js";
 import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 8;
+export const MODEL_VERSION = 9;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -58,24 +58,27 @@ export interface EncodedColumns extends Omit<
   countyNames: [string, string][];
 }
 
+/** A per-case column: a JSON array as shipped per case, an Int32Array when expanded from a cube. */
+export type CaseColumn = number[] | Int32Array;
+
 /** Per-case values beyond the library's columns, one array entry per case (same order). */
 export interface CaseExtras {
   /** 案卷类别: 0 一般件, 1 重点件, 2 not given */
-  category: number[];
+  category: CaseColumn;
   /** the classifier suggests a 重点件: 1, else 0 */
-  keySuggested: number[];
+  keySuggested: CaseColumn;
   /** predicted 污染类型 as a bit mask (bit i = POLLUTION_TYPES[i]) */
-  predictedTypes: number[];
+  predictedTypes: CaseColumn;
   /** closure progress: the grid slot of the 交办 date (0 without a date) */
-  progressSlot: number[];
+  progressSlot: CaseColumn;
   /** the grid slot the case became 已办结, -1 when open */
-  closedSlot: number[];
+  closedSlot: CaseColumn;
   /** the grid slot the case became 阶段性办结 or 已办结, -1 when neither */
-  phaseSlot: number[];
+  phaseSlot: CaseColumn;
   /** days from 交办 to 已办结, -1 when open or undated */
-  closeDays: number[];
+  closeDays: CaseColumn;
   /** 1 when closeDays comes from a 办结时间, 0 when from the first snapshot showing it closed */
-  closeExact: number[];
+  closeExact: CaseColumn;
 }
 
 /** A case past its 办结目标 and not 已办结 at `overdueAt` (from `overdue()`). */
@@ -100,11 +103,93 @@ export interface PopulationRow {
   rounded?: boolean;
 }
 
+/**
+ * Every per-case value the pages read, as a count cube: one entry per distinct combination of
+ * the columns' and extras' values (county × date × batch × status × verification × types ×
+ * themes × 重点件 flags × progress slots × close time …), with how many cases have it. Shipped
+ * instead of per-case arrays for a large data set (a national year); the page expands it into
+ * the same columns (cases ordered by combination), so every figure is computed as before.
+ */
+export interface CaseCube {
+  /** cases with each combination */
+  count: number[];
+  /** each dimension's value per combination (same length as count) */
+  values: Record<CubeDimension, number[]>;
+}
+
+/** The cube's dimensions: the per-case columns of `EncodedColumns` and every `CaseExtras` column. */
+export const CUBE_COLUMNS = ["county", "date", "batch", "status", "verification", "types", "typeSource", "themes"] as const;
+export const CUBE_EXTRAS = [
+  "category",
+  "keySuggested",
+  "predictedTypes",
+  "progressSlot",
+  "closedSlot",
+  "phaseSlot",
+  "closeDays",
+  "closeExact",
+] as const satisfies readonly (keyof CaseExtras)[];
+export type CubeDimension = (typeof CUBE_COLUMNS)[number] | (typeof CUBE_EXTRAS)[number];
+const CUBE_DIMENSIONS: readonly CubeDimension[] = [...CUBE_COLUMNS, ...CUBE_EXTRAS];
+
+/**
+ * The cube of per-case values, and the order of the cases in it (`order[k]` is the case shown as
+ * row k once the page expands the cube; cases of one combination keep their order).
+ */
+export function cubeOf(
+  columns: Record<(typeof CUBE_COLUMNS)[number], ArrayLike<number>>,
+  extras: CaseExtras,
+  n: number,
+): { cube: CaseCube; order: Int32Array } {
+  const dims = CUBE_DIMENSIONS.map((d): ArrayLike<number> => (d in extras ? extras[d as keyof CaseExtras] : columns[d as (typeof CUBE_COLUMNS)[number]]));
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const compare = (a: number, b: number): number => {
+    for (const d of dims) {
+      const x = d[a]! - d[b]!;
+      if (x) return x;
+    }
+    return a - b;
+  };
+  order.sort(compare);
+  const count: number[] = [];
+  const values = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, [] as number[]])) as Record<CubeDimension, number[]>;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const prev = k ? order[k - 1]! : -1;
+    if (prev >= 0 && dims.every((d) => d[i] === d[prev])) {
+      count[count.length - 1]!++;
+      continue;
+    }
+    count.push(1);
+    CUBE_DIMENSIONS.forEach((d, j) => values[d].push(dims[j]![i]!));
+  }
+  return { cube: { count, values }, order };
+}
+
+/** The per-case columns and extras of a cube, cases in the cube's order. */
+export function expandCube(cube: CaseCube): { columns: Record<(typeof CUBE_COLUMNS)[number], Int32Array>; extras: CaseExtras; length: number } {
+  const n = cube.count.reduce((s, c) => s + c, 0);
+  const out = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, new Int32Array(n)])) as Record<CubeDimension, Int32Array>;
+  let at = 0;
+  cube.count.forEach((c, k) => {
+    for (const d of CUBE_DIMENSIONS) out[d].fill(cube.values[d][k]!, at, at + c);
+    at += c;
+  });
+  const columns = Object.fromEntries(CUBE_COLUMNS.map((d) => [d, out[d]])) as Record<(typeof CUBE_COLUMNS)[number], Int32Array>;
+  const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, out[d]])) as unknown as CaseExtras;
+  return { columns, extras, length: n };
+}
+
 /** data/cases.json: everything the filters and most charts need. */
 export interface CasesFile {
   meta: DashboardMeta;
+  /** the columns; their per-case arrays are empty when `cube` carries them */
   columns: EncodedColumns;
+  /** per-case extras; empty arrays when `cube` carries them */
   extras: CaseExtras;
+  /** a large data set's per-case values as a count cube (see CaseCube); the rows are the cube's order */
+  cube?: CaseCube;
   /** the grid of `closureProgress()`: every snapshot date and 办结时间 */
   progressDates: string[];
   upperBoundCases: number;
@@ -187,7 +272,21 @@ export function chunkRange(k: number, n: number): [number, number] {
 export const chunkOf = (i: number, n: number): number => Math.floor(i / Math.ceil(n / TEXT_CHUNKS));
 
 /** Typed arrays back from JSON: a real `ComplaintColumns` the library's aggregations accept. */
-export function decodeColumns(c: EncodedColumns): ComplaintColumns {
+export function decodeColumns(c: EncodedColumns, cube?: CaseCube): ComplaintColumns {
+  if (cube) {
+    const { columns, length } = expandCube(cube);
+    return {
+      ...c,
+      length,
+      ...columns,
+      status: Uint8Array.from(columns.status),
+      verification: Uint8Array.from(columns.verification),
+      types: Uint16Array.from(columns.types),
+      typeSource: Uint8Array.from(columns.typeSource),
+      themes: Uint16Array.from(columns.themes),
+      countyNames: new Map(c.countyNames),
+    };
+  }
   return {
     ...c,
     county: Int32Array.from(c.county),
