@@ -63,6 +63,9 @@ const TYPE_BIT = new Map<string, number>(POLLUTION_TYPES.map((t, i) => [t, 1 << 
 const CATEGORY = { 一般件: 0, 重点件: 1 } as const;
 /** Links (and reasons) of a repeat group shipped: enough to say why, not every pair of a big group. */
 const LINKS_SHOWN = 3;
+/** Repeat groups in the summary repeats.json of a large data set (the largest), and members listed in each. */
+const REPEATS_SHOWN = 300;
+const MEMBERS_SHOWN = 20;
 /** Characters of the complaint shown in the overdue list (after redaction). */
 const OVERDUE_SUMMARY = 60;
 
@@ -114,6 +117,8 @@ export interface BuildLog {
 export interface DataOptions {
   /** ship the per-case values as a count cube (`CaseCube`); default: above AGGREGATE_FROM cases */
   aggregate?: boolean;
+  /** ship the largest repeat groups in repeats.json, all of them in repeats-all.json; default: above REPEATS_SUMMARY_FROM cases */
+  repeatsSummary?: boolean;
 }
 
 /**
@@ -121,6 +126,8 @@ export interface DataOptions {
  * arrays cost ~4 bytes a case gzip (2.6 MB at a national year's 650,000, over the page budget).
  */
 export const AGGREGATE_FROM = 200_000;
+/** Above this many cases repeats.json is a summary: every group of 100,000 cases is ~1 MB gzip. */
+export const REPEATS_SUMMARY_FROM = 60_000;
 
 /** Read, redact, classify and analyse `files`; returns the data folder's files (written to a temporary folder first). */
 export async function buildDashboardData(files: readonly string[], log: BuildLog = () => {}, options: DataOptions = {}): Promise<DashboardOutputs> {
@@ -323,7 +330,19 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
       };
     }),
   };
-  put("repeats.json", gatedJson(repeatsFile));
+  if (options.repeatsSummary ?? n > REPEATS_SUMMARY_FROM) {
+    // a national year's ~50,000 groups are ~9 MB gzip: the page gets the largest, the rest on demand
+    const largest = [...repeatsFile.groups]
+      .sort((a, b) => b.size - a.size || Number(a.id.slice(1)) - Number(b.id.slice(1)))
+      .slice(0, REPEATS_SHOWN)
+      .map((g) => ({ ...g, members: g.members.slice(0, MEMBERS_SHOWN) }));
+    const summary: RepeatsFile = { groups: largest, total: { groups: groups.length, complaints: groups.reduce((s, g) => s + g.size, 0) } };
+    put("repeats.json", gatedJson(summary));
+    put("repeats-all.json", gatedJson(repeatsFile));
+  } else {
+    put("repeats.json", gatedJson(repeatsFile));
+    put("repeats-all.json", gatedJson({ groups: [] } satisfies RepeatsFile)); // repeats.json has them all
+  }
   log(`重复举报 ${groups.length} 组（${Math.round(performance.now() - t3)} ms）`);
 
   const t4 = performance.now();
@@ -344,23 +363,33 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     accountable: [],
     withAction: [],
   };
-  // in the page's row order
+  // in the page's row order; with a cube, summed per cube entry (every filter selects whole
+  // entries, so the page's sums over a selection are the same)
   const caseAt = new Int32Array(n);
   for (let i = 0; i < n; i++) caseAt[shipped(i)] = i;
-  for (let k = 0; k < n; k++) {
+  const counts = cubed?.cube.count;
+  for (let k = 0, cell = 0, left = counts?.[0] ?? 1; k < n; k++, left--) {
+    if (!left) {
+      cell++;
+      left = counts ? counts[cell]! : 1;
+    }
     const c = cases[caseAt[k]!]!;
     const e = parseEnforcement(c.rectification, c.accountability);
-    enforcement.cases.push(e.cases);
-    enforcement.fines.push(e.fines.length);
-    enforcement.fineYuan.push(e.fineYuan);
-    enforcement.orders.push(e.orders);
-    enforcement.suspensions.push(e.suspensions);
-    enforcement.seizures.push(e.seizures);
-    enforcement.transfers.push(e.transfers);
-    enforcement.interviewed.push(e.interviewed);
-    enforcement.accountable.push(e.accountable);
-    enforcement.withAction.push(hasAction(e) ? 1 : 0);
+    const values: [keyof Omit<EnforcementFile, "perEntry">, number][] = [
+      ["cases", e.cases],
+      ["fines", e.fines.length],
+      ["fineYuan", e.fineYuan],
+      ["orders", e.orders],
+      ["suspensions", e.suspensions],
+      ["seizures", e.seizures],
+      ["transfers", e.transfers],
+      ["interviewed", e.interviewed],
+      ["accountable", e.accountable],
+      ["withAction", hasAction(e) ? 1 : 0],
+    ];
+    for (const [name, v] of values) enforcement[name][cell] = (enforcement[name][cell] ?? 0) + v;
   }
+  if (cubed) enforcement.perEntry = true;
 
   put("enforcement.json", JSON.stringify(enforcement)); // numbers only
 

@@ -217,9 +217,16 @@ export interface ShippedRepeatGroup extends RepeatGroup {
   rows: number[];
 }
 
-/** data/repeats.json: the groups of `repeats()` (redacted), as the report lists them */
+/**
+ * data/repeats.json: the groups of `repeats()` (redacted), as the report lists them. For a large
+ * data set a summary: the largest groups only (each with every row, so filters stay exact, but
+ * its first members only), `total` saying how many there are; data/repeats-all.json then holds
+ * every group, fetched when the user asks for all.
+ */
 export interface RepeatsFile {
   groups: ShippedRepeatGroup[];
+  /** present when `groups` is a summary: every group's count and the complaints in them */
+  total?: { groups: number; complaints: number };
 }
 
 /** Enforcement parsed from 处理和整改情况, per case (columns), for the report. */
@@ -234,6 +241,30 @@ export interface EnforcementFile {
   interviewed: number[];
   accountable: number[];
   withAction: number[];
+  /** the figures are sums per cube entry (cases.json's `cube`), not per case: see enforcementRows */
+  perEntry?: true;
+}
+
+/**
+ * Enforcement figures by the page's rows: as shipped per case, or, from sums per cube entry, each
+ * entry's sums at its first row and zeros at the others. Every filter selects whole entries, so
+ * a sum over the selected rows is the sum over their cases either way.
+ */
+export function enforcementRows(e: EnforcementFile, cube?: CaseCube): EnforcementFile {
+  if (!e.perEntry || !cube) return e;
+  const n = cube.count.reduce((s, c) => s + c, 0);
+  const out = {} as Record<keyof Omit<EnforcementFile, "perEntry">, number[]>;
+  for (const [name, sums] of Object.entries(e) as [keyof Omit<EnforcementFile, "perEntry">, number[] | true][]) {
+    if (sums === true) continue;
+    const rows = new Array<number>(n).fill(0);
+    let at = 0;
+    cube.count.forEach((c, k) => {
+      rows[at] = sums[k]!;
+      at += c;
+    });
+    out[name] = rows;
+  }
+  return out;
 }
 
 /** A predicted label as shipped: [label, confidence, evidence words]. */

@@ -1,0 +1,186 @@
+/**
+ * A national year's dashboard ships a count cube instead of per-case arrays (cases.json) and a
+ * summary of the repeat groups (repeats.json, every group in repeats-all.json). On the bundled
+ * sample, both forms of the data step must give the pages the same figures: every count, rate,
+ * ranking, progress curve, close time, overdue list and league row, under filters too; and each
+ * row of the expanded cube must be the case its text record, repeat groups and enforcement
+ * figures say it is.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { countBy, rates } from "../../src/node.js";
+import { buildDashboardData } from "../../src/dashboard/build.js";
+import { closeTimesOf, overdueOf, progressOf } from "../../src/dashboard/closure.js";
+import { sampleInputs } from "../../src/dashboard/inputs.js";
+import { leagueRows } from "../../src/dashboard/league.js";
+import { type CasesFile, type EnforcementFile, type RepeatsFile, type TextChunk, type TextRecord, enforcementRows } from "../../src/dashboard/model.js";
+import { DashboardData, type Filters, NO_FILTERS } from "../../src/dashboard/select.js";
+
+type Outputs = Map<string, string | Uint8Array>;
+
+/** The records of the stored entries of texts.zip, by row. */
+function textsByRow(bytes: Uint8Array): Map<number, TextRecord> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Map<number, TextRecord>();
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
+    const size = view.getUint32(at + 18, true);
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    for (const t of (JSON.parse(Buffer.from(bytes.subarray(start, start + size)).toString("utf8")) as TextChunk).records) out.set(t.row, t);
+    at = start + size;
+  }
+  return out;
+}
+
+let perCase: Outputs;
+let cubed: Outputs;
+let a: DashboardData;
+let b: DashboardData;
+
+beforeAll(async () => {
+  perCase = await buildDashboardData(sampleInputs());
+  cubed = await buildDashboardData(sampleInputs(), () => {}, { aggregate: true, repeatsSummary: true });
+  a = new DashboardData(JSON.parse(perCase.get("cases.json") as string) as CasesFile);
+  b = new DashboardData(JSON.parse(cubed.get("cases.json") as string) as CasesFile);
+}, 240_000);
+
+const FIELDS = ["cases", "fines", "fineYuan", "orders", "suspensions", "seizures", "transfers", "interviewed", "accountable", "withAction"] as const;
+
+const FILTERS: Partial<Filters>[] = [
+  {},
+  { county: "431003" },
+  { type: "噪声" },
+  { theme: "two-high" },
+  { batch: "12" },
+  { from: "2023-07-01", to: "2023-07-05" },
+  { county: "431003", type: "大气" },
+];
+
+describe("the count cube of cases.json", () => {
+  it("carries every case in its counts and no per-case arrays; the per-case path has no cube", () => {
+    const file = b.file;
+    expect(file.cube).toBeDefined();
+    expect(file.columns.county).toEqual([]);
+    expect(file.extras.closeDays).toEqual([]);
+    expect(file.cube!.count.reduce((s, c) => s + c, 0)).toBe(a.length);
+    // (on the sample every case has its own combination: snapshot dates and close times differ)
+    expect(file.cube!.count.length).toBeLessThanOrEqual(a.length);
+    expect(a.file.cube).toBeUndefined();
+    expect(b.length).toBe(a.length);
+  });
+
+  it.each(FILTERS)("gives the pages the figures of the per-case arrays: %o", (f) => {
+    const filters = { ...NO_FILTERS, ...f };
+    const x = a.select(filters);
+    const y = b.select(filters);
+    expect(y.rows.length).toBe(x.rows.length);
+    expect(x.rows.length).toBeGreaterThan(0);
+    for (const dims of [
+      ["county", "type"],
+      ["theme", "type"],
+      ["county", "verification"],
+      ["county", "status"],
+      ["date"],
+      ["batch"],
+      ["county", "theme"],
+    ] as const)
+      expect(countBy(y.cols, [...dims]).rows, dims.join("×")).toEqual(countBy(x.cols, [...dims]).rows);
+    expect(rates(y.cols)).toEqual(rates(x.cols));
+    expect(y.cols.typeSourceCounts).toEqual(x.cols.typeSourceCounts);
+    expect(b.ranking(y)).toEqual(a.ranking(x));
+    expect(progressOf(b, y)).toEqual(progressOf(a, x));
+    expect(closeTimesOf(b, y)).toEqual(closeTimesOf(a, x));
+    const overdue = (d: DashboardData, s: typeof x) => overdueOf(d, s).map((o) => [o.id, o.county, o.date, o.days, o.key]);
+    expect(overdue(b, y)).toEqual(overdue(a, x));
+    expect(leagueRows(b, y)).toEqual(leagueRows(a, x));
+    // the 热点's 执法问责 table: per county of the selection (the cube path ships sums per entry)
+    const enforcement = (d: DashboardData, out: Outputs, s: typeof x) => {
+      const e = enforcementRows(JSON.parse(out.get("enforcement.json") as string) as EnforcementFile, d.file.cube);
+      const by = new Map<string, number[]>();
+      for (const r of s.rows) {
+        const county = d.cols.countyKeys[d.cols.county[r]!]!;
+        const acc = by.get(county) ?? by.set(county, new Array<number>(FIELDS.length).fill(0)).get(county)!;
+        FIELDS.forEach((k, j) => (acc[j]! += e[k][r]!));
+      }
+      return [...by].sort();
+    };
+    expect(enforcement(b, cubed, y)).toEqual(enforcement(a, perCase, x));
+    expect(
+      enforcement(a, perCase, x).some(([, v]) => v[9]! > 0),
+      "some case with a measure",
+    ).toBe(true);
+    for (const column of ["category", "keySuggested", "predictedTypes", "closeExact"] as const)
+      expect(
+        b.countWhere(y, b.extras[column], (v) => v > 0),
+        column,
+      ).toBe(a.countWhere(x, a.extras[column], (v) => v > 0));
+  });
+
+  it("has the sample's overdue cases and 重点件 (so the lists above compared something)", () => {
+    expect(a.file.overdue.length).toBeGreaterThan(0);
+    expect(b.file.keyCases.map(([, id]) => id).sort()).toEqual(a.file.keyCases.map(([, id]) => id).sort());
+    expect(a.file.keyCases.length).toBeGreaterThan(0);
+    expect(b.file.league).toEqual(a.file.league);
+  });
+});
+
+describe("rows of the expanded cube", () => {
+  it("are the cases their text records, 重点件 and overdue entries name", () => {
+    const ta = textsByRow(perCase.get("texts.zip") as Uint8Array);
+    const tb = textsByRow(cubed.get("texts.zip") as Uint8Array);
+    expect(tb.size).toBe(b.length);
+    const rowA = new Map([...ta].map(([r, t]) => [t.id, r]));
+    // every row of the cube shows the case of the same id in the per-case data: same county,
+    // date, status, types, close time; the same text record
+    const c = (d: DashboardData, r: number) => [
+      d.cols.countyKeys[d.cols.county[r]!],
+      d.cols.dateKeys[d.cols.date[r]!],
+      d.cols.statusKeys[d.cols.status[r]!],
+      d.cols.types[r],
+      d.cols.themes[r],
+      d.extras.category[r],
+      d.extras.closeDays[r],
+      d.extras.closedSlot[r],
+    ];
+    let moved = 0;
+    for (const [r, t] of tb) {
+      const ra = rowA.get(t.id)!;
+      if (ra !== r) moved++;
+      expect(c(b, r), t.id).toEqual(c(a, ra));
+      expect({ ...t, row: ra }).toEqual(ta.get(ra));
+    }
+    expect(moved, "the cube orders the cases differently, so the check above could fail").toBeGreaterThan(0);
+    for (const [r, id] of b.file.keyCases) expect(tb.get(r)!.id).toBe(id);
+    for (const o of b.file.overdue) expect(tb.get(o.row)!.id).toBe(o.id);
+  });
+
+  it("repeats.json is a summary of repeats-all.json, whose groups are the per-case file's, member rows mapped", () => {
+    const ra = JSON.parse(perCase.get("repeats.json") as string) as RepeatsFile;
+    const all = JSON.parse(cubed.get("repeats-all.json") as string) as RepeatsFile;
+    const summary = JSON.parse(cubed.get("repeats.json") as string) as RepeatsFile;
+    expect(JSON.parse(perCase.get("repeats-all.json") as string)).toEqual({ groups: [] });
+    expect(ra.total).toBeUndefined();
+    expect(summary.total).toEqual({ groups: ra.groups.length, complaints: ra.groups.reduce((s, g) => s + g.size, 0) });
+    const ta = textsByRow(perCase.get("texts.zip") as Uint8Array);
+    const tb = textsByRow(cubed.get("texts.zip") as Uint8Array);
+    const ids = (t: Map<number, TextRecord>, rows: number[]) => rows.map((r) => t.get(r)!.id).sort();
+    expect(all.groups.map((g) => g.id)).toEqual(ra.groups.map((g) => g.id));
+    all.groups.forEach((g, i) => {
+      const { rows, ...rest } = g;
+      const { rows: rowsA, ...restA } = ra.groups[i]!;
+      expect(rest).toEqual(restA);
+      expect(ids(tb, rows)).toEqual(ids(ta, rowsA));
+    });
+    // the summary: the largest groups, largest first, every row kept
+    const sizes = ra.groups.map((g) => g.size).sort((x, y) => y - x);
+    expect(summary.groups.map((g) => g.size)).toEqual(sizes.slice(0, summary.groups.length));
+    for (const g of summary.groups) expect(g.rows).toEqual(all.groups.find((x) => x.id === g.id)!.rows);
+  });
+
+  it("every shipped file of the cube path keeps personal data out and says 模拟数据", () => {
+    const text = [...cubed.values()].map((v) => (typeof v === "string" ? v : Buffer.from(v).toString("utf8"))).join("\n");
+    // data/sample/README.md, "Planted personal data"
+    for (const p of ["15254084261", "廖立新", "431024198411285580", "138 5716 3218", "0735-7278774", "43102519811110289X", "曹海军"])
+      expect(text).not.toContain(p);
+    expect(text).toContain("【已隐去】");
+    expect(b.meta.synthetic).toBe(true);
+  });
+});
