@@ -44,7 +44,10 @@ import {
   type RepeatsFile,
   type ShippedLabel,
   TEXT_CHUNKS,
+  TEXT_INDEX_BITS,
+  type TextIndex,
   type TextRecord,
+  addPairs,
   chunkRange,
   cubeOf,
   encodeColumns,
@@ -398,17 +401,24 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
   const z = new ZipStream();
   const zipFd = openSync(join(dir, "texts.zip"), "w");
   const scratchIn = openSync(scratch, "r");
+  const index: TextIndex = { bits: TEXT_INDEX_BITS, chunks: [] };
   try {
     for (let k = 0; k < TEXT_CHUNKS; k++) {
       const [start, end] = chunkRange(k, n);
       const records: string[] = [];
+      const pairs = new Uint8Array((1 << TEXT_INDEX_BITS) / 8);
       for (let r = start; r < end; r++) {
         const p = positionOf.get(caseKey(cases[caseAt[r]!]!))!;
         const bytes = Buffer.alloc(offsets[p + 1]! - offsets[p]!);
         readSync(scratchIn, bytes, 0, bytes.length, offsets[p]!);
+        const json = bytes.toString("utf8");
+        // what a search matches (searchRows): the shipped text, 受理编号 and 投诉对象
+        const t = JSON.parse(json) as Omit<TextRecord, "row">;
+        for (const s of [t.text, t.id, t.target ?? ""]) addPairs(pairs, s, TEXT_INDEX_BITS);
         // the row is the case's place in the page's data, known only now
-        records.push(`{"row":${r},${bytes.toString("utf8").slice(1)}`);
+        records.push(`{"row":${r},${json.slice(1)}`);
       }
+      index.chunks.push(Buffer.from(pairs).toString("base64"));
       const chunk = Buffer.from(`{"start":${start},"end":${end},"records":[${records.join(",")}]}`, "utf8");
       for (const part of z.add(`${String(k).padStart(2, "0")}.json`, chunk)) writeSync(zipFd, part);
     }
@@ -419,6 +429,7 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     rmSync(scratch, { force: true });
   }
   names.push("texts.zip");
+  put("texts-index.json", JSON.stringify(index)); // bit sets only
   log(`完成（共 ${Math.round(performance.now() - t0)} ms）`);
   return names;
 }

@@ -12,7 +12,18 @@ import { buildDashboardData } from "../../src/dashboard/build.js";
 import { closeTimesOf, overdueOf, progressOf } from "../../src/dashboard/closure.js";
 import { sampleInputs } from "../../src/dashboard/inputs.js";
 import { leagueRows } from "../../src/dashboard/league.js";
-import { type CasesFile, type EnforcementFile, type RepeatsFile, type TextChunk, type TextRecord, enforcementRows } from "../../src/dashboard/model.js";
+import {
+  type CasesFile,
+  type EnforcementFile,
+  type RepeatsFile,
+  type TextChunk,
+  type TextIndex,
+  type TextRecord,
+  chunkOf,
+  chunksFor,
+  enforcementRows,
+} from "../../src/dashboard/model.js";
+import { searchRows } from "../../src/dashboard/results.js";
 import { DashboardData, type Filters, NO_FILTERS } from "../../src/dashboard/select.js";
 
 type Outputs = Map<string, string | Uint8Array>;
@@ -182,5 +193,42 @@ describe("rows of the expanded cube", () => {
       expect(text).not.toContain(p);
     expect(text).toContain("【已隐去】");
     expect(b.meta.synthetic).toBe(true);
+  });
+});
+
+describe("the search's chunk index (texts-index.json)", () => {
+  it("finds what a search over all texts finds, opening fewer chunks for a rare word", async () => {
+    for (const [out, d] of [
+      [perCase, a],
+      [cubed, b],
+    ] as const) {
+      const texts = textsByRow(out.get("texts.zip") as Uint8Array);
+      const index = JSON.parse(out.get("texts-index.json") as string) as TextIndex;
+      let opened = new Set<number>();
+      const load = (rows: readonly number[]) => {
+        for (const r of rows) opened.add(chunkOf(r, d.length));
+        return Promise.resolve(new Map(rows.map((r) => [r, texts.get(r)!])));
+      };
+      const mayContain = (words: readonly string[]) => {
+        const ok = chunksFor(index, words);
+        return Promise.resolve((r: number) => ok[chunkOf(r, d.length)]!);
+      };
+      const all = [...texts.keys()].sort((x, y) => x - y);
+      const someId = texts.get(all[all.length >> 1]!)!.id;
+      const target = [...texts.values()].find((t) => t.target && t.target.length >= 4)!.target!;
+      for (const query of ["养猪场", "噪声 夜间", "臭", someId, target, "【已隐去】", "没有这样的企业名称", "养猪场 没有这样"]) {
+        opened = new Set();
+        const everything = await searchRows(all, query, load);
+        const loadedAll = opened.size;
+        opened = new Set();
+        expect(await searchRows(all, query, load, mayContain), query).toEqual(everything);
+        expect(opened.size, query).toBeLessThanOrEqual(loadedAll);
+        if (query === someId) {
+          expect(everything.length).toBeGreaterThan(0);
+          expect(opened.size, "a 受理编号 is in few chunks").toBeLessThan(loadedAll / 2);
+        }
+        if (query.startsWith("没有这样")) expect(opened.size, "a name no text has opens (almost) nothing").toBeLessThan(4);
+      }
+    }
   });
 });
