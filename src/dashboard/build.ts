@@ -335,11 +335,16 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
   };
   if (options.repeatsSummary ?? n > REPEATS_SUMMARY_FROM) {
     // a national year's ~50,000 groups are ~9 MB gzip: the page gets the largest, the rest on demand
+    // rows ascending as differences (a group's rows are near each other in the cube's order): a
+    // third of the bytes
     const largest = [...repeatsFile.groups]
       .sort((a, b) => b.size - a.size || Number(a.id.slice(1)) - Number(b.id.slice(1)))
       .slice(0, REPEATS_SHOWN)
-      .map((g) => ({ ...g, members: g.members.slice(0, MEMBERS_SHOWN) }));
-    const summary: RepeatsFile = { groups: largest, total: { groups: groups.length, complaints: groups.reduce((s, g) => s + g.size, 0) } };
+      .map((g) => {
+        const rows = [...g.rows].sort((x, y) => x - y);
+        return { ...g, members: g.members.slice(0, MEMBERS_SHOWN), rows: rows.map((r, j) => (j ? r - rows[j - 1]! : r)) };
+      });
+    const summary: RepeatsFile = { deltaRows: true, groups: largest, total: { groups: groups.length, complaints: groups.reduce((s, g) => s + g.size, 0) } };
     put("repeats.json", gatedJson(summary));
     put("repeats-all.json", gatedJson(repeatsFile));
   } else {
@@ -366,19 +371,24 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     accountable: [],
     withAction: [],
   };
-  // in the page's row order; with a cube, summed per cube entry (every filter selects whole
-  // entries, so the page's sums over a selection are the same)
+  // in the page's row order; with a cube, summed per filter cell (the rows of one county × date
+  // × batch × types × themes, consecutive in the cube's order): a filter selects whole cells, so
+  // the page's sums over a selection are the same
   const caseAt = new Int32Array(n);
   for (let i = 0; i < n; i++) caseAt[shipped(i)] = i;
-  const counts = cubed?.cube.count;
-  for (let k = 0, cell = 0, left = counts?.[0] ?? 1; k < n; k++, left--) {
-    if (!left) {
+  const filterColumns = [cols.county, cols.date, cols.batch, cols.types, cols.themes];
+  const groupRows: number[] = [];
+  for (let k = 0, cell = -1; k < n; k++) {
+    const i = caseAt[k]!;
+    const prev = k ? caseAt[k - 1]! : -1;
+    if (!cubed || prev < 0 || filterColumns.some((col) => col[i] !== col[prev])) {
       cell++;
-      left = counts ? counts[cell]! : 1;
+      groupRows.push(0);
     }
-    const c = cases[caseAt[k]!]!;
+    groupRows[cell]!++;
+    const c = cases[i]!;
     const e = parseEnforcement(c.rectification, c.accountability);
-    const values: [keyof Omit<EnforcementFile, "perEntry">, number][] = [
+    const values: [Exclude<keyof EnforcementFile, "groupRows">, number][] = [
       ["cases", e.cases],
       ["fines", e.fines.length],
       ["fineYuan", e.fineYuan],
@@ -392,7 +402,7 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     ];
     for (const [name, v] of values) enforcement[name][cell] = (enforcement[name][cell] ?? 0) + v;
   }
-  if (cubed) enforcement.perEntry = true;
+  if (cubed) enforcement.groupRows = groupRows;
 
   put("enforcement.json", JSON.stringify(enforcement)); // numbers only
 

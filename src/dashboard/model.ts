@@ -118,7 +118,8 @@ export interface CaseCube {
 }
 
 /** The cube's dimensions: the per-case columns of `EncodedColumns` and every `CaseExtras` column. */
-export const CUBE_COLUMNS = ["county", "date", "batch", "status", "verification", "types", "typeSource", "themes"] as const;
+// the dimensions filters read first, so that the cases of one filter cell are consecutive rows
+export const CUBE_COLUMNS = ["county", "date", "batch", "types", "themes", "status", "verification", "typeSource"] as const;
 export const CUBE_EXTRAS = [
   "category",
   "keySuggested",
@@ -227,6 +228,17 @@ export interface RepeatsFile {
   groups: ShippedRepeatGroup[];
   /** present when `groups` is a summary: every group's count and the complaints in them */
   total?: { groups: number; complaints: number };
+  /** each group's rows are ascending, written as the differences from the previous row (see repeatGroups) */
+  deltaRows?: true;
+}
+
+/** The groups of a repeats file with their rows as row numbers. */
+export function repeatGroups(file: RepeatsFile): ShippedRepeatGroup[] {
+  if (!file.deltaRows) return file.groups;
+  return file.groups.map((g) => {
+    let at = 0;
+    return { ...g, rows: g.rows.map((d) => (at += d)) };
+  });
 }
 
 /** Enforcement parsed from 处理和整改情况, per case (columns), for the report. */
@@ -241,24 +253,32 @@ export interface EnforcementFile {
   interviewed: number[];
   accountable: number[];
   withAction: number[];
-  /** the figures are sums per cube entry (cases.json's `cube`), not per case: see enforcementRows */
-  perEntry?: true;
+  /**
+   * with a cube: the figures are sums per group of rows, `groupRows[g]` rows each, in row order
+   * (a group: the rows of one county × date × batch × types × themes, which the cube keeps
+   * together); see enforcementRows
+   */
+  groupRows?: number[];
 }
 
+type EnforcementFigure = Exclude<keyof EnforcementFile, "groupRows">;
+
 /**
- * Enforcement figures by the page's rows: as shipped per case, or, from sums per cube entry, each
- * entry's sums at its first row and zeros at the others. Every filter selects whole entries, so
- * a sum over the selected rows is the sum over their cases either way.
+ * Enforcement figures by the page's rows: as shipped per case, or, from sums per group of rows,
+ * each group's sums at its first row and zeros at the others. A filter selects whole groups
+ * (they share every value a filter reads), so a sum over the selected rows is the sum over
+ * their cases either way.
  */
-export function enforcementRows(e: EnforcementFile, cube?: CaseCube): EnforcementFile {
-  if (!e.perEntry || !cube) return e;
-  const n = cube.count.reduce((s, c) => s + c, 0);
-  const out = {} as Record<keyof Omit<EnforcementFile, "perEntry">, number[]>;
-  for (const [name, sums] of Object.entries(e) as [keyof Omit<EnforcementFile, "perEntry">, number[] | true][]) {
-    if (sums === true) continue;
+export function enforcementRows(e: EnforcementFile): EnforcementFile {
+  const groups = e.groupRows;
+  if (!groups) return e;
+  const n = groups.reduce((s, c) => s + c, 0);
+  const out = {} as Record<EnforcementFigure, number[]>;
+  for (const [name, sums] of Object.entries(e) as [EnforcementFigure, number[]][]) {
+    if (name === ("groupRows" as string)) continue;
     const rows = new Array<number>(n).fill(0);
     let at = 0;
-    cube.count.forEach((c, k) => {
+    groups.forEach((c, k) => {
       rows[at] = sums[k]!;
       at += c;
     });
@@ -266,6 +286,9 @@ export function enforcementRows(e: EnforcementFile, cube?: CaseCube): Enforcemen
   }
   return out;
 }
+
+/** The cube's dimensions that filters read (county, date, batch, types, themes): first in its order. */
+export const FILTER_DIMENSIONS = 5;
 
 /** A predicted label as shipped: [label, confidence, evidence words]. */
 export type ShippedLabel = [string, number, string[]];

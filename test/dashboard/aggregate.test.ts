@@ -22,6 +22,7 @@ import {
   chunkOf,
   chunksFor,
   enforcementRows,
+  repeatGroups,
 } from "../../src/dashboard/model.js";
 import { searchRows } from "../../src/dashboard/results.js";
 import { DashboardData, type Filters, NO_FILTERS } from "../../src/dashboard/select.js";
@@ -104,7 +105,7 @@ describe("the count cube of cases.json", () => {
     expect(leagueRows(b, y)).toEqual(leagueRows(a, x));
     // the 热点's 执法问责 table: per county of the selection (the cube path ships sums per entry)
     const enforcement = (d: DashboardData, out: Outputs, s: typeof x) => {
-      const e = enforcementRows(JSON.parse(out.get("enforcement.json") as string) as EnforcementFile, d.file.cube);
+      const e = enforcementRows(JSON.parse(out.get("enforcement.json") as string) as EnforcementFile);
       const by = new Map<string, number[]>();
       for (const r of s.rows) {
         const county = d.cols.countyKeys[d.cols.county[r]!]!;
@@ -130,6 +131,10 @@ describe("the count cube of cases.json", () => {
     expect(b.file.keyCases.map(([, id]) => id).sort()).toEqual(a.file.keyCases.map(([, id]) => id).sort());
     expect(a.file.keyCases.length).toBeGreaterThan(0);
     expect(b.file.league).toEqual(a.file.league);
+    // enforcement sums per filter cell: some cells hold several cases (so the sums above were sums)
+    const groups = (JSON.parse(cubed.get("enforcement.json") as string) as EnforcementFile).groupRows!;
+    expect(groups.reduce((s, c) => s + c, 0)).toBe(a.length);
+    expect(groups.some((c) => c > 1)).toBe(true);
   });
 });
 
@@ -166,7 +171,9 @@ describe("rows of the expanded cube", () => {
   it("repeats.json is a summary of repeats-all.json, whose groups are the per-case file's, member rows mapped", () => {
     const ra = JSON.parse(perCase.get("repeats.json") as string) as RepeatsFile;
     const all = JSON.parse(cubed.get("repeats-all.json") as string) as RepeatsFile;
-    const summary = JSON.parse(cubed.get("repeats.json") as string) as RepeatsFile;
+    const file = JSON.parse(cubed.get("repeats.json") as string) as RepeatsFile;
+    expect(file.deltaRows).toBe(true);
+    const summary = { ...file, groups: repeatGroups(file) };
     expect(JSON.parse(perCase.get("repeats-all.json") as string)).toEqual({ groups: [] });
     expect(ra.total).toBeUndefined();
     expect(summary.total).toEqual({ groups: ra.groups.length, complaints: ra.groups.reduce((s, g) => s + g.size, 0) });
@@ -183,7 +190,7 @@ describe("rows of the expanded cube", () => {
     // the summary: the largest groups, largest first, every row kept
     const sizes = ra.groups.map((g) => g.size).sort((x, y) => y - x);
     expect(summary.groups.map((g) => g.size)).toEqual(sizes.slice(0, summary.groups.length));
-    for (const g of summary.groups) expect(g.rows).toEqual(all.groups.find((x) => x.id === g.id)!.rows);
+    for (const g of summary.groups) expect(g.rows).toEqual([...all.groups.find((x) => x.id === g.id)!.rows].sort((x, y) => x - y));
   });
 
   it("every shipped file of the cube path keeps personal data out and says 模拟数据", () => {
