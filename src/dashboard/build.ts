@@ -376,7 +376,7 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
   // the page's sums over a selection are the same
   const caseAt = new Int32Array(n);
   for (let i = 0; i < n; i++) caseAt[shipped(i)] = i;
-  const filterColumns = [cols.county, cols.date, cols.batch, cols.types, cols.themes];
+  const filterColumns = [cols.date, cols.county, cols.batch, cols.types, cols.themes];
   const groupRows: number[] = [];
   for (let k = 0, cell = -1; k < n; k++) {
     const i = caseAt[k]!;

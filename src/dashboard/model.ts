@@ -118,8 +118,9 @@ export interface CaseCube {
 }
 
 /** The cube's dimensions: the per-case columns of `EncodedColumns` and every `CaseExtras` column. */
-// the dimensions filters read first, so that the cases of one filter cell are consecutive rows
-export const CUBE_COLUMNS = ["county", "date", "batch", "types", "themes", "status", "verification", "typeSource"] as const;
+// the dimensions filters read first, so that the cases of one filter cell are consecutive rows;
+// the date first of all, so that 检索's newest-first pages are the last rows (one or two text chunks)
+export const CUBE_COLUMNS = ["date", "county", "batch", "types", "themes", "status", "verification", "typeSource"] as const;
 export const CUBE_EXTRAS = [
   "category",
   "keySuggested",
@@ -286,9 +287,6 @@ export function enforcementRows(e: EnforcementFile): EnforcementFile {
   }
   return out;
 }
-
-/** The cube's dimensions that filters read (county, date, batch, types, themes): first in its order. */
-export const FILTER_DIMENSIONS = 5;
 
 /** A predicted label as shipped: [label, confidence, evidence words]. */
 export type ShippedLabel = [string, number, string[]];
