@@ -1,10 +1,10 @@
 /**
  * The dashboard's building blocks: the 模拟数据 banner, the headline figures, a chart card (a
- * vega-lite spec drawn with vega-embed, with SVG and PNG downloads) and a table card (CSV and
- * XLSX downloads). All text goes in as text nodes.
+ * vega-lite spec compiled and drawn with vega, with SVG and PNG downloads) and a table card (CSV
+ * and XLSX downloads). All text goes in as text nodes.
  */
-import embed from "vega-embed";
-import type { TopLevelSpec } from "vega-lite";
+import { View, Warn, logger, parse } from "vega";
+import { type TopLevelSpec, compile } from "vega-lite";
 import { MISSING } from "../analyze/keys.js";
 import { type Rate, rates } from "../analyze/rates.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
@@ -133,6 +133,22 @@ function dataUrlBlob(url: string): Blob {
   return new Blob([bytes], { type: /^data:([^;,]+)/.exec(head)?.[1] ?? "application/octet-stream" });
 }
 
+/**
+ * Draw a vega-lite spec into `target` as SVG: what vega-embed did for our options (no actions,
+ * no tooltip plugin: vega's own title-attribute tooltip; no hover; warnings to the console), without
+ * loading vega-embed and its dependencies (themes, tooltip, JSON patch, schema parser): the
+ * dashboard bundles vega and vega-lite into its one module (scripts/dashboard-build.ts).
+ */
+async function draw(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
+  const log = logger(Warn);
+  const view = new View(parse(compile(spec, { logger: log }).spec, {}), { logger: log, renderer: "svg" });
+  // vega-embed's container class: style.css keeps its layout rules for it
+  target.classList.add("vega-embed");
+  target.replaceChildren();
+  await view.initialize(target).runAsync();
+  return view;
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -173,14 +189,13 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
         name = options.filename ?? titleOf(full);
         card.setAttribute("data-chart", name);
       }
-      return embed(target, full as never, { actions: false, renderer: "svg", tooltip: false });
+      return draw(target, full);
     });
   queue = drawn.catch(() => undefined);
   drawn
-    .then((result) => {
-      if (!result) return;
-      finalize = result.finalize;
-      const view = result.view;
+    .then((view) => {
+      if (!view) return;
+      finalize = () => view.finalize();
       const onClick = options.onClick;
       if (onClick) {
         card.classList.add("is-clickable");
