@@ -43,6 +43,7 @@ export { describeFilters, filterBar } from "./filterbar.js";
 export {
   CLOSED_RATE_TARGET,
   afterCharts,
+  afterFirstChart,
   banner,
   chartCard,
   emptyCard,
