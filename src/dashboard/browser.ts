@@ -1,7 +1,8 @@
 /**
  * What the dashboard's pages import (bundled by scripts/dashboard-build.ts into
  * notebooks/components/ducha.js): the library's browser-safe aggregations and chart specs, the
- * filters, and the dashboard's cards. Third-party libraries stay bare imports (vega-embed),
+ * filters, and the dashboard's cards. vega and vega-lite are bundled in with them (one module for
+ * the pages to load); the libraries the pages import themselves (Inputs, htl) stay bare imports,
  * resolved by Observable Framework from node_modules.
  */
 export { countBy } from "../analyze/count.js";
@@ -43,6 +44,7 @@ export { describeFilters, filterBar } from "./filterbar.js";
 export {
   CLOSED_RATE_TARGET,
   afterCharts,
+  afterFirstChart,
   banner,
   chartCard,
   emptyCard,
