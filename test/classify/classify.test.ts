@@ -60,6 +60,13 @@ describe("pollution type", () => {
     expect(types("内环出口堵车严重；车辆鸣笛声，夜间飙车噪声扰民。")).toEqual(["其他", "噪声"].sort());
   });
 
+  it("reads a pump as a noise source and stealthy waste gas as air, not as water (round-6 rows N149, N151)", () => {
+    expect(types("滨河小区46号楼南侧15米处的自来水泵及供暖泵，产生噪声扰民")).toEqual(["噪声"]);
+    expect(types("化工厂距居民区约100米，这些企业夜间偷排工业废气，影响周围居民生活。")).toEqual(["大气"]);
+    // 偷排 alone, or with its water object, is still water
+    expect(types("某厂夜间偷排，河水发黑发臭。")).toContain("水");
+  });
+
   it("shows the words behind each label, taken from the text, with a confidence", () => {
     const text = "某采石场粉尘漫天，放炮和破碎机的噪音从早到晚不停。";
     const r = classify(text);
