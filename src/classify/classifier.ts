@@ -183,16 +183,19 @@ export class Classifier {
     return a.tokens.filter((_, i) => !a.infos[i]!.place);
   }
 
-  /** Whether a decisive (weight-3), non-negated 其他 lexicon word is in the analysis. */
+  /** Whether a decisive (weight-3), non-negated, unhedged 其他 lexicon word is in the analysis. */
   private otherMatter(a: Analysis): boolean {
-    return a.typeHits.some((h) => !h.negated && h.entry.label === "其他" && h.entry.weight >= 3);
+    return a.typeHits.some((h) => !h.negated && !h.hedged && h.entry.label === "其他" && h.entry.weight >= 3);
   }
 
-  /** Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis, in the order found. */
+  /**
+   * Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis, in the
+   * order found. A hedged mention (怀疑…, 可能…) is not decisive: the model still weighs it.
+   */
   private decisive(a: Analysis, labels: readonly string[]): ReadonlySet<number> {
     let out: Set<number> | undefined;
     for (const h of a.typeHits) {
-      if (h.negated || h.entry.weight < 3) continue;
+      if (h.negated || h.hedged || h.entry.weight < 3) continue;
       const l = labels.indexOf(h.entry.label);
       if (l >= 0) (out ??= new Set()).add(l);
     }
