@@ -221,8 +221,13 @@ if (want("dashboard")) {
       const b = needs.reduce((s, f) => s + (sizes.get(f)?.gzip ?? 0), 0);
       console.log(`    ${page.padEnd(26)} ${mb(b).padStart(10)}  ${b + 600_000 <= 2_000_000 ? "✓" : "✗ over the target"}  (${needs.join(", ")})`);
     }
+    // fetched only when the user asks: every repeat group (when repeats.json is a summary), the
+    // search's chunk index (then only the chunks that may match), the 32 text chunks
+    console.log("\n  on demand (gzip):");
+    for (const f of ["repeats-all.json", "texts-index.json"]) if (sizes.has(f)) console.log(`    ${f.padEnd(26)} ${mb(sizes.get(f)!.gzip).padStart(10)}`);
     const texts = sizes.get("texts.zip");
-    if (texts) console.log(`    search over all texts loads texts.zip's 32 chunks on demand: ${mb(texts.raw)} (deflated)`);
+    if (texts)
+      console.log(`    texts.zip, 32 chunks of ${mb(texts.raw / 32)} each (stored; a search opens those its index does not rule out): ${mb(texts.raw)}`);
   }
 }
 for (const fd of openFds.splice(0)) closeSync(fd);

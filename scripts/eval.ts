@@ -10,7 +10,10 @@
  *    the held-out rows apart, with 95% bootstrap intervals resampled by source page, per class
  *    and per province. Rows whose cell says there is no type are not scored.
  *
- *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief]
+ * 3. The sixth held-out round (data/labelled/real/round6.tsv), frozen before any prediction on it
+ *    was printed, is scored only when --round6 is given (once, by the lead; see its README).
+ *
+ *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6]
  *
  * --errors and --routed list development rows only: the held-out rows stay unseen.
  */
@@ -20,7 +23,7 @@ import { loadCorpus } from "../src/classify/corpus.js";
 import { Analyzer } from "../src/classify/features.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
 import { type Scores, bootstrap, score, seededRandom } from "../src/classify/metrics.js";
-import { type RealRow, loadRealRows } from "../src/classify/real.js";
+import { type RealRow, loadRealRows, loadRound6Rows } from "../src/classify/real.js";
 import { EIGHT_TYPES, routeWaste } from "../src/classify/scheme.js";
 import { SUBTYPE_LABELS, THEME_LABELS, TYPE_LABELS, analyzeCorpus, trainModels } from "../src/classify/training.js";
 
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     lr: { type: "string" },
     pos: { type: "string" },
     brief: { type: "boolean", default: false },
+    round6: { type: "boolean", default: false },
     "t-types": { type: "string" },
     "t-subtypes": { type: "string" },
     "t-themes": { type: "string" },
@@ -128,8 +132,10 @@ if (!values["real-only"]) {
 const clf = new Classifier(undefined, lexicon);
 const rows = loadRealRows();
 const scored = rows.filter((r) => !r.noType);
+const round6 = loadRound6Rows();
+const scored6 = values.round6 ? round6.filter((r) => !r.noType) : [];
 const predicted = new Map<RealRow, { labels: string[]; detail: string }>();
-for (const r of scored) {
+for (const r of [...scored, ...scored6]) {
   const out = clf.labels(r.text, undefined, r.scheme);
   predicted.set(r, { labels: out.types.map((t) => t.label), detail: out.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、") });
 }
@@ -202,6 +208,20 @@ for (const p of provinces)
   console.log(
     `  ${p.padEnd(4, "　")}  ${cell(dev.filter((r) => r.province === p))}  |  ${values["dev-only"] ? "" : cell(holdout.filter((r) => r.province === p))}`,
   );
+
+if (values.round6) {
+  summary("ROUND 6 held-out rows (data/labelled/real/round6.tsv, frozen before any prediction)", scored6);
+  summary(
+    "round 6 rows in the seven-class scheme",
+    scored6.filter((r) => r.scheme === "seven"),
+    false,
+  );
+  console.log(`  (${round6.length - scored6.length} round-6 rows without an official type, not scored)`);
+  console.log("Round 6 by province: rows, micro-F1, exact set");
+  for (const p of [...new Set(scored6.map((r) => r.province))].sort()) console.log(`  ${p.padEnd(4, "　")}  ${cell(scored6.filter((r) => r.province === p))}`);
+} else {
+  console.log(`\nRound 6 (data/labelled/real/round6.tsv): ${round6.length} frozen held-out rows, not scored (--round6 scores them; once, see the README)`);
+}
 
 if (values.errors) {
   const wrong = dev.filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));

@@ -5,7 +5,7 @@ import { dataPath } from "../util/paths.js";
 import { segment } from "../text/segment.js";
 import { type Analysis, Analyzer, type Hit } from "./features.js";
 import { type Lexicon, SUBTYPE_PARENT, loadLexicon } from "./lexicon.js";
-import { CompiledModels } from "./compiled.js";
+import { CompiledModels, type DenseModel } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
 import { DEFAULT_SCHEME, type Scheme, type WasteRule, loadWasteRules, routeWaste } from "./scheme.js";
 
@@ -22,6 +22,12 @@ export interface Thresholds {
   types: number;
   subtypes: number;
   themes: number;
+}
+
+/** What {@link Classifier.labels} leaves out. */
+export interface LabelOptions {
+  /** false: no evidence words (default true) */
+  evidence?: boolean;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = { types: 0.5, subtypes: 0.5, themes: 0.5 };
@@ -49,6 +55,9 @@ export class Classifier {
   /** the pollution type each sub-type label belongs to */
   private subtypeParent: string[];
 
+  /** per task: the buffer its scores are written to (labels() reads them before its next call) */
+  private scratch: Record<"types" | "subtypes" | "themes", Float64Array>;
+
   /** the rules that place waste complaints in the seven-class scheme */
   readonly wasteRules: readonly WasteRule[];
 
@@ -60,14 +69,22 @@ export class Classifier {
     const logit = (p: number) => Math.log(p / (1 - p));
     this.logits = { types: logit(this.thresholds.types), subtypes: logit(this.thresholds.subtypes), themes: logit(this.thresholds.themes) };
     this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => SUBTYPE_PARENT.get(l) ?? "");
+    const { types, subtypes, themes } = this.models.tasks;
+    this.scratch = { types: new Float64Array(types.L), subtypes: new Float64Array(subtypes.L), themes: new Float64Array(themes.L) };
   }
 
   /**
    * Types, sub-types and themes of a text (no 重点件, target or place), in the given 污染类型
    * scheme. `text` is read as {@link Analyzer.clean} reads it; when `tokens` are given, `text`
-   * must be the cleaned text they were cut from.
+   * must be the cleaned text they were cut from. With `evidence: false` every label's evidence is
+   * left empty (the labels and confidences are the same).
    */
-  labels(text: string, tokens?: string[], scheme: Scheme = DEFAULT_SCHEME): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
+  labels(
+    text: string,
+    tokens?: string[],
+    scheme: Scheme = DEFAULT_SCHEME,
+    options: LabelOptions = {},
+  ): Pick<Classification, "types" | "subtypes" | "themes"> & { analysis: Analysis } {
     const clean = tokens ? text : Analyzer.clean(text);
     const a = this.analyzer.analyze(clean, tokens ?? segment(clean));
     const m = this.models;
@@ -88,10 +105,14 @@ export class Classifier {
       };
     const typeKey = (h: Hit) => h.entry.label;
     const subKey = (h: Hit) => h.entry.subtype;
+    // the words behind a label, unless the caller reads no evidence (the statistics do not)
+    const withEvidence = options.evidence !== false;
+    const ev = (task: DenseModel, l: number, hits: readonly Hit[], key: (h: Hit) => string | undefined, label: string): string[] =>
+      withEvidence ? m.evidence(task, x, l, a.tokens, MAX_EVIDENCE, otherLabel(hits, key, label)) : [];
     const { types: lt, subtypes: ls, themes: lm } = this.logits;
 
     // 污染类型: every label above the threshold; 其他 only when nothing else is
-    const st = m.scores(T, x);
+    const st = m.scores(T, x, undefined, this.scratch.types);
     const other = T.labels.indexOf("其他");
     const ranked: number[] = [];
     for (let l = 0; l < st.length; l++) if (l !== other) ranked.push(l);
@@ -112,13 +133,13 @@ export class Classifier {
       ? chosen.map((l) => ({
           label: T.labels[l] as PollutionType,
           confidence: round2(Math.max(sigmoid(st[l]!), decisive.has(l) ? this.thresholds.types : 0)),
-          evidence: m.evidence(T, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, T.labels[l]!)),
+          evidence: ev(T, l, a.typeHits, typeKey, T.labels[l]!),
         }))
       : [
           {
             label: "其他",
             confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
-            evidence: other >= 0 ? m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")) : [],
+            evidence: other >= 0 ? ev(T, other, a.typeHits, typeKey, "其他") : [],
           },
         ];
     // 其他 beside other types: real tables add it when the complaint also raises a matter that is
@@ -127,7 +148,7 @@ export class Classifier {
       types.push({
         label: "其他",
         confidence: round2(Math.max(sigmoid(st[other]!), this.thresholds.types)),
-        evidence: m.evidence(T, x, other, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, typeKey, "其他")),
+        evidence: ev(T, other, a.typeHits, typeKey, "其他"),
       });
     }
     if (scheme === "seven") types = this.withoutSolidWaste(types, a);
@@ -136,30 +157,22 @@ export class Classifier {
     if (scheme === "seven" && chosen.some((l) => T.labels[l] === "固废")) typeSet.add("固废");
 
     // 污染子类: above the threshold and under a predicted type (only those are scored)
-    const ss = m.scores(S, x, (l) => typeSet.has(this.subtypeParent[l]!));
+    const ss = m.scores(S, x, (l) => typeSet.has(this.subtypeParent[l]!), this.scratch.subtypes);
     const subtypes: LabelPrediction[] = [];
     for (let l = 0; l < ss.length; l++) {
       if (ss[l]! < ls || !typeSet.has(this.subtypeParent[l]!)) continue;
       const label = S.labels[l]!;
-      subtypes.push({
-        label,
-        confidence: round2(sigmoid(ss[l]!)),
-        evidence: m.evidence(S, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.typeHits, subKey, label)),
-      });
+      subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: ev(S, l, a.typeHits, subKey, label) });
     }
     subtypes.sort((p, q) => q.confidence - p.confidence);
 
     // 督察主题
-    const sm = m.scores(M, x);
+    const sm = m.scores(M, x, undefined, this.scratch.themes);
     const themes: LabelPrediction<Theme>[] = [];
     for (let l = 0; l < sm.length; l++) {
       if (sm[l]! < lm) continue;
       const label = M.labels[l]!;
-      themes.push({
-        label: label as Theme,
-        confidence: round2(sigmoid(sm[l]!)),
-        evidence: m.evidence(M, x, l, a.tokens, MAX_EVIDENCE, otherLabel(a.themeHits, typeKey, label)),
-      });
+      themes.push({ label: label as Theme, confidence: round2(sigmoid(sm[l]!)), evidence: ev(M, l, a.themeHits, typeKey, label) });
     }
     themes.sort((p, q) => q.confidence - p.confidence);
     return { types, subtypes, themes, analysis: a };
@@ -170,16 +183,19 @@ export class Classifier {
     return a.tokens.filter((_, i) => !a.infos[i]!.place);
   }
 
-  /** Whether a decisive (weight-3), non-negated 其他 lexicon word is in the analysis. */
+  /** Whether a decisive (weight-3), non-negated, unhedged 其他 lexicon word is in the analysis. */
   private otherMatter(a: Analysis): boolean {
-    return a.typeHits.some((h) => !h.negated && h.entry.label === "其他" && h.entry.weight >= 3);
+    return a.typeHits.some((h) => !h.negated && !h.hedged && h.entry.label === "其他" && h.entry.weight >= 3);
   }
 
-  /** Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis, in the order found. */
+  /**
+   * Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis, in the
+   * order found. A hedged mention (怀疑…, 可能…) is not decisive: the model still weighs it.
+   */
   private decisive(a: Analysis, labels: readonly string[]): ReadonlySet<number> {
     let out: Set<number> | undefined;
     for (const h of a.typeHits) {
-      if (h.negated || h.entry.weight < 3) continue;
+      if (h.negated || h.hedged || h.entry.weight < 3) continue;
       const l = labels.indexOf(h.entry.label);
       if (l >= 0) (out ??= new Set()).add(l);
     }

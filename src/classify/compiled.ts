@@ -211,10 +211,12 @@ export class CompiledModels {
 
   /**
    * A task's scores (log-odds) for the vector. With `only`, the labels it rejects are left at
-   * their bias (callers that will not read them save the work).
+   * their bias (callers that will not read them save the work). With `out` (L long), the scores
+   * are written there instead of a new array (a caller's scratch buffer).
    */
-  scores(task: DenseModel, x: DocVector, only?: (label: number) => boolean): Float64Array {
-    const s = task.bias.slice();
+  scores(task: DenseModel, x: DocVector, only?: (label: number) => boolean, out?: Float64Array): Float64Array {
+    const s = out ?? new Float64Array(task.L);
+    s.set(task.bias);
     const { L, W } = task;
     const { n, ids, values } = x;
     if (only) {

@@ -1,5 +1,5 @@
 import type { Classification } from "../model/classification.js";
-import { Classifier } from "./classifier.js";
+import { Classifier, type LabelOptions } from "./classifier.js";
 import { segment, useWords } from "../text/segment.js";
 import { Analyzer } from "./features.js";
 import { KeyCaseMatcher, keyCaseWords, loadKeyCaseRules } from "./keycase.js";
@@ -23,10 +23,10 @@ export class ComplaintClassifier {
    * @param tokens when given, `text` is `Analyzer.clean(text)` and these are its tokens
    * @param scheme the 污染类型 scheme of the inspection (default: Hunan/central seven classes)
    */
-  classify(text: string, tokens?: string[], scheme: Scheme = DEFAULT_SCHEME): Classification {
+  classify(text: string, tokens?: string[], scheme: Scheme = DEFAULT_SCHEME, options: LabelOptions = {}): Classification {
     // personal data and redaction marks never reach a feature (neutralize.ts)
     const clean = tokens ? text : Analyzer.clean(text);
-    const { types, subtypes, themes, analysis } = this.labels.labels(clean, tokens ?? segment(clean), scheme);
+    const { types, subtypes, themes, analysis } = this.labels.labels(clean, tokens ?? segment(clean), scheme, options);
     const { target, place } = findTargetAndPlace(analysis.tokens, analysis.infos);
     const out: Classification = { types, subtypes, themes, keyCase: this.keyCases.match(analysis.tokens, clean, analysis.infos) };
     if (target) out.target = target;
@@ -39,8 +39,9 @@ export class ComplaintClassifier {
    * in the CPU cache this way; interleaved with the JS work a cut costs about 50% more. With
    * `piiFound`, its i-th entry says whether personal data was found in texts[i] (the search the
    * cleaning does anyway), so that a caller who redacts the text can skip a text without any.
+   * `options` as for {@link Classifier.labels}.
    */
-  classifyMany(texts: readonly string[], scheme: Scheme = DEFAULT_SCHEME, piiFound?: boolean[]): Classification[] {
+  classifyMany(texts: readonly string[], scheme: Scheme = DEFAULT_SCHEME, piiFound?: boolean[], options: LabelOptions = {}): Classification[] {
     const report = { pii: false };
     const clean = texts.map((t, i) => {
       const c = Analyzer.clean(t, report);
@@ -48,7 +49,7 @@ export class ComplaintClassifier {
       return c;
     });
     const tokens = clean.map((t) => segment(t));
-    return clean.map((t, i) => this.classify(t, tokens[i], scheme));
+    return clean.map((t, i) => this.classify(t, tokens[i], scheme, options));
   }
 }
 

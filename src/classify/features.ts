@@ -11,6 +11,11 @@ export interface Hit {
   token: number;
   /** the mention is negated or resolved (没有异味, 以前的废水问题已解决) */
   negated: boolean;
+  /**
+   * the mention follows a hedge in its clause (怀疑其没有环评手续, 可能使废土排入河道): a suspicion
+   * or a possibility, still a feature but never decisive on its own
+   */
+  hedged: boolean;
 }
 
 /** What the classifier sees of a text. */
@@ -83,6 +88,8 @@ export interface TokenInfo {
   history: boolean;
   resolved: boolean;
   contrast: boolean;
+  /** a hedge (怀疑, 可能): the lexicon words after it in its clause are hedged */
+  hedge: boolean;
   /** not a model feature: a stop word, punctuation, a number, a place name or a stray character */
   stop: boolean;
   /** the token names a place (兴宁镇, 塘冲村): no lexicon word is looked for inside it */
@@ -135,15 +142,18 @@ export class Analyzer {
     return this.lex.negation.get(token) ?? NO_CUES;
   }
 
+  /** A token's info: one hash lookup (small enough to be inlined where it is called for every token). */
   private info(t: string): TokenInfo {
-    let i = this.infoCache.get(t);
-    if (i) return i;
+    return this.infoCache.get(t) ?? this.newInfo(t);
+  }
+
+  private newInfo(t: string): TokenInfo {
     const cues = this.lex.negation.get(t) ?? NO_CUES;
     // a place is where, not what: 石灰村 is no complaint about 石灰 (unless the whole name is a lexicon word)
     const place = isPlaceName(t) && !this.lex.types.has(t) && !this.lex.themes.has(t);
     const types = place ? NO_ENTRIES : tokenHits(this.lex, this.lex.types, this.typeCache, t);
     const themes = place ? NO_ENTRIES : tokenHits(this.lex, this.lex.themes, this.themeCache, t);
-    i = {
+    const i: TokenInfo = {
       token: t,
       clauseEnd: CLAUSE_END.test(t),
       types,
@@ -154,6 +164,7 @@ export class Analyzer {
       history: cues.includes("history"),
       resolved: cues.includes("resolved"),
       contrast: cues.includes("contrast"),
+      hedge: cues.includes("hedge"),
       // a single character is a feature only if it is a word (灰, 吵) or a lexicon entry (熏)
       stop: place || isStopWord(t) || (t.length === 1 && !isSingleCharWord(t) && !this.lex.types.has(t) && !this.lex.themes.has(t)),
       place,
@@ -235,15 +246,19 @@ export class Analyzer {
     const features: string[] = [];
     const featureInfos: TokenInfo[] = [];
     const featureNegated: boolean[] = [];
+    // the clause in which a hedge was last seen: words after it there are hedged
+    let hedgeClause = -1;
     for (let i = 0; i < n; i++) {
       if (clause[i]! < 0) continue;
       const inf = infos[i]!;
+      if (inf.hedge) hedgeClause = clause[i]!;
       let negated = false;
       if (inf.lexical) {
         // 没有油烟净化器 is a complaint about 油烟, not its negation
         negated = !inf.facility && negatedAt(i);
-        for (const entry of inf.types) typeHits.push({ entry, token: i, negated });
-        for (const entry of inf.themes) themeHits.push({ entry, token: i, negated });
+        const hedged = hedgeClause === clause[i];
+        for (const entry of inf.types) typeHits.push({ entry, token: i, negated, hedged });
+        for (const entry of inf.themes) themeHits.push({ entry, token: i, negated, hedged });
       } else if (flags && resolvedClause(clause[i]!)) negated = true;
       if (!inf.stop) {
         features.push(negated ? inf.negated : tokens[i]!);

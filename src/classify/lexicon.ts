@@ -13,7 +13,7 @@ export interface LexEntry {
   weight: number;
 }
 
-export type NegationKind = "before" | "after" | "history" | "resolved" | "contrast" | "facility";
+export type NegationKind = "before" | "after" | "history" | "resolved" | "contrast" | "facility" | "hedge";
 
 export interface Lexicon {
   /** word -> pollution-type entries */
@@ -71,7 +71,7 @@ export function loadLexicon(dir = dataPath("lexicon")): Lexicon {
     add(themes, term!, { term: term!, label: label!, weight });
   }
   const negFile = `${dir}/negation.tsv`;
-  const kinds: NegationKind[] = ["before", "after", "history", "resolved", "contrast", "facility"];
+  const kinds: NegationKind[] = ["before", "after", "history", "resolved", "contrast", "facility", "hedge"];
   for (const { line, cells } of readTsv(negFile)) {
     const [term, kind] = cells;
     if (!kinds.includes(kind as NegationKind)) bad(negFile, line, `未知类别「${kind}」`);

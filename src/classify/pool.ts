@@ -61,8 +61,12 @@ interface Slot {
   inFlight: Map<number, Job>;
 }
 
-/** chunks in flight per worker, so that it never waits while the main thread is busy */
-const IN_FLIGHT = 2;
+/**
+ * Chunks in flight per worker, so that it never waits while the main thread is busy: formatting
+ * and writing a chunk of results there can take as long as a worker takes to classify one, and
+ * with two in flight a worker that finished both before the main thread read its messages would idle.
+ */
+const IN_FLIGHT = 4;
 
 /** whether this thread's segmenter already keeps the classifier's words whole */
 let mainThreadWords = false;
@@ -164,8 +168,41 @@ export class ClassifierPool {
     scheme?: Scheme,
     options: { mode?: ResultMode } = {},
   ): Promise<ResultChunk[]> {
-    const chunks: ResultChunk[] = [];
-    await this.classifyChunks(texts, onProgress, scheme, options, (start, chunk) => (chunks[start / CHUNK] = chunk));
+    return Promise.all(this.classifyChunked(texts, onProgress, scheme, options));
+  }
+
+  /**
+   * Queue texts for classification and return one promise per chunk (CHUNK texts each but the
+   * last), in input order, each settled when its chunk comes back: a caller that awaits them in
+   * turn uses the first results while the workers still classify the rest, instead of waiting
+   * for the last chunk. Every promise is given a handler: a failure is reported where it is awaited.
+   */
+  classifyChunked(
+    texts: readonly string[],
+    onProgress?: (done: number, total: number) => void,
+    scheme?: Scheme,
+    options: { mode?: ResultMode } = {},
+  ): Promise<ResultChunk>[] {
+    if (this.broken) {
+      const failed = Promise.reject(this.broken);
+      failed.catch(() => undefined);
+      return [failed];
+    }
+    let done = 0;
+    const chunks: Promise<ResultChunk>[] = [];
+    for (let start = 0; start < texts.length; start += CHUNK) {
+      const part = texts.slice(start, start + CHUNK);
+      const chunk = new Promise<ResultChunk>((resolve, reject) => {
+        this.queue.push({ id: this.nextId++, texts: part, scheme, mode: options.mode ?? "full", resolve, reject });
+      }).then((c) => {
+        done += part.length;
+        onProgress?.(done, texts.length);
+        return c;
+      });
+      chunk.catch(() => undefined);
+      chunks.push(chunk);
+    }
+    this.pump();
     return chunks;
   }
 
@@ -176,23 +213,8 @@ export class ClassifierPool {
     options: { mode?: ResultMode },
     onChunk: (start: number, chunk: ResultChunk) => void,
   ): Promise<void> {
-    if (this.broken) throw this.broken;
-    let done = 0;
-    const chunks: Promise<void>[] = [];
-    for (let start = 0; start < texts.length; start += CHUNK) {
-      const part = texts.slice(start, start + CHUNK);
-      chunks.push(
-        new Promise<ResultChunk>((resolve, reject) => {
-          this.queue.push({ id: this.nextId++, texts: part, scheme, mode: options.mode ?? "full", resolve, reject });
-        }).then((chunk) => {
-          onChunk(start, chunk);
-          done += part.length;
-          onProgress?.(done, texts.length);
-        }),
-      );
-    }
-    this.pump();
-    await Promise.all(chunks);
+    const chunks = this.classifyChunked(texts, onProgress, scheme, options);
+    for (let c = 0; c < chunks.length; c++) onChunk(c * CHUNK, await chunks[c]!);
   }
 
   /** Stop the workers (the pool cannot be used after). */

@@ -68,3 +68,20 @@ export function loadRealRows(file = dataPath("labelled", "real", "rows.tsv")): R
     };
   });
 }
+
+/**
+ * The sixth held-out round (data/labelled/real/round6.tsv): rows collected and committed before
+ * any prediction on them was printed. They sit in a file of their own so that the tests and
+ * snapshots that classify rows.tsv never classify them; only `npm run eval -- --round6` scores
+ * them. Every row must be `holdout` and name its source page.
+ */
+export const ROUND6_FILE = dataPath("labelled", "real", "round6.tsv");
+
+export function loadRound6Rows(file = ROUND6_FILE): RealRow[] {
+  const rows = loadRealRows(file);
+  rows.forEach((r, i) => {
+    if (r.split !== "holdout") throw new Error(`${file} 第${i + 2}行: 第六轮的行应为 holdout`);
+    if (!/^https?:\/\/\S+$/.test(r.source)) throw new Error(`${file} 第${i + 2}行: source 应为来源网页地址`);
+  });
+  return rows;
+}

@@ -26,7 +26,8 @@ export interface SliceOptions {
   mode?: ResultMode;
 }
 
-const NO_CHUNK: ResultChunk = { json: "[]", pii: [] };
+/** what a used chunk's place holds, so that its JSON text can be collected */
+const DONE: Promise<ResultChunk> = Promise.resolve({ json: "[]", pii: [] });
 
 /** Slices queued in the workers beyond the one the caller is using. */
 const AHEAD = 2;
@@ -65,11 +66,9 @@ export async function classifyInSlices(
             mine = d;
             options.onProgress!(done, n);
           });
-        const p = pool.classifyJson(textsOf(start), onProgress, options.scheme, options.mode ? { mode: options.mode } : {});
-        p.catch(() => undefined); // reported when awaited; a failure while the caller writes is not unhandled
-        return p;
+        return pool.classifyChunked(textsOf(start), onProgress, options.scheme, options.mode ? { mode: options.mode } : {});
       };
-      const queued: Promise<ResultChunk[]>[] = [];
+      const queued: Promise<ResultChunk>[][] = [];
       let next = 0;
       const fill = () => {
         while (queued.length <= AHEAD && next < n) {
@@ -79,13 +78,15 @@ export async function classifyInSlices(
       };
       fill();
       for (let start = 0; start < n; start += SLICE) {
-        const chunks = await queued.shift()!;
+        const chunks = queued.shift()!;
         fill();
-        // each chunk is parsed when it is used, so its objects die young (a whole slice parsed at
-        // once outlives many young-generation collections and is copied to the old generation)
+        // each chunk is used as soon as it and those before it are back (not when the whole slice
+        // is: the last slice would then be written only after the workers finished), and parsed
+        // when it is used, so that its objects die young (a whole slice parsed at once outlives
+        // many young-generation collections and is copied to the old generation)
         for (let c = 0; c < chunks.length; c++) {
-          const { json, pii } = chunks[c]!;
-          chunks[c] = NO_CHUNK;
+          const { json, pii } = await chunks[c]!;
+          chunks[c] = DONE;
           const found = new Set(pii);
           await onSlice(start + c * CHUNK, JSON.parse(json) as Classification[], (k) => !found.has(k));
         }

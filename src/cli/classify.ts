@@ -323,20 +323,21 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
           const part = results.slice(from, from + WRITE_PART);
           const rows = new Array<ClassifiedComplaint>(part.length);
           const official: ClassifiedComplaint[] = [];
-          // texts the workers searched for personal data and found none in: not searched again
-          const clean = piiFree && !o.keepPii ? new Set<string>() : undefined;
+          // strings searched for personal data with none found (texts by the workers, the other
+          // cells while the row is redacted): the output gate does not search them again
+          const clean = o.keepPii ? undefined : new Set<string>();
           for (let k = 0; k < part.length; k++) {
             const i = start + from + k;
             const rec = records[i]!;
             const classification = part[k]!;
-            if (clean && piiFree!(from + k)) clean.add(rec.text);
+            if (clean && piiFree?.(from + k)) clean.add(rec.text);
             // what compareWithOfficial reads, not a copy of the record
             if (rec.officialTypes.length)
               official.push({ key: rec.key, source: rec.source, officialTypes: rec.officialTypes, text: rec.text, classification } as ClassifiedComplaint);
             for (const t of classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
             if (classification.keyCase.suggested) tally.suggested++;
             // one copy per row: redactComplaint already returns a new object
-            const row: ClassifiedComplaint = o.keepPii ? { ...rec, classification } : (redactComplaintExcept(rec, clean) as ClassifiedComplaint);
+            const row: ClassifiedComplaint = o.keepPii ? { ...rec, classification } : (redactComplaintExcept(rec, clean, clean) as ClassifiedComplaint);
             row.classification = classification;
             rows[k] = row;
             // the input record is not needed once its row is written: a national year's records

@@ -1,7 +1,8 @@
 /**
  * What the dashboard's pages import (bundled by scripts/dashboard-build.ts into
  * notebooks/components/ducha.js): the library's browser-safe aggregations and chart specs, the
- * filters, and the dashboard's cards. Third-party libraries stay bare imports (vega-embed),
+ * filters, and the dashboard's cards. vega and vega-lite are bundled in with them (one module for
+ * the pages to load); the libraries the pages import themselves (Inputs, htl) stay bare imports,
  * resolved by Observable Framework from node_modules.
  */
 export { countBy } from "../analyze/count.js";
@@ -36,13 +37,14 @@ export {
 } from "../charts/index.js";
 export { closeTimeSpec, themeByTypeSpec } from "../charts/index.js";
 
-export { TEXT_CHUNKS, chunkOf, chunkRange } from "./model.js";
+export { TEXT_CHUNKS, chunkOf, chunkRange, chunksFor, enforcementRows, repeatGroups } from "./model.js";
 export { DashboardData, NO_FILTERS, isFiltered, subsetColumns } from "./select.js";
 export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
 export { describeFilters, filterBar } from "./filterbar.js";
 export {
   CLOSED_RATE_TARGET,
   afterCharts,
+  afterFirstChart,
   banner,
   chartCard,
   emptyCard,

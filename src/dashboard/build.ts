@@ -6,7 +6,9 @@
  * nothing computed afterwards (targets, evidence words, repeat-group excerpts) can carry a phone
  * number, an ID number or a complainant's name. Only fields listed in ./model.ts leave this file.
  */
-import { basename } from "node:path";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import {
   ChartData,
   ChartDataError,
@@ -42,9 +44,12 @@ import {
   type RepeatsFile,
   type ShippedLabel,
   TEXT_CHUNKS,
-  type TextChunk,
+  TEXT_INDEX_BITS,
+  type TextIndex,
   type TextRecord,
+  addPairs,
   chunkRange,
+  cubeOf,
   encodeColumns,
 } from "./model.js";
 import { gate, gatedJson } from "../text/redact.js";
@@ -52,7 +57,7 @@ import { isPlaceName, segment } from "../text/segment.js";
 import { wordStarts } from "./highlight.js";
 import { leagueRows } from "./league.js";
 import { DashboardData } from "./select.js";
-import { zip } from "./zip.js";
+import { ZipStream } from "./zip.js";
 
 /** The files of the dashboard's data folder, by name (data/cases.json, data/texts.zip …). */
 export type DashboardOutputs = Map<string, string | Uint8Array>;
@@ -61,6 +66,9 @@ const TYPE_BIT = new Map<string, number>(POLLUTION_TYPES.map((t, i) => [t, 1 << 
 const CATEGORY = { 一般件: 0, 重点件: 1 } as const;
 /** Links (and reasons) of a repeat group shipped: enough to say why, not every pair of a big group. */
 const LINKS_SHOWN = 3;
+/** Repeat groups in the summary repeats.json of a large data set (the largest), and members listed in each. */
+const REPEATS_SHOWN = 300;
+const MEMBERS_SHOWN = 20;
 /** Characters of the complaint shown in the overdue list (after redaction). */
 const OVERDUE_SUMMARY = 60;
 
@@ -71,7 +79,8 @@ function label(l: { label: string; confidence: number; evidence: string[] }, tex
   return [l.label, l.confidence, l.evidence.filter((w) => w && !w.includes(REDACTED) && text.includes(w)).slice(0, 6)];
 }
 
-function textRecord(c: ClassifiedComplaint, row: number): TextRecord {
+/** A case's text record without its row (set when the chunks are written, in the page's order). */
+function textRecord(c: ClassifiedComplaint): Omit<TextRecord, "row"> {
   const k = c.classification;
   const text = c.text;
   const target = k.target ? redact(k.target) : undefined;
@@ -81,7 +90,7 @@ function textRecord(c: ClassifiedComplaint, row: number): TextRecord {
   // where each evidence word stands as a word (排到 not in 安排到): the browser has no segmenter
   const words = [...types, ...themes].flatMap(([, , w]) => w).concat(key.flatMap(([, w]) => w));
   const at = wordStarts(text, words, () => segment(text), isPlaceName);
-  return { row, id: caseKey(c), text, types, themes, key, at, ...(target ? { target } : {}) };
+  return { id: caseKey(c), text, types, themes, key, at, ...(target ? { target } : {}) };
 }
 
 /** The counties to map (ChartData.boundaries: the prefecture's), coordinates rounded to ~100 m; null without Hunan counties. */
@@ -108,9 +117,46 @@ export interface BuildLog {
   (message: string): void;
 }
 
-/** Read, redact, classify and analyse `files`; returns the data folder's files. */
-export async function buildDashboardData(files: readonly string[], log: BuildLog = () => {}): Promise<DashboardOutputs> {
+export interface DataOptions {
+  /** ship the per-case values as a count cube (`CaseCube`); default: above AGGREGATE_FROM cases */
+  aggregate?: boolean;
+  /** ship the largest repeat groups in repeats.json, all of them in repeats-all.json; default: above REPEATS_SUMMARY_FROM cases */
+  repeatsSummary?: boolean;
+}
+
+/**
+ * Above this many cases cases.json carries a count cube instead of per-case arrays: per-case
+ * arrays cost ~4 bytes a case gzip (2.6 MB at a national year's 650,000, over the page budget).
+ */
+export const AGGREGATE_FROM = 200_000;
+/** Above this many cases repeats.json is a summary: every group of 100,000 cases is ~1 MB gzip. */
+export const REPEATS_SUMMARY_FROM = 60_000;
+
+/** Read, redact, classify and analyse `files`; returns the data folder's files (written to a temporary folder first). */
+export async function buildDashboardData(files: readonly string[], log: BuildLog = () => {}, options: DataOptions = {}): Promise<DashboardOutputs> {
+  const dir = mkdtempSync(join(tmpdir(), "ducha-data-"));
+  try {
+    const names = await writeDashboardData(files, dir, log, options);
+    const out: DashboardOutputs = new Map();
+    for (const name of names) out.set(name, name.endsWith(".zip") ? new Uint8Array(readFileSync(join(dir, name))) : readFileSync(join(dir, name), "utf8"));
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Read, redact, classify and analyse `files`; write the data folder's files into `dir` (each as
+ * soon as it is made, so a national year's files are never all in memory) and return their names.
+ */
+export async function writeDashboardData(files: readonly string[], dir: string, log: BuildLog = () => {}, options: DataOptions = {}): Promise<string[]> {
   const t0 = performance.now();
+  mkdirSync(dir, { recursive: true });
+  const names: string[] = [];
+  const put = (name: string, data: string | Uint8Array) => {
+    writeFileSync(join(dir, name), data);
+    names.push(name);
+  };
   const ingest = await ingestFiles(files);
   if (!ingest.records.length) throw new Error(`没有可用的信访件记录（读取 ${files.length} 个文件，${ingest.rejected} 行被拒绝）`);
   // privacy first: nothing below ever sees an unredacted text
@@ -124,23 +170,36 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   // dropped; the analyses keep the compact records `ducha stats` keeps (labels, 重点件 flag,
   // target, place; header-only cells), so a national year does not hold every evidence list
   const latestRecords = latest(records);
-  const shown = new Map<string, TextRecord>();
-  const compact = new Map<string, Classification>();
-  await classifyInSlices(
-    latestRecords.length,
-    (i) => latestRecords[i]!.text,
-    (start, results) => {
-      results.forEach((k, j) => {
-        const c = latestRecords[start + j]!;
-        const key = caseKey(c);
-        shown.set(key, textRecord({ ...c, classification: k }, -1)); // row set when the chunks are written
-        compact.set(key, statsClassification(k));
-      });
-    },
-  );
+  // each slice's text records (what the search page shows, with evidence) go to a scratch file
+  // as the slice completes, gated, as JSON without their row; offsets[p] is where case p's starts
+  const scratch = join(dir, ".texts.scratch");
+  const scratchFd = openSync(scratch, "w");
+  const offsets = new Float64Array(latestRecords.length + 1);
+  const positionOf = new Map<string, number>();
+  const compact: Classification[] = new Array<Classification>(latestRecords.length);
+  try {
+    await classifyInSlices(
+      latestRecords.length,
+      (i) => latestRecords[i]!.text,
+      (start, results) => {
+        const parts = results.map((k, j) => {
+          const p = start + j;
+          const c = latestRecords[p]!;
+          positionOf.set(caseKey(c), p);
+          compact[p] = statsClassification(k);
+          const bytes = Buffer.from(gatedJson(textRecord({ ...c, classification: k })), "utf8");
+          offsets[p + 1] = offsets[p]! + bytes.length;
+          return bytes;
+        });
+        writeSync(scratchFd, Buffer.concat(parts));
+      },
+    );
+  } finally {
+    closeSync(scratchFd);
+  }
   latestRecords.length = 0;
-  const all = records.map((r) => statsRecord(r, compact.get(caseKey(r))!));
-  compact.clear();
+  const all = records.map((r) => statsRecord(r, compact[positionOf.get(caseKey(r))!]!));
+  compact.length = 0;
   records.length = 0; // the redacted records with their cells: `all` holds what is used below
   // the analyses of the charts and the report, shared (ChartData computes each once)
   const chartData = new ChartData(all);
@@ -181,6 +240,14 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     extras.closeExact[i] = close?.kind === "exact" ? 1 : 0;
   });
   const rowOf = new Map(cases.map((c, i) => [caseKey(c), i]));
+  // a large data set ships a count cube; the page's rows are then the cases in the cube's order
+  const aggregate = options.aggregate ?? n > AGGREGATE_FROM;
+  const encoded = encodeColumns(cols);
+  const cubed = aggregate ? cubeOf(cols, extras, n) : undefined;
+  /** the row the page shows case i at */
+  const shippedRow = new Int32Array(n);
+  for (let k = 0; k < n; k++) shippedRow[cubed ? cubed.order[k]! : k] = k;
+  const shipped = (i: number) => shippedRow[i]!;
 
   const prefecture = chartData.prefecture ?? null;
   const population = populationTable();
@@ -216,8 +283,11 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
   };
   const casesFile: CasesFile = {
     meta,
-    columns: encodeColumns(cols),
-    extras,
+    columns: cubed ? { ...encoded, county: [], date: [], batch: [], status: [], verification: [], types: [], typeSource: [], themes: [] } : encoded,
+    extras: cubed
+      ? { category: [], keySuggested: [], predictedTypes: [], progressSlot: [], closedSlot: [], phaseSlot: [], closeDays: [], closeExact: [] }
+      : extras,
+    ...(cubed ? { cube: cubed.cube } : {}),
     progressDates: grid,
     upperBoundCases: progress.upperBoundCases,
     overdueAt: od.at ?? null,
@@ -228,7 +298,7 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
         const target = cases[row]!.classification.target;
         // 投诉对象 and a short summary for the overdue list: redacted, then cut (the output gate)
         return {
-          row,
+          row: shipped(row),
           id: c.key,
           deadline: c.deadline,
           days: c.daysOverdue,
@@ -239,11 +309,13 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
       }),
     undatedDeadlines: od.undated,
     counties,
-    keyCases: cases.flatMap((c, i): [number, string][] => (extras.category[i] === 1 ? [[i, caseKey(c)]] : [])),
+    keyCases: cases.flatMap((c, i): [number, string][] => (extras.category[i] === 1 ? [[shipped(i), caseKey(c)]] : [])),
   };
   // the 总览's first screen: the league table of the unfiltered data, by the page's own function
-  const shipped = new DashboardData(casesFile);
-  casesFile.league = leagueRows(shipped, shipped.select());
+  const page = new DashboardData(casesFile);
+  casesFile.league = leagueRows(page, page.select());
+  put("cases.json", gatedJson(casesFile));
+  put("meta.json", gatedJson({ meta } satisfies MetaFile));
   log(`进度、逾期、办结用时、办结率排名（${Math.round(performance.now() - t2)} ms）`);
 
   const t3 = performance.now();
@@ -257,14 +329,34 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
         members: g.members.map((m, i) => ({ ...m, excerpt: i === 0 ? m.excerpt.slice(0, 20) : "" })),
         links: g.links.slice(0, LINKS_SHOWN),
         reason: reasons.slice(0, LINKS_SHOWN).join("；") + (reasons.length > LINKS_SHOWN ? `；等共 ${reasons.length} 处关联` : ""),
-        rows: g.members.map((m) => rowOf.get(m.key)!).filter((r) => r !== undefined),
+        rows: g.members.flatMap((m) => (rowOf.has(m.key) ? [shipped(rowOf.get(m.key)!)] : [])),
       };
     }),
   };
+  if (options.repeatsSummary ?? n > REPEATS_SUMMARY_FROM) {
+    // a national year's ~50,000 groups are ~9 MB gzip: the page gets the largest, the rest on demand
+    // rows ascending as differences (a group's rows are near each other in the cube's order): a
+    // third of the bytes
+    const largest = [...repeatsFile.groups]
+      .sort((a, b) => b.size - a.size || Number(a.id.slice(1)) - Number(b.id.slice(1)))
+      .slice(0, REPEATS_SHOWN)
+      .map((g) => {
+        const rows = [...g.rows].sort((x, y) => x - y);
+        return { ...g, members: g.members.slice(0, MEMBERS_SHOWN), rows: rows.map((r, j) => (j ? r - rows[j - 1]! : r)) };
+      });
+    const summary: RepeatsFile = { deltaRows: true, groups: largest, total: { groups: groups.length, complaints: groups.reduce((s, g) => s + g.size, 0) } };
+    put("repeats.json", gatedJson(summary));
+    put("repeats-all.json", gatedJson(repeatsFile));
+  } else {
+    put("repeats.json", gatedJson(repeatsFile));
+    put("repeats-all.json", gatedJson({ groups: [] } satisfies RepeatsFile)); // repeats.json has them all
+  }
   log(`重复举报 ${groups.length} 组（${Math.round(performance.now() - t3)} ms）`);
 
   const t4 = performance.now();
   const report = buildReport(chartData, { files: files.map((f) => basename(f)), rejected: ingest.rejected, synthetic });
+  put("report.json", gatedJson(report));
+  put("geo.json", gatedJson(geoFor(chartData)));
   log(`报告附件（${Math.round(performance.now() - t4)} ms）`);
 
   const enforcement: EnforcementFile = {
@@ -279,44 +371,75 @@ export async function buildDashboardData(files: readonly string[], log: BuildLog
     accountable: [],
     withAction: [],
   };
-  for (const c of cases) {
+  // in the page's row order; with a cube, summed per filter cell (the rows of one county × date
+  // × batch × types × themes, consecutive in the cube's order): a filter selects whole cells, so
+  // the page's sums over a selection are the same
+  const caseAt = new Int32Array(n);
+  for (let i = 0; i < n; i++) caseAt[shipped(i)] = i;
+  const filterColumns = [cols.date, cols.county, cols.batch, cols.types, cols.themes];
+  const groupRows: number[] = [];
+  for (let k = 0, cell = -1; k < n; k++) {
+    const i = caseAt[k]!;
+    const prev = k ? caseAt[k - 1]! : -1;
+    if (!cubed || prev < 0 || filterColumns.some((col) => col[i] !== col[prev])) {
+      cell++;
+      groupRows.push(0);
+    }
+    groupRows[cell]!++;
+    const c = cases[i]!;
     const e = parseEnforcement(c.rectification, c.accountability);
-    enforcement.cases.push(e.cases);
-    enforcement.fines.push(e.fines.length);
-    enforcement.fineYuan.push(e.fineYuan);
-    enforcement.orders.push(e.orders);
-    enforcement.suspensions.push(e.suspensions);
-    enforcement.seizures.push(e.seizures);
-    enforcement.transfers.push(e.transfers);
-    enforcement.interviewed.push(e.interviewed);
-    enforcement.accountable.push(e.accountable);
-    enforcement.withAction.push(hasAction(e) ? 1 : 0);
+    const values: [Exclude<keyof EnforcementFile, "groupRows">, number][] = [
+      ["cases", e.cases],
+      ["fines", e.fines.length],
+      ["fineYuan", e.fineYuan],
+      ["orders", e.orders],
+      ["suspensions", e.suspensions],
+      ["seizures", e.seizures],
+      ["transfers", e.transfers],
+      ["interviewed", e.interviewed],
+      ["accountable", e.accountable],
+      ["withAction", hasAction(e) ? 1 : 0],
+    ];
+    for (const [name, v] of values) enforcement[name][cell] = (enforcement[name][cell] ?? 0) + v;
   }
+  if (cubed) enforcement.groupRows = groupRows;
 
-  const encoder = new TextEncoder();
-  const chunks: { name: string; data: Uint8Array }[] = [];
-  for (let k = 0; k < TEXT_CHUNKS; k++) {
-    const [start, end] = chunkRange(k, n);
-    const records = cases.slice(start, end).map((c, j) => {
-      // the row is the case's place in cases.json, known only now (ChartData orders the cases)
-      const t = shown.get(caseKey(c))!;
-      t.row = start + j;
-      return t;
-    });
-    const chunk: TextChunk = { start, end, records };
-    chunks.push({ name: `${String(k).padStart(2, "0")}.json`, data: encoder.encode(gatedJson(chunk)) });
+  put("enforcement.json", JSON.stringify(enforcement)); // numbers only
+
+  // the text chunks, in the page's row order, each read back from the scratch file and written
+  // to the archive as soon as it is made: one chunk's records in memory at a time
+  const z = new ZipStream();
+  const zipFd = openSync(join(dir, "texts.zip"), "w");
+  const scratchIn = openSync(scratch, "r");
+  const index: TextIndex = { bits: TEXT_INDEX_BITS, chunks: [] };
+  try {
+    for (let k = 0; k < TEXT_CHUNKS; k++) {
+      const [start, end] = chunkRange(k, n);
+      const records: string[] = [];
+      const pairs = new Uint8Array((1 << TEXT_INDEX_BITS) / 8);
+      for (let r = start; r < end; r++) {
+        const p = positionOf.get(caseKey(cases[caseAt[r]!]!))!;
+        const bytes = Buffer.alloc(offsets[p + 1]! - offsets[p]!);
+        readSync(scratchIn, bytes, 0, bytes.length, offsets[p]!);
+        const json = bytes.toString("utf8");
+        // what a search matches (searchRows): the shipped text, 受理编号 and 投诉对象
+        const t = JSON.parse(json) as Omit<TextRecord, "row">;
+        for (const s of [t.text, t.id, t.target ?? ""]) addPairs(pairs, s, TEXT_INDEX_BITS);
+        // the row is the case's place in the page's data, known only now
+        records.push(`{"row":${r},${json.slice(1)}`);
+      }
+      index.chunks.push(Buffer.from(pairs).toString("base64"));
+      const chunk = Buffer.from(`{"start":${start},"end":${end},"records":[${records.join(",")}]}`, "utf8");
+      for (const part of z.add(`${String(k).padStart(2, "0")}.json`, chunk)) writeSync(zipFd, part);
+    }
+    for (const part of z.end()) writeSync(zipFd, part);
+  } finally {
+    closeSync(zipFd);
+    closeSync(scratchIn);
+    rmSync(scratch, { force: true });
   }
-
-  // every file passes the output gate (the file names in meta, ids, labels): the records were
-  // redacted on reading, this is the second lock
-  const out: DashboardOutputs = new Map();
-  out.set("cases.json", gatedJson(casesFile));
-  out.set("meta.json", gatedJson({ meta } satisfies MetaFile));
-  out.set("repeats.json", gatedJson(repeatsFile));
-  out.set("enforcement.json", JSON.stringify(enforcement)); // numbers only
-  out.set("geo.json", gatedJson(geoFor(chartData)));
-  out.set("report.json", gatedJson(report));
-  out.set("texts.zip", zip(chunks));
+  names.push("texts.zip");
+  put("texts-index.json", JSON.stringify(index)); // bit sets only
   log(`完成（共 ${Math.round(performance.now() - t0)} ms）`);
-  return out;
+  return names;
 }

@@ -29,9 +29,18 @@ function newest(dir: string): number {
   return max;
 }
 
+/**
+ * $DUCHA_AGGREGATE=1 ships a national year's forms (count cube, repeat summary) whatever the
+ * size, =0 never; unset, the data step decides by the number of cases (see build.ts).
+ */
+export function dataOptions(): { aggregate?: boolean; repeatsSummary?: boolean } {
+  const v = process.env.DUCHA_AGGREGATE;
+  return v === "1" ? { aggregate: true, repeatsSummary: true } : v === "0" ? { aggregate: false, repeatsSummary: false } : {};
+}
+
 export function cacheKey(files: readonly string[]): string {
   const h = createHash("sha256");
-  h.update(JSON.stringify({ v: MODEL_VERSION, src: newest(SRC), files: files.map((f) => [f, statSync(f).size, statSync(f).mtimeMs]) }));
+  h.update(JSON.stringify({ v: MODEL_VERSION, options: dataOptions(), src: newest(SRC), files: files.map((f) => [f, statSync(f).size, statSync(f).mtimeMs]) }));
   return h.digest("hex").slice(0, 16);
 }
 
@@ -58,12 +67,11 @@ export async function ensureData(files: readonly string[] = dataInputs()): Promi
     if (existsSync(join(dir, "done"))) return dir;
     const log = (m: string) => process.stderr.write(`[ducha] ${m}\n`);
     log(`数据：${files.length} 个文件，首次处理（之后使用缓存 ${dir}）`);
-    const { buildDashboardData } = await import("./build.js");
-    const outputs = await buildDashboardData(files, log);
+    const { writeDashboardData } = await import("./build.js");
     const tmp = `${dir}.tmp${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
-    for (const [name, data] of outputs) writeFileSync(join(tmp, name), data);
+    // each file is written as soon as it is made (a national year's are never all in memory)
+    await writeDashboardData(files, tmp, log, dataOptions());
     writeFileSync(join(tmp, "done"), new Date().toISOString());
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);

@@ -1,10 +1,10 @@
 /**
  * The dashboard's building blocks: the 模拟数据 banner, the headline figures, a chart card (a
- * vega-lite spec drawn with vega-embed, with SVG and PNG downloads) and a table card (CSV and
- * XLSX downloads). All text goes in as text nodes.
+ * vega-lite spec compiled and drawn with vega, with SVG and PNG downloads) and a table card (CSV
+ * and XLSX downloads). All text goes in as text nodes.
  */
-import embed from "vega-embed";
-import type { TopLevelSpec } from "vega-lite";
+import { View, Warn, logger, parse } from "vega";
+import { type TopLevelSpec, compile } from "vega-lite";
 import { MISSING } from "../analyze/keys.js";
 import { type Rate, rates } from "../analyze/rates.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
@@ -133,7 +133,36 @@ function dataUrlBlob(url: string): Blob {
   return new Blob([bytes], { type: /^data:([^;,]+)/.exec(head)?.[1] ?? "application/octet-stream" });
 }
 
+/**
+ * Draw a vega-lite spec into `target` as SVG: what vega-embed did for our options (no actions,
+ * no tooltip plugin: vega's own title-attribute tooltip; no hover; warnings to the console), without
+ * loading vega-embed and its dependencies (themes, tooltip, JSON patch, schema parser): the
+ * dashboard bundles vega and vega-lite into its one module (scripts/dashboard-build.ts).
+ */
+async function draw(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
+  const log = logger(Warn);
+  const view = new View(parse(compile(spec, { logger: log }).spec, {}), { logger: log, renderer: "svg" });
+  // vega-embed's container class: style.css keeps its layout rules for it
+  target.classList.add("vega-embed");
+  target.replaceChildren();
+  await view.initialize(target).runAsync();
+  return view;
+}
+
 let queue: Promise<unknown> = Promise.resolve();
+
+let firstDrawn: () => void = () => {};
+const firstChart = new Promise<void>((resolve) => (firstDrawn = resolve));
+
+/**
+ * Resolves once the page's first chart is drawn (or has failed), and never earlier: for data only
+ * the parts below the charts need (热点's repeat groups and enforcement counts, 4.7 MB at 50,000
+ * cases), fetched and parsed after it so they do not compete with the first chart. Unlike
+ * afterCharts() it may be called before any chart is made (in a page's import cell, which runs once).
+ */
+export function afterFirstChart(): Promise<void> {
+  return firstChart;
+}
 
 /**
  * Resolves once the charts created so far are drawn (at once when none is pending), then yields
@@ -173,14 +202,14 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
         name = options.filename ?? titleOf(full);
         card.setAttribute("data-chart", name);
       }
-      return embed(target, full as never, { actions: false, renderer: "svg", tooltip: false });
+      return draw(target, full);
     });
   queue = drawn.catch(() => undefined);
+  void queue.then(() => firstDrawn());
   drawn
-    .then((result) => {
-      if (!result) return;
-      finalize = result.finalize;
-      const view = result.view;
+    .then((view) => {
+      if (!view) return;
+      finalize = () => view.finalize();
       const onClick = options.onClick;
       if (onClick) {
         card.classList.add("is-clickable");
@@ -378,8 +407,10 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
 
 /** 逾期未办结 and the 重点件 of the selection with their status, open ones first. */
 export function keyCases(data: DashboardData, sel: Selection, limit = 12): HTMLElement {
-  const inSel = new Set(sel.rows);
-  const overdue = data.file.overdue.filter((o) => inSel.has(o.row));
+  // a mask, not a Set of 50,000 rows: this card is drawn before the page's first chart
+  const inSel = new Uint8Array(data.length);
+  for (const r of sel.rows) inSel[r] = 1;
+  const overdue = data.file.overdue.filter((o) => inSel[o.row] === 1);
   const statusName = (i: number) => sel.cols.statusKeys[sel.cols.status[i]!] ?? "";
   const ids = new Map(data.file.keyCases ?? []);
   const items: { id: string; county: string; status: string; open: boolean }[] = [];

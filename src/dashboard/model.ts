@@ -9,7 +9,7 @@ import type { RepeatGroup } from "../analyze/repeats.js";
 import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 8;
+export const MODEL_VERSION = 10;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -58,24 +58,27 @@ export interface EncodedColumns extends Omit<
   countyNames: [string, string][];
 }
 
+/** A per-case column: a JSON array as shipped per case, an Int32Array when expanded from a cube. */
+export type CaseColumn = number[] | Int32Array;
+
 /** Per-case values beyond the library's columns, one array entry per case (same order). */
 export interface CaseExtras {
   /** 案卷类别: 0 一般件, 1 重点件, 2 not given */
-  category: number[];
+  category: CaseColumn;
   /** the classifier suggests a 重点件: 1, else 0 */
-  keySuggested: number[];
+  keySuggested: CaseColumn;
   /** predicted 污染类型 as a bit mask (bit i = POLLUTION_TYPES[i]) */
-  predictedTypes: number[];
+  predictedTypes: CaseColumn;
   /** closure progress: the grid slot of the 交办 date (0 without a date) */
-  progressSlot: number[];
+  progressSlot: CaseColumn;
   /** the grid slot the case became 已办结, -1 when open */
-  closedSlot: number[];
+  closedSlot: CaseColumn;
   /** the grid slot the case became 阶段性办结 or 已办结, -1 when neither */
-  phaseSlot: number[];
+  phaseSlot: CaseColumn;
   /** days from 交办 to 已办结, -1 when open or undated */
-  closeDays: number[];
+  closeDays: CaseColumn;
   /** 1 when closeDays comes from a 办结时间, 0 when from the first snapshot showing it closed */
-  closeExact: number[];
+  closeExact: CaseColumn;
 }
 
 /** A case past its 办结目标 and not 已办结 at `overdueAt` (from `overdue()`). */
@@ -100,11 +103,95 @@ export interface PopulationRow {
   rounded?: boolean;
 }
 
+/**
+ * Every per-case value the pages read, as a count cube: one entry per distinct combination of
+ * the columns' and extras' values (county × date × batch × status × verification × types ×
+ * themes × 重点件 flags × progress slots × close time …), with how many cases have it. Shipped
+ * instead of per-case arrays for a large data set (a national year); the page expands it into
+ * the same columns (cases ordered by combination), so every figure is computed as before.
+ */
+export interface CaseCube {
+  /** cases with each combination */
+  count: number[];
+  /** each dimension's value per combination (same length as count) */
+  values: Record<CubeDimension, number[]>;
+}
+
+/** The cube's dimensions: the per-case columns of `EncodedColumns` and every `CaseExtras` column. */
+// the dimensions filters read first, so that the cases of one filter cell are consecutive rows;
+// the date first of all, so that 检索's newest-first pages are the last rows (one or two text chunks)
+export const CUBE_COLUMNS = ["date", "county", "batch", "types", "themes", "status", "verification", "typeSource"] as const;
+export const CUBE_EXTRAS = [
+  "category",
+  "keySuggested",
+  "predictedTypes",
+  "progressSlot",
+  "closedSlot",
+  "phaseSlot",
+  "closeDays",
+  "closeExact",
+] as const satisfies readonly (keyof CaseExtras)[];
+export type CubeDimension = (typeof CUBE_COLUMNS)[number] | (typeof CUBE_EXTRAS)[number];
+const CUBE_DIMENSIONS: readonly CubeDimension[] = [...CUBE_COLUMNS, ...CUBE_EXTRAS];
+
+/**
+ * The cube of per-case values, and the order of the cases in it (`order[k]` is the case shown as
+ * row k once the page expands the cube; cases of one combination keep their order).
+ */
+export function cubeOf(
+  columns: Record<(typeof CUBE_COLUMNS)[number], ArrayLike<number>>,
+  extras: CaseExtras,
+  n: number,
+): { cube: CaseCube; order: Int32Array } {
+  const dims = CUBE_DIMENSIONS.map((d): ArrayLike<number> => (d in extras ? extras[d as keyof CaseExtras] : columns[d as (typeof CUBE_COLUMNS)[number]]));
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const compare = (a: number, b: number): number => {
+    for (const d of dims) {
+      const x = d[a]! - d[b]!;
+      if (x) return x;
+    }
+    return a - b;
+  };
+  order.sort(compare);
+  const count: number[] = [];
+  const values = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, [] as number[]])) as Record<CubeDimension, number[]>;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const prev = k ? order[k - 1]! : -1;
+    if (prev >= 0 && dims.every((d) => d[i] === d[prev])) {
+      count[count.length - 1]!++;
+      continue;
+    }
+    count.push(1);
+    CUBE_DIMENSIONS.forEach((d, j) => values[d].push(dims[j]![i]!));
+  }
+  return { cube: { count, values }, order };
+}
+
+/** The per-case columns and extras of a cube, cases in the cube's order. */
+export function expandCube(cube: CaseCube): { columns: Record<(typeof CUBE_COLUMNS)[number], Int32Array>; extras: CaseExtras; length: number } {
+  const n = cube.count.reduce((s, c) => s + c, 0);
+  const out = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, new Int32Array(n)])) as Record<CubeDimension, Int32Array>;
+  let at = 0;
+  cube.count.forEach((c, k) => {
+    for (const d of CUBE_DIMENSIONS) out[d].fill(cube.values[d][k]!, at, at + c);
+    at += c;
+  });
+  const columns = Object.fromEntries(CUBE_COLUMNS.map((d) => [d, out[d]])) as Record<(typeof CUBE_COLUMNS)[number], Int32Array>;
+  const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, out[d]])) as unknown as CaseExtras;
+  return { columns, extras, length: n };
+}
+
 /** data/cases.json: everything the filters and most charts need. */
 export interface CasesFile {
   meta: DashboardMeta;
+  /** the columns; their per-case arrays are empty when `cube` carries them */
   columns: EncodedColumns;
+  /** per-case extras; empty arrays when `cube` carries them */
   extras: CaseExtras;
+  /** a large data set's per-case values as a count cube (see CaseCube); the rows are the cube's order */
+  cube?: CaseCube;
   /** the grid of `closureProgress()`: every snapshot date and 办结时间 */
   progressDates: string[];
   upperBoundCases: number;
@@ -132,9 +219,27 @@ export interface ShippedRepeatGroup extends RepeatGroup {
   rows: number[];
 }
 
-/** data/repeats.json: the groups of `repeats()` (redacted), as the report lists them */
+/**
+ * data/repeats.json: the groups of `repeats()` (redacted), as the report lists them. For a large
+ * data set a summary: the largest groups only (each with every row, so filters stay exact, but
+ * its first members only), `total` saying how many there are; data/repeats-all.json then holds
+ * every group, fetched when the user asks for all.
+ */
 export interface RepeatsFile {
   groups: ShippedRepeatGroup[];
+  /** present when `groups` is a summary: every group's count and the complaints in them */
+  total?: { groups: number; complaints: number };
+  /** each group's rows are ascending, written as the differences from the previous row (see repeatGroups) */
+  deltaRows?: true;
+}
+
+/** The groups of a repeats file with their rows as row numbers. */
+export function repeatGroups(file: RepeatsFile): ShippedRepeatGroup[] {
+  if (!file.deltaRows) return file.groups;
+  return file.groups.map((g) => {
+    let at = 0;
+    return { ...g, rows: g.rows.map((d) => (at += d)) };
+  });
 }
 
 /** Enforcement parsed from 处理和整改情况, per case (columns), for the report. */
@@ -149,6 +254,38 @@ export interface EnforcementFile {
   interviewed: number[];
   accountable: number[];
   withAction: number[];
+  /**
+   * with a cube: the figures are sums per group of rows, `groupRows[g]` rows each, in row order
+   * (a group: the rows of one county × date × batch × types × themes, which the cube keeps
+   * together); see enforcementRows
+   */
+  groupRows?: number[];
+}
+
+type EnforcementFigure = Exclude<keyof EnforcementFile, "groupRows">;
+
+/**
+ * Enforcement figures by the page's rows: as shipped per case, or, from sums per group of rows,
+ * each group's sums at its first row and zeros at the others. A filter selects whole groups
+ * (they share every value a filter reads), so a sum over the selected rows is the sum over
+ * their cases either way.
+ */
+export function enforcementRows(e: EnforcementFile): EnforcementFile {
+  const groups = e.groupRows;
+  if (!groups) return e;
+  const n = groups.reduce((s, c) => s + c, 0);
+  const out = {} as Record<EnforcementFigure, number[]>;
+  for (const [name, sums] of Object.entries(e) as [EnforcementFigure, number[]][]) {
+    if (name === ("groupRows" as string)) continue;
+    const rows = new Array<number>(n).fill(0);
+    let at = 0;
+    groups.forEach((c, k) => {
+      rows[at] = sums[k]!;
+      at += c;
+    });
+    out[name] = rows;
+  }
+  return out;
 }
 
 /** A predicted label as shipped: [label, confidence, evidence words]. */
@@ -177,6 +314,53 @@ export interface TextChunk {
   records: TextRecord[];
 }
 
+/**
+ * data/texts-index.json: for each text chunk, the character pairs (bigrams) of its texts,
+ * 受理编号 and 投诉对象 as a bit set (a pair's hash sets one of 2^bits bits; base64). A search
+ * fetches it and then only the chunks that may hold every word of the query, not all texts.
+ */
+export interface TextIndex {
+  bits: number;
+  chunks: string[];
+}
+
+/** Bits of each chunk's set: 2^18 (32 kB a chunk) keeps a chunk of 20,000 texts ~1/7 full. */
+export const TEXT_INDEX_BITS = 18;
+
+/** The bit of a character pair. */
+export function pairBit(a: number, b: number, bits: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x7f4a7c15, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x27d4eb2f);
+  h ^= h >>> 13;
+  return (h >>> 0) & ((1 << bits) - 1);
+}
+
+/** Set the bits of every character pair of `s` (UTF-16 code units). */
+export function addPairs(set: Uint8Array, s: string, bits: number): void {
+  for (let i = 0; i + 1 < s.length; i++) {
+    const bit = pairBit(s.charCodeAt(i), s.charCodeAt(i + 1), bits);
+    set[bit >>> 3]! |= 1 << (bit & 7);
+  }
+}
+
+/**
+ * Which chunks may hold a record containing every word: a chunk is ruled out when a pair of a
+ * word is not in its set. Words of one character rule nothing out.
+ */
+export function chunksFor(index: TextIndex, words: readonly string[]): boolean[] {
+  const sets = index.chunks.map((b64) => Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)));
+  return sets.map((set) =>
+    words.every((w) => {
+      for (let i = 0; i + 1 < w.length; i++) {
+        const bit = pairBit(w.charCodeAt(i), w.charCodeAt(i + 1), index.bits);
+        if (!(set[bit >>> 3]! & (1 << (bit & 7)))) return false;
+      }
+      return true;
+    }),
+  );
+}
+
 /** Rows of chunk k for n cases: contiguous ranges of equal size. */
 export function chunkRange(k: number, n: number): [number, number] {
   const size = Math.ceil(n / TEXT_CHUNKS);
@@ -187,7 +371,21 @@ export function chunkRange(k: number, n: number): [number, number] {
 export const chunkOf = (i: number, n: number): number => Math.floor(i / Math.ceil(n / TEXT_CHUNKS));
 
 /** Typed arrays back from JSON: a real `ComplaintColumns` the library's aggregations accept. */
-export function decodeColumns(c: EncodedColumns): ComplaintColumns {
+export function decodeColumns(c: EncodedColumns, cube?: CaseCube): ComplaintColumns {
+  if (cube) {
+    const { columns, length } = expandCube(cube);
+    return {
+      ...c,
+      length,
+      ...columns,
+      status: Uint8Array.from(columns.status),
+      verification: Uint8Array.from(columns.verification),
+      types: Uint16Array.from(columns.types),
+      typeSource: Uint8Array.from(columns.typeSource),
+      themes: Uint16Array.from(columns.themes),
+      countyNames: new Map(c.countyNames),
+    };
+  }
   return {
     ...c,
     county: Int32Array.from(c.county),

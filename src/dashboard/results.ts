@@ -27,10 +27,23 @@ export function newestFirst(data: DashboardData, rows: ArrayLike<number>): numbe
   return Array.from(rows).sort((a, b) => day(b) - day(a) || b - a);
 }
 
-/** The rows whose text or 受理编号 contains the query (all words, separated by spaces). */
-export async function searchRows(rows: readonly number[], query: string, load: LoadTexts): Promise<number[]> {
+/**
+ * The rows whose text or 受理编号 contains the query (all words, separated by spaces).
+ * `mayContain(words)`, when given, rules rows out before their texts are fetched (the chunk
+ * index: a row whose chunk lacks a character pair of a word cannot match).
+ */
+export async function searchRows(
+  rows: readonly number[],
+  query: string,
+  load: LoadTexts,
+  mayContain?: (words: readonly string[]) => Promise<(row: number) => boolean>,
+): Promise<number[]> {
   const words = query.trim().split(/\s+/).filter(Boolean);
   if (!words.length) return [...rows];
+  if (mayContain) {
+    const keep = await mayContain(words);
+    rows = rows.filter(keep);
+  }
   const texts = await load(rows);
   return rows.filter((r) => {
     const t = texts.get(r);

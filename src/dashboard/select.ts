@@ -10,7 +10,7 @@ import { MISSING, UNRESOLVED } from "../analyze/keys.js";
 import type { PopulationTable } from "../analyze/population.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { THEMES } from "../model/classification.js";
-import { type CaseExtras, type CasesFile, type DashboardMeta, type PopulationRow, decodeColumns } from "./model.js";
+import { type CaseExtras, type CasesFile, type DashboardMeta, type PopulationRow, decodeColumns, expandCube } from "./model.js";
 
 /** What the user narrowed the data to; null = all. */
 export interface Filters {
@@ -82,8 +82,9 @@ export class DashboardData {
   constructor(file: CasesFile) {
     this.file = file;
     this.meta = file.meta;
-    this.cols = decodeColumns(file.columns);
-    this.extras = file.extras;
+    this.cols = decodeColumns(file.columns, file.cube);
+    // a national year ships a count cube: expanded once, in the cube's order (the rows of the lists)
+    this.extras = file.cube ? expandCube(file.cube).extras : file.extras;
     this.counties = file.counties;
     this.population = new Map(
       file.counties.map((c) => [
@@ -156,7 +157,7 @@ export class DashboardData {
   }
 
   /** Sum of an extras column over the selection, counting entries that pass `test`. */
-  countWhere(sel: Selection, column: readonly number[], test: (v: number) => boolean): number {
+  countWhere(sel: Selection, column: ArrayLike<number>, test: (v: number) => boolean): number {
     let k = 0;
     for (let i = 0; i < sel.rows.length; i++) if (test(column[sel.rows[i]!]!)) k++;
     return k;

@@ -28,15 +28,21 @@ export function crc32(data: Uint8Array): number {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
-/** The bytes of a ZIP archive holding `entries` (stored, in order). */
-export function zip(entries: readonly ZipEntry[]): Uint8Array<ArrayBuffer> {
-  const enc = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = enc.encode(e.name);
-    const crc = crc32(e.data);
+/**
+ * A ZIP archive written entry by entry (stored): `add` returns the bytes of one entry, `end` the
+ * central directory. Only the directory entries (a few dozen bytes each) are kept, so an archive
+ * of hundreds of MB can go to a file one entry at a time.
+ */
+export class ZipStream {
+  private readonly enc = new TextEncoder();
+  private readonly central: Uint8Array[] = [];
+  private offset = 0;
+  private count = 0;
+
+  /** The local header, name and data of one entry. */
+  add(entryName: string, data: Uint8Array): Uint8Array[] {
+    const name = this.enc.encode(entryName);
+    const crc = crc32(data);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true); // version needed
@@ -45,11 +51,10 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array<ArrayBuffer> {
     local.setUint16(10, DOS_TIME, true);
     local.setUint16(12, DOS_DATE, true);
     local.setUint32(14, crc, true);
-    local.setUint32(18, e.data.length, true);
-    local.setUint32(22, e.data.length, true);
+    local.setUint32(18, data.length, true);
+    local.setUint32(22, data.length, true);
     local.setUint16(26, name.length, true);
     local.setUint16(28, 0, true);
-    parts.push(new Uint8Array(local.buffer), name, e.data);
 
     const cd = new DataView(new ArrayBuffer(46));
     cd.setUint32(0, 0x02014b50, true);
@@ -60,21 +65,33 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array<ArrayBuffer> {
     cd.setUint16(12, DOS_TIME, true);
     cd.setUint16(14, DOS_DATE, true);
     cd.setUint32(16, crc, true);
-    cd.setUint32(20, e.data.length, true);
-    cd.setUint32(24, e.data.length, true);
+    cd.setUint32(20, data.length, true);
+    cd.setUint32(24, data.length, true);
     cd.setUint16(28, name.length, true);
-    cd.setUint32(42, offset, true);
-    central.push(new Uint8Array(cd.buffer), name);
-    offset += 30 + name.length + e.data.length;
+    cd.setUint32(42, this.offset, true);
+    this.central.push(new Uint8Array(cd.buffer), name);
+    this.offset += 30 + name.length + data.length;
+    this.count++;
+    return [new Uint8Array(local.buffer), name, data];
   }
-  const cdSize = central.reduce((s, p) => s + p.length, 0);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, entries.length, true);
-  end.setUint16(10, entries.length, true);
-  end.setUint32(12, cdSize, true);
-  end.setUint32(16, offset, true);
-  const all = [...parts, ...central, new Uint8Array(end.buffer)];
+
+  /** The central directory and its end record. */
+  end(): Uint8Array[] {
+    const cdSize = this.central.reduce((s, p) => s + p.length, 0);
+    const end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, this.count, true);
+    end.setUint16(10, this.count, true);
+    end.setUint32(12, cdSize, true);
+    end.setUint32(16, this.offset, true);
+    return [...this.central, new Uint8Array(end.buffer)];
+  }
+}
+
+/** The bytes of a ZIP archive holding `entries` (stored, in order). */
+export function zip(entries: readonly ZipEntry[]): Uint8Array<ArrayBuffer> {
+  const z = new ZipStream();
+  const all = [...entries.flatMap((e) => z.add(e.name, e.data)), ...z.end()];
   const out = new Uint8Array(all.reduce((s, p) => s + p.length, 0));
   let at = 0;
   for (const p of all) {

@@ -411,22 +411,47 @@ export function redactComplaint<T extends Redactable>(rec: T): T {
 }
 
 /**
- * {@link redactComplaint}, keeping the strings in `clean` without searching them: they are known
- * to hold no personal data (findPii found none in them, e.g. the classifier's own search).
+ * Redactions of the strings that repeat from record to record (headers, the file name, the area
+ * as written): each is searched once. Bounded: cleared when it grows past a few thousand.
  */
-export function redactComplaintExcept<T extends Redactable>(rec: T, clean?: ReadonlySet<string>): T {
+const repeated = new Map<string, string>();
+function redactRepeated(v: string): string {
+  let out = repeated.get(v);
+  if (out === undefined) {
+    if (repeated.size > 5000) repeated.clear();
+    repeated.set(v, (out = redact(v)));
+  }
+  return out;
+}
+
+/**
+ * {@link redactComplaint}, keeping the strings in `clean` without searching them: they are known
+ * to hold no personal data (findPii found none in them, e.g. the classifier's own search). With
+ * `found`, the strings searched here in which nothing was found are added to it, so that a later
+ * gate (GateOptions.clean) need not search them again: redacting them leaves them as they are.
+ */
+export function redactComplaintExcept<T extends Redactable>(rec: T, clean?: ReadonlySet<string>, found?: Set<string>): T {
   const raw: Record<string, string> = {};
   const fields = new Set([rec.text, rec.findings, rec.rectification, rec.accountability].filter(Boolean));
-  const red = clean ? (v: string) => (clean.has(v) ? v : redact(v)) : redact;
-  for (const [k, v] of Object.entries(rec.raw)) raw[redact(k)] = v && isPiiColumn(k) && !fields.has(v.trim()) ? REDACTED : red(v);
+  // with `found`, a string is searched once (受理编号 is both the key and a cell)
+  const search = found
+    ? (v: string): string => {
+        if (found.has(v)) return v;
+        const out = redact(v);
+        if (out === v && v) found.add(v);
+        return out;
+      }
+    : redact;
+  const red = clean ? (v: string) => (clean.has(v) ? v : search(v)) : search;
+  for (const [k, v] of Object.entries(rec.raw)) raw[redactRepeated(k)] = v && isPiiColumn(k) && !fields.has(v.trim()) ? REDACTED : red(v);
   const out: T = { ...rec, text: red(rec.text), raw };
-  if (rec.findings) out.findings = redact(rec.findings);
-  if (rec.rectification) out.rectification = redact(rec.rectification);
-  if (rec.accountability) out.accountability = redact(rec.accountability);
-  if (rec.deadline) out.deadline = redact(rec.deadline);
-  if (rec.seq) out.seq = redact(rec.seq);
-  if (rec.area?.raw) out.area = { ...rec.area, raw: redact(rec.area.raw) };
-  if (rec.source?.file) out.source = { ...rec.source, file: redact(rec.source.file) };
-  if (rec.key) out.key = redact(rec.key);
+  if (rec.findings) out.findings = red(rec.findings);
+  if (rec.rectification) out.rectification = red(rec.rectification);
+  if (rec.accountability) out.accountability = red(rec.accountability);
+  if (rec.deadline) out.deadline = red(rec.deadline);
+  if (rec.seq) out.seq = red(rec.seq);
+  if (rec.area?.raw) out.area = { ...rec.area, raw: redactRepeated(rec.area.raw) };
+  if (rec.source?.file) out.source = { ...rec.source, file: redactRepeated(rec.source.file) };
+  if (rec.key) out.key = red(rec.key);
   return out;
 }

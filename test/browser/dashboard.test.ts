@@ -140,6 +140,18 @@ describe("dashboard build", () => {
     expect(checkOutput(out)).toEqual([]);
   });
 
+  it("bundles vega and vega-lite into the pages' one chart module: no page loads a module per vega-* or d3-* package", () => {
+    // each of those ~65 modules was fetched, compiled and linked before a page's first chart
+    // (docs/dashboard.md, the 50,000-case benchmark); Framework's client and Inputs remain
+    const libs = existsSync(join(out, "_node")) ? readdirSync(join(out, "_node")).filter((n) => /^(vega|d3)/.test(n)) : [];
+    expect(libs).toEqual([]);
+    for (const f of readdirSync(out).filter((n) => n.endsWith(".html"))) {
+      const html = readFileSync(join(out, f), "utf8");
+      expect(html, f).toMatch(/_import\/components\/ducha\.[0-9a-f]+\.js/);
+      expect(html.match(/rel="modulepreload"/g)?.length ?? 0, f).toBeLessThanOrEqual(10);
+    }
+  });
+
   it("ships no phone number, ID number or complainant name", () => {
     const files: string[] = [];
     const walk = (d: string) => {

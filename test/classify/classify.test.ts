@@ -46,6 +46,27 @@ describe("pollution type", () => {
     expect(types("小区山脚下堆满垃圾，危房没有拆除，存在安全隐患。")).toContain("其他");
   });
 
+  it("adds 其他 for works without their environmental permit, as Tianjin's 建设项目, but not for a suspicion", () => {
+    // written as Tianjin's tables write it (建设项目、工业三堆扬尘、工业企业噪声)
+    expect(types("滨海新区某搅拌站无环保手续，每天夜间生产混凝土，噪声及扬尘污染严重。")).toEqual(["其他", "噪声", "大气"].sort());
+    expect(types("某工业园有一家加工厂没有环评手续，每天24小时生产，废水直排。")).toEqual(["其他", "水"].sort());
+    // a suspicion is no decisive cue: 怀疑…未办理环评手续 beside waste water is only 水
+    expect(types("搅拌站下雨天将废水排入河里，投诉人怀疑该搅拌站未办理环评手续。")).toEqual(["水"]);
+    // asking for the permit is no absence of it
+    expect(types("某厂废水直排，要求公开环评手续。")).toEqual(["水"]);
+  });
+
+  it("reads a traffic jam as a matter that is no pollution (其他) beside the horns", () => {
+    expect(types("内环出口堵车严重；车辆鸣笛声，夜间飙车噪声扰民。")).toEqual(["其他", "噪声"].sort());
+  });
+
+  it("reads a pump as a noise source and stealthy waste gas as air, not as water (round-6 rows N149, N151)", () => {
+    expect(types("滨河小区46号楼南侧15米处的自来水泵及供暖泵，产生噪声扰民")).toEqual(["噪声"]);
+    expect(types("化工厂距居民区约100米，这些企业夜间偷排工业废气，影响周围居民生活。")).toEqual(["大气"]);
+    // 偷排 alone, or with its water object, is still water
+    expect(types("某厂夜间偷排，河水发黑发臭。")).toContain("水");
+  });
+
   it("shows the words behind each label, taken from the text, with a confidence", () => {
     const text = "某采石场粉尘漫天，放炮和破碎机的噪音从早到晚不停。";
     const r = classify(text);

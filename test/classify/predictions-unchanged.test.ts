@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { classify } from "../../src/classify/index.js";
 import { ClassifierPool } from "../../src/classify/pool.js";
 import { sharedClassifier } from "../../src/classify/complaint-classifier.js";
+import { statsClassification } from "../../src/classify/compact.js";
 import type { Classification } from "../../src/model/classification.js";
 import { type PredictionText, predictionTexts } from "./predictions.js";
 
@@ -66,6 +67,41 @@ describe("predictions are unchanged", () => {
       );
       const bad = idx.filter((i, k) => JSON.stringify(got[k]) !== JSON.stringify(stored[i]!.prediction));
       expect(bad.slice(0, 5).map((i) => `${texts[i]!.set}:${texts[i]!.id}`)).toEqual([]);
+    }
+  });
+
+  it('without evidence words ("stats" results) the statistics read the same, on this thread and in workers', async () => {
+    const pool = new ClassifierPool(1);
+    try {
+      for (const scheme of ["seven", "eight"] as const) {
+        const idx = texts.flatMap((t, i) => (t.scheme === scheme ? [i] : []));
+        const want = idx.map((i) => JSON.stringify(statsClassification(stored[i]!.prediction)));
+        const here = sharedClassifier().classifyMany(
+          idx.map((i) => texts[i]!.text),
+          scheme,
+          undefined,
+          { evidence: false },
+        );
+        // no model evidence was looked for (only the waste-routing cues of the seven classes remain)
+        const words = (cs: Classification[]) => cs.reduce((n, c) => n + [...c.types, ...c.subtypes, ...c.themes].reduce((m, p) => m + p.evidence.length, 0), 0);
+        expect(words(here)).toBeLessThan(words(idx.map((i) => stored[i]!.prediction)) / 10);
+        // the labels with their exact confidences, 重点件 reasons, target and place of the full classification
+        const noWords = (c: Classification) => {
+          const strip = (ps: readonly { label: string; confidence: number }[]) => ps.map((p) => [p.label, p.confidence]);
+          return JSON.stringify({ ...c, types: strip(c.types), subtypes: strip(c.subtypes), themes: strip(c.themes) });
+        };
+        expect(here.filter((c, k) => noWords(c) !== noWords(stored[idx[k]!]!.prediction)).length).toBe(0);
+        expect(here.filter((c, k) => JSON.stringify(statsClassification(c)) !== want[k]).length).toBe(0);
+        const workers = await pool.classify(
+          idx.map((i) => texts[i]!.text),
+          undefined,
+          scheme,
+          { mode: "stats" },
+        );
+        expect(workers.filter((c, k) => JSON.stringify(statsClassification(c)) !== want[k]).length).toBe(0);
+      }
+    } finally {
+      await pool.close();
     }
   });
 

@@ -7,8 +7,20 @@
 import { describe, expect, it, vi } from "vitest";
 import { tableCard } from "../../src/dashboard/cards.js";
 
-// no chart is drawn here: vega (which probes a canvas jsdom lacks) is not loaded
-vi.mock("vega-embed", () => ({ default: () => Promise.reject(new Error("no charts in this test")) }));
+// no chart is drawn here: vega (which probes a canvas jsdom lacks) and vega-lite are not loaded
+vi.mock("vega", () => ({
+  View: class {},
+  Warn: 2,
+  logger: () => ({}),
+  parse: () => {
+    throw new Error("no charts in this test");
+  },
+}));
+vi.mock("vega-lite", () => ({
+  compile: () => {
+    throw new Error("no charts in this test");
+  },
+}));
 
 const table = (n: number) => ({ name: "重复举报", headers: ["组", "件数"], rows: Array.from({ length: n }, (_, i) => [`R${i + 1}`, n - i]) });
 

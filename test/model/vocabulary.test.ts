@@ -58,6 +58,9 @@ describe("vocabularies", () => {
     ["其他噪声", ["噪声"]],
     ["社会生活噪声", ["噪声"]],
     ["海洋", ["水"]],
+    // the central inspection of 中国黄金集团 2021 labels by activity (round 6, N143–N144)
+    ["矿山开发", ["生态"]],
+    ["尾渣尾矿", ["固废"]],
   ])("maps the published variant %s", (cell, values) => {
     expect(parsePollutionTypes(cell)).toEqual({ values, unknown: [] });
   });

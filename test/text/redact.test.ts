@@ -10,6 +10,7 @@ import {
   gatedJson,
   isPiiColumn,
   redact,
+  redactComplaintExcept,
   redactComplaint,
   stripControls,
   writeGatedJson,
@@ -187,6 +188,28 @@ describe("the forms people write personal data in", () => {
     const r = redactComplaint(rec);
     expect(JSON.stringify(r)).not.toMatch(/13800138000|13800138099|13900001111|孙七|王五/);
     expect(r.raw).toEqual({ 举报人信息: REDACTED, 信访人反映问题: "某厂粉尘" });
+  });
+
+  it("notes the strings it searched and found nothing in, so that the gate passes them as they are; the copy is the same", () => {
+    const rec = {
+      key: "D2CZ202306260001-1",
+      source: { file: "第1批.csv", row: 2 },
+      text: "石材厂粉尘大，联系电话13800138000",
+      findings: "经查属实，已责令整改",
+      area: { raw: "永兴县" },
+      raw: { 受理编号: "D2CZ202306260001-1", 交办问题基本情况: "石材厂粉尘大，联系电话13800138000", 处理情况: "经查属实，已责令整改" },
+    };
+    const found = new Set<string>();
+    const r = redactComplaintExcept(rec, undefined, found);
+    expect(r).toEqual(redactComplaint(rec));
+    // the case number and the findings were searched (the number has the digits of a phone's
+    // length) and are clean; the text with a phone number is not
+    expect(found.has("D2CZ202306260001-1")).toBe(true);
+    expect(found.has("经查属实，已责令整改")).toBe(true);
+    expect(found.has(rec.text)).toBe(false);
+    expect([...found].every((s) => redact(s) === s)).toBe(true);
+    // the gate leaves what was noted and still redacts the rest
+    expect(gate(rec.text, { clean: found })).toBe(`石材厂粉尘大，联系电话${REDACTED}`);
   });
 });
 

@@ -1,0 +1,241 @@
+/**
+ * A national year's dashboard ships a count cube instead of per-case arrays (cases.json) and a
+ * summary of the repeat groups (repeats.json, every group in repeats-all.json). On the bundled
+ * sample, both forms of the data step must give the pages the same figures: every count, rate,
+ * ranking, progress curve, close time, overdue list and league row, under filters too; and each
+ * row of the expanded cube must be the case its text record, repeat groups and enforcement
+ * figures say it is.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { countBy, rates } from "../../src/node.js";
+import { buildDashboardData } from "../../src/dashboard/build.js";
+import { closeTimesOf, overdueOf, progressOf } from "../../src/dashboard/closure.js";
+import { sampleInputs } from "../../src/dashboard/inputs.js";
+import { leagueRows } from "../../src/dashboard/league.js";
+import {
+  type CasesFile,
+  type EnforcementFile,
+  type RepeatsFile,
+  type TextChunk,
+  type TextIndex,
+  type TextRecord,
+  chunkOf,
+  chunksFor,
+  enforcementRows,
+  repeatGroups,
+} from "../../src/dashboard/model.js";
+import { searchRows } from "../../src/dashboard/results.js";
+import { DashboardData, type Filters, NO_FILTERS } from "../../src/dashboard/select.js";
+
+type Outputs = Map<string, string | Uint8Array>;
+
+/** The records of the stored entries of texts.zip, by row. */
+function textsByRow(bytes: Uint8Array): Map<number, TextRecord> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Map<number, TextRecord>();
+  for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
+    const size = view.getUint32(at + 18, true);
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    for (const t of (JSON.parse(Buffer.from(bytes.subarray(start, start + size)).toString("utf8")) as TextChunk).records) out.set(t.row, t);
+    at = start + size;
+  }
+  return out;
+}
+
+let perCase: Outputs;
+let cubed: Outputs;
+let a: DashboardData;
+let b: DashboardData;
+
+beforeAll(async () => {
+  perCase = await buildDashboardData(sampleInputs());
+  cubed = await buildDashboardData(sampleInputs(), () => {}, { aggregate: true, repeatsSummary: true });
+  a = new DashboardData(JSON.parse(perCase.get("cases.json") as string) as CasesFile);
+  b = new DashboardData(JSON.parse(cubed.get("cases.json") as string) as CasesFile);
+}, 240_000);
+
+const FIELDS = ["cases", "fines", "fineYuan", "orders", "suspensions", "seizures", "transfers", "interviewed", "accountable", "withAction"] as const;
+
+const FILTERS: Partial<Filters>[] = [
+  {},
+  { county: "431003" },
+  { type: "噪声" },
+  { theme: "two-high" },
+  { batch: "12" },
+  { from: "2023-07-01", to: "2023-07-05" },
+  { county: "431003", type: "大气" },
+];
+
+describe("the count cube of cases.json", () => {
+  it("carries every case in its counts and no per-case arrays; the per-case path has no cube", () => {
+    const file = b.file;
+    expect(file.cube).toBeDefined();
+    expect(file.columns.county).toEqual([]);
+    expect(file.extras.closeDays).toEqual([]);
+    expect(file.cube!.count.reduce((s, c) => s + c, 0)).toBe(a.length);
+    // (on the sample every case has its own combination: snapshot dates and close times differ)
+    expect(file.cube!.count.length).toBeLessThanOrEqual(a.length);
+    expect(a.file.cube).toBeUndefined();
+    expect(b.length).toBe(a.length);
+  });
+
+  it.each(FILTERS)("gives the pages the figures of the per-case arrays: %o", (f) => {
+    const filters = { ...NO_FILTERS, ...f };
+    const x = a.select(filters);
+    const y = b.select(filters);
+    expect(y.rows.length).toBe(x.rows.length);
+    expect(x.rows.length).toBeGreaterThan(0);
+    for (const dims of [
+      ["county", "type"],
+      ["theme", "type"],
+      ["county", "verification"],
+      ["county", "status"],
+      ["date"],
+      ["batch"],
+      ["county", "theme"],
+    ] as const)
+      expect(countBy(y.cols, [...dims]).rows, dims.join("×")).toEqual(countBy(x.cols, [...dims]).rows);
+    expect(rates(y.cols)).toEqual(rates(x.cols));
+    expect(y.cols.typeSourceCounts).toEqual(x.cols.typeSourceCounts);
+    expect(b.ranking(y)).toEqual(a.ranking(x));
+    expect(progressOf(b, y)).toEqual(progressOf(a, x));
+    expect(closeTimesOf(b, y)).toEqual(closeTimesOf(a, x));
+    const overdue = (d: DashboardData, s: typeof x) => overdueOf(d, s).map((o) => [o.id, o.county, o.date, o.days, o.key]);
+    expect(overdue(b, y)).toEqual(overdue(a, x));
+    expect(leagueRows(b, y)).toEqual(leagueRows(a, x));
+    // the 热点's 执法问责 table: per county of the selection (the cube path ships sums per entry)
+    const enforcement = (d: DashboardData, out: Outputs, s: typeof x) => {
+      const e = enforcementRows(JSON.parse(out.get("enforcement.json") as string) as EnforcementFile);
+      const by = new Map<string, number[]>();
+      for (const r of s.rows) {
+        const county = d.cols.countyKeys[d.cols.county[r]!]!;
+        const acc = by.get(county) ?? by.set(county, new Array<number>(FIELDS.length).fill(0)).get(county)!;
+        FIELDS.forEach((k, j) => (acc[j]! += e[k][r]!));
+      }
+      return [...by].sort();
+    };
+    expect(enforcement(b, cubed, y)).toEqual(enforcement(a, perCase, x));
+    expect(
+      enforcement(a, perCase, x).some(([, v]) => v[9]! > 0),
+      "some case with a measure",
+    ).toBe(true);
+    for (const column of ["category", "keySuggested", "predictedTypes", "closeExact"] as const)
+      expect(
+        b.countWhere(y, b.extras[column], (v) => v > 0),
+        column,
+      ).toBe(a.countWhere(x, a.extras[column], (v) => v > 0));
+  });
+
+  it("has the sample's overdue cases and 重点件 (so the lists above compared something)", () => {
+    expect(a.file.overdue.length).toBeGreaterThan(0);
+    expect(b.file.keyCases.map(([, id]) => id).sort()).toEqual(a.file.keyCases.map(([, id]) => id).sort());
+    expect(a.file.keyCases.length).toBeGreaterThan(0);
+    expect(b.file.league).toEqual(a.file.league);
+    // enforcement sums per filter cell: some cells hold several cases (so the sums above were sums)
+    const groups = (JSON.parse(cubed.get("enforcement.json") as string) as EnforcementFile).groupRows!;
+    expect(groups.reduce((s, c) => s + c, 0)).toBe(a.length);
+    expect(groups.some((c) => c > 1)).toBe(true);
+  });
+});
+
+describe("rows of the expanded cube", () => {
+  it("are the cases their text records, 重点件 and overdue entries name", () => {
+    const ta = textsByRow(perCase.get("texts.zip") as Uint8Array);
+    const tb = textsByRow(cubed.get("texts.zip") as Uint8Array);
+    expect(tb.size).toBe(b.length);
+    const rowA = new Map([...ta].map(([r, t]) => [t.id, r]));
+    // every row of the cube shows the case of the same id in the per-case data: same county,
+    // date, status, types, close time; the same text record
+    const c = (d: DashboardData, r: number) => [
+      d.cols.countyKeys[d.cols.county[r]!],
+      d.cols.dateKeys[d.cols.date[r]!],
+      d.cols.statusKeys[d.cols.status[r]!],
+      d.cols.types[r],
+      d.cols.themes[r],
+      d.extras.category[r],
+      d.extras.closeDays[r],
+      d.extras.closedSlot[r],
+    ];
+    let moved = 0;
+    for (const [r, t] of tb) {
+      const ra = rowA.get(t.id)!;
+      if (ra !== r) moved++;
+      expect(c(b, r), t.id).toEqual(c(a, ra));
+      expect({ ...t, row: ra }).toEqual(ta.get(ra));
+    }
+    expect(moved, "the cube orders the cases differently, so the check above could fail").toBeGreaterThan(0);
+    for (const [r, id] of b.file.keyCases) expect(tb.get(r)!.id).toBe(id);
+    for (const o of b.file.overdue) expect(tb.get(o.row)!.id).toBe(o.id);
+  });
+
+  it("repeats.json is a summary of repeats-all.json, whose groups are the per-case file's, member rows mapped", () => {
+    const ra = JSON.parse(perCase.get("repeats.json") as string) as RepeatsFile;
+    const all = JSON.parse(cubed.get("repeats-all.json") as string) as RepeatsFile;
+    const file = JSON.parse(cubed.get("repeats.json") as string) as RepeatsFile;
+    expect(file.deltaRows).toBe(true);
+    const summary = { ...file, groups: repeatGroups(file) };
+    expect(JSON.parse(perCase.get("repeats-all.json") as string)).toEqual({ groups: [] });
+    expect(ra.total).toBeUndefined();
+    expect(summary.total).toEqual({ groups: ra.groups.length, complaints: ra.groups.reduce((s, g) => s + g.size, 0) });
+    const ta = textsByRow(perCase.get("texts.zip") as Uint8Array);
+    const tb = textsByRow(cubed.get("texts.zip") as Uint8Array);
+    const ids = (t: Map<number, TextRecord>, rows: number[]) => rows.map((r) => t.get(r)!.id).sort();
+    expect(all.groups.map((g) => g.id)).toEqual(ra.groups.map((g) => g.id));
+    all.groups.forEach((g, i) => {
+      const { rows, ...rest } = g;
+      const { rows: rowsA, ...restA } = ra.groups[i]!;
+      expect(rest).toEqual(restA);
+      expect(ids(tb, rows)).toEqual(ids(ta, rowsA));
+    });
+    // the summary: the largest groups, largest first, every row kept
+    const sizes = ra.groups.map((g) => g.size).sort((x, y) => y - x);
+    expect(summary.groups.map((g) => g.size)).toEqual(sizes.slice(0, summary.groups.length));
+    for (const g of summary.groups) expect(g.rows).toEqual([...all.groups.find((x) => x.id === g.id)!.rows].sort((x, y) => x - y));
+  });
+
+  it("every shipped file of the cube path keeps personal data out and says 模拟数据", () => {
+    const text = [...cubed.values()].map((v) => (typeof v === "string" ? v : Buffer.from(v).toString("utf8"))).join("\n");
+    // data/sample/README.md, "Planted personal data"
+    for (const p of ["15254084261", "廖立新", "431024198411285580", "138 5716 3218", "0735-7278774", "43102519811110289X", "曹海军"])
+      expect(text).not.toContain(p);
+    expect(text).toContain("【已隐去】");
+    expect(b.meta.synthetic).toBe(true);
+  });
+});
+
+describe("the search's chunk index (texts-index.json)", () => {
+  it("finds what a search over all texts finds, opening fewer chunks for a rare word", async () => {
+    for (const [out, d] of [
+      [perCase, a],
+      [cubed, b],
+    ] as const) {
+      const texts = textsByRow(out.get("texts.zip") as Uint8Array);
+      const index = JSON.parse(out.get("texts-index.json") as string) as TextIndex;
+      let opened = new Set<number>();
+      const load = (rows: readonly number[]) => {
+        for (const r of rows) opened.add(chunkOf(r, d.length));
+        return Promise.resolve(new Map(rows.map((r) => [r, texts.get(r)!])));
+      };
+      const mayContain = (words: readonly string[]) => {
+        const ok = chunksFor(index, words);
+        return Promise.resolve((r: number) => ok[chunkOf(r, d.length)]!);
+      };
+      const all = [...texts.keys()].sort((x, y) => x - y);
+      const someId = texts.get(all[all.length >> 1]!)!.id;
+      const target = [...texts.values()].find((t) => t.target && t.target.length >= 4)!.target!;
+      for (const query of ["养猪场", "噪声 夜间", "臭", someId, target, "【已隐去】", "没有这样的企业名称", "养猪场 没有这样"]) {
+        opened = new Set();
+        const everything = await searchRows(all, query, load);
+        const loadedAll = opened.size;
+        opened = new Set();
+        expect(await searchRows(all, query, load, mayContain), query).toEqual(everything);
+        expect(opened.size, query).toBeLessThanOrEqual(loadedAll);
+        if (query === someId) {
+          expect(everything.length).toBeGreaterThan(0);
+          expect(opened.size, "a 受理编号 is in few chunks").toBeLessThan(loadedAll / 2);
+        }
+        if (query.startsWith("没有这样")) expect(opened.size, "a name no text has opens (almost) nothing").toBeLessThan(4);
+      }
+    }
+  });
+});
