@@ -150,25 +150,12 @@ export class ClassifierPool {
     options: { mode?: ResultMode } = {},
   ): Promise<Classification[]> {
     const results = new Array<Classification>(texts.length);
-    await this.classifyChunks(texts, onProgress, scheme, options, (start, chunk) => {
-      const rs = JSON.parse(chunk.json) as Classification[];
-      for (let i = 0; i < rs.length; i++) results[start + i] = rs[i]!;
-    });
+    const chunks = this.classifyChunked(texts, onProgress, scheme, options);
+    for (let c = 0; c < chunks.length; c++) {
+      const rs = JSON.parse((await chunks[c]!).json) as Classification[];
+      for (let i = 0; i < rs.length; i++) results[c * CHUNK + i] = rs[i]!;
+    }
     return results;
-  }
-
-  /**
-   * Classify texts and return each chunk's classifications as the worker sent them (JSON text,
-   * the chunks in input order, 500 texts each but the last). For callers that parse a
-   * chunk only when they use it, so that a slice's result objects are short-lived.
-   */
-  async classifyJson(
-    texts: readonly string[],
-    onProgress?: (done: number, total: number) => void,
-    scheme?: Scheme,
-    options: { mode?: ResultMode } = {},
-  ): Promise<ResultChunk[]> {
-    return Promise.all(this.classifyChunked(texts, onProgress, scheme, options));
   }
 
   /**
@@ -204,17 +191,6 @@ export class ClassifierPool {
     }
     this.pump();
     return chunks;
-  }
-
-  private async classifyChunks(
-    texts: readonly string[],
-    onProgress: ((done: number, total: number) => void) | undefined,
-    scheme: Scheme | undefined,
-    options: { mode?: ResultMode },
-    onChunk: (start: number, chunk: ResultChunk) => void,
-  ): Promise<void> {
-    const chunks = this.classifyChunked(texts, onProgress, scheme, options);
-    for (let c = 0; c < chunks.length; c++) onChunk(c * CHUNK, await chunks[c]!);
   }
 
   /** Stop the workers (the pool cannot be used after). */
