@@ -64,8 +64,16 @@ const blanks = (r: Rate) => (r.blank ? `；${num(r.blank)} 件未填，不计入
 /** The five headline figures: 受理, 交办, 属实率, 办结率, 重点件. */
 export function headlines(data: DashboardData, sel: Selection): HTMLElement {
   const r = rates(sel.cols);
-  const dates = [...new Set(Array.from(sel.cols.date, (d) => sel.cols.dateKeys[d]!))].filter((d) => /^\d{4}-/.test(d)).sort();
-  const batches = new Set(Array.from(sel.cols.batch, (b) => sel.cols.batchKeys[b]!).filter((b) => /^\d+$/.test(b)));
+  // the dates and batches that occur: marks over the dictionaries (not a string per case)
+  const seen = (codes: Int32Array, keys: readonly string[]): string[] => {
+    const mark = new Uint8Array(keys.length);
+    for (let i = 0; i < codes.length; i++) mark[codes[i]!] = 1;
+    return keys.filter((_, k) => mark[k]);
+  };
+  const dates = seen(sel.cols.date, sel.cols.dateKeys)
+    .filter((d) => /^\d{4}-/.test(d))
+    .sort();
+  const batches = new Set(seen(sel.cols.batch, sel.cols.batchKeys).filter((b) => /^\d+$/.test(b)));
   const key = data.countWhere(sel, data.extras.category, (v) => v === 1);
   const hasCategory = data.extras.category.some((v) => v !== 2);
   const suggested = data.countWhere(sel, data.extras.keySuggested, (v) => v === 1);
