@@ -468,7 +468,7 @@ describe("热点", () => {
       expect(enforcement.headers).toContain("问责人数");
       expect(enforcement.rows.at(-1)?.[0]).toBe("合计");
       const cases = dataFile<CasesFile>("cases");
-      expect(Number(enforcement.rows.at(-1)![1]!.replace(/\D/g, ""))).toBe(cases.columns.county.length);
+      expect(Number(enforcement.rows.at(-1)![1]!.replace(/\D/g, ""))).toBe(cases.meta.cases);
     });
   }, 60_000);
 });
