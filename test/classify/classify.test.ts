@@ -67,6 +67,15 @@ describe("pollution type", () => {
     expect(types("某厂夜间偷排，河水发黑发臭。")).toContain("水");
   });
 
+  it("reads polluted land as 土壤, and food safety and a shed put up without permission as 其他 matters (round-6 rows N154, N157, N156)", () => {
+    expect(types("某化工有限公司的生产废水未经处理直排地下，污染土地；公司生产时异味严重扰民。")).toEqual(["土壤", "大气", "水"].sort());
+    expect(types("某村村民在家喂猪并提炼地沟油，废水直排，希望政府尽快处理。")).toEqual(["其他", "水"].sort());
+    const shed = "某小区进门处配电箱旁私自搭建的停车棚遮挡，周围长期堆放生活垃圾。";
+    expect(classify(shed, { scheme: "eight" }).types.map((t) => t.label)).toEqual(expect.arrayContaining(["固废", "其他"]));
+    // 土地 alone stays a hint: land use is not pollution of the land
+    expect(types("某公司违法占用土地建厂房，生产时粉尘很大。")).not.toContain("土壤");
+  });
+
   it("shows the words behind each label, taken from the text, with a confidence", () => {
     const text = "某采石场粉尘漫天，放炮和破碎机的噪音从早到晚不停。";
     const r = classify(text);
