@@ -63,8 +63,14 @@ describe("pollution type", () => {
   it("reads a pump as a noise source and stealthy waste gas as air, not as water (round-6 rows N149, N151)", () => {
     expect(types("滨河小区46号楼南侧15米处的自来水泵及供暖泵，产生噪声扰民")).toEqual(["噪声"]);
     expect(types("化工厂距居民区约100米，这些企业夜间偷排工业废气，影响周围居民生活。")).toEqual(["大气"]);
-    // 偷排 alone, or with its water object, is still water
+    // 偷排 with a water word is still water
     expect(types("某厂夜间偷排，河水发黑发臭。")).toContain("水");
+  });
+
+  it("reads a verb of discharge as a hint: what is discharged decides (dev row N115)", () => {
+    expect(types("工业园区个别企业长期在凌晨到清晨六点以前偷排，群众长期闻到一种胶臭味道。")).toEqual(["大气"]);
+    expect(types("某厂将生产废水偷排入河。")).toEqual(["水"]);
+    expect(types("养殖场粪水排进村前小溪。")).toEqual(["水"]);
   });
 
   it("reads polluted land as 土壤, and food safety and a shed put up without permission as 其他 matters (round-6 rows N154, N157, N156)", () => {
