@@ -173,11 +173,19 @@ export function cubeOf(
 export function expandCube(cube: CaseCube): { columns: Record<(typeof CUBE_COLUMNS)[number], Int32Array>; extras: CaseExtras; length: number } {
   const n = cube.count.reduce((s, c) => s + c, 0);
   const out = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, new Int32Array(n)])) as Record<CubeDimension, Int32Array>;
-  let at = 0;
-  cube.count.forEach((c, k) => {
-    for (const d of CUBE_DIMENSIONS) out[d].fill(cube.values[d][k]!, at, at + c);
-    at += c;
-  });
+  // one dimension at a time, in a plain loop: a national year has ~300,000 combinations of one or
+  // two cases each, where a fill() call per combination and dimension took 0.7 s of the page's
+  // first second (Chromium profile of 总览 at 650,000 cases)
+  const count = cube.count;
+  for (const d of CUBE_DIMENSIONS) {
+    const col = out[d];
+    const values = cube.values[d];
+    let at = 0;
+    for (let k = 0; k < count.length; k++) {
+      const v = values[k]!;
+      for (let end = at + count[k]!; at < end; at++) col[at] = v;
+    }
+  }
   const columns = Object.fromEntries(CUBE_COLUMNS.map((d) => [d, out[d]])) as Record<(typeof CUBE_COLUMNS)[number], Int32Array>;
   const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, out[d]])) as unknown as CaseExtras;
   return { columns, extras, length: n };

@@ -7,6 +7,9 @@
  * figures say it is.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { countyMapSpec, labelPoint } from "../../src/charts/map.js";
+import type { CountyProperties } from "../../src/geo/boundaries.js";
 import { countBy, rates } from "../../src/node.js";
 import { buildDashboardData } from "../../src/dashboard/build.js";
 import { closeTimesOf, overdueOf, progressOf } from "../../src/dashboard/closure.js";
@@ -237,5 +240,24 @@ describe("the search's chunk index (texts-index.json)", () => {
         if (query.startsWith("没有这样")) expect(opened.size, "a name no text has opens (almost) nothing").toBeLessThan(4);
       }
     }
+  });
+});
+
+describe("geo.json", () => {
+  it("carries each county's label point, the one the map would search for in the shipped shape, so the map draws the same", () => {
+    const geo = JSON.parse(perCase.get("geo.json") as string) as FeatureCollection<Polygon | MultiPolygon, CountyProperties>;
+    expect(geo.features.length).toBeGreaterThan(5);
+    for (const f of geo.features) expect(f.properties.labelPoint, f.properties.name).toEqual(labelPoint(f.geometry));
+    const bare = {
+      ...geo,
+      features: geo.features.map((f) => {
+        const properties = { ...f.properties };
+        delete properties.labelPoint;
+        return { ...f, properties };
+      }),
+    };
+    const counts = countBy(a.cols, ["county"]).rows.map((r) => ({ county: String(r.county), count: r.count }));
+    expect(counts.length).toBeGreaterThan(5);
+    expect(countyMapSpec(counts, geo)).toEqual(countyMapSpec(counts, bare));
   });
 });
