@@ -15,7 +15,8 @@
  *
  *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6]
  *
- * --errors and --routed list development rows only: the held-out rows stay unseen.
+ * --errors and --routed list development rows only: the held-out rows stay unseen (--errors with
+ * --round6 lists round 6's too: development since its one scoring).
  */
 import { parseArgs } from "node:util";
 import { Classifier } from "../src/classify/classifier.js";
@@ -226,8 +227,9 @@ if (values.round6) {
 }
 
 if (values.errors) {
-  const wrong = dev.filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));
-  console.log(`\n${wrong.length} development rows where the prediction differs from the official 污染类型:`);
+  // round 6 has been development since its one scoring: its rows are listed when it is scored
+  const wrong = [...dev, ...scored6].filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));
+  console.log(`\n${wrong.length} development rows${scored6.length ? " (with round 6)" : ""} where the prediction differs from the official 污染类型:`);
   for (const r of wrong)
     console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);
 }
