@@ -46,6 +46,12 @@ describe("round 7 held-out rows", () => {
     expect(zhuzhou.scheme).toBe("eight");
   });
 
+  it("reads the cell that closes its list with 等 (咸宁 2024) as the three types it names", () => {
+    const xianning = rows.find((r) => r.id === "N189")!;
+    expect(xianning.official).toBe("辐射、噪声、固废等");
+    expect(xianning.officialTypes).toEqual(["辐射", "噪声", "固废"]);
+  });
+
   it("holds no row of an earlier round: no text and no source page seen before", () => {
     const texts = new Set(earlier.map((r) => r.text));
     const pages = new Set(earlier.map((r) => r.source));
