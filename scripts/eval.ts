@@ -10,10 +10,12 @@
  *    the held-out rows apart, with 95% bootstrap intervals resampled by source page, per class
  *    and per province. Rows whose cell says there is no type are not scored.
  *
- * 3. The sixth held-out round (data/labelled/real/round6.tsv), frozen before any prediction on it
- *    was printed, is scored only when --round6 is given (once, by the lead; see its README).
+ * 3. The sixth round (data/labelled/real/round6.tsv), scored once as held-out and development
+ *    since, is scored only when --round6 is given.
+ * 4. The seventh held-out round (data/labelled/real/round7.tsv), frozen before any prediction on
+ *    it was printed, is only counted unless --round7 is given (once, by the lead; see its README).
  *
- *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6]
+ *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 --round7]
  *
  * --errors and --routed list development rows only: the held-out rows stay unseen (--errors with
  * --round6 lists round 6's too: development since its one scoring).
@@ -24,7 +26,7 @@ import { loadCorpus } from "../src/classify/corpus.js";
 import { Analyzer } from "../src/classify/features.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
 import { type Scores, bootstrap, score, seededRandom } from "../src/classify/metrics.js";
-import { type RealRow, loadRealRows, loadRound6Rows } from "../src/classify/real.js";
+import { type RealRow, loadRealRows, loadRound6Rows, loadRound7Rows } from "../src/classify/real.js";
 import { EIGHT_TYPES, routeWaste } from "../src/classify/scheme.js";
 import { SUBTYPE_LABELS, THEME_LABELS, TYPE_LABELS, analyzeCorpus, trainModels } from "../src/classify/training.js";
 
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     pos: { type: "string" },
     brief: { type: "boolean", default: false },
     round6: { type: "boolean", default: false },
+    round7: { type: "boolean", default: false },
     "t-types": { type: "string" },
     "t-subtypes": { type: "string" },
     "t-themes": { type: "string" },
@@ -135,8 +138,11 @@ const rows = loadRealRows();
 const scored = rows.filter((r) => !r.noType);
 const round6 = loadRound6Rows();
 const scored6 = values.round6 ? round6.filter((r) => !r.noType) : [];
+const round7 = loadRound7Rows();
+// nothing classifies a round-7 row unless --round7 is given: the round stays unseen until scored
+const scored7 = values.round7 ? round7.filter((r) => !r.noType) : [];
 const predicted = new Map<RealRow, { labels: string[]; detail: string }>();
-for (const r of [...scored, ...scored6]) {
+for (const r of [...scored, ...scored6, ...scored7]) {
   const out = clf.labels(r.text, undefined, r.scheme);
   predicted.set(r, { labels: out.types.map((t) => t.label), detail: out.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、") });
 }
@@ -223,6 +229,22 @@ if (values.round6) {
 } else {
   console.log(
     `\nRound 6 (data/labelled/real/round6.tsv): ${round6.length} rows, scored once as held-out (80.4% micro-F1, 17 of 34 exact; see its README), development since: --round6 scores them`,
+  );
+}
+
+if (values.round7) {
+  summary("ROUND 7 HELD-OUT rows (data/labelled/real/round7.tsv; frozen before any prediction on them)", scored7);
+  summary(
+    "round 7 rows in the seven-class scheme",
+    scored7.filter((r) => r.scheme === "seven"),
+    false,
+  );
+  console.log(`  (${round7.length - scored7.length} round-7 rows without an official type, not scored)`);
+  console.log("Round 7 by province: rows, micro-F1, exact set");
+  for (const p of [...new Set(scored7.map((r) => r.province))].sort()) console.log(`  ${p.padEnd(4, "　")}  ${cell(scored7.filter((r) => r.province === p))}`);
+} else {
+  console.log(
+    `\nRound 7 (data/labelled/real/round7.tsv): ${round7.length} held-out rows from ${new Set(round7.map((r) => r.source)).size} pages, not classified: --round7 scores them (once, by the lead)`,
   );
 }
 
