@@ -43,6 +43,19 @@ describe("污染类型 schemes", () => {
     expect(labels("麦积区某段采用建筑垃圾铺路导致扬尘严重", "eight")).toEqual(["固废", "大气"].sort());
   });
 
+  it("gives waste listed as a nuisance of its own (X、垃圾) its default 土壤 beside the other items (round 7 N165–N167, dev N113)", () => {
+    // listed beside noise and sewage across a 、: the waste is a complaint item of its own
+    expect(labels("某小区旁空地被占用搭建临时工棚，噪声、生活垃圾、污水扰民。")).toEqual(["土壤", "噪声", "水"].sort());
+    expect(labels("某工地施工期间乱排污水、建筑垃圾，堵塞河道。")).toEqual(expect.arrayContaining(["土壤", "水"]));
+    // listed beside its smell: 大气 for the smell and 土壤 for the waste
+    expect(labels("某公园建设停工多年，垃圾、臭气扰民。")).toEqual(["土壤", "大气"].sort());
+    // not listed (the waste causes the dust, or two kinds of waste are listed): unchanged
+    expect(labels("某路段用建筑垃圾、砖渣铺路导致扬尘严重")).toEqual(["大气"]);
+    expect(labels("垃圾中转站垃圾堆积，臭味熏人，居民无法开窗。")).toEqual(["大气"]);
+    // negated waste is no item
+    expect(labels("某饭店油烟直排扰民，噪声、油烟问题突出，没有垃圾。")).not.toContain("土壤");
+  });
+
   it("reads the routing rules with their levels and reports a bad line", () => {
     const rules = loadWasteRules();
     expect(rules.some((r) => r.cue === "*" && r.target === "土壤")).toBe(true);
