@@ -29,6 +29,11 @@ describe("污染类型 schemes", () => {
     expect(labels("垃圾中转站垃圾堆积，臭味熏人，居民无法开窗。")).toEqual(["大气"]);
     expect(labels("村民将生活垃圾倾倒在河边，渗滤液流入河中。")).toEqual(expect.arrayContaining(["水"]));
     expect(labels("镇垃圾填埋场库容满了，臭味很大，渗滤液流进小河。")).not.toContain("土壤");
+    // leachate under its other names (round 7 N182): a landfill's leachate is 水, not its pile's 土壤
+    expect(labels("某区垃圾填埋场垃圾堆积如山，垃圾渗透液直排，污染江水。")).toEqual(["水"]);
+    expect(labels("某镇垃圾填埋场堆积过量，渗沥液外溢流入水库。")).toEqual(["水"]);
+    // a pile left uncovered (苫盖 is covering against dust) is 大气 (round 7 N181)
+    expect(labels("某选矿厂矿粉露天堆放未苫盖，刮风时影响周边村民。")).toContain("大气");
   });
 
   it("gives waste with no cue the default 土壤 only when the complaint names nothing else (round-6 N133, dev N103)", () => {
