@@ -45,6 +45,13 @@ describe("round 8 held-out rows", () => {
     expect(huzhou.officialTypes).toEqual(["大气"]);
   });
 
+  it("reads the eleven-class cell of 恩施 2018 (噪声污染) as 噪声, in the eight-class scheme as 株洲 2018's 扬尘", () => {
+    const enshi = rows.find((r) => r.id === "N194")!;
+    expect(enshi.official).toBe("噪声污染");
+    expect(enshi.officialTypes).toEqual(["噪声"]);
+    expect(enshi.scheme).toBe("eight");
+  });
+
   it("holds no row of an earlier round: no text and no source page seen before", () => {
     const texts = new Set(earlier.map((r) => r.text));
     const pages = new Set(earlier.map((r) => r.source));
