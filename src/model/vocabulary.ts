@@ -65,6 +65,8 @@ export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionT
   空气: ["大气"],
   空气污染: ["大气"],
   废气: ["大气"],
+  // 湖州's 2023 table writes the medium as 涉气 ("concerns the air")
+  涉气: ["大气"],
   气: ["大气"],
   扬尘: ["大气"],
   扬尘污染: ["大气"],
@@ -271,7 +273,12 @@ export interface LabelParse<T> {
   noType?: boolean;
 }
 
-const ALIAS_KEY = (key: string) => POLLUTION_TYPE_ALIASES[key] ?? POLLUTION_TYPE_ALIASES[key.replace(/类$/, "")];
+/**
+ * A label as typed, or without a trailing 类 (大气类) or 等 ("etc.": 咸宁 2024 wrote 辐射、噪声、固废等, the
+ * list of types closing with 等); 等 alone stays unknown.
+ */
+const ALIAS_KEY = (key: string) =>
+  POLLUTION_TYPE_ALIASES[key] ?? POLLUTION_TYPE_ALIASES[key.replace(/类$/, "")] ?? POLLUTION_TYPE_ALIASES[key.replace(/等$/, "")];
 /** numbering inside a cell listing one type per problem: "1、政府管理 2、气面源" */
 const NUMBERING = /^(?:\d+|[一二三四五六七八九十]+|[(（]\d+[)）])$/;
 

@@ -60,7 +60,8 @@ beforeAll(async () => {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (build.status !== 0) throw new Error(`dashboard build failed (exit ${build.status}):\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
-  data = new DashboardData(dataFile<CasesFile>("cases"));
+  const bin = readdirSync(join(out, "_file/data")).find((n) => n.startsWith("cases.") && n.endsWith(".bin"))!;
+  data = new DashboardData(dataFile<CasesFile>("cases"), new Uint8Array(readFileSync(join(out, "_file/data", bin))));
   const index = dataFile<TextIndex>("texts-index");
   pieces = new TextPieces(data.cols.county, index.perGroup!);
   for (const [name, c] of shipped(out)) if (name.startsWith("p/")) for (const t of c.records) texts.set(t.row, t);

@@ -30,6 +30,7 @@ import {
   chunksFor,
   enforcementRows,
   repeatGroups,
+  unpackColumns,
 } from "../../src/dashboard/model.js";
 import { newestFirst, searchRows } from "../../src/dashboard/results.js";
 import { DashboardData, type Filters, NO_FILTERS } from "../../src/dashboard/select.js";
@@ -77,8 +78,8 @@ beforeAll(async () => {
   perCase = await buildDashboardData(sampleInputs());
   // DUCHA_AGGREGATE=1's forms, with texts in pieces of 5 cases (perGroup 4 on the sample's ~600)
   cubed = await buildDashboardData(sampleInputs(), () => {}, { aggregate: true, repeatsSummary: true, textPieces: true, textPieceSize: 5 });
-  a = new DashboardData(JSON.parse(perCase.get("cases.json") as string) as CasesFile);
-  b = new DashboardData(JSON.parse(cubed.get("cases.json") as string) as CasesFile);
+  a = new DashboardData(JSON.parse(perCase.get("cases.json") as string) as CasesFile, perCase.get("cases.bin") as Uint8Array);
+  b = new DashboardData(JSON.parse(cubed.get("cases.json") as string) as CasesFile, cubed.get("cases.bin") as Uint8Array);
 }, 240_000);
 
 const FIELDS = ["cases", "fines", "fineYuan", "orders", "suspensions", "seizures", "transfers", "interviewed", "accountable", "withAction"] as const;
@@ -96,13 +97,16 @@ const FILTERS: Partial<Filters>[] = [
 describe("the count cube of cases.json", () => {
   it("carries every case in its counts and no per-case arrays; the per-case path has no cube", () => {
     const file = b.file;
-    expect(file.cube).toBeDefined();
     expect(file.columns.county).toEqual([]);
     expect(file.extras.closeDays).toEqual([]);
-    expect(file.cube!.count.reduce((s, c) => s + c, 0)).toBe(a.length);
+    const count = unpackColumns(file.packed, cubed.get("cases.bin") as Uint8Array).get("count");
+    expect(count).toBeDefined();
+    expect(Array.from(count!).reduce((s, c) => s + c, 0)).toBe(a.length);
     // (on the sample every case has its own combination: snapshot dates and close times differ)
-    expect(file.cube!.count.length).toBeLessThanOrEqual(a.length);
-    expect(a.file.cube).toBeUndefined();
+    expect(file.packed.length).toBe(count!.length);
+    expect(file.packed.length).toBeLessThanOrEqual(a.length);
+    expect(a.file.packed.columns.map((c) => c.name)).not.toContain("count");
+    expect(a.file.packed.length).toBe(a.length);
     expect(b.length).toBe(a.length);
   });
 
