@@ -10,12 +10,15 @@
  *    the held-out rows apart, with 95% bootstrap intervals resampled by source page, per class
  *    and per province. Rows whose cell says there is no type are not scored.
  *
- * 3. The sixth held-out round (data/labelled/real/round6.tsv), frozen before any prediction on it
- *    was printed, is scored only when --round6 is given (once, by the lead; see its README).
+ * 3. The sixth round (data/labelled/real/round6.tsv), scored once as held-out and development
+ *    since, is scored only when --round6 is given.
+ * 4. The seventh round (data/labelled/real/round7.tsv), scored once as held-out and development
+ *    since, is scored only when --round7 is given.
  *
- *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6]
+ *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 --round7]
  *
- * --errors and --routed list development rows only: the held-out rows stay unseen.
+ * --errors and --routed list development rows only: the held-out rows stay unseen (--errors with
+ * --round6 or --round7 lists that round's too: each is development since its one scoring).
  */
 import { parseArgs } from "node:util";
 import { Classifier } from "../src/classify/classifier.js";
@@ -23,7 +26,7 @@ import { loadCorpus } from "../src/classify/corpus.js";
 import { Analyzer } from "../src/classify/features.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
 import { type Scores, bootstrap, score, seededRandom } from "../src/classify/metrics.js";
-import { type RealRow, loadRealRows, loadRound6Rows } from "../src/classify/real.js";
+import { type RealRow, loadRealRows, loadRound6Rows, loadRound7Rows } from "../src/classify/real.js";
 import { EIGHT_TYPES, routeWaste } from "../src/classify/scheme.js";
 import { SUBTYPE_LABELS, THEME_LABELS, TYPE_LABELS, analyzeCorpus, trainModels } from "../src/classify/training.js";
 
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     pos: { type: "string" },
     brief: { type: "boolean", default: false },
     round6: { type: "boolean", default: false },
+    round7: { type: "boolean", default: false },
     "t-types": { type: "string" },
     "t-subtypes": { type: "string" },
     "t-themes": { type: "string" },
@@ -134,8 +138,11 @@ const rows = loadRealRows();
 const scored = rows.filter((r) => !r.noType);
 const round6 = loadRound6Rows();
 const scored6 = values.round6 ? round6.filter((r) => !r.noType) : [];
+const round7 = loadRound7Rows();
+// round-7 rows are classified only when --round7 is given (scored once as held-out, development since)
+const scored7 = values.round7 ? round7.filter((r) => !r.noType) : [];
 const predicted = new Map<RealRow, { labels: string[]; detail: string }>();
-for (const r of [...scored, ...scored6]) {
+for (const r of [...scored, ...scored6, ...scored7]) {
   const out = clf.labels(r.text, undefined, r.scheme);
   predicted.set(r, { labels: out.types.map((t) => t.label), detail: out.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、") });
 }
@@ -225,9 +232,28 @@ if (values.round6) {
   );
 }
 
+if (values.round7) {
+  summary("ROUND 7 rows (data/labelled/real/round7.tsv; scored once as held-out on 2026-12-04, development since)", scored7);
+  summary(
+    "round 7 rows in the seven-class scheme",
+    scored7.filter((r) => r.scheme === "seven"),
+    false,
+  );
+  console.log(`  (${round7.length - scored7.length} round-7 rows without an official type, not scored)`);
+  console.log("Round 7 by province: rows, micro-F1, exact set");
+  for (const p of [...new Set(scored7.map((r) => r.province))].sort()) console.log(`  ${p.padEnd(4, "　")}  ${cell(scored7.filter((r) => r.province === p))}`);
+} else {
+  console.log(
+    `\nRound 7 (data/labelled/real/round7.tsv): ${round7.length} rows from ${new Set(round7.map((r) => r.source)).size} pages, scored once as held-out (80.0% micro-F1, 18 of 31 exact; see its README), development since: --round7 scores them`,
+  );
+}
+
 if (values.errors) {
-  const wrong = dev.filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));
-  console.log(`\n${wrong.length} development rows where the prediction differs from the official 污染类型:`);
+  // rounds 6 and 7 have been development since their one scoring: their rows are listed when scored
+  const wrong = [...dev, ...scored6, ...scored7].filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));
+  console.log(
+    `\n${wrong.length} development rows${scored6.length ? " (with round 6)" : ""}${scored7.length ? " (with round 7)" : ""} where the prediction differs from the official 污染类型:`,
+  );
   for (const r of wrong)
     console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);
 }

@@ -64,8 +64,14 @@ export const BUCKETS: readonly [number, number][] = [
 const bucketLabel = ([from, to]: readonly [number, number]) => (to === Infinity ? `${from - 1}天以上` : `${from}-${to}天`);
 
 /** How many durations fall in each of {@link BUCKETS}. */
-export function durationHistogram(days: readonly number[]): DurationBucket[] {
-  return BUCKETS.map(([from, to]) => ({ label: bucketLabel([from, to]), from, to, count: days.filter((d) => d >= from && d <= to).length }));
+export function durationHistogram(days: ArrayLike<number>): DurationBucket[] {
+  // one pass over the durations (not one filtered copy per bucket: the dashboard's 40,000 close times)
+  const counts = BUCKETS.map(() => 0);
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    for (let b = 0; b < BUCKETS.length; b++) if (d >= BUCKETS[b]![0] && d <= BUCKETS[b]![1]) counts[b]!++;
+  }
+  return BUCKETS.map(([from, to], b) => ({ label: bucketLabel([from, to]), from, to, count: counts[b]! }));
 }
 
 /** Duration summaries per county, counties in code order (（未识别） last). */
@@ -83,17 +89,23 @@ export function durationsByCounty(
 }
 
 /** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number | null {
+function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (!sorted.length) return null;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 /** Count, mean, median, quartiles, 90th percentile and maximum of a list of durations in days. */
-export function summarizeDurations(values: readonly number[]): DurationSummary {
-  const s = [...values].sort((a, b) => a - b);
+export function summarizeDurations(values: ArrayLike<number>): DurationSummary {
+  // a Float64Array sorts numerically without a comparator call per pair: several times faster on
+  // the 40,000 close times the 整改进度 page summarises before its first chart
+  const s = new Float64Array(values.length);
+  s.set(values);
+  s.sort();
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) sum += s[i]!;
   return {
     n: s.length,
-    mean: s.length ? s.reduce((a, b) => a + b, 0) / s.length : null,
+    mean: s.length ? sum / s.length : null,
     median: percentile(s, 50),
     p25: percentile(s, 25),
     p75: percentile(s, 75),

@@ -244,7 +244,7 @@ export function countyMapSpec(
       g.type === "Polygon"
         ? { type: "Polygon", coordinates: g.coordinates.map((r) => roundRing(r, p)) }
         : { type: "MultiPolygon", coordinates: g.coordinates.map((poly) => poly.map((r) => roundRing(r, p))) };
-    const [lon, lat] = labelPoint(g);
+    const [lon, lat] = f.properties.labelPoint ?? labelPoint(g);
     const count = byCode.get(f.properties.code) ?? 0;
     return {
       type: "Feature",

@@ -40,6 +40,8 @@ export function loadModels(file = dataPath("model", "classifier.json")): Classif
 
 const round2 = (p: number) => Math.round(p * 100) / 100;
 const NONE: ReadonlySet<number> = new Set();
+/** the sub-type of smell words in data/lexicon/types.tsv */
+const SMELL = "恶臭/异味";
 
 /**
  * Explainable multi-label classification: lexicon evidence (data/lexicon/, negation-aware) and
@@ -203,6 +205,18 @@ export class Classifier {
   }
 
   /**
+   * Whether a predicted type other than 其他 has a lexicon word of its own that is not a smell
+   * (a smell beside waste is the waste's own: 恶臭/异味 words do not count).
+   */
+  private otherPollution(a: Analysis, types: readonly LabelPrediction<PollutionType>[]): boolean {
+    for (const h of a.typeHits) {
+      if (h.negated || h.entry.label === "其他" || h.entry.subtype === SMELL) continue;
+      if (types.some((t) => t.label === h.entry.label)) return true;
+    }
+    return false;
+  }
+
+  /**
    * The seven-class scheme has no 固废: a waste complaint goes where data/lexicon/waste-routing.tsv
    * says (土壤 for dumped or buried waste, 其他 for bins and 脏乱差, 大气 for the smell, 水 for
    * leachate), keeping its confidence and adding the deciding cue to its evidence.
@@ -212,6 +226,10 @@ export class Classifier {
     if (!waste) return types;
     const out = types.filter((t) => t !== waste);
     const { targets, cues } = routeWaste(this.words(a), this.wasteRules);
+    // waste named with no cue of where it lies, beside another pollution, is part of that
+    // complaint (建筑垃圾铺路导致扬尘 is 大气; 河道…有许多垃圾 beside 生态破坏 is 生态): the default
+    // 土壤 is for a complaint about the waste itself, its smell included (大量生活垃圾…气味扰民 is 土壤)
+    if (!cues.length && this.otherPollution(a, out)) return out;
     const evidence = [...new Set([...waste.evidence, ...cues])].slice(0, MAX_EVIDENCE);
     const pollution = out.some((t) => t.label !== "其他") || targets.some((t) => t !== "其他");
     for (const target of targets) {

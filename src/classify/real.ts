@@ -70,18 +70,36 @@ export function loadRealRows(file = dataPath("labelled", "real", "rows.tsv")): R
 }
 
 /**
- * The sixth held-out round (data/labelled/real/round6.tsv): rows collected and committed before
- * any prediction on them was printed. They sit in a file of their own so that the tests and
- * snapshots that classify rows.tsv never classify them; only `npm run eval -- --round6` scores
- * them. Every row must be `holdout` and name its source page.
+ * A held-out round in a file of its own: rows collected and committed before any prediction on
+ * them was printed, kept out of rows.tsv so that the tests and snapshots that classify rows.tsv
+ * never classify them. Every row must be `holdout` and name its source page; `round` names the
+ * round in the error (第六轮, 第七轮).
+ */
+function loadHeldOutRound(file: string, round: string): RealRow[] {
+  const rows = loadRealRows(file);
+  rows.forEach((r, i) => {
+    if (r.split !== "holdout") throw new Error(`${file} 第${i + 2}行: ${round}的行应为 holdout`);
+    if (!/^https?:\/\/\S+$/.test(r.source)) throw new Error(`${file} 第${i + 2}行: source 应为来源网页地址`);
+  });
+  return rows;
+}
+
+/**
+ * The sixth held-out round (data/labelled/real/round6.tsv): scored once by
+ * `npm run eval -- --round6`, development since (see its README).
  */
 export const ROUND6_FILE = dataPath("labelled", "real", "round6.tsv");
 
 export function loadRound6Rows(file = ROUND6_FILE): RealRow[] {
-  const rows = loadRealRows(file);
-  rows.forEach((r, i) => {
-    if (r.split !== "holdout") throw new Error(`${file} 第${i + 2}行: 第六轮的行应为 holdout`);
-    if (!/^https?:\/\/\S+$/.test(r.source)) throw new Error(`${file} 第${i + 2}行: source 应为来源网页地址`);
-  });
-  return rows;
+  return loadHeldOutRound(file, "第六轮");
+}
+
+/**
+ * The seventh held-out round (data/labelled/real/round7.tsv): frozen before any prediction on it
+ * was printed; only `npm run eval -- --real-only --round7` scores it, once, by the lead.
+ */
+export const ROUND7_FILE = dataPath("labelled", "real", "round7.tsv");
+
+export function loadRound7Rows(file = ROUND7_FILE): RealRow[] {
+  return loadHeldOutRound(file, "第七轮");
 }

@@ -62,10 +62,20 @@ function rateFigure(label: string, r: Rate, detail: string, testid: string): HTM
 const blanks = (r: Rate) => (r.blank ? `；${num(r.blank)} 件未填，不计入` : "");
 
 /** The five headline figures: 受理, 交办, 属实率, 办结率, 重点件. */
+/** The keys whose codes occur in a column, in key order. */
+function presentKeys(codes: ArrayLike<number>, keys: readonly string[]): string[] {
+  const seen = new Uint8Array(keys.length);
+  for (let i = 0; i < codes.length; i++) seen[codes[i]!] = 1;
+  return keys.filter((_, k) => seen[k]);
+}
+
 export function headlines(data: DashboardData, sel: Selection): HTMLElement {
   const r = rates(sel.cols);
-  const dates = [...new Set(Array.from(sel.cols.date, (d) => sel.cols.dateKeys[d]!))].filter((d) => /^\d{4}-/.test(d)).sort();
-  const batches = new Set(Array.from(sel.cols.batch, (b) => sel.cols.batchKeys[b]!).filter((b) => /^\d+$/.test(b)));
+  // the codes present, marked in a typed array: a string per case took 0.2 s at 650,000 cases
+  const dates = presentKeys(sel.cols.date, sel.cols.dateKeys)
+    .filter((d) => /^\d{4}-/.test(d))
+    .sort();
+  const batches = new Set(presentKeys(sel.cols.batch, sel.cols.batchKeys).filter((b) => /^\d+$/.test(b)));
   const key = data.countWhere(sel, data.extras.category, (v) => v === 1);
   const hasCategory = data.extras.category.some((v) => v !== 2);
   const suggested = data.countWhere(sel, data.extras.keySuggested, (v) => v === 1);

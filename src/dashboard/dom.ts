@@ -2,6 +2,7 @@
  * DOM helpers of the dashboard: elements from tag, attributes and children, where a string child
  * is always a text node (never parsed as HTML), and saving a Blob as a download.
  */
+import { formatInteger } from "../text/format.js";
 
 export type Child = Node | string | number | null | undefined | false;
 
@@ -33,14 +34,13 @@ export const fileName = (title: string, ext: string): string => `${title.replace
 /** 0.1234 -> "12.3%"; null -> "—" */
 export const pct = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(digits)}%`);
 
-let numberFormat: Intl.NumberFormat | undefined;
-
 /**
- * 12345 -> "12,345" (what `toLocaleString("zh-CN")` gives). One formatter for every call:
- * `toLocaleString` with a locale builds a new one each time, which cost 40-60 ms of a page's first
- * second on the 50,000-case benchmark (a table cell, a figure, a button label each).
+ * 12345 -> "12,345" (what `toLocaleString("zh-CN")` gives): `formatInteger`, which groups an
+ * integer by hand and keeps one formatter for the rest. `toLocaleString` with a locale builds a
+ * new formatter each time, which cost 40-60 ms of a page's first second on the 50,000-case
+ * benchmark (a table cell, a figure, a button label each); building even one costs 25-60 ms.
  */
-export const num = (v: number): string => (numberFormat ??= new Intl.NumberFormat("zh-CN")).format(v);
+export const num = (v: number): string => formatInteger(v);
 
 /** "2023-07-16" -> "2023年7月16日" */
 export function cnDate(iso: string | null | undefined): string {

@@ -9,7 +9,7 @@ import type { RepeatGroup } from "../analyze/repeats.js";
 import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 10;
+export const MODEL_VERSION = 12;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -58,7 +58,7 @@ export interface EncodedColumns extends Omit<
   countyNames: [string, string][];
 }
 
-/** A per-case column: a JSON array as shipped per case, an Int32Array when expanded from a cube. */
+/** A per-case column: an array in the data step, an Int32Array in the page (from data/cases.bin). */
 export type CaseColumn = number[] | Int32Array;
 
 /** Per-case values beyond the library's columns, one array entry per case (same order). */
@@ -112,9 +112,9 @@ export interface PopulationRow {
  */
 export interface CaseCube {
   /** cases with each combination */
-  count: number[];
+  count: ArrayLike<number>;
   /** each dimension's value per combination (same length as count) */
-  values: Record<CubeDimension, number[]>;
+  values: Record<CubeDimension, ArrayLike<number>>;
 }
 
 /** The cube's dimensions: the per-case columns of `EncodedColumns` and every `CaseExtras` column. */
@@ -132,7 +132,7 @@ export const CUBE_EXTRAS = [
   "closeExact",
 ] as const satisfies readonly (keyof CaseExtras)[];
 export type CubeDimension = (typeof CUBE_COLUMNS)[number] | (typeof CUBE_EXTRAS)[number];
-const CUBE_DIMENSIONS: readonly CubeDimension[] = [...CUBE_COLUMNS, ...CUBE_EXTRAS];
+export const CUBE_DIMENSIONS: readonly CubeDimension[] = [...CUBE_COLUMNS, ...CUBE_EXTRAS];
 
 /**
  * The cube of per-case values, and the order of the cases in it (`order[k]` is the case shown as
@@ -171,27 +171,40 @@ export function cubeOf(
 
 /** The per-case columns and extras of a cube, cases in the cube's order. */
 export function expandCube(cube: CaseCube): { columns: Record<(typeof CUBE_COLUMNS)[number], Int32Array>; extras: CaseExtras; length: number } {
-  const n = cube.count.reduce((s, c) => s + c, 0);
+  let n = 0;
+  for (let k = 0; k < cube.count.length; k++) n += cube.count[k]!;
   const out = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, new Int32Array(n)])) as Record<CubeDimension, Int32Array>;
-  let at = 0;
-  cube.count.forEach((c, k) => {
-    for (const d of CUBE_DIMENSIONS) out[d].fill(cube.values[d][k]!, at, at + c);
-    at += c;
-  });
+  // one dimension at a time, in a plain loop: a national year has ~300,000 combinations of one or
+  // two cases each, where a fill() call per combination and dimension took 0.7 s of the page's
+  // first second (Chromium profile of 总览 at 650,000 cases)
+  const count = cube.count;
+  for (const d of CUBE_DIMENSIONS) {
+    const col = out[d];
+    const values = cube.values[d];
+    let at = 0;
+    for (let k = 0; k < count.length; k++) {
+      const v = values[k]!;
+      for (let end = at + count[k]!; at < end; at++) col[at] = v;
+    }
+  }
   const columns = Object.fromEntries(CUBE_COLUMNS.map((d) => [d, out[d]])) as Record<(typeof CUBE_COLUMNS)[number], Int32Array>;
   const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, out[d]])) as unknown as CaseExtras;
   return { columns, extras, length: n };
 }
 
-/** data/cases.json: everything the filters and most charts need. */
+/** data/cases.json: everything the filters and most charts need, with data/cases.bin. */
 export interface CasesFile {
   meta: DashboardMeta;
-  /** the columns; their per-case arrays are empty when `cube` carries them */
+  /** the columns' dictionaries; their per-case arrays are empty (data/cases.bin carries them) */
   columns: EncodedColumns;
-  /** per-case extras; empty arrays when `cube` carries them */
+  /** empty arrays: data/cases.bin carries the per-case extras */
   extras: CaseExtras;
-  /** a large data set's per-case values as a count cube (see CaseCube); the rows are the cube's order */
-  cube?: CaseCube;
+  /**
+   * where data/cases.bin holds each per-case column (`CUBE_DIMENSIONS`: the per-case arrays of
+   * `columns` and `extras`), or, for a large data set, the count cube (those dimensions per
+   * combination and its `count`; see CaseCube): the rows are then the cube's order
+   */
+  packed: PackedLayout;
   /** the grid of `closureProgress()`: every snapshot date and 办结时间 */
   progressDates: string[];
   upperBoundCases: number;
@@ -370,48 +383,115 @@ export function chunkRange(k: number, n: number): [number, number] {
 /** The chunk holding row i of n. */
 export const chunkOf = (i: number, n: number): number => Math.floor(i / Math.ceil(n / TEXT_CHUNKS));
 
-/** Typed arrays back from JSON: a real `ComplaintColumns` the library's aggregations accept. */
-export function decodeColumns(c: EncodedColumns, cube?: CaseCube): ComplaintColumns {
-  if (cube) {
-    const { columns, length } = expandCube(cube);
-    return {
-      ...c,
-      length,
-      ...columns,
-      status: Uint8Array.from(columns.status),
-      verification: Uint8Array.from(columns.verification),
-      types: Uint16Array.from(columns.types),
-      typeSource: Uint8Array.from(columns.typeSource),
-      themes: Uint16Array.from(columns.themes),
-      countyNames: new Map(c.countyNames),
-    };
-  }
-  return {
-    ...c,
-    county: Int32Array.from(c.county),
-    date: Int32Array.from(c.date),
-    batch: Int32Array.from(c.batch),
-    status: Uint8Array.from(c.status),
-    verification: Uint8Array.from(c.verification),
-    types: Uint16Array.from(c.types),
-    typeSource: Uint8Array.from(c.typeSource),
-    themes: Uint16Array.from(c.themes),
-    countyNames: new Map(c.countyNames),
-  };
+/** How a column of data/cases.bin is stored: the narrowest integer type holding its values. */
+export type PackedKind = "u8" | "i8" | "u16" | "i16" | "i32";
+const PACKED_ARRAYS = { u8: Uint8Array, i8: Int8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array } as const;
+type PackedArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Int32Array;
+
+/**
+ * data/cases.bin, described in cases.json: integer columns of `length` values each, one after
+ * another, each starting at a multiple of 4 bytes, little-endian (as typed arrays are on every
+ * machine the pages run on). The page reads it with `arrayBuffer()` and views it in place: no JSON
+ * decoding of 50,000-entry arrays (docs/dashboard.md).
+ */
+export interface PackedLayout {
+  length: number;
+  /** the file's size in bytes */
+  bytes: number;
+  columns: { name: string; kind: PackedKind; offset: number }[];
 }
 
-/** The JSON form of columns. */
-export function encodeColumns(c: ComplaintColumns): EncodedColumns {
-  return {
-    ...c,
-    county: Array.from(c.county),
-    date: Array.from(c.date),
-    batch: Array.from(c.batch),
-    status: Array.from(c.status),
-    verification: Array.from(c.verification),
-    types: Array.from(c.types),
-    typeSource: Array.from(c.typeSource),
-    themes: Array.from(c.themes),
-    countyNames: [...c.countyNames],
+function kindOf(name: string, values: ArrayLike<number>): PackedKind {
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) throw new Error(`cases.bin: column ${name}, row ${i}: ${v} is not a 32-bit integer`);
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  if (min >= 0) return max < 0x100 ? "u8" : max < 0x10000 ? "u16" : "i32";
+  return min >= -0x80 && max < 0x80 ? "i8" : min >= -0x8000 && max < 0x8000 ? "i16" : "i32";
+}
+
+/** Integer columns of equal length as data/cases.bin and its layout. */
+export function packColumns(columns: Record<string, ArrayLike<number>>, length: number): { layout: PackedLayout; bytes: Uint8Array } {
+  const parts: { name: string; kind: PackedKind; offset: number; array: PackedArray }[] = [];
+  let offset = 0;
+  for (const [name, values] of Object.entries(columns)) {
+    if (values.length !== length) throw new Error(`cases.bin: column ${name} has ${values.length} values, not ${length}`);
+    const kind = kindOf(name, values);
+    const array = PACKED_ARRAYS[kind].from(values);
+    parts.push({ name, kind, offset, array });
+    offset += Math.ceil(array.byteLength / 4) * 4;
+  }
+  const bytes = new Uint8Array(offset);
+  for (const p of parts) bytes.set(new Uint8Array(p.array.buffer, p.array.byteOffset, p.array.byteLength), p.offset);
+  return { layout: { length, bytes: offset, columns: parts.map(({ name, kind, offset }) => ({ name, kind, offset })) }, bytes };
+}
+
+/** The columns of data/cases.bin as typed arrays over its bytes (no copy when they are 4-byte aligned). */
+export function unpackColumns(layout: PackedLayout, data: ArrayBuffer | Uint8Array): Map<string, PackedArray> {
+  if (data.byteLength !== layout.bytes)
+    throw new Error(`data/cases.bin 有 ${data.byteLength} 字节，cases.json 说应为 ${layout.bytes} 字节：两者不是同一次生成的`);
+  let buffer: ArrayBuffer;
+  let base = 0;
+  if (data instanceof Uint8Array) {
+    // a Node Buffer may sit at any offset of a shared pool: copied when a view would be unaligned
+    if (data.byteOffset % 4) buffer = data.slice().buffer;
+    else ({ buffer, byteOffset: base } = data as { buffer: ArrayBuffer; byteOffset: number });
+  } else buffer = data;
+  return new Map(layout.columns.map((c) => [c.name, new PACKED_ARRAYS[c.kind](buffer, base + c.offset, layout.length)]));
+}
+
+/** The per-case columns and extras of cases.json and cases.bin: a real `ComplaintColumns` the library's aggregations accept. */
+export function decodeCases(file: CasesFile, data: ArrayBuffer | Uint8Array): { cols: ComplaintColumns; extras: CaseExtras } {
+  const packed = unpackColumns(file.packed, data);
+  const column = (name: string): PackedArray => {
+    const a = packed.get(name);
+    if (!a) throw new Error(`data/cases.bin 缺少列 ${name}`);
+    return a;
   };
+  const c = file.columns;
+  let values: Record<CubeDimension, Int32Array | PackedArray>;
+  let length: number;
+  if (packed.has("count")) {
+    // a national year's count cube, expanded once into the cases in the cube's order
+    const cube = expandCube({
+      count: column("count"),
+      values: Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, column(d)])) as Record<CubeDimension, PackedArray>,
+    });
+    values = { ...cube.columns, ...(cube.extras as Record<(typeof CUBE_EXTRAS)[number], Int32Array>) };
+    length = cube.length;
+  } else {
+    values = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, column(d)])) as Record<CubeDimension, PackedArray>;
+    length = file.packed.length;
+  }
+  // the library's column types; a view of the right type is used as it is
+  const as = <T extends PackedArray>(type: new (n: number) => T, a: PackedArray): T => {
+    if (a instanceof type) return a;
+    const out = new type(a.length);
+    out.set(a); // a typed-array copy: several times faster than from() on a cold page
+    return out;
+  };
+  const cols: ComplaintColumns = {
+    ...c,
+    length,
+    county: as(Int32Array, values.county),
+    date: as(Int32Array, values.date),
+    batch: as(Int32Array, values.batch),
+    status: as(Uint8Array, values.status),
+    verification: as(Uint8Array, values.verification),
+    types: as(Uint16Array, values.types),
+    typeSource: as(Uint8Array, values.typeSource),
+    themes: as(Uint16Array, values.themes),
+    countyNames: new Map(c.countyNames),
+  };
+  const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, as(Int32Array, values[d])])) as unknown as CaseExtras;
+  return { cols, extras };
+}
+
+/** The JSON form of columns' dictionaries (the per-case arrays go to cases.bin). */
+export function encodeColumns(c: ComplaintColumns): EncodedColumns {
+  return { ...c, county: [], date: [], batch: [], status: [], verification: [], types: [], typeSource: [], themes: [], countyNames: [...c.countyNames] };
 }

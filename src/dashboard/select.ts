@@ -10,7 +10,7 @@ import { MISSING, UNRESOLVED } from "../analyze/keys.js";
 import type { PopulationTable } from "../analyze/population.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { THEMES } from "../model/classification.js";
-import { type CaseExtras, type CasesFile, type DashboardMeta, type PopulationRow, decodeColumns, expandCube } from "./model.js";
+import { type CaseExtras, type CasesFile, type DashboardMeta, type PopulationRow, decodeCases } from "./model.js";
 
 /** What the user narrowed the data to; null = all. */
 export interface Filters {
@@ -79,12 +79,14 @@ export class DashboardData {
   /** county code -> name (every county known, zero counts included) */
   readonly countyNames: ReadonlyMap<string, string>;
 
-  constructor(file: CasesFile) {
+  /** `file`: data/cases.json; `bin`: data/cases.bin, its per-case columns (or a national year's count cube) */
+  constructor(file: CasesFile, bin: ArrayBuffer | Uint8Array) {
     this.file = file;
     this.meta = file.meta;
-    this.cols = decodeColumns(file.columns, file.cube);
     // a national year ships a count cube: expanded once, in the cube's order (the rows of the lists)
-    this.extras = file.cube ? expandCube(file.cube).extras : file.extras;
+    const { cols, extras } = decodeCases(file, bin);
+    this.cols = cols;
+    this.extras = extras;
     this.counties = file.counties;
     this.population = new Map(
       file.counties.map((c) => [

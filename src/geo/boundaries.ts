@@ -23,6 +23,11 @@ export interface CountyProperties {
   prefectureCode: string;
   /** name of the prefecture-level unit, e.g. "郴州市" */
   prefecture: string;
+  /**
+   * where the map writes the county's name ([lon, lat], the charts' `labelPoint` of this geometry),
+   * when computed ahead: the dashboard's geo.json carries it so that no page searches for it
+   */
+  labelPoint?: [number, number];
 }
 
 /** Properties of a prefecture feature (prefecture-level unit, GB/T 2260). */

@@ -271,7 +271,12 @@ export interface LabelParse<T> {
   noType?: boolean;
 }
 
-const ALIAS_KEY = (key: string) => POLLUTION_TYPE_ALIASES[key] ?? POLLUTION_TYPE_ALIASES[key.replace(/类$/, "")];
+/**
+ * A label as typed, or without a trailing 类 (大气类) or 等 ("etc.": 咸宁 2024 wrote 辐射、噪声、固废等, the
+ * list of types closing with 等); 等 alone stays unknown.
+ */
+const ALIAS_KEY = (key: string) =>
+  POLLUTION_TYPE_ALIASES[key] ?? POLLUTION_TYPE_ALIASES[key.replace(/类$/, "")] ?? POLLUTION_TYPE_ALIASES[key.replace(/等$/, "")];
 /** numbering inside a cell listing one type per problem: "1、政府管理 2、气面源" */
 const NUMBERING = /^(?:\d+|[一二三四五六七八九十]+|[(（]\d+[)）])$/;
 

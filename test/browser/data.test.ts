@@ -55,7 +55,7 @@ beforeAll(async () => {
   records = (await ingestFiles(sampleInputs())).records.map(redactComplaint);
   outputs = await buildDashboardData(sampleInputs());
   file = JSON.parse(outputs.get("cases.json") as string) as CasesFile;
-  data = new DashboardData(file);
+  data = new DashboardData(file, outputs.get("cases.bin") as Uint8Array);
 }, 120_000);
 
 describe("the unfiltered dashboard equals the library", () => {

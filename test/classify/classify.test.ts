@@ -63,8 +63,23 @@ describe("pollution type", () => {
   it("reads a pump as a noise source and stealthy waste gas as air, not as water (round-6 rows N149, N151)", () => {
     expect(types("滨河小区46号楼南侧15米处的自来水泵及供暖泵，产生噪声扰民")).toEqual(["噪声"]);
     expect(types("化工厂距居民区约100米，这些企业夜间偷排工业废气，影响周围居民生活。")).toEqual(["大气"]);
-    // 偷排 alone, or with its water object, is still water
+    // 偷排 with a water word is still water
     expect(types("某厂夜间偷排，河水发黑发臭。")).toContain("水");
+  });
+
+  it("reads a verb of discharge as a hint: what is discharged decides (dev row N115)", () => {
+    expect(types("工业园区个别企业长期在凌晨到清晨六点以前偷排，群众长期闻到一种胶臭味道。")).toEqual(["大气"]);
+    expect(types("某厂将生产废水偷排入河。")).toEqual(["水"]);
+    expect(types("养殖场粪水排进村前小溪。")).toEqual(["水"]);
+  });
+
+  it("reads polluted land as 土壤, and food safety and a shed put up without permission as 其他 matters (round-6 rows N154, N157, N156)", () => {
+    expect(types("某化工有限公司的生产废水未经处理直排地下，污染土地；公司生产时异味严重扰民。")).toEqual(["土壤", "大气", "水"].sort());
+    expect(types("某村村民在家喂猪并提炼地沟油，废水直排，希望政府尽快处理。")).toEqual(["其他", "水"].sort());
+    const shed = "某小区进门处配电箱旁私自搭建的停车棚遮挡，周围长期堆放生活垃圾。";
+    expect(classify(shed, { scheme: "eight" }).types.map((t) => t.label)).toEqual(expect.arrayContaining(["固废", "其他"]));
+    // 土地 alone stays a hint: land use is not pollution of the land
+    expect(types("某公司违法占用土地建厂房，生产时粉尘很大。")).not.toContain("土壤");
   });
 
   it("shows the words behind each label, taken from the text, with a confidence", () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDashboardData } from "../../src/dashboard/build.js";
 import { sampleInputs } from "../../src/dashboard/inputs.js";
-import { type CasesFile, decodeColumns } from "../../src/dashboard/model.js";
+import { type CasesFile, decodeCases } from "../../src/dashboard/model.js";
 import { THEME_NAMES, type Theme } from "../../src/model/classification.js";
 import { ducha } from "../cli/helpers.js";
 
@@ -31,8 +31,9 @@ describe("dashboard and ducha stats on the same input", () => {
   ])(
     "count the same pollution types and themes: %s",
     async (_, inputs) => {
-      const file = JSON.parse((await buildDashboardData(inputs)).get("cases.json") as string) as CasesFile;
-      const cols = decodeColumns(file.columns);
+      const outputs = await buildDashboardData(inputs);
+      const file = JSON.parse(outputs.get("cases.json") as string) as CasesFile;
+      const { cols } = decodeCases(file, outputs.get("cases.bin") as Uint8Array);
       const r = ducha("stats", ...inputs, "--json", "--no-repeats");
       expect(r.code, r.stderr).toBe(0);
       const stats = JSON.parse(r.stdout) as { total: number; byPollutionType: Record<string, number>; byTheme: Record<string, number> };

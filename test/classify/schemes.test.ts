@@ -31,6 +31,18 @@ describe("污染类型 schemes", () => {
     expect(labels("镇垃圾填埋场库容满了，臭味很大，渗滤液流进小河。")).not.toContain("土壤");
   });
 
+  it("gives waste with no cue the default 土壤 only when the complaint names nothing else (round-6 N133, dev N103)", () => {
+    // the waste is the whole complaint: 土壤 by default
+    expect(labels("某村东墙边上有大量生活垃圾，无人处理。")).toEqual(["土壤"]);
+    // the waste causes or sits beside another pollution, which is the complaint
+    expect(labels("麦积区某段采用建筑垃圾铺路导致扬尘严重")).toEqual(["大气"]);
+    expect(labels("芦山县近年来河道生态破坏严重，河边有许多垃圾，主要是砂石厂和小电站造成的。")).toEqual(["生态"]);
+    // a cue of where the waste lies still gives its target beside the other pollution
+    expect(labels("化工厂废水直排小河，废渣填埋在耕地里。")).toEqual(["土壤", "水"]);
+    // the eight-class scheme keeps its 固废
+    expect(labels("麦积区某段采用建筑垃圾铺路导致扬尘严重", "eight")).toEqual(["固废", "大气"].sort());
+  });
+
   it("reads the routing rules with their levels and reports a bad line", () => {
     const rules = loadWasteRules();
     expect(rules.some((r) => r.cue === "*" && r.target === "土壤")).toBe(true);

@@ -7,6 +7,9 @@
  * figures say it is.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { countyMapSpec, labelPoint } from "../../src/charts/map.js";
+import type { CountyProperties } from "../../src/geo/boundaries.js";
 import { countBy, rates } from "../../src/node.js";
 import { buildDashboardData } from "../../src/dashboard/build.js";
 import { closeTimesOf, overdueOf, progressOf } from "../../src/dashboard/closure.js";
@@ -23,6 +26,7 @@ import {
   chunksFor,
   enforcementRows,
   repeatGroups,
+  unpackColumns,
 } from "../../src/dashboard/model.js";
 import { searchRows } from "../../src/dashboard/results.js";
 import { DashboardData, type Filters, NO_FILTERS } from "../../src/dashboard/select.js";
@@ -50,8 +54,8 @@ let b: DashboardData;
 beforeAll(async () => {
   perCase = await buildDashboardData(sampleInputs());
   cubed = await buildDashboardData(sampleInputs(), () => {}, { aggregate: true, repeatsSummary: true });
-  a = new DashboardData(JSON.parse(perCase.get("cases.json") as string) as CasesFile);
-  b = new DashboardData(JSON.parse(cubed.get("cases.json") as string) as CasesFile);
+  a = new DashboardData(JSON.parse(perCase.get("cases.json") as string) as CasesFile, perCase.get("cases.bin") as Uint8Array);
+  b = new DashboardData(JSON.parse(cubed.get("cases.json") as string) as CasesFile, cubed.get("cases.bin") as Uint8Array);
 }, 240_000);
 
 const FIELDS = ["cases", "fines", "fineYuan", "orders", "suspensions", "seizures", "transfers", "interviewed", "accountable", "withAction"] as const;
@@ -69,13 +73,16 @@ const FILTERS: Partial<Filters>[] = [
 describe("the count cube of cases.json", () => {
   it("carries every case in its counts and no per-case arrays; the per-case path has no cube", () => {
     const file = b.file;
-    expect(file.cube).toBeDefined();
     expect(file.columns.county).toEqual([]);
     expect(file.extras.closeDays).toEqual([]);
-    expect(file.cube!.count.reduce((s, c) => s + c, 0)).toBe(a.length);
+    const count = unpackColumns(file.packed, cubed.get("cases.bin") as Uint8Array).get("count");
+    expect(count).toBeDefined();
+    expect(Array.from(count!).reduce((s, c) => s + c, 0)).toBe(a.length);
     // (on the sample every case has its own combination: snapshot dates and close times differ)
-    expect(file.cube!.count.length).toBeLessThanOrEqual(a.length);
-    expect(a.file.cube).toBeUndefined();
+    expect(file.packed.length).toBe(count!.length);
+    expect(file.packed.length).toBeLessThanOrEqual(a.length);
+    expect(a.file.packed.columns.map((c) => c.name)).not.toContain("count");
+    expect(a.file.packed.length).toBe(a.length);
     expect(b.length).toBe(a.length);
   });
 
@@ -237,5 +244,24 @@ describe("the search's chunk index (texts-index.json)", () => {
         if (query.startsWith("没有这样")) expect(opened.size, "a name no text has opens (almost) nothing").toBeLessThan(4);
       }
     }
+  });
+});
+
+describe("geo.json", () => {
+  it("carries each county's label point, the one the map would search for in the shipped shape, so the map draws the same", () => {
+    const geo = JSON.parse(perCase.get("geo.json") as string) as FeatureCollection<Polygon | MultiPolygon, CountyProperties>;
+    expect(geo.features.length).toBeGreaterThan(5);
+    for (const f of geo.features) expect(f.properties.labelPoint, f.properties.name).toEqual(labelPoint(f.geometry));
+    const bare = {
+      ...geo,
+      features: geo.features.map((f) => {
+        const properties = { ...f.properties };
+        delete properties.labelPoint;
+        return { ...f, properties };
+      }),
+    };
+    const counts = countBy(a.cols, ["county"]).rows.map((r) => ({ county: String(r.county), count: r.count }));
+    expect(counts.length).toBeGreaterThan(5);
+    expect(countyMapSpec(counts, geo)).toEqual(countyMapSpec(counts, bare));
   });
 });

@@ -26,6 +26,11 @@ describe("vocabularies", () => {
     expect(parsePollutionTypes("群众身边的生态环境问题")).toEqual({ values: [], unknown: [], noType: true });
   });
 
+  it("reads a list closed by 等 as the types named, but keeps 等 on its own or after an unknown word unknown", () => {
+    expect(parsePollutionTypes("噪声、等")).toEqual({ values: ["噪声"], unknown: ["等"] });
+    expect(parsePollutionTypes("管理等")).toEqual({ values: [], unknown: ["管理等"] });
+  });
+
   // DOMAIN.md section 6: every variant seen in published tables loads and maps
   it.each([
     ["商业散煤", ["大气"]],
@@ -61,6 +66,9 @@ describe("vocabularies", () => {
     // the central inspection of 中国黄金集团 2021 labels by activity (round 6, N143–N144)
     ["矿山开发", ["生态"]],
     ["尾渣尾矿", ["固废"]],
+    // a list closed by 等 ("etc."): 咸宁 central 2024 (round 7, N189)
+    ["辐射、噪声、固废等", ["辐射", "噪声", "固废"]],
+    ["大气等", ["大气"]],
   ])("maps the published variant %s", (cell, values) => {
     expect(parsePollutionTypes(cell)).toEqual({ values, unknown: [] });
   });

@@ -172,6 +172,7 @@ async function runEverything(): Promise<void> {
   outputs.push({ label: "dashboard build (stdout+stderr)", text: build.stdout + build.stderr });
   const texts = new Map<number, TextRecord>();
   let cases: CasesFile | undefined;
+  let casesBin: Buffer | undefined;
   let report: ReportModel | undefined;
   for (const f of walk(dist)) {
     const rel = `dist/${relative(dist, f)}`;
@@ -182,6 +183,7 @@ async function runEverything(): Promise<void> {
     }
     if (/\/texts\/\d+\.[0-9a-f]+\.json$/.test(f)) for (const r of (JSON.parse(readFileSync(f, "utf8")) as TextChunk).records) texts.set(r.row, r);
     if (/\/cases\.[0-9a-f]+\.json$/.test(f)) cases = JSON.parse(readFileSync(f, "utf8")) as CasesFile;
+    if (/\/cases\.[0-9a-f]+\.bin$/.test(f)) casesBin = readFileSync(f);
     if (/\/report\.[0-9a-f]+\.json$/.test(f)) report = JSON.parse(readFileSync(f, "utf8")) as ReportModel;
   }
   // a folder of tables holding a FIFO
@@ -194,8 +196,8 @@ async function runEverything(): Promise<void> {
   dashboardTexts = [...texts.values()].map((t) => t.text).join("\n");
   dashboardIds = [...texts.values()].map((t) => t.id);
   // the downloads the pages offer: the 信访件检索 table of every case, and each report table
-  if (cases) {
-    const dash = new DashboardData(cases);
+  if (cases && casesBin) {
+    const dash = new DashboardData(cases, casesBin);
     const table = resultsTable(dash, [...texts.keys()], texts, "信访件检索");
     const csv = toCsv(table);
     outputs.push({ label: "dashboard download 信访件检索.csv", text: csv });

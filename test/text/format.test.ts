@@ -26,6 +26,33 @@ describe("formatInteger", () => {
     expect(formatInteger(12345)).toBe("12,345");
     expect(formatInteger(1234567)).toBe("1,234,567");
   });
+
+  it("writes what Intl's zh-CN formatter writes: integers grouped by hand, other numbers by Intl", () => {
+    const zh = new Intl.NumberFormat("zh-CN");
+    const values = [
+      1,
+      12,
+      100,
+      1000,
+      9999,
+      10000,
+      99999,
+      100000,
+      650000,
+      1234567890,
+      Number.MAX_SAFE_INTEGER,
+      2 ** 53,
+      1e21,
+      0.5,
+      12.345,
+      1234.5678,
+      -0,
+      NaN,
+      Infinity,
+    ];
+    for (let v = 1; v < 1e15; v = v * 7 + 3) values.push(v);
+    for (const v of [...values, ...values.map((x) => -x)]) expect(formatInteger(v), String(v)).toBe(zh.format(v));
+  });
 });
 
 describe("Chinese dates", () => {
