@@ -221,6 +221,8 @@ async function buildInto(OUT: string, files: readonly string[]): Promise<void> {
   await bundleComponents();
   // Framework keeps loader outputs until the loader file changes: another DUCHA_DATA needs a fresh run
   rmSync(join(FRAMEWORK_CACHE, "data"), { recursive: true, force: true });
+  // and the 信访件检索 page, whose loader lists the text files of the data set (notebooks/search.md.ts)
+  rmSync(join(FRAMEWORK_CACHE, "search.md"), { force: true });
   seedFrameworkNpmCache();
   // Framework refuses to write over a previous build ("file conflict"): build beside the output
   // folder and swap it in when the build has succeeded

@@ -14,11 +14,13 @@
  *    since, is scored only when --round6 is given.
  * 4. The seventh round (data/labelled/real/round7.tsv), scored once as held-out and development
  *    since, is scored only when --round7 is given.
+ * 5. The eighth round (data/labelled/real/round8.tsv), scored once as held-out and development
+ *    since, is scored only when --round8 is given.
  *
- *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 --round7]
+ *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 --round7 --round8]
  *
  * --errors and --routed list development rows only: the held-out rows stay unseen (--errors with
- * --round6 or --round7 lists that round's too: each is development since its one scoring).
+ * --round6, --round7 or --round8 lists that round's too: each is development since its one scoring).
  */
 import { parseArgs } from "node:util";
 import { Classifier } from "../src/classify/classifier.js";
@@ -26,7 +28,7 @@ import { loadCorpus } from "../src/classify/corpus.js";
 import { Analyzer } from "../src/classify/features.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
 import { type Scores, bootstrap, score, seededRandom } from "../src/classify/metrics.js";
-import { type RealRow, loadRealRows, loadRound6Rows, loadRound7Rows } from "../src/classify/real.js";
+import { type RealRow, loadRealRows, loadRound6Rows, loadRound7Rows, loadRound8Rows } from "../src/classify/real.js";
 import { EIGHT_TYPES, routeWaste } from "../src/classify/scheme.js";
 import { SUBTYPE_LABELS, THEME_LABELS, TYPE_LABELS, analyzeCorpus, trainModels } from "../src/classify/training.js";
 
@@ -45,6 +47,7 @@ const { values } = parseArgs({
     brief: { type: "boolean", default: false },
     round6: { type: "boolean", default: false },
     round7: { type: "boolean", default: false },
+    round8: { type: "boolean", default: false },
     "t-types": { type: "string" },
     "t-subtypes": { type: "string" },
     "t-themes": { type: "string" },
@@ -141,8 +144,11 @@ const scored6 = values.round6 ? round6.filter((r) => !r.noType) : [];
 const round7 = loadRound7Rows();
 // round-7 rows are classified only when --round7 is given (scored once as held-out, development since)
 const scored7 = values.round7 ? round7.filter((r) => !r.noType) : [];
+const round8 = loadRound8Rows();
+// round-8 rows are classified only when --round8 is given (scored once as held-out, development since)
+const scored8 = values.round8 ? round8.filter((r) => !r.noType) : [];
 const predicted = new Map<RealRow, { labels: string[]; detail: string }>();
-for (const r of [...scored, ...scored6, ...scored7]) {
+for (const r of [...scored, ...scored6, ...scored7, ...scored8]) {
   const out = clf.labels(r.text, undefined, r.scheme);
   predicted.set(r, { labels: out.types.map((t) => t.label), detail: out.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、") });
 }
@@ -248,11 +254,29 @@ if (values.round7) {
   );
 }
 
-if (values.errors) {
-  // rounds 6 and 7 have been development since their one scoring: their rows are listed when scored
-  const wrong = [...dev, ...scored6, ...scored7].filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));
+if (values.round8) {
+  summary("ROUND 8 rows (data/labelled/real/round8.tsv; scored once as held-out on 2026-12-04, development since)", scored8);
+  summary(
+    "round 8 rows in the seven-class scheme",
+    scored8.filter((r) => r.scheme === "seven"),
+    false,
+  );
+  console.log(`  (${round8.length - scored8.length} round-8 rows without an official type, not scored)`);
+  console.log("Round 8 by province: rows, micro-F1, exact set");
+  for (const p of [...new Set(scored8.map((r) => r.province))].sort()) console.log(`  ${p.padEnd(4, "　")}  ${cell(scored8.filter((r) => r.province === p))}`);
+} else {
   console.log(
-    `\n${wrong.length} development rows${scored6.length ? " (with round 6)" : ""}${scored7.length ? " (with round 7)" : ""} where the prediction differs from the official 污染类型:`,
+    `\nRound 8 (data/labelled/real/round8.tsv): ${round8.length} rows from ${new Set(round8.map((r) => r.source)).size} pages, scored once as held-out (85.7% micro-F1, 5 of 8 exact; see its README), development since: --round8 scores them`,
+  );
+}
+
+if (values.errors) {
+  // rounds 6, 7 and 8 have been development since their one scoring: their rows are listed when scored
+  const wrong = [...dev, ...scored6, ...scored7, ...scored8].filter(
+    (r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"),
+  );
+  console.log(
+    `\n${wrong.length} development rows${scored6.length ? " (with round 6)" : ""}${scored7.length ? " (with round 7)" : ""}${scored8.length ? " (with round 8)" : ""} where the prediction differs from the official 污染类型:`,
   );
   for (const r of wrong)
     console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);

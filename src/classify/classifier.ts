@@ -217,6 +217,27 @@ export class Classifier {
   }
 
   /**
+   * Whether a 固废 lexicon word stands next to another type's word across a 、 (污水、建筑垃圾,
+   * 垃圾、臭气): the complaint lists the waste as a nuisance of its own, not as part of another.
+   */
+  private listedWithOther(a: Analysis): boolean {
+    const label = new Map<number, string>();
+    for (const h of a.typeHits) if (!h.negated && h.entry.label !== "其他") label.set(h.token, h.entry.label);
+    for (const h of a.typeHits) {
+      if (h.negated || h.entry.label !== "固废") continue;
+      for (const [sep, other] of [
+        [h.token - 1, h.token - 2],
+        [h.token + 1, h.token + 2],
+      ] as const) {
+        if (a.tokens[sep] !== "、") continue;
+        const l = label.get(other);
+        if (l && l !== "固废") return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The seven-class scheme has no 固废: a waste complaint goes where data/lexicon/waste-routing.tsv
    * says (土壤 for dumped or buried waste, 其他 for bins and 脏乱差, 大气 for the smell, 水 for
    * leachate), keeping its confidence and adding the deciding cue to its evidence.
@@ -229,7 +250,12 @@ export class Classifier {
     // waste named with no cue of where it lies, beside another pollution, is part of that
     // complaint (建筑垃圾铺路导致扬尘 is 大气; 河道…有许多垃圾 beside 生态破坏 is 生态): the default
     // 土壤 is for a complaint about the waste itself, its smell included (大量生活垃圾…气味扰民 is 土壤)
-    if (!cues.length && this.otherPollution(a, out)) return out;
+    // …unless the waste is an item of its own in a list of nuisances (油烟、噪声、生活垃圾、污水扰民;
+    // 污水、垃圾直接排放; 垃圾、臭气扰民): then the default is given beside the other items
+    const listed = this.listedWithOther(a);
+    if (!cues.length && !listed && this.otherPollution(a, out)) return out;
+    const fallback = listed ? this.wasteRules.find((r) => r.cue === "*")?.target : undefined;
+    if (fallback && !targets.includes(fallback)) targets.push(fallback);
     const evidence = [...new Set([...waste.evidence, ...cues])].slice(0, MAX_EVIDENCE);
     const pollution = out.some((t) => t.label !== "其他") || targets.some((t) => t !== "其他");
     for (const target of targets) {

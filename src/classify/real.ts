@@ -73,7 +73,7 @@ export function loadRealRows(file = dataPath("labelled", "real", "rows.tsv")): R
  * A held-out round in a file of its own: rows collected and committed before any prediction on
  * them was printed, kept out of rows.tsv so that the tests and snapshots that classify rows.tsv
  * never classify them. Every row must be `holdout` and name its source page; `round` names the
- * round in the error (第六轮, 第七轮).
+ * round in the error (第六轮, 第七轮, 第八轮).
  */
 function loadHeldOutRound(file: string, round: string): RealRow[] {
   const rows = loadRealRows(file);
@@ -102,4 +102,14 @@ export const ROUND7_FILE = dataPath("labelled", "real", "round7.tsv");
 
 export function loadRound7Rows(file = ROUND7_FILE): RealRow[] {
   return loadHeldOutRound(file, "第七轮");
+}
+
+/**
+ * The eighth held-out round (data/labelled/real/round8.tsv): frozen before any prediction on it
+ * was printed; only `npm run eval -- --real-only --round8` scores it, once, by the lead.
+ */
+export const ROUND8_FILE = dataPath("labelled", "real", "round8.tsv");
+
+export function loadRound8Rows(file = ROUND8_FILE): RealRow[] {
+  return loadHeldOutRound(file, "第八轮");
 }

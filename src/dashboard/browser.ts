@@ -37,7 +37,7 @@ export {
 } from "../charts/index.js";
 export { closeTimeSpec, themeByTypeSpec } from "../charts/index.js";
 
-export { TEXT_CHUNKS, chunkOf, chunkRange, chunksFor, enforcementRows, repeatGroups } from "./model.js";
+export { TEXT_CHUNKS, TextPieces, chunkOf, chunkRange, chunksFor, enforcementRows, repeatGroups } from "./model.js";
 export { DashboardData, NO_FILTERS, isFiltered, subsetColumns } from "./select.js";
 export { closeTimesOf, overdueOf, progressOf } from "./closure.js";
 export { describeFilters, filterBar } from "./filterbar.js";

@@ -30,6 +30,7 @@ import {
   timeToClose,
   timelines,
 } from "../node.js";
+import { MISSING } from "../analyze/keys.js";
 import { labelPoint } from "../charts/map.js";
 import { gridSlot } from "../analyze/progress.js";
 import { classifyInSlices, statsClassification, statsRecord } from "../classify/slices.js";
@@ -45,13 +46,19 @@ import {
   type RepeatsFile,
   type ShippedLabel,
   TEXT_CHUNKS,
+  TEXT_HEAD,
   TEXT_INDEX_BITS,
+  TEXT_PIECES_FROM,
+  TEXT_PIECE_SIZE,
+  TextPieces,
   type TextIndex,
   type TextRecord,
   addPairs,
   chunkRange,
   cubeOf,
   encodeColumns,
+  pieceFile,
+  piecesPerGroup,
   packColumns,
   CUBE_DIMENSIONS,
   type CUBE_COLUMNS,
@@ -127,6 +134,10 @@ export interface DataOptions {
   aggregate?: boolean;
   /** ship the largest repeat groups in repeats.json, all of them in repeats-all.json; default: above REPEATS_SUMMARY_FROM cases */
   repeatsSummary?: boolean;
+  /** ship the texts as small pieces in county order (`TextPieces`); default: above TEXT_PIECES_FROM cases */
+  textPieces?: boolean;
+  /** most cases in a piece (default TEXT_PIECE_SIZE) */
+  textPieceSize?: number;
 }
 
 /**
@@ -417,39 +428,103 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
 
   put("enforcement.json", JSON.stringify(enforcement)); // numbers only
 
-  // the text chunks, in the page's row order, each read back from the scratch file and written
-  // to the archive as soon as it is made: one chunk's records in memory at a time
-  const z = new ZipStream();
-  const zipFd = openSync(join(dir, "texts.zip"), "w");
+  // the texts, each read back from the scratch file and written to an archive as soon as its
+  // chunk (or piece) is made: one chunk's records in memory at a time
   const scratchIn = openSync(scratch, "r");
   const index: TextIndex = { bits: TEXT_INDEX_BITS, chunks: [] };
-  try {
-    for (let k = 0; k < TEXT_CHUNKS; k++) {
-      const [start, end] = chunkRange(k, n);
-      const records: string[] = [];
-      const pairs = new Uint8Array((1 << TEXT_INDEX_BITS) / 8);
-      for (let r = start; r < end; r++) {
-        const p = positionOf.get(caseKey(cases[caseAt[r]!]!))!;
-        const bytes = Buffer.alloc(offsets[p + 1]! - offsets[p]!);
-        readSync(scratchIn, bytes, 0, bytes.length, offsets[p]!);
-        const json = bytes.toString("utf8");
-        // what a search matches (searchRows): the shipped text, 受理编号 and 投诉对象
-        const t = JSON.parse(json) as Omit<TextRecord, "row">;
-        for (const s of [t.text, t.id, t.target ?? ""]) addPairs(pairs, s, TEXT_INDEX_BITS);
-        // the row is the case's place in the page's data, known only now
-        records.push(`{"row":${r},${json.slice(1)}`);
-      }
-      index.chunks.push(Buffer.from(pairs).toString("base64"));
-      const chunk = Buffer.from(`{"start":${start},"end":${end},"records":[${records.join(",")}]}`, "utf8");
-      for (const part of z.add(`${String(k).padStart(2, "0")}.json`, chunk)) writeSync(zipFd, part);
+  /** Row r's record as JSON, and the character pairs a search matches (the shipped text, 受理编号, 投诉对象) added to `pairs`. */
+  const recordOf = (r: number, pairs?: Uint8Array): string => {
+    const p = positionOf.get(caseKey(cases[caseAt[r]!]!))!;
+    const bytes = Buffer.alloc(offsets[p + 1]! - offsets[p]!);
+    readSync(scratchIn, bytes, 0, bytes.length, offsets[p]!);
+    const json = bytes.toString("utf8");
+    if (pairs) {
+      const t = JSON.parse(json) as Omit<TextRecord, "row">;
+      for (const s of [t.text, t.id, t.target ?? ""]) addPairs(pairs, s, TEXT_INDEX_BITS);
     }
-    for (const part of z.end()) writeSync(zipFd, part);
+    // the row is the case's place in the page's data, known only now
+    return `{"row":${r},${json.slice(1)}`;
+  };
+  const chunkJson = (start: number, end: number, records: string[]) => Buffer.from(`{"start":${start},"end":${end},"records":[${records.join(",")}]}`, "utf8");
+  /** An archive written entry by entry. */
+  const archive = (name: string) => {
+    const z = new ZipStream();
+    const fd = openSync(join(dir, name), "w");
+    names.push(name);
+    return {
+      add: (entry: string, data: Uint8Array) => z.add(entry, data).forEach((part) => writeSync(fd, part)),
+      close: () => {
+        try {
+          for (const part of z.end()) writeSync(fd, part);
+        } finally {
+          closeSync(fd);
+        }
+      },
+    };
+  };
+  try {
+    if (options.textPieces ?? n > TEXT_PIECES_FROM) {
+      // each row chunk (an index group) as pieces in county order, one archive a group (Framework
+      // reads a whole archive for each file it takes out of it: 32 small ones, not one of 360 MB);
+      // the page computes the same order from its county column
+      const pieces = new TextPieces(
+        Int32Array.from({ length: n }, (_, r) => cols.county[caseAt[r]!]!),
+        piecesPerGroup(n, options.textPieceSize ?? TEXT_PIECE_SIZE),
+      );
+      index.perGroup = pieces.perGroup;
+      const rowAt = pieces.rowsInOrder();
+      for (let g = 0; g < TEXT_CHUNKS; g++) {
+        const [start, end] = chunkRange(g, n);
+        const pairs = new Uint8Array((1 << TEXT_INDEX_BITS) / 8);
+        const zip = archive(`texts-p-${String(g).padStart(2, "0")}.zip`);
+        try {
+          for (let k = 0; k < pieces.perGroup; k++) {
+            const [from, to] = [Math.min(end, start + k * pieces.size), Math.min(end, start + (k + 1) * pieces.size)];
+            const records: string[] = [];
+            for (let p = from; p < to; p++) records.push(recordOf(rowAt[p]!, pairs));
+            zip.add(pieceFile(g, k).slice(5), chunkJson(from, to, records));
+          }
+        } finally {
+          zip.close();
+        }
+        index.chunks.push(Buffer.from(pairs).toString("base64"));
+      }
+      // the unfiltered first pages: the newest cases (newestFirst's order), from every county
+      const missing = cols.dateKeys.indexOf(MISSING);
+      const day = (r: number) => {
+        const d = cols.date[caseAt[r]!]!;
+        return d === missing ? -1 : d;
+      };
+      const head = Array.from({ length: n }, (_, r) => r)
+        .sort((a, b) => day(b) - day(a) || b - a)
+        .slice(0, TEXT_HEAD);
+      put(
+        "texts-head.json",
+        chunkJson(
+          0,
+          head.length,
+          head.map((r) => recordOf(r)),
+        ),
+      );
+    } else {
+      const zip = archive("texts.zip");
+      try {
+        for (let k = 0; k < TEXT_CHUNKS; k++) {
+          const [start, end] = chunkRange(k, n);
+          const records: string[] = [];
+          const pairs = new Uint8Array((1 << TEXT_INDEX_BITS) / 8);
+          for (let r = start; r < end; r++) records.push(recordOf(r, pairs));
+          index.chunks.push(Buffer.from(pairs).toString("base64"));
+          zip.add(`${String(k).padStart(2, "0")}.json`, chunkJson(start, end, records));
+        }
+      } finally {
+        zip.close();
+      }
+    }
   } finally {
-    closeSync(zipFd);
     closeSync(scratchIn);
     rmSync(scratch, { force: true });
   }
-  names.push("texts.zip");
   put("texts-index.json", JSON.stringify(index)); // bit sets only
   log(`完成（共 ${Math.round(performance.now() - t0)} ms）`);
   return names;

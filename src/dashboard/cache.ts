@@ -30,12 +30,22 @@ function newest(dir: string): number {
 }
 
 /**
- * $DUCHA_AGGREGATE=1 ships a national year's forms (count cube, repeat summary) whatever the
- * size, =0 never; unset, the data step decides by the number of cases (see build.ts).
+ * $DUCHA_AGGREGATE=1 ships a national year's forms (count cube, repeat summary, texts in small
+ * pieces) whatever the size, =0 never; unset, the data step decides by the number of cases (see
+ * build.ts). $DUCHA_TEXT_PIECE sets the most cases in a text piece (tests: several pieces on a
+ * small table).
  */
-export function dataOptions(): { aggregate?: boolean; repeatsSummary?: boolean } {
+export function dataOptions(): { aggregate?: boolean; repeatsSummary?: boolean; textPieces?: boolean; textPieceSize?: number } {
   const v = process.env.DUCHA_AGGREGATE;
-  return v === "1" ? { aggregate: true, repeatsSummary: true } : v === "0" ? { aggregate: false, repeatsSummary: false } : {};
+  const size = Number(process.env.DUCHA_TEXT_PIECE);
+  return {
+    ...(v === "1"
+      ? { aggregate: true, repeatsSummary: true, textPieces: true }
+      : v === "0"
+        ? { aggregate: false, repeatsSummary: false, textPieces: false }
+        : {}),
+    ...(Number.isInteger(size) && size > 0 ? { textPieceSize: size } : {}),
+  };
 }
 
 export function cacheKey(files: readonly string[]): string {

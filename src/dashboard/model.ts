@@ -9,7 +9,7 @@ import type { RepeatGroup } from "../analyze/repeats.js";
 import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 12;
+export const MODEL_VERSION = 14;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -335,6 +335,8 @@ export interface TextChunk {
 export interface TextIndex {
   bits: number;
   chunks: string[];
+  /** the pieced form (TextPieces): pieces per group; absent, the chunks are data/texts/NN.json */
+  perGroup?: number;
 }
 
 /** Bits of each chunk's set: 2^18 (32 kB a chunk) keeps a chunk of 20,000 texts ~1/7 full. */
@@ -382,6 +384,73 @@ export function chunkRange(k: number, n: number): [number, number] {
 
 /** The chunk holding row i of n. */
 export const chunkOf = (i: number, n: number): number => Math.floor(i / Math.ceil(n / TEXT_CHUNKS));
+
+/**
+ * A national year's texts (above TEXT_PIECES_FROM cases, or DUCHA_AGGREGATE=1): what a page of
+ * results fetches must scale with the page, not with a 20,000-case chunk (3 MB gzip). Each of the
+ * TEXT_CHUNKS chunks of rows (the index groups of texts-index.json, unchanged) ships as `perGroup`
+ * pieces of at most TEXT_PIECE_SIZE cases (data/texts/p/GG/KK.json, from one archive a group),
+ * its rows in county order (county code, then row), so that a county's cases in a group are one
+ * or two pieces. The unfiltered first pages (the newest cases, from every county) ship as
+ * data/texts-head.json.
+ */
+export const TEXT_PIECES_FROM = 60_000;
+/** Most cases in a piece: ~1,500 texts are ~0.2 MB gzip. */
+export const TEXT_PIECE_SIZE = 1_500;
+/** Rows of the unfiltered newest-first order in texts-head.json: the first five pages of 20. */
+export const TEXT_HEAD = 100;
+
+/** Pieces per group for n cases of at most `size` cases a piece. */
+export const piecesPerGroup = (n: number, size: number): number => Math.max(1, Math.ceil(Math.ceil(n / TEXT_CHUNKS) / Math.max(1, size)));
+
+/** Where each row's text is in the pieced form. */
+export class TextPieces {
+  /** rows a group (chunkOf's), cases a piece (the last ones may hold fewer, or none) */
+  readonly groupSize: number;
+  readonly size: number;
+  /** each row's position in (group, county code, row) order */
+  private readonly pos: Int32Array;
+
+  constructor(
+    county: ArrayLike<number>,
+    readonly perGroup: number,
+  ) {
+    const n = county.length;
+    this.groupSize = Math.max(1, Math.ceil(n / TEXT_CHUNKS));
+    this.size = Math.max(1, Math.ceil(this.groupSize / perGroup));
+    let max = 0;
+    for (let r = 0; r < n; r++) max = Math.max(max, county[r]!);
+    // a counting sort on (group, county); rows ascending within each key
+    const keys = max + 1;
+    const next = new Int32Array(TEXT_CHUNKS * keys + 1);
+    const key = (r: number) => Math.floor(r / this.groupSize) * keys + county[r]!;
+    for (let r = 0; r < n; r++) next[key(r) + 1]!++;
+    for (let k = 1; k < next.length; k++) next[k]! += next[k - 1]!;
+    this.pos = new Int32Array(n);
+    for (let r = 0; r < n; r++) this.pos[r] = next[key(r)]!++;
+  }
+
+  /** The index group (texts-index.json's entry, the row chunk) of row r. */
+  groupOf(r: number): number {
+    return Math.floor(r / this.groupSize);
+  }
+
+  /** Row r's piece: [its group, the piece within the group]. */
+  pieceOf(r: number): [number, number] {
+    const g = this.groupOf(r);
+    return [g, Math.floor((this.pos[r]! - g * this.groupSize) / this.size)];
+  }
+
+  /** Rows by position: rows[p] is the row at position p. */
+  rowsInOrder(): Int32Array {
+    const rows = new Int32Array(this.pos.length);
+    for (let r = 0; r < rows.length; r++) rows[this.pos[r]!] = r;
+    return rows;
+  }
+}
+
+/** The file of a piece, under data/texts/: p/GG/KK.json (archive p/GG.zip). */
+export const pieceFile = (g: number, k: number): string => `p/${String(g).padStart(2, "0")}/${String(k).padStart(2, "0")}.json`;
 
 /** How a column of data/cases.bin is stored: the narrowest integer type holding its values. */
 export type PackedKind = "u8" | "i8" | "u16" | "i16" | "i32";

@@ -209,12 +209,17 @@ function headerWordsOnly(cells: readonly string[]): boolean {
  */
 export function isHeaderRow(cells: readonly string[]): boolean {
   // fast path for data rows (this runs on every row): a header has a short cell naming the text column
-  if (!cells.some(namesText)) return false;
+  let named = false;
+  for (let i = 0; i < cells.length && !named; i++) named = namesText(cells[i]!);
+  if (!named) return false;
   const fields = new Set(mapHeaders(cells).values());
   if (!fields.has("text")) return false;
   if (cells.some((c) => c.trim().length > 30)) return false;
   return fields.size >= 2 || headerWordsOnly(cells);
 }
+
+/** How many rows from the top of a sheet the header is looked for in. */
+export const HEADER_SCAN = 15;
 
 /**
  * The header row among the first rows of a sheet: the first row that has a complaint-text
@@ -222,7 +227,7 @@ export function isHeaderRow(cells: readonly string[]): boolean {
  * only (信访内容 | 备注: a header, not a title); else the first with a complaint-text column.
  * Rows above it are title rows.
  */
-export function findHeaderRow(rows: readonly (readonly string[])[], scan = 15): number {
+export function findHeaderRow(rows: readonly (readonly string[])[], scan = HEADER_SCAN): number {
   let textOnly = -1;
   for (let i = 0; i < Math.min(rows.length, scan); i++) {
     const fields = new Set(mapHeaders(rows[i]!).values());

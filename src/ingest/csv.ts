@@ -52,7 +52,23 @@ export function sniffDelimiter(text: string): string {
   return ",";
 }
 
+/** Unquoted cells up to this length are shared between rows that repeat them. */
+const INTERN_LEN = 12;
+/** Distinct cells remembered before the table starts over (a column of ids would fill it). */
+const INTERN_MAX = 50_000;
+
 export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvParse {
+  // Tables repeat their short cells (县区, 属实, 已办结, 2023/6/26) in every row, and every cell
+  // is kept in its record's raw cells: one string per distinct value, not one per row, is less
+  // to hold and less for the garbage collector to copy. Short numbers (序号) are not shared.
+  let interned = new Map<string, string>();
+  const intern = (s: string): string => {
+    const v = interned.get(s);
+    if (v !== undefined) return v;
+    if (interned.size >= INTERN_MAX) interned = new Map();
+    interned.set(s, s);
+    return s;
+  };
   const records: CsvRecord[] = [];
   const errors: CsvError[] = [];
   const delim = delimiter.charCodeAt(0);
@@ -118,7 +134,8 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvPar
           if (c === delim || c === LF || c === CR) break;
           end++;
         }
-        cells.push(text.slice(pos, end));
+        const len = end - pos;
+        cells.push(len && len <= INTERN_LEN && (len >= 8 || text.charCodeAt(pos) >= 0x80) ? intern(text.slice(pos, end)) : text.slice(pos, end));
         pos = end;
       }
       // after a field: delimiter, line break or end

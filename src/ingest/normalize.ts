@@ -11,7 +11,7 @@ import {
 import type { AreaResolver } from "../geo/resolve.js";
 import { foldFullWidth, parseChineseNumber } from "../text/normalize.js";
 import { REDACTED, excerpt as redactedExcerpt, isPiiColumn, redact } from "../text/redact.js";
-import { CANONICAL, type Field, continuesHeader, findHeaderRow, isHeaderRow, mapHeaders } from "./columns.js";
+import { CANONICAL, type Field, HEADER_SCAN, continuesHeader, findHeaderRow, isHeaderRow, mapHeaders } from "./columns.js";
 import { explicitYear, findAsOfDate, parseDate } from "./dates.js";
 import { takeDecodeMarks } from "./decode.js";
 import type { FirstSeen } from "./first-seen.js";
@@ -115,7 +115,7 @@ const quote = (cell: string) => redactedExcerpt(cell.replace(/\s+/g, " "), 40);
  */
 export function splitTables(grid: Grid): Grid[] {
   const { rows } = grid;
-  const first = findHeaderRow(rows.map((r) => r.cells));
+  const first = findHeaderRow(headRows(rows));
   if (first < 0) return [grid];
   const starts = [0];
   let header = rows[first]!.cells;
@@ -142,6 +142,9 @@ export function splitTables(grid: Grid): Grid[] {
     return { ...grid, rows: rows.slice(start, end), errors: grid.errors.filter((e) => (k === 0 || e.n >= from) && e.n < to) };
   });
 }
+
+/** The cells of the rows a header is looked for in (not an array of every row's cells). */
+const headRows = (rows: readonly GridRow[]) => rows.slice(0, HEADER_SCAN).map((r) => r.cells);
 
 const filledCount = (cells: readonly string[]) => cells.reduce((n, c) => n + (c.trim() ? 1 : 0), 0);
 const sameCells = (a: readonly string[], b: readonly string[]) => {
@@ -208,7 +211,7 @@ const NOTE_ROW = /^(注|备注|说明|合计|小计|总计|以上|填报|制表|
 export function normalizeGrid(grid: Grid, ctx: NormalizeContext): SheetResult | undefined {
   const { rows } = grid;
   const decodeIssues = takeDecodeIssues(grid);
-  let headerIdx = findHeaderRow(rows.map((r) => r.cells));
+  let headerIdx = findHeaderRow(headRows(rows));
   if (headerIdx < 0) return undefined;
   const titleRows = rows.slice(0, headerIdx);
   // a header over two rows: the sub-columns' names replace the merged parent's

@@ -65,6 +65,8 @@ export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionT
   空气: ["大气"],
   空气污染: ["大气"],
   废气: ["大气"],
+  // 湖州's 2023 table writes the medium as 涉气 ("concerns the air")
+  涉气: ["大气"],
   气: ["大气"],
   扬尘: ["大气"],
   扬尘污染: ["大气"],

@@ -29,6 +29,11 @@ describe("污染类型 schemes", () => {
     expect(labels("垃圾中转站垃圾堆积，臭味熏人，居民无法开窗。")).toEqual(["大气"]);
     expect(labels("村民将生活垃圾倾倒在河边，渗滤液流入河中。")).toEqual(expect.arrayContaining(["水"]));
     expect(labels("镇垃圾填埋场库容满了，臭味很大，渗滤液流进小河。")).not.toContain("土壤");
+    // leachate under its other names (round 7 N182): a landfill's leachate is 水, not its pile's 土壤
+    expect(labels("某区垃圾填埋场垃圾堆积如山，垃圾渗透液直排，污染江水。")).toEqual(["水"]);
+    expect(labels("某镇垃圾填埋场堆积过量，渗沥液外溢流入水库。")).toEqual(["水"]);
+    // a pile left uncovered (苫盖 is covering against dust) is 大气 (round 7 N181)
+    expect(labels("某选矿厂矿粉露天堆放未苫盖，刮风时影响周边村民。")).toContain("大气");
   });
 
   it("gives waste with no cue the default 土壤 only when the complaint names nothing else (round-6 N133, dev N103)", () => {
@@ -41,6 +46,19 @@ describe("污染类型 schemes", () => {
     expect(labels("化工厂废水直排小河，废渣填埋在耕地里。")).toEqual(["土壤", "水"]);
     // the eight-class scheme keeps its 固废
     expect(labels("麦积区某段采用建筑垃圾铺路导致扬尘严重", "eight")).toEqual(["固废", "大气"].sort());
+  });
+
+  it("gives waste listed as a nuisance of its own (X、垃圾) its default 土壤 beside the other items (round 7 N165–N167, dev N113)", () => {
+    // listed beside noise and sewage across a 、: the waste is a complaint item of its own
+    expect(labels("某小区旁空地被占用搭建临时工棚，噪声、生活垃圾、污水扰民。")).toEqual(["土壤", "噪声", "水"].sort());
+    expect(labels("某工地施工期间乱排污水、建筑垃圾，堵塞河道。")).toEqual(expect.arrayContaining(["土壤", "水"]));
+    // listed beside its smell: 大气 for the smell and 土壤 for the waste
+    expect(labels("某公园建设停工多年，垃圾、臭气扰民。")).toEqual(["土壤", "大气"].sort());
+    // not listed (the waste causes the dust, or two kinds of waste are listed): unchanged
+    expect(labels("某路段用建筑垃圾、砖渣铺路导致扬尘严重")).toEqual(["大气"]);
+    expect(labels("垃圾中转站垃圾堆积，臭味熏人，居民无法开窗。")).toEqual(["大气"]);
+    // negated waste is no item
+    expect(labels("某饭店油烟直排扰民，噪声、油烟问题突出，没有垃圾。")).not.toContain("土壤");
   });
 
   it("reads the routing rules with their levels and reports a bad line", () => {

@@ -22,28 +22,51 @@ import {
   type TextChunk,
   type TextIndex,
   type TextRecord,
+  TEXT_CHUNKS,
+  TEXT_HEAD,
+  TextPieces,
   chunkOf,
+  pieceFile,
   chunksFor,
   enforcementRows,
   repeatGroups,
   unpackColumns,
 } from "../../src/dashboard/model.js";
-import { searchRows } from "../../src/dashboard/results.js";
+import { newestFirst, searchRows } from "../../src/dashboard/results.js";
 import { DashboardData, type Filters, NO_FILTERS } from "../../src/dashboard/select.js";
 
 type Outputs = Map<string, string | Uint8Array>;
 
-/** The records of the stored entries of texts.zip, by row. */
-function textsByRow(bytes: Uint8Array): Map<number, TextRecord> {
+/** The stored entries of texts.zip: name and chunk. */
+function textEntries(bytes: Uint8Array): Map<string, TextChunk> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Map<number, TextRecord>();
+  const out = new Map<string, TextChunk>();
   for (let at = 0; view.getUint32(at, true) === 0x04034b50;) {
     const size = view.getUint32(at + 18, true);
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    for (const t of (JSON.parse(Buffer.from(bytes.subarray(start, start + size)).toString("utf8")) as TextChunk).records) out.set(t.row, t);
+    const nameLength = view.getUint16(at + 26, true);
+    const name = Buffer.from(bytes.subarray(at + 30, at + 30 + nameLength)).toString("utf8");
+    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
+    out.set(name, JSON.parse(Buffer.from(bytes.subarray(start, start + size)).toString("utf8")) as TextChunk);
     at = start + size;
   }
   return out;
+}
+
+/** The text files of a data step: texts.zip's chunks (NN.json), or the pieced form's (p/GG/KK.json from texts-p-GG.zip). */
+function textFiles(out: Outputs): Map<string, TextChunk> {
+  const files = new Map<string, TextChunk>();
+  for (const [name, v] of out) {
+    const group = /^texts-p-(\d\d)\.zip$/.exec(name)?.[1];
+    if (name === "texts.zip" || group) for (const [entry, c] of textEntries(v as Uint8Array)) files.set(group ? `p/${group}/${entry}` : entry, c);
+  }
+  return files;
+}
+
+/** Every shipped text record, by row. */
+function textsByRow(out: Outputs): Map<number, TextRecord> {
+  const rows = new Map<number, TextRecord>();
+  for (const c of textFiles(out).values()) for (const t of c.records) rows.set(t.row, t);
+  return rows;
 }
 
 let perCase: Outputs;
@@ -53,7 +76,8 @@ let b: DashboardData;
 
 beforeAll(async () => {
   perCase = await buildDashboardData(sampleInputs());
-  cubed = await buildDashboardData(sampleInputs(), () => {}, { aggregate: true, repeatsSummary: true });
+  // DUCHA_AGGREGATE=1's forms, with texts in pieces of 5 cases (perGroup 4 on the sample's ~600)
+  cubed = await buildDashboardData(sampleInputs(), () => {}, { aggregate: true, repeatsSummary: true, textPieces: true, textPieceSize: 5 });
   a = new DashboardData(JSON.parse(perCase.get("cases.json") as string) as CasesFile, perCase.get("cases.bin") as Uint8Array);
   b = new DashboardData(JSON.parse(cubed.get("cases.json") as string) as CasesFile, cubed.get("cases.bin") as Uint8Array);
 }, 240_000);
@@ -147,8 +171,8 @@ describe("the count cube of cases.json", () => {
 
 describe("rows of the expanded cube", () => {
   it("are the cases their text records, 重点件 and overdue entries name", () => {
-    const ta = textsByRow(perCase.get("texts.zip") as Uint8Array);
-    const tb = textsByRow(cubed.get("texts.zip") as Uint8Array);
+    const ta = textsByRow(perCase);
+    const tb = textsByRow(cubed);
     expect(tb.size).toBe(b.length);
     const rowA = new Map([...ta].map(([r, t]) => [t.id, r]));
     // every row of the cube shows the case of the same id in the per-case data: same county,
@@ -184,8 +208,8 @@ describe("rows of the expanded cube", () => {
     expect(JSON.parse(perCase.get("repeats-all.json") as string)).toEqual({ groups: [] });
     expect(ra.total).toBeUndefined();
     expect(summary.total).toEqual({ groups: ra.groups.length, complaints: ra.groups.reduce((s, g) => s + g.size, 0) });
-    const ta = textsByRow(perCase.get("texts.zip") as Uint8Array);
-    const tb = textsByRow(cubed.get("texts.zip") as Uint8Array);
+    const ta = textsByRow(perCase);
+    const tb = textsByRow(cubed);
     const ids = (t: Map<number, TextRecord>, rows: number[]) => rows.map((r) => t.get(r)!.id).sort();
     expect(all.groups.map((g) => g.id)).toEqual(ra.groups.map((g) => g.id));
     all.groups.forEach((g, i) => {
@@ -216,16 +240,19 @@ describe("the search's chunk index (texts-index.json)", () => {
       [perCase, a],
       [cubed, b],
     ] as const) {
-      const texts = textsByRow(out.get("texts.zip") as Uint8Array);
+      const texts = textsByRow(out);
       const index = JSON.parse(out.get("texts-index.json") as string) as TextIndex;
+      // the page's mapping: row chunks, or the pieced form's county-ordered groups
+      const pieces = index.perGroup ? new TextPieces(d.cols.county, index.perGroup) : undefined;
+      const groupOf = (r: number) => (pieces ? pieces.groupOf(r) : chunkOf(r, d.length));
       let opened = new Set<number>();
       const load = (rows: readonly number[]) => {
-        for (const r of rows) opened.add(chunkOf(r, d.length));
+        for (const r of rows) opened.add(groupOf(r));
         return Promise.resolve(new Map(rows.map((r) => [r, texts.get(r)!])));
       };
       const mayContain = (words: readonly string[]) => {
         const ok = chunksFor(index, words);
-        return Promise.resolve((r: number) => ok[chunkOf(r, d.length)]!);
+        return Promise.resolve((r: number) => ok[groupOf(r)]!);
       };
       const all = [...texts.keys()].sort((x, y) => x - y);
       const someId = texts.get(all[all.length >> 1]!)!.id;
@@ -244,6 +271,63 @@ describe("the search's chunk index (texts-index.json)", () => {
         if (query.startsWith("没有这样")) expect(opened.size, "a name no text has opens (almost) nothing").toBeLessThan(4);
       }
     }
+  });
+});
+
+describe("the texts of a national year (row chunks as small pieces in county order, DUCHA_AGGREGATE=1)", () => {
+  it("puts each case once in the piece the page computes from its county column, a county's cases of a chunk in few pieces", () => {
+    const files = textFiles(cubed);
+    expect(cubed.has("texts.zip")).toBe(false);
+    const index = JSON.parse(cubed.get("texts-index.json") as string) as TextIndex;
+    expect(index.perGroup).toBe(Math.ceil(Math.ceil(b.length / TEXT_CHUNKS) / 5));
+    expect(index.chunks).toHaveLength(TEXT_CHUNKS);
+    const pieces = new TextPieces(b.cols.county, index.perGroup!);
+    expect(pieces.size).toBeLessThanOrEqual(5);
+    expect(files.size).toBe(TEXT_CHUNKS * index.perGroup!);
+    const seen = new Map<number, number>();
+    for (let g = 0; g < TEXT_CHUNKS; g++)
+      for (let k = 0; k < pieces.perGroup; k++) {
+        const chunk = files.get(pieceFile(g, k))!;
+        expect(chunk, pieceFile(g, k)).toBeDefined();
+        expect(chunk.records.length).toBeLessThanOrEqual(pieces.size);
+        for (const t of chunk.records) {
+          // the index group is the row chunk, as in the per-case form
+          expect(chunkOf(t.row, b.length)).toBe(g);
+          expect(pieces.pieceOf(t.row), `row ${t.row}`).toEqual([g, k]);
+          seen.set(t.row, (seen.get(t.row) ?? 0) + 1);
+        }
+      }
+    expect(seen.size).toBe(b.length);
+    expect([...seen.values()].every((v) => v === 1)).toBe(true);
+    // within a chunk, a county's cases are consecutive pieces: at most ceil(count / size) + 1
+    const county = b.cols.county;
+    for (let g = 0; g < TEXT_CHUNKS; g++)
+      for (let c = 0; c < b.cols.countyKeys.length; c++) {
+        const rows = Array.from({ length: b.length }, (_, r) => r).filter((r) => county[r] === c && chunkOf(r, b.length) === g);
+        if (!rows.length) continue;
+        const ks = new Set(rows.map((r) => pieces.pieceOf(r)[1]));
+        expect(ks.size, b.cols.countyKeys[c]).toBeLessThanOrEqual(Math.ceil(rows.length / pieces.size) + 1);
+        expect(Math.max(...ks) - Math.min(...ks) + 1).toBe(ks.size);
+      }
+  });
+
+  it("ships the unfiltered first pages apart (texts-head.json): the newest cases as the page orders them, the same records", () => {
+    const head = (JSON.parse(cubed.get("texts-head.json") as string) as TextChunk).records;
+    const newest = newestFirst(
+      b,
+      Array.from({ length: b.length }, (_, r) => r),
+    ).slice(0, TEXT_HEAD);
+    expect(head.map((t) => t.row)).toEqual(newest);
+    const all = textsByRow(cubed);
+    for (const t of head) expect(t).toEqual(all.get(t.row));
+    // the newest cases come from several counties: without it the first page would open several pieces
+    const pieces = new TextPieces(b.cols.county, (JSON.parse(cubed.get("texts-index.json") as string) as TextIndex).perGroup!);
+    expect(new Set(newest.slice(0, 20).map((r) => pieces.pieceOf(r).join("/"))).size).toBeGreaterThan(3);
+  });
+
+  it("gives the same records, case for case, and the same index as the per-case path's chunks", () => {
+    const byId = (m: Map<number, TextRecord>) => new Map([...m.values()].map((t) => [t.id, { ...t, row: 0 }]));
+    expect(byId(textsByRow(cubed))).toEqual(byId(textsByRow(perCase)));
   });
 });
 

@@ -18,6 +18,19 @@ describe("parseCsv", () => {
     expect(p.errors).toEqual([]);
   });
 
+  it("gives every short repeated cell its own value, past the point where the shared values start over", () => {
+    // 60,000 distinct 8-character ids (more than the parser remembers), each followed by
+    // repeated short cells at and around the sharing limit of 12 characters
+    const ids = Array.from({ length: 60_000 }, (_, i) => `ID${String(i).padStart(6, "0")}`);
+    const short = ["北湖区", "属实", "2023/6/26", "经核查，情况属实", "郴州市北湖区华塘镇石材厂", "郴州市北湖区华塘镇石材加工厂", " 已办结", "7"];
+    const text = ids.map((id, i) => [id, short[i % short.length], short[(i * 7) % short.length], id].join(",")).join("\n");
+    const p = parseCsv(text);
+    expect(p.records).toHaveLength(ids.length);
+    p.records.forEach((r, i) => {
+      expect(r.cells).toEqual([ids[i], short[i % short.length], short[(i * 7) % short.length], ids[i]]);
+    });
+  });
+
   it("counts lone CR and LF line ends", () => {
     expect(parseCsv("a\rb\nc").records.map((r) => r.n)).toEqual([1, 2, 3]);
     expect(parseCsv('"1\r2\n3",x\nnext').records.map((r) => r.n)).toEqual([1, 4]);

@@ -69,6 +69,8 @@ describe("vocabularies", () => {
     // a list closed by 等 ("etc."): 咸宁 central 2024 (round 7, N189)
     ["辐射、噪声、固废等", ["辐射", "噪声", "固废"]],
     ["大气等", ["大气"]],
+    // 湖州 2023 第1批 writes the medium as 涉气 (round 8)
+    ["涉气", ["大气"]],
   ])("maps the published variant %s", (cell, values) => {
     expect(parsePollutionTypes(cell)).toEqual({ values, unknown: [] });
   });
