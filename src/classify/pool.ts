@@ -17,11 +17,19 @@ export function defaultWorkers(n: number): number {
   return n < WORKER_THRESHOLD ? 0 : Math.max(1, Math.min(2, availableParallelism()));
 }
 
+/**
+ * A worker's young generation (MB): a chunk's tokens, analyses and result objects all die young,
+ * and with V8's default (some 16–32 MB) they are scavenged several times per chunk; at 96 MB a
+ * 40,000-text run spent some 5% less CPU time (bench:classify, one worker) for ~5 MB more peak.
+ */
+const YOUNG_GENERATION_MB = 96;
+
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url));
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { resourceLimits });
   // running from src/ (tests, tsx): register tsx's loader inside the worker, then load the TS file
   const url = new URL("./worker.ts", import.meta.url).href;
-  return new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true });
+  return new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, resourceLimits });
 }
 
 /**
