@@ -222,53 +222,30 @@ for (const p of provinces)
     `  ${p.padEnd(4, "　")}  ${cell(dev.filter((r) => r.province === p))}  |  ${values["dev-only"] ? "" : cell(holdout.filter((r) => r.province === p))}`,
   );
 
-if (values.round6) {
-  summary("ROUND 6 rows (data/labelled/real/round6.tsv; scored once as held-out on 2026-12-04, development since)", scored6);
+/** A round scored once as held-out and development since: scored when its flag is given, else counted. */
+function reportRound(n: number, all: readonly RealRow[], scoredRows: readonly RealRow[], asFirstScored: string, on: boolean): void {
+  const file = `data/labelled/real/round${n}.tsv`;
+  if (!on) {
+    const pages = new Set(all.map((r) => r.source)).size;
+    console.log(
+      `\nRound ${n} (${file}): ${all.length} rows from ${pages} pages, scored once as held-out (${asFirstScored}; see its README), development since: --round${n} scores them`,
+    );
+    return;
+  }
+  summary(`ROUND ${n} rows (${file}; scored once as held-out on 2026-12-04, development since)`, scoredRows);
   summary(
-    "round 6 rows in the seven-class scheme",
-    scored6.filter((r) => r.scheme === "seven"),
+    `round ${n} rows in the seven-class scheme`,
+    scoredRows.filter((r) => r.scheme === "seven"),
     false,
   );
-  console.log(`  (${round6.length - scored6.length} round-6 rows without an official type, not scored)`);
-  console.log("Round 6 by province: rows, micro-F1, exact set");
-  for (const p of [...new Set(scored6.map((r) => r.province))].sort()) console.log(`  ${p.padEnd(4, "　")}  ${cell(scored6.filter((r) => r.province === p))}`);
-} else {
-  console.log(
-    `\nRound 6 (data/labelled/real/round6.tsv): ${round6.length} rows, scored once as held-out (80.4% micro-F1, 17 of 34 exact; see its README), development since: --round6 scores them`,
-  );
+  console.log(`  (${all.length - scoredRows.length} round-${n} rows without an official type, not scored)`);
+  console.log(`Round ${n} by province: rows, micro-F1, exact set`);
+  for (const p of [...new Set(scoredRows.map((r) => r.province))].sort())
+    console.log(`  ${p.padEnd(4, "　")}  ${cell(scoredRows.filter((r) => r.province === p))}`);
 }
-
-if (values.round7) {
-  summary("ROUND 7 rows (data/labelled/real/round7.tsv; scored once as held-out on 2026-12-04, development since)", scored7);
-  summary(
-    "round 7 rows in the seven-class scheme",
-    scored7.filter((r) => r.scheme === "seven"),
-    false,
-  );
-  console.log(`  (${round7.length - scored7.length} round-7 rows without an official type, not scored)`);
-  console.log("Round 7 by province: rows, micro-F1, exact set");
-  for (const p of [...new Set(scored7.map((r) => r.province))].sort()) console.log(`  ${p.padEnd(4, "　")}  ${cell(scored7.filter((r) => r.province === p))}`);
-} else {
-  console.log(
-    `\nRound 7 (data/labelled/real/round7.tsv): ${round7.length} rows from ${new Set(round7.map((r) => r.source)).size} pages, scored once as held-out (80.0% micro-F1, 18 of 31 exact; see its README), development since: --round7 scores them`,
-  );
-}
-
-if (values.round8) {
-  summary("ROUND 8 rows (data/labelled/real/round8.tsv; scored once as held-out on 2026-12-04, development since)", scored8);
-  summary(
-    "round 8 rows in the seven-class scheme",
-    scored8.filter((r) => r.scheme === "seven"),
-    false,
-  );
-  console.log(`  (${round8.length - scored8.length} round-8 rows without an official type, not scored)`);
-  console.log("Round 8 by province: rows, micro-F1, exact set");
-  for (const p of [...new Set(scored8.map((r) => r.province))].sort()) console.log(`  ${p.padEnd(4, "　")}  ${cell(scored8.filter((r) => r.province === p))}`);
-} else {
-  console.log(
-    `\nRound 8 (data/labelled/real/round8.tsv): ${round8.length} rows from ${new Set(round8.map((r) => r.source)).size} pages, scored once as held-out (85.7% micro-F1, 5 of 8 exact; see its README), development since: --round8 scores them`,
-  );
-}
+reportRound(6, round6, scored6, "80.4% micro-F1, 17 of 34 exact", values.round6);
+reportRound(7, round7, scored7, "80.0% micro-F1, 18 of 31 exact", values.round7);
+reportRound(8, round8, scored8, "85.7% micro-F1, 5 of 8 exact", values.round8);
 
 if (values.errors) {
   // rounds 6, 7 and 8 have been development since their one scoring: their rows are listed when scored
