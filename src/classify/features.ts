@@ -176,7 +176,13 @@ export class Analyzer {
       keyCaseOwner: undefined,
       keyCaseCues: undefined,
     };
-    if (this.infoCache.size > 200_000) this.infoCache.clear();
+    if (this.infoCache.size > 200_000) {
+      // the per-token lexicon hits are read only from here: they go with the infos they fed, or a
+      // year of real text (far more distinct tokens than the generated rows) grows them without end
+      this.infoCache.clear();
+      this.typeCache.clear();
+      this.themeCache.clear();
+    }
     this.infoCache.set(t, i);
     return i;
   }
