@@ -65,8 +65,8 @@ export class CompiledModels {
   private themeEntryIds = new Map<LexEntry, Int32Array>();
   /** scratch buffers of vector() */
   private x: DocVector;
-  /** per feature id, for a token index: the strongest entry weight (scratch of vector()) */
-  private strongest = new Map<number, number>();
+  /** per token index: the strongest entry weight of the lexicon hits there (scratch of vector()) */
+  private strongest = new Float64Array(256);
   readonly tasks: Record<"types" | "subtypes" | "themes", DenseModel>;
 
   constructor(files: { types: ModelFile; subtypes: ModelFile; themes: ModelFile }) {
@@ -193,20 +193,34 @@ export class CompiledModels {
     }
     for (const h of a.themeHits) this.addHit(this.entryIds(h.entry, true)[h.negated ? 2 : 0]!, h);
     for (let k = firstLex; k < x.n; k++) x.values[k] = Math.log1p(x.values[k]!);
-    // strongest words first within each lexicon feature
-    let weight: Map<number, number> | undefined;
+    // strongest words first within each lexicon feature (each token once, first mention first,
+    // then a stable sort by the token's strongest entry weight)
+    let weight: Float64Array | undefined;
     for (let k = firstLex; k < x.n; k++) {
       const toks = x.tokens[k]!;
       if (toks.length < 2) continue;
-      if (!weight) {
-        weight = this.strongest;
-        weight.clear();
-        for (const hits of [a.typeHits, a.themeHits]) for (const h of hits) weight.set(h.token, Math.max(weight.get(h.token) ?? 0, h.entry.weight));
-      }
+      if (!weight) weight = this.tokenWeights(a);
       const w = weight;
-      x.tokens[k] = [...new Set(toks)].sort((p, q) => w.get(q)! - w.get(p)!);
+      const once: number[] = [];
+      for (const t of toks) if (!once.includes(t)) once.push(t);
+      x.tokens[k] = once.sort((p, q) => w[q]! - w[p]!);
     }
     return x;
+  }
+
+  /**
+   * Per token index of `a`: the strongest weight of the lexicon entries found there (read only at
+   * the indexes of hits). A scratch buffer, valid until the next call: a typed array written at
+   * the hits' tokens, not a map cleared and filled per complaint.
+   */
+  private tokenWeights(a: Analysis): Float64Array {
+    if (this.strongest.length < a.tokens.length) this.strongest = new Float64Array(Math.max(a.tokens.length, this.strongest.length * 2));
+    const w = this.strongest;
+    for (const h of a.typeHits) w[h.token] = 0;
+    for (const h of a.themeHits) w[h.token] = 0;
+    for (const h of a.typeHits) if (h.entry.weight > w[h.token]!) w[h.token] = h.entry.weight;
+    for (const h of a.themeHits) if (h.entry.weight > w[h.token]!) w[h.token] = h.entry.weight;
+    return w;
   }
 
   /**

@@ -580,6 +580,8 @@ export interface TargetKind {
   shortCjk: boolean;
   /** PLACE_AFTER or LANDMARK_AFTER: a site-like token before it is part of a place or a landmark */
   placeOrLandmarkAfter: boolean;
+  /** estate, town, townTail, village or villageTail: the token may start or end a place name */
+  placeLike: boolean;
 }
 type Kind = TargetKind;
 
@@ -614,10 +616,25 @@ function kind(t: string): Kind {
     binStem: /^(?:垃圾|污水)$/.test(t),
     shortCjk: /^[\u4e00-\u9fa5]{1,3}$/.test(t),
     placeOrLandmarkAfter: PLACE_AFTER.has(t) || LANDMARK_AFTER.has(t),
+    placeLike: false,
   };
+  k.placeLike = k.estate || k.town || k.townTail || k.village || k.villageTail;
   if (kinds.size > 200_000) kinds.clear();
   kinds.set(t, k);
   return k;
+}
+
+const sites = new Map<string, boolean>();
+
+/** Whether a target name names one site (siteName of its normalised form), memoised: names repeat. */
+function namesSite(name: string): boolean {
+  let named = sites.get(name);
+  if (named === undefined) {
+    named = Boolean(siteName(normalizeTarget(name)));
+    if (sites.size > 100_000) sites.clear();
+    sites.set(name, named);
+  }
+  return named;
 }
 
 /** A place name found in the tokens: tokens [start, end], the whole name. */
@@ -711,6 +728,8 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
   let estate: string | undefined;
   for (let i = 0; i < n; i++) {
     const k = kindAt(i);
+    // most tokens are neither an estate nor part of a place name
+    if (!k.placeLike) continue;
     const next = tokens[i + 1];
     if (!estate && k.estate) {
       const prev = tokens[i - 1];
@@ -783,7 +802,7 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
     }
     name = name.replace(LEADING_NOISE, "");
     // a kind of site is named by the village or road right before it: 小坊村选矿厂, 健康路改造工程工地
-    if (!siteName(normalizeTarget(name))) {
+    if (!namesSite(name)) {
       const before = placeEnding.get(j);
       const road = before ? undefined : roadBefore(j);
       if (before?.kind === "village") name = before.name + name;
