@@ -173,7 +173,7 @@ export class CompiledModels {
     const x = this.x;
     x.n = 0;
     this.doc = (this.doc + 1) >>> 0 || 1;
-    for (let k = 0; k < a.features.length; k++) {
+    for (let k = 0; k < a.featureInfos.length; k++) {
       // the word's feature ids, memoised on the token's shared info
       const inf = a.featureInfos[k]!;
       if (inf.modelOwner !== this) {

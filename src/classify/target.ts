@@ -582,6 +582,8 @@ export interface TargetKind {
   placeOrLandmarkAfter: boolean;
   /** estate, town, townTail, village or villageTail: the token may start or end a place name */
   placeLike: boolean;
+  /** an opening quotation mark: a quoted business name may follow */
+  openQuote: boolean;
 }
 type Kind = TargetKind;
 
@@ -617,6 +619,7 @@ function kind(t: string): Kind {
     shortCjk: /^[\u4e00-\u9fa5]{1,3}$/.test(t),
     placeOrLandmarkAfter: PLACE_AFTER.has(t) || LANDMARK_AFTER.has(t),
     placeLike: false,
+    openQuote: OPEN_QUOTE.has(t),
   };
   k.placeLike = k.estate || k.town || k.townTail || k.village || k.villageTail;
   if (kinds.size > 200_000) kinds.clear();
@@ -821,7 +824,7 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
     const k = kindAt(i);
 
     // a quoted business name: “六毛一串烧烤”, “西派国印”工程
-    if (OPEN_QUOTE.has(t)) {
+    if (k.openQuote) {
       let j = i + 1;
       while (j < n && j - i <= 12 && !CLOSE_QUOTE.has(tokens[j]!) && !kindAt(j).clauseEnd) j++;
       if (j < n && CLOSE_QUOTE.has(tokens[j]!) && j > i + 1) {
