@@ -43,6 +43,20 @@ const LEXICON = 2;
 /** a word that is not in the label's lexicon is shown only if it adds this much log-odds */
 const MIN_WORD = 0.8;
 
+/** Insert (k, c) into the parallel lists, kept sorted by c, largest first; ties keep insertion order. */
+function insertByContribution(ks: number[], cs: number[], k: number, c: number): void {
+  let i = ks.length;
+  ks.push(k);
+  cs.push(c);
+  while (i > 0 && cs[i - 1]! < c) {
+    ks[i] = ks[i - 1]!;
+    cs[i] = cs[i - 1]!;
+    i--;
+  }
+  ks[i] = k;
+  cs[i] = c;
+}
+
 export class CompiledModels {
   /** feature name -> id */
   readonly ids = new Map<string, number>();
@@ -63,6 +77,11 @@ export class CompiledModels {
   /** per lexicon entry: the feature ids of its mention [L or T, S, ¬L or ¬T, ¬S], -1 where the models have none */
   private typeEntryIds = new Map<LexEntry, Int32Array>();
   private themeEntryIds = new Map<LexEntry, Int32Array>();
+  /** scratch lists of evidence(): vector positions and their contributions */
+  private lexK: number[] = [];
+  private lexC: number[] = [];
+  private wordK: number[] = [];
+  private wordC: number[] = [];
   /** scratch buffers of vector() */
   private x: DocVector;
   /** per token index: the strongest entry weight of the lexicon hits there (scratch of vector()) */
@@ -262,32 +281,19 @@ export class CompiledModels {
     const out: string[] = [];
     // positions k with their contributions, each list sorted strongest first (stable: ties keep
     // vector order), by insertion into short arrays
-    const lexK: number[] = [];
-    const lexC: number[] = [];
-    const wordK: number[] = [];
-    const wordC: number[] = [];
-    const insert = (ks: number[], cs: number[], k: number, c: number) => {
-      let i = ks.length;
-      ks.push(k);
-      cs.push(c);
-      while (i > 0 && cs[i - 1]! < c) {
-        ks[i] = ks[i - 1]!;
-        cs[i] = cs[i - 1]!;
-        i--;
-      }
-      ks[i] = k;
-      cs[i] = c;
-    };
+    // (scratch lists of this object, emptied here: evidence() runs for every predicted label)
+    const { lexK, lexC, wordK, wordC } = this;
+    lexK.length = lexC.length = wordK.length = wordC.length = 0;
     const { L, W } = task;
     for (let k = 0; k < x.n; k++) {
       const id = x.ids[k]!;
       const kind = this.kind[id];
       if (!kind) continue;
       const c = W[id * L + label]! * x.values[k]!;
-      if (kind === LEXICON && c > 0 && own.has(id)) insert(lexK, lexC, k, c);
+      if (kind === LEXICON && c > 0 && own.has(id)) insertByContribution(lexK, lexC, k, c);
       // a learned word is shown only if it is a real word: no single characters (灰 shows through
       // the lexicon or not at all); stop words and places are no features in the first place
-      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) insert(wordK, wordC, k, c);
+      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) insertByContribution(wordK, wordC, k, c);
     }
     for (const k of lexK) for (const t of x.tokens[k] ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
     for (const k of wordK) {
