@@ -28,11 +28,8 @@ export interface Analysis {
   clause: number[];
   typeHits: Hit[];
   themeHits: Hit[];
-  /**
-   * content words as model features; negated mentions are prefixed with ¬ (built when read: the
-   * classifier reads featureInfos and featureNegated, only training reads the strings)
-   */
-  readonly features: string[];
+  /** content words as model features; negated mentions are prefixed with ¬ */
+  features: string[];
   /** for each feature: its token's info, and whether the mention is negated */
   featureInfos: TokenInfo[];
   featureNegated: boolean[];
@@ -254,6 +251,7 @@ export class Analyzer {
 
     const typeHits: Hit[] = [];
     const themeHits: Hit[] = [];
+    const features: string[] = [];
     const featureInfos: TokenInfo[] = [];
     const featureNegated: boolean[] = [];
     // the clause in which a hedge was last seen: words after it there are hedged
@@ -271,23 +269,11 @@ export class Analyzer {
         for (const entry of inf.themes) themeHits.push({ entry, token: i, negated, hedged });
       } else if (flags && resolvedClause(clause[i]!)) negated = true;
       if (!inf.stop) {
+        features.push(negated ? inf.negated : tokens[i]!);
         featureInfos.push(inf);
         featureNegated.push(negated);
       }
     }
-    let features: string[] | undefined;
-    return {
-      tokens,
-      infos,
-      clause,
-      typeHits,
-      themeHits,
-      get features(): string[] {
-        features ??= featureInfos.map((inf, k) => (featureNegated[k] ? inf.negated : inf.token));
-        return features;
-      },
-      featureInfos,
-      featureNegated,
-    };
+    return { tokens, infos, clause, typeHits, themeHits, features, featureInfos, featureNegated };
   }
 }
