@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../../src/classify/index.js";
+import { loadLexicon } from "../../src/classify/lexicon.js";
 
 // the default scheme: Hunan and the central inspection's seven classes (no 固废)
 const types = (text: string) =>
@@ -59,6 +60,14 @@ describe("pollution type", () => {
     expect(types("某公司无环评手续，违规建设生产线，废气超标排放。")).toEqual(["大气"]);
     // …and a permit complaint with no pollution is still 其他
     expect(types("某村一家铸造厂无环评手续，仍在生产。")).toEqual(["其他"]);
+    // every word marked 八类 in types.tsv's 方案 column behaves so
+    const marked = [...loadLexicon().types.values()].flat().filter((e) => e.besideIn === "eight");
+    expect(marked.length).toBeGreaterThanOrEqual(7);
+    for (const { term } of marked) {
+      const text = `某厂${term}，废水直排小河。`;
+      expect(types(text), text).toEqual(["水"]);
+      expect(eight(text), text).toEqual(["其他", "水"].sort());
+    }
     // a suspicion is no decisive cue: 怀疑…未办理环评手续 beside waste water is only 水
     expect(eight("搅拌站下雨天将废水排入河里，投诉人怀疑该搅拌站未办理环评手续。")).toEqual(["水"]);
     // asking for the permit is no absence of it
