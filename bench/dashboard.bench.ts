@@ -4,7 +4,9 @@
  * snapshot 截至2023-12-31 (100,000 records), builds the site on it from cold caches
  * (DUCHA_DATA, a fresh data cache, Framework's cache cleared), then loads each page in Chromium.
  * Prints build time, bytes transferred per page and time to the first chart against the targets:
- * build <= 90 s, <= 2 MB per page, first chart <= 1.5 s.
+ * build <= 90 s, <= 2 MB per page, first chart <= 1.5 s. The first chart's time is from the start
+ * of the navigation to the first paint with it on screen, noted by the page itself; the time at
+ * which Playwright's polling saw it (up to ~0.5 s later) is printed beside it.
  *
  *   npm run bench:dashboard [-- complaints] [-- --warm] [-- --loads=3] [-- --against=DIR]
  *   npm run bench:dashboard -- --national [complaints]   (issue 14: the site built on the national
@@ -95,7 +97,10 @@ interface PageResult {
   path: string;
   bytes: number;
   requests: number;
+  /** ms from the navigation's start to the first paint with the first chart (table) */
   firstChartMs: number;
+  /** ms until Playwright's polling saw it (what this bench reported before, up to ~0.5 s late) */
+  polledMs: number;
   what: string;
 }
 
@@ -109,15 +114,31 @@ async function measure(page: Page, base: string, path: string): Promise<PageResu
     const s = await r.sizes().catch(() => undefined);
     if (s) bytes += s.responseBodySize + s.responseHeadersSize;
   });
+  const selector = path === "/search" ? ".ducha-results.is-ready td.text" : ".ducha-chart svg.marks";
+  // the page notes when the first chart (table) could first be painted: the task after the first
+  // animation frame after it entered the DOM, in ms from the start of the navigation. Playwright's
+  // waitForSelector alone polls at 20, 50, 100, 100 then every 500 ms, each poll waiting for the
+  // page's busy main thread: it saw a chart up to ~0.5 s late (and a chart is on screen only
+  // once a frame is painted, which the page's later charts could hold up — src/dashboard/cards.ts)
+  await page.addInitScript((sel: string) => {
+    const w = window as unknown as { __duchaFirstPaint?: number };
+    // no named function in here: tsx wraps those in a __name() helper the page does not have
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(sel)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (w.__duchaFirstPaint ??= performance.now()), 0));
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+  }, selector);
   const t0 = performance.now();
   await page.goto(base + path);
-  const selector = path === "/search" ? ".ducha-results.is-ready td.text" : ".ducha-chart svg.marks";
   await page.waitForSelector(selector, { timeout: 60_000 });
-  const firstChartMs = performance.now() - t0;
+  const polledMs = performance.now() - t0;
+  const painted = await page.waitForFunction(() => (window as unknown as { __duchaFirstPaint?: number }).__duchaFirstPaint, undefined, { timeout: 10_000 });
+  const firstChartMs = (await painted.jsonValue()) as number;
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(300);
   if (external.length) throw new Error(`${path}: requests leaving localhost: ${external.join(", ")}`);
-  return { path, bytes, requests, firstChartMs, what: path === "/search" ? "第一页信访件" : "第一张图" };
+  return { path, bytes, requests, firstChartMs, polledMs, what: path === "/search" ? "第一页信访件" : "第一张图" };
 }
 
 async function main(): Promise<void> {
@@ -180,7 +201,7 @@ async function main(): Promise<void> {
   const results = PAGES.map((path) => {
     const rs = loads.get(path)!;
     const ms = rs.map((r) => r.firstChartMs);
-    return { ...rs[0]!, firstChartMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms) };
+    return { ...rs[0]!, firstChartMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms), polledMs: median(rs.map((r) => r.polledMs)) };
   });
   const ok = (b: boolean) => (b ? "✓" : "✗ 超出目标");
   console.log(
@@ -191,7 +212,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     console.log(
       `${r.path.padEnd(16)}  ${(fmt(r.bytes / 1e6, 2) + " MB").padStart(12)} ${ok(r.bytes <= TARGET.pageBytes).padEnd(7)} ${String(r.requests).padStart(5)}  ` +
-        `${fmt(r.firstChartMs)} ms ${ok(r.firstChartMs <= TARGET.firstChartMs)}（${r.what}；${LOADS} 次中位数，${fmt(r.minMs)}–${fmt(r.maxMs)} ms）`,
+        `${fmt(r.firstChartMs)} ms ${ok(r.firstChartMs <= TARGET.firstChartMs)}（${r.what}；${LOADS} 次中位数，${fmt(r.minMs)}–${fmt(r.maxMs)} ms；轮询发现 ${fmt(r.polledMs)} ms）`,
     );
   }
   if (baselineBase) {
@@ -199,8 +220,9 @@ async function main(): Promise<void> {
     for (const r of results) {
       const b = baselineLoads.get(r.path)!;
       const ms = median(b.map((x) => x.firstChartMs));
+      const polled = median(b.map((x) => x.polledMs));
       console.log(
-        `${r.path.padEnd(16)}  ${fmt(r.firstChartMs)} / ${fmt(ms)} ms = ${fmt(r.firstChartMs / ms, 2)}    ${fmt(r.bytes / 1e6, 2)} / ${fmt(b[0]!.bytes / 1e6, 2)} MB`,
+        `${r.path.padEnd(16)}  ${fmt(r.firstChartMs)} / ${fmt(ms)} ms = ${fmt(r.firstChartMs / ms, 2)}    ${fmt(r.bytes / 1e6, 2)} / ${fmt(b[0]!.bytes / 1e6, 2)} MB    轮询发现 ${fmt(r.polledMs)} / ${fmt(polled)} ms`,
       );
     }
   }
