@@ -30,6 +30,7 @@ import {
   timeToClose,
   timelines,
 } from "../node.js";
+import { countBy } from "../analyze/count.js";
 import { MISSING } from "../analyze/keys.js";
 import { labelPoint } from "../charts/map.js";
 import { gridSlot } from "../analyze/progress.js";
@@ -55,6 +56,7 @@ import {
   type TextRecord,
   addPairs,
   chunkRange,
+  FIRST_COUNTS,
   cubeOf,
   encodeColumns,
   pieceFile,
@@ -343,6 +345,8 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
   // the 总览's first screen: the league table of the unfiltered data, by the page's own function
   const page = new DashboardData(casesFile, casesBin);
   casesFile.league = leagueRows(page, page.select());
+  // and the unfiltered count tables of the first screens' charts, by the library's own countBy
+  casesFile.counts = FIRST_COUNTS.map((dims) => countBy(page.cols, dims));
   put("cases.json", gatedJson(casesFile));
   put("cases.bin", casesBin);
   put("meta.json", gatedJson({ meta } satisfies MetaFile));

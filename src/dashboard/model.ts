@@ -5,6 +5,8 @@
  * countyRanking, spikes over dictionary-encoded columns). Browser-safe: no Node imports.
  */
 import type { ComplaintColumns } from "../analyze/columns.js";
+import type { CountTable } from "../analyze/count.js";
+import type { Dimension } from "../analyze/keys.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 import type { LeagueRow } from "./league.js";
 
@@ -203,7 +205,28 @@ export interface CasesFile {
    * first screen only draws it; a filtered view computes its own
    */
   league?: LeagueRow[];
+  /**
+   * `countBy()` of the unfiltered data by each of FIRST_COUNTS (run by the data step on the
+   * page's own columns), so that a first screen draws its charts without counting every case
+   * (two passes over 650,000 cases before 总览's trend); a filtered view counts its own
+   */
+  counts?: CountTable[];
 }
+
+/**
+ * The count tables cases.json ships for the unfiltered first screens: 总览's trend (by date or
+ * 批次, and type) and type chart, 分类's type, theme and theme × type charts. None by county: a
+ * national year's counties would make them large.
+ */
+export const FIRST_COUNTS: readonly (readonly Dimension[])[] = [
+  ["date", "type"],
+  ["date"],
+  ["batch", "type"],
+  ["batch"],
+  ["type"],
+  ["theme"],
+  ["theme", "type"],
+];
 
 /** data/meta.json: what a page needs that shows no per-case data (the 分析笔记's banner). */
 export interface MetaFile {

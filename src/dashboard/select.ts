@@ -4,9 +4,10 @@
  * library's own aggregations (countBy, rates, countyRanking, spikes). Browser-safe.
  */
 import type { ComplaintColumns } from "../analyze/columns.js";
+import { type CountTable, countBy } from "../analyze/count.js";
 import type { CountyRank } from "../analyze/hotspots.js";
 import { countyRanking, withZeroCounties } from "../analyze/hotspots.js";
-import { MISSING, UNRESOLVED } from "../analyze/keys.js";
+import { type Dimension, MISSING, UNRESOLVED } from "../analyze/keys.js";
 import type { PopulationTable } from "../analyze/population.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { THEMES } from "../model/classification.js";
@@ -149,6 +150,18 @@ export class DashboardData {
     // cases, and new memory costs the cold page more than the loop)
     const rows = m === n ? out : out.slice(0, m);
     return { filters: f, rows, cols: m === n ? c : subsetColumns(c, rows) };
+  }
+
+  /**
+   * `countBy()` of a selection: for the unfiltered data, the table the data step shipped
+   * (cases.json's `counts`, a copy) when it has one by these dimensions, else counted here.
+   */
+  countBy<D extends Dimension>(sel: Selection, dimensions: readonly D[]): CountTable<D> {
+    if (!isFiltered(sel.filters) && sel.rows.length === this.length) {
+      const shipped = this.file.counts?.find((t) => t.dimensions.length === dimensions.length && t.dimensions.every((d, i) => d === dimensions[i]));
+      if (shipped) return { ...shipped, rows: shipped.rows.map((r) => ({ ...r })) } as unknown as CountTable<D>;
+    }
+    return countBy(sel.cols, dimensions);
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   type TextIndex,
   type TextRecord,
   CUBE_DIMENSIONS,
+  FIRST_COUNTS,
   TEXT_CHUNKS,
   TEXT_HEAD,
   TextPieces,
@@ -177,6 +178,35 @@ describe("the cases of cases.bin in count-cube order", () => {
     const groups = (JSON.parse(cubed.get("enforcement.json") as string) as EnforcementFile).groupRows!;
     expect(groups.reduce((s, c) => s + c, 0)).toBe(a.length);
     expect(groups.some((c) => c > 1)).toBe(true);
+  });
+});
+
+describe("the unfiltered count tables of cases.json", () => {
+  it.each([
+    ["per case", () => a],
+    ["cube order", () => b],
+  ] as const)("are countBy() of the shipped cases, by every FIRST_COUNTS dimension list (%s)", (_, data) => {
+    const d = data();
+    expect(d.file.counts!.map((t) => t.dimensions)).toEqual(FIRST_COUNTS);
+    for (const t of d.file.counts!) {
+      const counted = countBy(d.cols, t.dimensions);
+      expect(t, t.dimensions.join("×")).toEqual(counted);
+      expect(t.rows.length).toBeGreaterThan(1);
+      // the page's countBy gives the shipped table unfiltered
+      expect(d.countBy(d.select(), t.dimensions)).toEqual(counted);
+    }
+  });
+
+  it("are used unfiltered only: a filtered view counts its own cases", () => {
+    const shipped = b.file.counts!.find((t) => t.dimensions.join() === "type")!;
+    const marked = { ...b.file, counts: [{ ...shipped, records: -1 }] };
+    const d = new DashboardData(marked, cubed.get("cases.bin") as Uint8Array);
+    expect(d.countBy(d.select(), ["type"]).records).toBe(-1);
+    const sel = d.select({ ...NO_FILTERS, county: "431003" });
+    expect(d.countBy(sel, ["type"])).toEqual(countBy(sel.cols, ["type"]));
+    expect(d.countBy(sel, ["type"]).records).toBe(sel.rows.length);
+    // dimensions not shipped are counted
+    expect(d.countBy(d.select(), ["county", "type"])).toEqual(countBy(d.cols, ["county", "type"]));
   });
 });
 
