@@ -6,7 +6,7 @@
  * Prints build time, bytes transferred per page and time to the first chart against the targets:
  * build <= 90 s, <= 2 MB per page, first chart <= 1.5 s.
  *
- *   npm run bench:dashboard [-- complaints] [-- --warm] [-- --loads=3] [-- --against=DIR]
+ *   npm run bench:dashboard [-- complaints] [-- --warm] [-- --loads=3] [-- --against=DIR] [-- --built=DIR]
  *   npm run bench:dashboard -- --national [complaints]   (issue 14: the site built on the national
  *     bench's table, bench/scale-data.ts, default 650,000 rows, one main table and no snapshot;
  *     its data step needs DUCHA_MAX_INPUT_MB only above 500 MB)
@@ -14,7 +14,16 @@
  * --warm keeps Framework's library cache; each page is loaded --loads times, the median reported.
  * --against=DIR serves a site built before (e.g. main's, copied from bench/.out/dashboard-dist)
  * beside the new one and loads each page from both, alternately, in the same run: the ratio of
- * the medians says more on a loaded machine than either time does.
+ * the medians says more on a loaded machine than either time does. --built=DIR measures a site built
+ * before instead of building one (no tables generated, no data step: a 650k build is ~330 s of CPU),
+ * e.g. to compare two builds kept under bench/.out.
+ *
+ * The first chart's time is taken in the page: a MutationObserver notes when the chart's SVG (on
+ * 检索, the first page of texts) enters the DOM, and the first animation frame after it is the time
+ * reported, from the start of `goto` (the page's clock is turned into the wall clock with
+ * performance.timeOrigin). Playwright's waitForSelector, which only says the load is over, polls
+ * every 500 ms after its first few tries and only when the page's main thread is free: its time
+ * ("察觉") came 0.3–1.2 s after the chart was painted on the 650k site and is printed beside it.
  */
 import { existsSync, linkSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,6 +45,8 @@ const WARM = args.includes("--warm");
 const LOADS = Math.max(1, Number(args.find((a) => a.startsWith("--loads="))?.slice(8) ?? 3));
 /** a previous build to load beside this one (`--against=DIR`) */
 const AGAINST = args.find((a) => a.startsWith("--against="))?.slice(10);
+/** a site built before, measured instead of building one (`--built=DIR`) */
+const BUILT = args.find((a) => a.startsWith("--built="))?.slice(8);
 const OUT = join(ROOT, "bench/.out");
 const DATA = join(OUT, NATIONAL ? `dashboard-national-${N}` : `dashboard-${N}`);
 const DIST = join(OUT, "dashboard-dist");
@@ -95,9 +106,29 @@ interface PageResult {
   path: string;
   bytes: number;
   requests: number;
+  /** `goto` to the first frame painted after the first chart entered the DOM (in the page) */
   firstChartMs: number;
+  /** `goto` to Playwright's waitForSelector seeing it (polling: up to 500 ms late, see above) */
+  seenMs: number;
   what: string;
 }
+
+/**
+ * Run in the page before its scripts: notes (wall clock, ms since the epoch) when an element
+ * matching the selector enters the DOM and the first animation frame after that. A string, not a
+ * function: tsx's transform adds helpers to functions that the page does not have.
+ */
+const watchFirst = (selector: string): string => `(() => {
+  const at = () => performance.timeOrigin + performance.now();
+  const first = (window.__duchaFirst = {});
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(${JSON.stringify(selector)})) return;
+    observer.disconnect();
+    first.inserted = at();
+    requestAnimationFrame(() => (first.painted = at()));
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+})();`;
 
 async function measure(page: Page, base: string, path: string): Promise<PageResult> {
   let bytes = 0;
@@ -109,31 +140,38 @@ async function measure(page: Page, base: string, path: string): Promise<PageResu
     const s = await r.sizes().catch(() => undefined);
     if (s) bytes += s.responseBodySize + s.responseHeadersSize;
   });
-  const t0 = performance.now();
-  await page.goto(base + path);
   const selector = path === "/search" ? ".ducha-results.is-ready td.text" : ".ducha-chart svg.marks";
+  await page.addInitScript(watchFirst(selector));
+  const t0 = performance.timeOrigin + performance.now();
+  await page.goto(base + path);
   await page.waitForSelector(selector, { timeout: 60_000 });
-  const firstChartMs = performance.now() - t0;
+  const seenMs = performance.timeOrigin + performance.now() - t0;
+  await page.waitForFunction(() => (window as unknown as { __duchaFirst: { painted?: number } }).__duchaFirst.painted);
+  const painted = await page.evaluate(() => (window as unknown as { __duchaFirst: { painted: number } }).__duchaFirst.painted);
+  const firstChartMs = painted - t0;
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(300);
   if (external.length) throw new Error(`${path}: requests leaving localhost: ${external.join(", ")}`);
-  return { path, bytes, requests, firstChartMs, what: path === "/search" ? "第一页信访件" : "第一张图" };
+  return { path, bytes, requests, firstChartMs, seenMs, what: path === "/search" ? "第一页信访件" : "第一张图" };
 }
 
-async function main(): Promise<void> {
+/** Generates the tables and builds the site on them; the build's seconds. */
+async function buildSite(): Promise<number> {
   generateTables();
   const { buildDashboard } = await import("../scripts/dashboard-build.js");
-  const { dashboardServer, listen } = await import("../scripts/serve.js");
   process.env.DUCHA_DATA = DATA;
   process.env.DUCHA_OUT = DIST;
   process.env.DUCHA_CACHE = join(OUT, "dashboard-cache");
   rmSync(process.env.DUCHA_CACHE, { recursive: true, force: true });
   rmSync(DIST, { recursive: true, force: true });
   if (!WARM) rmSync(join(ROOT, "notebooks/.observablehq/cache"), { recursive: true, force: true });
+  return (await buildDashboard()).seconds;
+}
 
-  const { seconds } = await buildDashboard();
-
-  const server = dashboardServer(DIST);
+async function main(): Promise<void> {
+  const seconds = BUILT ? null : await buildSite();
+  const { dashboardServer, listen } = await import("../scripts/serve.js");
+  const server = dashboardServer(BUILT ?? DIST);
   const base = `http://127.0.0.1:${await listen(server, 0)}`;
   const baselineServer = AGAINST ? dashboardServer(AGAINST) : undefined;
   const baselineBase = baselineServer ? `http://127.0.0.1:${await listen(baselineServer, 0)}` : undefined;
@@ -180,18 +218,19 @@ async function main(): Promise<void> {
   const results = PAGES.map((path) => {
     const rs = loads.get(path)!;
     const ms = rs.map((r) => r.firstChartMs);
-    return { ...rs[0]!, firstChartMs: median(ms), minMs: Math.min(...ms), maxMs: Math.max(...ms) };
+    return { ...rs[0]!, firstChartMs: median(ms), seenMs: median(rs.map((r) => r.seenMs)), minMs: Math.min(...ms), maxMs: Math.max(...ms) };
   });
   const ok = (b: boolean) => (b ? "✓" : "✗ 超出目标");
   console.log(
     `\n仪表板基准：${fmt(N)} 件信访件${NATIONAL ? "（全国一年规模的基准表，一张主表，模拟数据）" : `（主表 + 办理情况表，${fmt(2 * N)} 条记录）`}${WARM ? "，Framework 库缓存保留" : "，冷缓存"}`,
   );
-  console.log(`构建用时      ${fmt(seconds, 1)} 秒（目标 ≤ ${TARGET.buildSeconds} 秒）${ok(seconds <= TARGET.buildSeconds)}`);
-  console.log("\n页面              传输字节（gzip）  请求数  首个图表/表格");
+  if (seconds === null) console.log(`站点          ${BUILT}（此前构建，未重新构建）`);
+  else console.log(`构建用时      ${fmt(seconds, 1)} 秒（目标 ≤ ${TARGET.buildSeconds} 秒）${ok(seconds <= TARGET.buildSeconds)}`);
+  console.log("\n页面              传输字节（gzip）  请求数  首个图表/表格（绘出；Playwright 察觉）");
   for (const r of results) {
     console.log(
       `${r.path.padEnd(16)}  ${(fmt(r.bytes / 1e6, 2) + " MB").padStart(12)} ${ok(r.bytes <= TARGET.pageBytes).padEnd(7)} ${String(r.requests).padStart(5)}  ` +
-        `${fmt(r.firstChartMs)} ms ${ok(r.firstChartMs <= TARGET.firstChartMs)}（${r.what}；${LOADS} 次中位数，${fmt(r.minMs)}–${fmt(r.maxMs)} ms）`,
+        `${fmt(r.firstChartMs)} ms ${ok(r.firstChartMs <= TARGET.firstChartMs)}（${r.what}；${LOADS} 次中位数，${fmt(r.minMs)}–${fmt(r.maxMs)} ms；察觉 ${fmt(r.seenMs)} ms）`,
     );
   }
   if (baselineBase) {
@@ -199,13 +238,14 @@ async function main(): Promise<void> {
     for (const r of results) {
       const b = baselineLoads.get(r.path)!;
       const ms = median(b.map((x) => x.firstChartMs));
+      const seen = median(b.map((x) => x.seenMs));
       console.log(
-        `${r.path.padEnd(16)}  ${fmt(r.firstChartMs)} / ${fmt(ms)} ms = ${fmt(r.firstChartMs / ms, 2)}    ${fmt(r.bytes / 1e6, 2)} / ${fmt(b[0]!.bytes / 1e6, 2)} MB`,
+        `${r.path.padEnd(16)}  ${fmt(r.firstChartMs)} / ${fmt(ms)} ms = ${fmt(r.firstChartMs / ms, 2)}    ${fmt(r.bytes / 1e6, 2)} / ${fmt(b[0]!.bytes / 1e6, 2)} MB    察觉 ${fmt(r.seenMs)} / ${fmt(seen)} ms`,
       );
     }
   }
   console.log(`\n目标：每页 ≤ ${TARGET.pageBytes / 1e6} MB，首个图表 ≤ ${TARGET.firstChartMs / 1000} 秒（localhost）`);
-  const failed = seconds > TARGET.buildSeconds || results.some((r) => r.bytes > TARGET.pageBytes || r.firstChartMs > TARGET.firstChartMs);
+  const failed = (seconds !== null && seconds > TARGET.buildSeconds) || results.some((r) => r.bytes > TARGET.pageBytes || r.firstChartMs > TARGET.firstChartMs);
   if (failed) process.exitCode = 1;
 }
 

@@ -15,12 +15,12 @@
  * 4. The seventh round (data/labelled/real/round7.tsv), scored once as held-out and development
  *    since, is scored only when --round7 is given.
  * 5. The eighth round (data/labelled/real/round8.tsv), scored once as held-out and development
- *    since, is scored only when --round8 is given.
+ *    since, is scored only when --round8 is given; the ninth (round9.tsv) likewise with --round9.
  *
- *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 --round7 --round8]
+ *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 --round7 --round8 --round9]
  *
  * --errors and --routed list development rows only: the held-out rows stay unseen (--errors with
- * --round6, --round7 or --round8 lists that round's too: each is development since its one scoring).
+ * --round6 … --round9 lists that round's too: each is development since its one scoring).
  */
 import { parseArgs } from "node:util";
 import { Classifier } from "../src/classify/classifier.js";
@@ -28,7 +28,7 @@ import { loadCorpus } from "../src/classify/corpus.js";
 import { Analyzer } from "../src/classify/features.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
 import { type Scores, bootstrap, score, seededRandom } from "../src/classify/metrics.js";
-import { type RealRow, loadRealRows, loadRound6Rows, loadRound7Rows, loadRound8Rows } from "../src/classify/real.js";
+import { type RealRow, loadRealRows, loadRound6Rows, loadRound7Rows, loadRound8Rows, loadRound9Rows } from "../src/classify/real.js";
 import { EIGHT_TYPES, routeWaste } from "../src/classify/scheme.js";
 import { SUBTYPE_LABELS, THEME_LABELS, TYPE_LABELS, analyzeCorpus, trainModels } from "../src/classify/training.js";
 
@@ -48,6 +48,7 @@ const { values } = parseArgs({
     round6: { type: "boolean", default: false },
     round7: { type: "boolean", default: false },
     round8: { type: "boolean", default: false },
+    round9: { type: "boolean", default: false },
     "t-types": { type: "string" },
     "t-subtypes": { type: "string" },
     "t-themes": { type: "string" },
@@ -147,8 +148,11 @@ const scored7 = values.round7 ? round7.filter((r) => !r.noType) : [];
 const round8 = loadRound8Rows();
 // round-8 rows are classified only when --round8 is given (scored once as held-out, development since)
 const scored8 = values.round8 ? round8.filter((r) => !r.noType) : [];
+const round9 = loadRound9Rows();
+// round-9 rows are classified only when --round9 is given (scored once as held-out, development since)
+const scored9 = values.round9 ? round9.filter((r) => !r.noType) : [];
 const predicted = new Map<RealRow, { labels: string[]; detail: string }>();
-for (const r of [...scored, ...scored6, ...scored7, ...scored8]) {
+for (const r of [...scored, ...scored6, ...scored7, ...scored8, ...scored9]) {
   const out = clf.labels(r.text, undefined, r.scheme);
   predicted.set(r, { labels: out.types.map((t) => t.label), detail: out.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、") });
 }
@@ -246,14 +250,15 @@ function reportRound(n: number, all: readonly RealRow[], scoredRows: readonly Re
 reportRound(6, round6, scored6, "80.4% micro-F1, 17 of 34 exact", values.round6);
 reportRound(7, round7, scored7, "80.0% micro-F1, 18 of 31 exact", values.round7);
 reportRound(8, round8, scored8, "85.7% micro-F1, 5 of 8 exact", values.round8);
+reportRound(9, round9, scored9, "77.5% micro-F1, 12 of 25 exact", values.round9);
 
 if (values.errors) {
-  // rounds 6, 7 and 8 have been development since their one scoring: their rows are listed when scored
-  const wrong = [...dev, ...scored6, ...scored7, ...scored8].filter(
+  // rounds 6 to 9 have been development since their one scoring: their rows are listed when scored
+  const wrong = [...dev, ...scored6, ...scored7, ...scored8, ...scored9].filter(
     (r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"),
   );
   console.log(
-    `\n${wrong.length} development rows${scored6.length ? " (with round 6)" : ""}${scored7.length ? " (with round 7)" : ""}${scored8.length ? " (with round 8)" : ""} where the prediction differs from the official 污染类型:`,
+    `\n${wrong.length} development rows${scored6.length ? " (with round 6)" : ""}${scored7.length ? " (with round 7)" : ""}${scored8.length ? " (with round 8)" : ""}${scored9.length ? " (with round 9)" : ""} where the prediction differs from the official 污染类型:`,
   );
   for (const r of wrong)
     console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);

@@ -146,7 +146,7 @@ export class Classifier {
         ];
     // 其他 beside other types: real tables add it when the complaint also raises a matter that is
     // no pollution (私搭乱建, 危房, 安全隐患), named by a strong 其他 word of the lexicon
-    if (other >= 0 && chosen.length && this.otherMatter(a)) {
+    if (other >= 0 && chosen.length && this.otherMatter(a, scheme)) {
       types.push({
         label: "其他",
         confidence: round2(Math.max(sigmoid(st[other]!), this.thresholds.types)),
@@ -185,9 +185,15 @@ export class Classifier {
     return a.tokens.filter((_, i) => !a.infos[i]!.place);
   }
 
-  /** Whether a decisive (weight-3), non-negated, unhedged 其他 lexicon word is in the analysis. */
-  private otherMatter(a: Analysis): boolean {
-    return a.typeHits.some((h) => !h.negated && !h.hedged && h.entry.label === "其他" && h.entry.weight >= 3);
+  /**
+   * Whether a decisive (weight-3), non-negated, unhedged 其他 lexicon word is in the analysis, of
+   * those that add 其他 beside other types in this scheme (a missing permit only in the eight-class
+   * scheme: seven-class tables write the pollution alone, types.tsv's 方案 column).
+   */
+  private otherMatter(a: Analysis, scheme: Scheme): boolean {
+    return a.typeHits.some(
+      (h) => !h.negated && !h.hedged && h.entry.label === "其他" && h.entry.weight >= 3 && (!h.entry.besideIn || h.entry.besideIn === scheme),
+    );
   }
 
   /**

@@ -11,6 +11,11 @@ export interface LexEntry {
   /** the sub-type, for pollution-type entries that name one */
   subtype?: string;
   weight: number;
+  /**
+   * the only scheme in which a decisive 其他 word adds 其他 beside other types (types.tsv's 方案
+   * column): 八类 for a missing permit, which 12369-style tables file under 建设项目
+   */
+  besideIn?: "eight";
 }
 
 export type NegationKind = "before" | "after" | "history" | "resolved" | "contrast" | "facility" | "hedge";
@@ -55,12 +60,13 @@ export function loadLexicon(dir = dataPath("lexicon")): Lexicon {
 
   const typesFile = `${dir}/types.tsv`;
   for (const { line, cells } of readTsv(typesFile)) {
-    const [term, label, subtype, w] = cells;
+    const [term, label, subtype, w, scheme] = cells;
     if (!POLLUTION_TYPES.includes(label as PollutionType)) bad(typesFile, line, `未知污染类型「${label}」`);
     if (subtype && SUBTYPE_PARENT.get(subtype) !== label) bad(typesFile, line, `子类「${subtype}」不属于${label}`);
     const weight = Number(w);
     if (!(weight >= 1 && weight <= 3)) bad(typesFile, line, `权重应为1-3，收到「${w}」`);
-    add(types, term!, { term: term!, label: label!, ...(subtype ? { subtype } : {}), weight });
+    if (scheme && (scheme !== "八类" || label !== "其他")) bad(typesFile, line, `方案列只用于其他类词语，且只能是「八类」，收到「${scheme}」`);
+    add(types, term!, { term: term!, label: label!, ...(subtype ? { subtype } : {}), weight, ...(scheme ? { besideIn: "eight" as const } : {}) });
   }
   const themesFile = `${dir}/themes.tsv`;
   for (const { line, cells } of readTsv(themesFile)) {

@@ -113,3 +113,13 @@ export const ROUND8_FILE = dataPath("labelled", "real", "round8.tsv");
 export function loadRound8Rows(file = ROUND8_FILE): RealRow[] {
   return loadHeldOutRound(file, "第八轮");
 }
+
+/**
+ * The ninth held-out round (data/labelled/real/round9.tsv): frozen before any prediction on it
+ * was printed; only `npm run eval -- --real-only --round9` scores it, once, by the lead.
+ */
+export const ROUND9_FILE = dataPath("labelled", "real", "round9.tsv");
+
+export function loadRound9Rows(file = ROUND9_FILE): RealRow[] {
+  return loadHeldOutRound(file, "第九轮");
+}

@@ -30,6 +30,7 @@ import {
   timeToClose,
   timelines,
 } from "../node.js";
+import { countBy } from "../analyze/count.js";
 import { MISSING } from "../analyze/keys.js";
 import { labelPoint } from "../charts/map.js";
 import { gridSlot } from "../analyze/progress.js";
@@ -55,6 +56,7 @@ import {
   type TextRecord,
   addPairs,
   chunkRange,
+  FIRST_COUNTS,
   cubeOf,
   encodeColumns,
   pieceFile,
@@ -130,7 +132,7 @@ export interface BuildLog {
 }
 
 export interface DataOptions {
-  /** ship the per-case values as a count cube (`CaseCube`); default: above AGGREGATE_FROM cases */
+  /** ship the cases in the order of their count cube (`CaseCube`), enforcement summed per filter cell; default: above AGGREGATE_FROM cases */
   aggregate?: boolean;
   /** ship the largest repeat groups in repeats.json, all of them in repeats-all.json; default: above REPEATS_SUMMARY_FROM cases */
   repeatsSummary?: boolean;
@@ -141,8 +143,9 @@ export interface DataOptions {
 }
 
 /**
- * Above this many cases cases.json carries a count cube instead of per-case arrays: per-case
- * arrays cost ~4 bytes a case gzip (2.6 MB at a national year's 650,000, over the page budget).
+ * Above this many cases the cases ship in the order of their count cube (cases.bin's columns
+ * compress to ~1 byte a case gzip in that order: 634 kB at a national year's 650,000) and
+ * enforcement as sums per filter cell.
  */
 export const AGGREGATE_FROM = 200_000;
 /** Above this many cases repeats.json is a summary: every group of 100,000 cases is ~1 MB gzip. */
@@ -256,7 +259,7 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     extras.closeExact[i] = close?.kind === "exact" ? 1 : 0;
   });
   const rowOf = new Map(cases.map((c, i) => [caseKey(c), i]));
-  // a large data set ships a count cube; the page's rows are then the cases in the cube's order
+  // a large data set ships its cases in the order of their count cube (the page's rows)
   const aggregate = options.aggregate ?? n > AGGREGATE_FROM;
   const encoded = encodeColumns(cols);
   const cubed = aggregate ? cubeOf(cols, extras, n) : undefined;
@@ -297,13 +300,20 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     asOf: snapshots.at(-1) ?? latestDate,
     version: MODEL_VERSION,
   };
-  // the per-case values (or the cube's) as typed arrays in cases.bin: no JSON decoding in the page
+  // the per-case values as typed arrays in cases.bin: no JSON decoding in the page
   const perCase = Object.fromEntries(
     CUBE_DIMENSIONS.map((d): [string, ArrayLike<number>] => [d, d in extras ? extras[d as keyof CaseExtras] : cols[d as (typeof CUBE_COLUMNS)[number]]]),
   );
-  const { layout: packed, bytes: casesBin } = cubed
-    ? packColumns({ ...cubed.cube.values, count: cubed.cube.count }, cubed.cube.count.length)
-    : packColumns(perCase, n);
+  // with a cube, the cases in its order: the page views the columns as they are, no expanding
+  const inOrder = (values: ArrayLike<number>, order: Int32Array): Int32Array => {
+    const out = new Int32Array(n);
+    for (let k = 0; k < n; k++) out[k] = values[order[k]!]!;
+    return out;
+  };
+  const { layout: packed, bytes: casesBin } = packColumns(
+    cubed ? Object.fromEntries(Object.entries(perCase).map(([d, values]) => [d, inOrder(values, cubed.order)])) : perCase,
+    n,
+  );
   const casesFile: CasesFile = {
     meta,
     columns: encoded,
@@ -335,6 +345,8 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
   // the 总览's first screen: the league table of the unfiltered data, by the page's own function
   const page = new DashboardData(casesFile, casesBin);
   casesFile.league = leagueRows(page, page.select());
+  // and the unfiltered count tables of the first screens' charts, by the library's own countBy
+  casesFile.counts = FIRST_COUNTS.map((dims) => countBy(page.cols, dims));
   put("cases.json", gatedJson(casesFile));
   put("cases.bin", casesBin);
   put("meta.json", gatedJson({ meta } satisfies MetaFile));

@@ -30,7 +30,7 @@ function newest(dir: string): number {
 }
 
 /**
- * $DUCHA_AGGREGATE=1 ships a national year's forms (count cube, repeat summary, texts in small
+ * $DUCHA_AGGREGATE=1 ships a national year's forms (cases in count-cube order, repeat summary, texts in small
  * pieces) whatever the size, =0 never; unset, the data step decides by the number of cases (see
  * build.ts). $DUCHA_TEXT_PIECE sets the most cases in a text piece (tests: several pieces on a
  * small table).

@@ -5,11 +5,13 @@
  * countyRanking, spikes over dictionary-encoded columns). Browser-safe: no Node imports.
  */
 import type { ComplaintColumns } from "../analyze/columns.js";
+import type { CountTable } from "../analyze/count.js";
+import type { Dimension } from "../analyze/keys.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 14;
+export const MODEL_VERSION = 16;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -58,8 +60,11 @@ export interface EncodedColumns extends Omit<
   countyNames: [string, string][];
 }
 
-/** A per-case column: an array in the data step, an Int32Array in the page (from data/cases.bin). */
-export type CaseColumn = number[] | Int32Array;
+/**
+ * A per-case column: an array in the data step, in the page a view of data/cases.bin at the width
+ * it was stored at (never widened: see decodeCases).
+ */
+export type CaseColumn = number[] | Int32Array | Int16Array | Int8Array | Uint16Array | Uint8Array;
 
 /** Per-case values beyond the library's columns, one array entry per case (same order). */
 export interface CaseExtras {
@@ -106,9 +111,12 @@ export interface PopulationRow {
 /**
  * Every per-case value the pages read, as a count cube: one entry per distinct combination of
  * the columns' and extras' values (county × date × batch × status × verification × types ×
- * themes × 重点件 flags × progress slots × close time …), with how many cases have it. Shipped
- * instead of per-case arrays for a large data set (a national year); the page expands it into
- * the same columns (cases ordered by combination), so every figure is computed as before.
+ * themes × 重点件 flags × progress slots × close time …), with how many cases have it. A large
+ * data set (a national year) ships its cases in the cube's order (cases of one combination, and
+ * of one filter cell, consecutive): per-case columns that compress nearly as well as the cube
+ * (650,000 cases: 634 kB gzip against the cube's 548 kB) and that the page views where they lie,
+ * where expanding the cube's ~300,000 combinations into 650,000 rows took 0.25–0.45 s of a cold
+ * page's main thread whatever the loop (Chromium, 2 cores under load).
  */
 export interface CaseCube {
   /** cases with each combination */
@@ -135,8 +143,8 @@ export type CubeDimension = (typeof CUBE_COLUMNS)[number] | (typeof CUBE_EXTRAS)
 export const CUBE_DIMENSIONS: readonly CubeDimension[] = [...CUBE_COLUMNS, ...CUBE_EXTRAS];
 
 /**
- * The cube of per-case values, and the order of the cases in it (`order[k]` is the case shown as
- * row k once the page expands the cube; cases of one combination keep their order).
+ * The cube of per-case values, and the order of the cases in it (`order[k]` is the case shipped
+ * as row k; cases of one combination keep their order).
  */
 export function cubeOf(
   columns: Record<(typeof CUBE_COLUMNS)[number], ArrayLike<number>>,
@@ -169,29 +177,6 @@ export function cubeOf(
   return { cube: { count, values }, order };
 }
 
-/** The per-case columns and extras of a cube, cases in the cube's order. */
-export function expandCube(cube: CaseCube): { columns: Record<(typeof CUBE_COLUMNS)[number], Int32Array>; extras: CaseExtras; length: number } {
-  let n = 0;
-  for (let k = 0; k < cube.count.length; k++) n += cube.count[k]!;
-  const out = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, new Int32Array(n)])) as Record<CubeDimension, Int32Array>;
-  // one dimension at a time, in a plain loop: a national year has ~300,000 combinations of one or
-  // two cases each, where a fill() call per combination and dimension took 0.7 s of the page's
-  // first second (Chromium profile of 总览 at 650,000 cases)
-  const count = cube.count;
-  for (const d of CUBE_DIMENSIONS) {
-    const col = out[d];
-    const values = cube.values[d];
-    let at = 0;
-    for (let k = 0; k < count.length; k++) {
-      const v = values[k]!;
-      for (let end = at + count[k]!; at < end; at++) col[at] = v;
-    }
-  }
-  const columns = Object.fromEntries(CUBE_COLUMNS.map((d) => [d, out[d]])) as Record<(typeof CUBE_COLUMNS)[number], Int32Array>;
-  const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, out[d]])) as unknown as CaseExtras;
-  return { columns, extras, length: n };
-}
-
 /** data/cases.json: everything the filters and most charts need, with data/cases.bin. */
 export interface CasesFile {
   meta: DashboardMeta;
@@ -201,8 +186,8 @@ export interface CasesFile {
   extras: CaseExtras;
   /**
    * where data/cases.bin holds each per-case column (`CUBE_DIMENSIONS`: the per-case arrays of
-   * `columns` and `extras`), or, for a large data set, the count cube (those dimensions per
-   * combination and its `count`; see CaseCube): the rows are then the cube's order
+   * `columns` and `extras`); for a large data set the rows are the cases in the cube's order (see
+   * CaseCube)
    */
   packed: PackedLayout;
   /** the grid of `closureProgress()`: every snapshot date and 办结时间 */
@@ -220,7 +205,28 @@ export interface CasesFile {
    * first screen only draws it; a filtered view computes its own
    */
   league?: LeagueRow[];
+  /**
+   * `countBy()` of the unfiltered data by each of FIRST_COUNTS (run by the data step on the
+   * page's own columns), so that a first screen draws its charts without counting every case
+   * (two passes over 650,000 cases before 总览's trend); a filtered view counts its own
+   */
+  counts?: CountTable[];
 }
+
+/**
+ * The count tables cases.json ships for the unfiltered first screens: 总览's trend (by date or
+ * 批次, and type) and type chart, 分类's type, theme and theme × type charts. None by county: a
+ * national year's counties would make them large.
+ */
+export const FIRST_COUNTS: readonly (readonly Dimension[])[] = [
+  ["date", "type"],
+  ["date"],
+  ["batch", "type"],
+  ["batch"],
+  ["type"],
+  ["theme"],
+  ["theme", "type"],
+];
 
 /** data/meta.json: what a page needs that shows no per-case data (the 分析笔记's banner). */
 export interface MetaFile {
@@ -522,21 +528,12 @@ export function decodeCases(file: CasesFile, data: ArrayBuffer | Uint8Array): { 
     return a;
   };
   const c = file.columns;
-  let values: Record<CubeDimension, Int32Array | PackedArray>;
-  let length: number;
-  if (packed.has("count")) {
-    // a national year's count cube, expanded once into the cases in the cube's order
-    const cube = expandCube({
-      count: column("count"),
-      values: Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, column(d)])) as Record<CubeDimension, PackedArray>,
-    });
-    values = { ...cube.columns, ...(cube.extras as Record<(typeof CUBE_EXTRAS)[number], Int32Array>) };
-    length = cube.length;
-  } else {
-    values = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, column(d)])) as Record<CubeDimension, PackedArray>;
-    length = file.packed.length;
-  }
-  // the library's column types; a view of the right type is used as it is
+  const values = Object.fromEntries(CUBE_DIMENSIONS.map((d) => [d, column(d)])) as Record<CubeDimension, PackedArray>;
+  const length = file.packed.length;
+  // the library's column types: a view of the right type is used as it is, another is copied.
+  // Copying is the cost: Chromium took 10–20 ns a value to widen a column (new memory written),
+  // 0.2 s for the 16 columns of 650,000 cases on a cold page; the extras, which only the
+  // dashboard reads, stay views at the width they were stored at
   const as = <T extends PackedArray>(type: new (n: number) => T, a: PackedArray): T => {
     if (a instanceof type) return a;
     const out = new type(a.length);
@@ -556,7 +553,7 @@ export function decodeCases(file: CasesFile, data: ArrayBuffer | Uint8Array): { 
     themes: as(Uint16Array, values.themes),
     countyNames: new Map(c.countyNames),
   };
-  const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, as(Int32Array, values[d])])) as unknown as CaseExtras;
+  const extras = Object.fromEntries(CUBE_EXTRAS.map((d) => [d, values[d]])) as unknown as CaseExtras;
   return { cols, extras };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../../src/classify/index.js";
+import { loadLexicon } from "../../src/classify/lexicon.js";
 
 // the default scheme: Hunan and the central inspection's seven classes (no 固废)
 const types = (text: string) =>
@@ -46,14 +47,31 @@ describe("pollution type", () => {
     expect(types("小区山脚下堆满垃圾，危房没有拆除，存在安全隐患。")).toContain("其他");
   });
 
-  it("adds 其他 for works without their environmental permit, as Tianjin's 建设项目, but not for a suspicion", () => {
+  it("adds 其他 for works without their environmental permit in the eight-class scheme, as Tianjin's 建设项目, but not for a suspicion", () => {
+    const eight = (text: string) =>
+      classify(text, { scheme: "eight" })
+        .types.map((t) => t.label)
+        .sort();
     // written as Tianjin's tables write it (建设项目、工业三堆扬尘、工业企业噪声)
-    expect(types("滨海新区某搅拌站无环保手续，每天夜间生产混凝土，噪声及扬尘污染严重。")).toEqual(["其他", "噪声", "大气"].sort());
-    expect(types("某工业园有一家加工厂没有环评手续，每天24小时生产，废水直排。")).toEqual(["其他", "水"].sort());
+    expect(eight("滨海新区某搅拌站无环保手续，每天夜间生产混凝土，噪声及扬尘污染严重。")).toEqual(["其他", "噪声", "大气"].sort());
+    expect(eight("某工业园有一家加工厂没有环评手续，每天24小时生产，废水直排。")).toEqual(["其他", "水"].sort());
+    // the seven-class tables write the pollution alone (round 6 N138 Benxi, N150 Panjin; round 7 N172 Taizhou)
+    expect(types("某工业园有一家加工厂没有环评手续，每天24小时生产，废水直排。")).toEqual(["水"]);
+    expect(types("某公司无环评手续，违规建设生产线，废气超标排放。")).toEqual(["大气"]);
+    // …and a permit complaint with no pollution is still 其他
+    expect(types("某村一家铸造厂无环评手续，仍在生产。")).toEqual(["其他"]);
+    // every word marked 八类 in types.tsv's 方案 column behaves so
+    const marked = [...loadLexicon().types.values()].flat().filter((e) => e.besideIn === "eight");
+    expect(marked.length).toBeGreaterThanOrEqual(7);
+    for (const { term } of marked) {
+      const text = `某厂${term}，废水直排小河。`;
+      expect(types(text), text).toEqual(["水"]);
+      expect(eight(text), text).toEqual(["其他", "水"].sort());
+    }
     // a suspicion is no decisive cue: 怀疑…未办理环评手续 beside waste water is only 水
-    expect(types("搅拌站下雨天将废水排入河里，投诉人怀疑该搅拌站未办理环评手续。")).toEqual(["水"]);
+    expect(eight("搅拌站下雨天将废水排入河里，投诉人怀疑该搅拌站未办理环评手续。")).toEqual(["水"]);
     // asking for the permit is no absence of it
-    expect(types("某厂废水直排，要求公开环评手续。")).toEqual(["水"]);
+    expect(eight("某厂废水直排，要求公开环评手续。")).toEqual(["水"]);
   });
 
   it("reads a traffic jam as a matter that is no pollution (其他) beside the horns", () => {

@@ -42,6 +42,18 @@ describe("lexicons", () => {
     writeFileSync(join(dir, "negation.tsv"), "");
     expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第3行: 未知污染类型「噪音污染」/);
   });
+
+  it("read the 方案 column (八类) on 其他 words only, and reject it elsewhere with file and line", () => {
+    expect(loadLexicon().types.get("无环评手续")?.[0]).toMatchObject({ label: "其他", weight: 3, besideIn: "eight" });
+    expect(loadLexicon().types.get("私搭乱建")?.[0]?.besideIn).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), "lex-"));
+    writeFileSync(join(dir, "themes.tsv"), "");
+    writeFileSync(join(dir, "negation.tsv"), "");
+    writeFileSync(join(dir, "types.tsv"), "无环评手续\t其他\t\t3\t八类\n粉尘\t大气\t扬尘\t3\t八类\n");
+    expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第2行: 方案列只用于其他类词语，且只能是「八类」，收到「八类」/);
+    writeFileSync(join(dir, "types.tsv"), "无环评手续\t其他\t\t3\t七类\n");
+    expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第1行: 方案列.*收到「七类」/);
+  });
 });
 
 describe("dictionaries", () => {

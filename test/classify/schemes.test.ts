@@ -44,6 +44,10 @@ describe("污染类型 schemes", () => {
     expect(labels("芦山县近年来河道生态破坏严重，河边有许多垃圾，主要是砂石厂和小电站造成的。")).toEqual(["生态"]);
     // a cue of where the waste lies still gives its target beside the other pollution
     expect(labels("化工厂废水直排小河，废渣填埋在耕地里。")).toEqual(["土壤", "水"]);
+    // 倾倒 says how the waste got there, not where it lies: no cue (round 7 N172, dev N028, N083, N066)
+    expect(labels("某化工厂废气超标排放，废渣随意倾倒。")).toEqual(["大气"]);
+    expect(routeWaste(["废渣", "随意", "倾倒"], loadWasteRules())).toEqual({ targets: ["土壤"], cues: [] });
+    expect(labels("某村山坳里被人倾倒了大量建筑垃圾，无人清理。")).toEqual(["土壤"]); // alone, or with a place
     // the eight-class scheme keeps its 固废
     expect(labels("麦积区某段采用建筑垃圾铺路导致扬尘严重", "eight")).toEqual(["固废", "大气"].sort());
   });

@@ -1,9 +1,9 @@
 /**
- * A national year's dashboard ships a count cube instead of per-case arrays (cases.json) and a
+ * A national year's dashboard ships its cases in the order of their count cube (cases.bin) and a
  * summary of the repeat groups (repeats.json, every group in repeats-all.json). On the bundled
  * sample, both forms of the data step must give the pages the same figures: every count, rate,
  * ranking, progress curve, close time, overdue list and league row, under filters too; and each
- * row of the expanded cube must be the case its text record, repeat groups and enforcement
+ * row in the cube's order must be the case its text record, repeat groups and enforcement
  * figures say it is.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,8 @@ import {
   type TextChunk,
   type TextIndex,
   type TextRecord,
+  CUBE_DIMENSIONS,
+  FIRST_COUNTS,
   TEXT_CHUNKS,
   TEXT_HEAD,
   TextPieces,
@@ -94,20 +96,30 @@ const FILTERS: Partial<Filters>[] = [
   { county: "431003", type: "大气" },
 ];
 
-describe("the count cube of cases.json", () => {
-  it("carries every case in its counts and no per-case arrays; the per-case path has no cube", () => {
+describe("the cases of cases.bin in count-cube order", () => {
+  it("carries every case once, per case, ordered by the cube's dimensions; no per-case arrays in cases.json", () => {
     const file = b.file;
     expect(file.columns.county).toEqual([]);
     expect(file.extras.closeDays).toEqual([]);
-    const count = unpackColumns(file.packed, cubed.get("cases.bin") as Uint8Array).get("count");
-    expect(count).toBeDefined();
-    expect(Array.from(count!).reduce((s, c) => s + c, 0)).toBe(a.length);
-    // (on the sample every case has its own combination: snapshot dates and close times differ)
-    expect(file.packed.length).toBe(count!.length);
-    expect(file.packed.length).toBeLessThanOrEqual(a.length);
-    expect(a.file.packed.columns.map((c) => c.name)).not.toContain("count");
-    expect(a.file.packed.length).toBe(a.length);
+    const packed = unpackColumns(file.packed, cubed.get("cases.bin") as Uint8Array);
+    expect([...packed.keys()].sort()).toEqual([...CUBE_DIMENSIONS].sort());
+    expect(file.packed.length).toBe(a.length);
     expect(b.length).toBe(a.length);
+    // rows whose combination (CUBE_DIMENSIONS in order) is below the previous row's: none in the
+    // cube's order, which keeps a filter cell's cases together (enforcement's sums per cell rely
+    // on it); some in the per-case path, which keeps the cases' own order
+    const below = (out: Outputs, file: CasesFile) => {
+      const p = unpackColumns(file.packed, out.get("cases.bin") as Uint8Array);
+      const dims = CUBE_DIMENSIONS.map((d) => p.get(d)!);
+      let k = 0;
+      for (let r = 1; r < file.packed.length; r++) {
+        const d = dims.find((col) => col[r] !== col[r - 1]);
+        if (d && d[r]! < d[r - 1]!) k++;
+      }
+      return k;
+    };
+    expect(below(cubed, file)).toBe(0);
+    expect(below(perCase, a.file)).toBeGreaterThan(0);
   });
 
   it.each(FILTERS)("gives the pages the figures of the per-case arrays: %o", (f) => {
@@ -169,7 +181,36 @@ describe("the count cube of cases.json", () => {
   });
 });
 
-describe("rows of the expanded cube", () => {
+describe("the unfiltered count tables of cases.json", () => {
+  it.each([
+    ["per case", () => a],
+    ["cube order", () => b],
+  ] as const)("are countBy() of the shipped cases, by every FIRST_COUNTS dimension list (%s)", (_, data) => {
+    const d = data();
+    expect(d.file.counts!.map((t) => t.dimensions)).toEqual(FIRST_COUNTS);
+    for (const t of d.file.counts!) {
+      const counted = countBy(d.cols, t.dimensions);
+      expect(t, t.dimensions.join("×")).toEqual(counted);
+      expect(t.rows.length).toBeGreaterThan(1);
+      // the page's countBy gives the shipped table unfiltered
+      expect(d.countBy(d.select(), t.dimensions)).toEqual(counted);
+    }
+  });
+
+  it("are used unfiltered only: a filtered view counts its own cases", () => {
+    const shipped = b.file.counts!.find((t) => t.dimensions.join() === "type")!;
+    const marked = { ...b.file, counts: [{ ...shipped, records: -1 }] };
+    const d = new DashboardData(marked, cubed.get("cases.bin") as Uint8Array);
+    expect(d.countBy(d.select(), ["type"]).records).toBe(-1);
+    const sel = d.select({ ...NO_FILTERS, county: "431003" });
+    expect(d.countBy(sel, ["type"])).toEqual(countBy(sel.cols, ["type"]));
+    expect(d.countBy(sel, ["type"]).records).toBe(sel.rows.length);
+    // dimensions not shipped are counted
+    expect(d.countBy(d.select(), ["county", "type"])).toEqual(countBy(d.cols, ["county", "type"]));
+  });
+});
+
+describe("rows in the cube's order", () => {
   it("are the cases their text records, 重点件 and overdue entries name", () => {
     const ta = textsByRow(perCase);
     const tb = textsByRow(cubed);
