@@ -79,6 +79,7 @@ export {
   type LabelledComplaint,
   type OfficialComparison,
   type Scores,
+  chunkResults,
   classify,
   classifyAll,
   compareWithOfficial,

@@ -227,16 +227,18 @@ export class Classifier {
    * 垃圾、臭气): the complaint lists the waste as a nuisance of its own, not as part of another.
    */
   private listedWithOther(a: Analysis): boolean {
-    const label = new Map<number, string>();
-    for (const h of a.typeHits) if (!h.negated && h.entry.label !== "其他") label.set(h.token, h.entry.label);
+    // the label of the last non-negated hit of another type than 其他 in token i (hits are few:
+    // a scan, not a map built for every waste complaint)
+    const labelAt = (i: number): string | undefined => {
+      let label: string | undefined;
+      for (const h of a.typeHits) if (h.token === i && !h.negated && h.entry.label !== "其他") label = h.entry.label;
+      return label;
+    };
     for (const h of a.typeHits) {
       if (h.negated || h.entry.label !== "固废") continue;
-      for (const [sep, other] of [
-        [h.token - 1, h.token - 2],
-        [h.token + 1, h.token + 2],
-      ] as const) {
-        if (a.tokens[sep] !== "、") continue;
-        const l = label.get(other);
+      for (const step of [-1, 1]) {
+        if (a.tokens[h.token + step] !== "、") continue;
+        const l = labelAt(h.token + 2 * step);
         if (l && l !== "固废") return true;
       }
     }

@@ -43,6 +43,20 @@ const LEXICON = 2;
 /** a word that is not in the label's lexicon is shown only if it adds this much log-odds */
 const MIN_WORD = 0.8;
 
+/** Insert (k, c) into the parallel lists, kept sorted by c, largest first; ties keep insertion order. */
+function insertByContribution(ks: number[], cs: number[], k: number, c: number): void {
+  let i = ks.length;
+  ks.push(k);
+  cs.push(c);
+  while (i > 0 && cs[i - 1]! < c) {
+    ks[i] = ks[i - 1]!;
+    cs[i] = cs[i - 1]!;
+    i--;
+  }
+  ks[i] = k;
+  cs[i] = c;
+}
+
 export class CompiledModels {
   /** feature name -> id */
   readonly ids = new Map<string, number>();
@@ -63,10 +77,15 @@ export class CompiledModels {
   /** per lexicon entry: the feature ids of its mention [L or T, S, ¬L or ¬T, ¬S], -1 where the models have none */
   private typeEntryIds = new Map<LexEntry, Int32Array>();
   private themeEntryIds = new Map<LexEntry, Int32Array>();
+  /** scratch lists of evidence(): vector positions and their contributions */
+  private lexK: number[] = [];
+  private lexC: number[] = [];
+  private wordK: number[] = [];
+  private wordC: number[] = [];
   /** scratch buffers of vector() */
   private x: DocVector;
-  /** per feature id, for a token index: the strongest entry weight (scratch of vector()) */
-  private strongest = new Map<number, number>();
+  /** per token index: the strongest entry weight of the lexicon hits there (scratch of vector()) */
+  private strongest = new Float64Array(256);
   readonly tasks: Record<"types" | "subtypes" | "themes", DenseModel>;
 
   constructor(files: { types: ModelFile; subtypes: ModelFile; themes: ModelFile }) {
@@ -173,7 +192,7 @@ export class CompiledModels {
     const x = this.x;
     x.n = 0;
     this.doc = (this.doc + 1) >>> 0 || 1;
-    for (let k = 0; k < a.features.length; k++) {
+    for (let k = 0; k < a.featureInfos.length; k++) {
       // the word's feature ids, memoised on the token's shared info
       const inf = a.featureInfos[k]!;
       if (inf.modelOwner !== this) {
@@ -193,20 +212,34 @@ export class CompiledModels {
     }
     for (const h of a.themeHits) this.addHit(this.entryIds(h.entry, true)[h.negated ? 2 : 0]!, h);
     for (let k = firstLex; k < x.n; k++) x.values[k] = Math.log1p(x.values[k]!);
-    // strongest words first within each lexicon feature
-    let weight: Map<number, number> | undefined;
+    // strongest words first within each lexicon feature (each token once, first mention first,
+    // then a stable sort by the token's strongest entry weight)
+    let weight: Float64Array | undefined;
     for (let k = firstLex; k < x.n; k++) {
       const toks = x.tokens[k]!;
       if (toks.length < 2) continue;
-      if (!weight) {
-        weight = this.strongest;
-        weight.clear();
-        for (const hits of [a.typeHits, a.themeHits]) for (const h of hits) weight.set(h.token, Math.max(weight.get(h.token) ?? 0, h.entry.weight));
-      }
+      if (!weight) weight = this.tokenWeights(a);
       const w = weight;
-      x.tokens[k] = [...new Set(toks)].sort((p, q) => w.get(q)! - w.get(p)!);
+      const once: number[] = [];
+      for (const t of toks) if (!once.includes(t)) once.push(t);
+      x.tokens[k] = once.sort((p, q) => w[q]! - w[p]!);
     }
     return x;
+  }
+
+  /**
+   * Per token index of `a`: the strongest weight of the lexicon entries found there (read only at
+   * the indexes of hits). A scratch buffer, valid until the next call: a typed array written at
+   * the hits' tokens, not a map cleared and filled per complaint.
+   */
+  private tokenWeights(a: Analysis): Float64Array {
+    if (this.strongest.length < a.tokens.length) this.strongest = new Float64Array(Math.max(a.tokens.length, this.strongest.length * 2));
+    const w = this.strongest;
+    for (const h of a.typeHits) w[h.token] = 0;
+    for (const h of a.themeHits) w[h.token] = 0;
+    for (const h of a.typeHits) if (h.entry.weight > w[h.token]!) w[h.token] = h.entry.weight;
+    for (const h of a.themeHits) if (h.entry.weight > w[h.token]!) w[h.token] = h.entry.weight;
+    return w;
   }
 
   /**
@@ -248,32 +281,19 @@ export class CompiledModels {
     const out: string[] = [];
     // positions k with their contributions, each list sorted strongest first (stable: ties keep
     // vector order), by insertion into short arrays
-    const lexK: number[] = [];
-    const lexC: number[] = [];
-    const wordK: number[] = [];
-    const wordC: number[] = [];
-    const insert = (ks: number[], cs: number[], k: number, c: number) => {
-      let i = ks.length;
-      ks.push(k);
-      cs.push(c);
-      while (i > 0 && cs[i - 1]! < c) {
-        ks[i] = ks[i - 1]!;
-        cs[i] = cs[i - 1]!;
-        i--;
-      }
-      ks[i] = k;
-      cs[i] = c;
-    };
+    // (scratch lists of this object, emptied here: evidence() runs for every predicted label)
+    const { lexK, lexC, wordK, wordC } = this;
+    lexK.length = lexC.length = wordK.length = wordC.length = 0;
     const { L, W } = task;
     for (let k = 0; k < x.n; k++) {
       const id = x.ids[k]!;
       const kind = this.kind[id];
       if (!kind) continue;
       const c = W[id * L + label]! * x.values[k]!;
-      if (kind === LEXICON && c > 0 && own.has(id)) insert(lexK, lexC, k, c);
+      if (kind === LEXICON && c > 0 && own.has(id)) insertByContribution(lexK, lexC, k, c);
       // a learned word is shown only if it is a real word: no single characters (灰 shows through
       // the lexicon or not at all); stop words and places are no features in the first place
-      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) insert(wordK, wordC, k, c);
+      else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) insertByContribution(wordK, wordC, k, c);
     }
     for (const k of lexK) for (const t of x.tokens[k] ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
     for (const k of wordK) {

@@ -3,6 +3,7 @@ import { neutralizePii } from "./neutralize.js";
 import { type KeyCaseCue, keyCaseWords } from "./keycase.js";
 import type { LexEntry, Lexicon, NegationKind } from "./lexicon.js";
 import type { TargetKind } from "./target.js";
+import { TokenTable } from "./token-table.js";
 
 /** A lexicon word found in a complaint. */
 export interface Hit {
@@ -90,6 +91,8 @@ export interface TokenInfo {
   contrast: boolean;
   /** a hedge (怀疑, 可能): the lexicon words after it in its clause are hedged */
   hedge: boolean;
+  /** history, resolved or contrast: the token bears on whether its clause tells of a problem dealt with */
+  bearsOnResolution: boolean;
   /** not a model feature: a stop word, punctuation, a number, a place name or a stray character */
   stop: boolean;
   /** the token names a place (兴宁镇, 塘冲村): no lexicon word is looked for inside it */
@@ -113,7 +116,7 @@ const NO_ENTRIES: LexEntry[] = [];
 export class Analyzer {
   private typeCache = new Map<string, LexEntry[]>();
   private themeCache = new Map<string, LexEntry[]>();
-  private infoCache = new Map<string, TokenInfo>();
+  private infoCache = new TokenTable<TokenInfo>();
 
   /** a before-cue of two to four characters anywhere, or a one-character one at the end */
   private beforeRe: RegExp;
@@ -142,7 +145,7 @@ export class Analyzer {
     return this.lex.negation.get(token) ?? NO_CUES;
   }
 
-  /** A token's info: one hash lookup (small enough to be inlined where it is called for every token). */
+  /** A token's info: one table lookup (small enough to be inlined where it is called for every token). */
   private info(t: string): TokenInfo {
     return this.infoCache.get(t) ?? this.newInfo(t);
   }
@@ -165,6 +168,7 @@ export class Analyzer {
       resolved: cues.includes("resolved"),
       contrast: cues.includes("contrast"),
       hedge: cues.includes("hedge"),
+      bearsOnResolution: cues.includes("history") || cues.includes("resolved") || cues.includes("contrast"),
       // a single character is a feature only if it is a word (灰, 吵) or a lexicon entry (熏)
       stop: place || isStopWord(t) || (t.length === 1 && !isSingleCharWord(t) && !this.lex.types.has(t) && !this.lex.themes.has(t)),
       place,
@@ -206,23 +210,21 @@ export class Analyzer {
     const infos = new Array<TokenInfo>(n);
     const clause = new Array<number>(n);
     let c = 0;
+    // clauses about a past problem that has been dealt with (原来的粉尘问题解决了), unless
+    // they say it came back (整改后又反弹)
+    let flags: Map<number, { history: boolean; resolved: boolean; contrast: boolean }> | undefined;
     for (let i = 0; i < n; i++) {
       const inf = (infos[i] = this.info(tokens[i]!));
       if (inf.clauseEnd) {
         clause[i] = -1;
         c++;
-      } else clause[i] = c;
-    }
-
-    // clauses about a past problem that has been dealt with (原来的粉尘问题解决了), unless
-    // they say it came back (整改后又反弹)
-    let flags: Map<number, { history: boolean; resolved: boolean; contrast: boolean }> | undefined;
-    for (let i = 0; i < n; i++) {
-      const inf = infos[i]!;
-      if (clause[i]! < 0 || !(inf.history || inf.resolved || inf.contrast)) continue;
+        continue;
+      }
+      clause[i] = c;
+      if (!inf.bearsOnResolution) continue;
       flags ??= new Map();
-      let f = flags.get(clause[i]!);
-      if (!f) flags.set(clause[i]!, (f = { history: false, resolved: false, contrast: false }));
+      let f = flags.get(c);
+      if (!f) flags.set(c, (f = { history: false, resolved: false, contrast: false }));
       f.history ||= inf.history;
       f.resolved ||= inf.resolved;
       f.contrast ||= inf.contrast;

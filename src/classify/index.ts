@@ -12,7 +12,7 @@ export { findTargetAndPlace } from "./target.js";
 export { compareWithOfficial, type OfficialComparison, type Disagreement } from "./qa.js";
 export { loadCorpus, type LabelledComplaint } from "./corpus.js";
 export { score, type Scores, type ClassScore } from "./metrics.js";
-export { ClassifierPool, type ResultChunk, type ResultMode, WORKER_THRESHOLD, defaultWorkers } from "./pool.js";
+export { ClassifierPool, type ResultChunk, type ResultMode, WORKER_THRESHOLD, chunkResults, defaultWorkers } from "./pool.js";
 export { DEFAULT_SCHEME, SCHEMES, type Scheme, parseScheme, schemeTypes, loadWasteRules, routeWaste, type WasteRule } from "./scheme.js";
 export { neutralizePii } from "./neutralize.js";
 

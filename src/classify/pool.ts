@@ -6,6 +6,7 @@ import { keyCaseWords } from "./keycase.js";
 import { loadLexicon } from "./lexicon.js";
 import type { Scheme } from "./scheme.js";
 import type { WorkerRequest, WorkerResponse } from "./worker.js";
+import { decodeClassifications } from "./wire.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
 export const WORKER_THRESHOLD = 3000;
@@ -39,12 +40,19 @@ function startWorker(): Worker {
  */
 export type ResultMode = "full" | "stats";
 
-/** A chunk's classifications as the worker sent them. */
+/** A chunk's classifications as the worker sent them (read them with {@link chunkResults}). */
 export interface ResultChunk {
-  /** the classifications, a JSON array */
+  /** the classifications: in "stats" mode the objects' JSON, in "full" mode wire.ts's compact JSON */
   json: string;
+  /** the mode the chunk was classified in */
+  mode: ResultMode;
   /** indexes (in the chunk) of the texts in which personal data was found; redacting any other leaves it unchanged */
   pii: number[];
+}
+
+/** A chunk's classifications, in input order. */
+export function chunkResults(chunk: ResultChunk): Classification[] {
+  return chunk.mode === "full" ? decodeClassifications(chunk.json) : (JSON.parse(chunk.json) as Classification[]);
 }
 
 /** One chunk of texts handed to a worker, and what to do with its results. */
@@ -121,7 +129,7 @@ export class ClassifierPool {
     if (!job) return;
     slot.inFlight.delete(m.id);
     if (m.error) job.reject(new Error(`分类线程出错：${m.error}`));
-    else job.resolve({ json: m.json!, pii: m.pii ?? [] });
+    else job.resolve({ json: m.json!, mode: job.mode, pii: m.pii ?? [] });
     this.pump();
   }
 
@@ -160,7 +168,7 @@ export class ClassifierPool {
     const results = new Array<Classification>(texts.length);
     const chunks = this.classifyChunked(texts, onProgress, scheme, options);
     for (let c = 0; c < chunks.length; c++) {
-      const rs = JSON.parse((await chunks[c]!).json) as Classification[];
+      const rs = chunkResults(await chunks[c]!);
       for (let i = 0; i < rs.length; i++) results[c * CHUNK + i] = rs[i]!;
     }
     return results;

@@ -9,7 +9,7 @@ import type { Classification } from "../model/classification.js";
 import type { Complaint } from "../model/complaint.js";
 import { statsClassification } from "./compact.js";
 import { sharedClassifier } from "./complaint-classifier.js";
-import { CHUNK, ClassifierPool, type ResultChunk, type ResultMode, defaultWorkers } from "./pool.js";
+import { CHUNK, ClassifierPool, type ResultChunk, type ResultMode, chunkResults, defaultWorkers } from "./pool.js";
 import type { Scheme } from "./scheme.js";
 
 export { statsClassification };
@@ -27,7 +27,7 @@ export interface SliceOptions {
 }
 
 /** what a used chunk's place holds, so that its JSON text can be collected */
-const DONE: Promise<ResultChunk> = Promise.resolve({ json: "[]", pii: [] });
+const DONE: Promise<ResultChunk> = Promise.resolve({ json: "[]", mode: "stats", pii: [] });
 
 /** Slices queued in the workers beyond the one the caller is using. */
 const AHEAD = 2;
@@ -85,10 +85,10 @@ export async function classifyInSlices(
         // when it is used, so that its objects die young (a whole slice parsed at once outlives
         // many young-generation collections and is copied to the old generation)
         for (let c = 0; c < chunks.length; c++) {
-          const { json, pii } = await chunks[c]!;
+          const chunk = await chunks[c]!;
           chunks[c] = DONE;
-          const found = new Set(pii);
-          await onSlice(start + c * CHUNK, JSON.parse(json) as Classification[], (k) => !found.has(k));
+          const found = new Set(chunk.pii);
+          await onSlice(start + c * CHUNK, chunkResults(chunk), (k) => !found.has(k));
         }
       }
     } else {

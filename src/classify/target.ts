@@ -580,6 +580,10 @@ export interface TargetKind {
   shortCjk: boolean;
   /** PLACE_AFTER or LANDMARK_AFTER: a site-like token before it is part of a place or a landmark */
   placeOrLandmarkAfter: boolean;
+  /** estate, town, townTail, village or villageTail: the token may start or end a place name */
+  placeLike: boolean;
+  /** an opening quotation mark: a quoted business name may follow */
+  openQuote: boolean;
 }
 type Kind = TargetKind;
 
@@ -614,10 +618,26 @@ function kind(t: string): Kind {
     binStem: /^(?:垃圾|污水)$/.test(t),
     shortCjk: /^[\u4e00-\u9fa5]{1,3}$/.test(t),
     placeOrLandmarkAfter: PLACE_AFTER.has(t) || LANDMARK_AFTER.has(t),
+    placeLike: false,
+    openQuote: OPEN_QUOTE.has(t),
   };
+  k.placeLike = k.estate || k.town || k.townTail || k.village || k.villageTail;
   if (kinds.size > 200_000) kinds.clear();
   kinds.set(t, k);
   return k;
+}
+
+const sites = new Map<string, boolean>();
+
+/** Whether a target name names one site (siteName of its normalised form), memoised: names repeat. */
+function namesSite(name: string): boolean {
+  let named = sites.get(name);
+  if (named === undefined) {
+    named = Boolean(siteName(normalizeTarget(name)));
+    if (sites.size > 100_000) sites.clear();
+    sites.set(name, named);
+  }
+  return named;
 }
 
 /** A place name found in the tokens: tokens [start, end], the whole name. */
@@ -711,6 +731,8 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
   let estate: string | undefined;
   for (let i = 0; i < n; i++) {
     const k = kindAt(i);
+    // most tokens are neither an estate nor part of a place name
+    if (!k.placeLike) continue;
     const next = tokens[i + 1];
     if (!estate && k.estate) {
       const prev = tokens[i - 1];
@@ -783,7 +805,7 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
     }
     name = name.replace(LEADING_NOISE, "");
     // a kind of site is named by the village or road right before it: 小坊村选矿厂, 健康路改造工程工地
-    if (!siteName(normalizeTarget(name))) {
+    if (!namesSite(name)) {
       const before = placeEnding.get(j);
       const road = before ? undefined : roadBefore(j);
       if (before?.kind === "village") name = before.name + name;
@@ -802,7 +824,7 @@ export function findTargetAndPlace(tokens: readonly string[], infos?: readonly T
     const k = kindAt(i);
 
     // a quoted business name: “六毛一串烧烤”, “西派国印”工程
-    if (OPEN_QUOTE.has(t)) {
+    if (k.openQuote) {
       let j = i + 1;
       while (j < n && j - i <= 12 && !CLOSE_QUOTE.has(tokens[j]!) && !kindAt(j).clauseEnd) j++;
       if (j < n && CLOSE_QUOTE.has(tokens[j]!) && j > i + 1) {

@@ -13,7 +13,7 @@ import {
 import type { Complaint } from "../model/complaint.js";
 import type { IngestResult } from "../ingest/index.js";
 import { complaintsTable, type ExtraColumn, inputHeadersOf } from "../export/complaints.js";
-import { csvLine } from "../export/csv.js";
+import { csvLine, csvLines } from "../export/csv.js";
 import { openOutput } from "../export/output.js";
 import { type Table, gateTable, outputFormat, writeTables } from "../export/table.js";
 import { ingestFiles } from "../ingest/index.js";
@@ -353,7 +353,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
           if (o.qa) for (const d of q.disagreements) disagreements.push(d);
           tally.classified += part.length;
           const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), clean ? { ...keep, clean } : keep);
-          await stream.write(`${table.rows.map(csvLine).join("\r\n")}\r\n`);
+          await stream.write(`${csvLines(table.rows)}\r\n`);
         }
       },
       {

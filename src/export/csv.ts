@@ -46,6 +46,22 @@ export function csvLine(row: readonly (string | number | null | undefined)[]): s
   return row.map((v) => csvField(cellString(v))).join(",");
 }
 
+/**
+ * The CSV lines (each as {@link csvLine}) of many rows, joined by CRLF, without a final line
+ * break. Short cells (counties, dates, labels, empty cells) repeat from row to row: each distinct
+ * one is formatted once per call.
+ */
+export function csvLines(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  const seen = new Map<string, string>();
+  const field = (v: string | number | null | undefined): string => {
+    if (typeof v !== "string" || v.length > 64) return csvField(cellString(v));
+    let f = seen.get(v);
+    if (f === undefined) seen.set(v, (f = csvField(cellString(v))));
+    return f;
+  };
+  return rows.map((row) => row.map(field).join(",")).join("\r\n");
+}
+
 /** CSV as Excel in China opens it: UTF-8 with BOM, CRLF, RFC 4180 quoting. */
 export function toCsv(table: Table): string {
   const lines: string[] = [];

@@ -62,3 +62,19 @@ describe("exports never hand a spreadsheet a formula", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
   });
 });
+
+describe("csvLines (many rows at once, short cells formatted once)", () => {
+  it("writes every row as csvLine does, repeated and tricky cells included", async () => {
+    const { csvLine, csvLines } = await import("../../src/export/csv.js");
+    const tricky = ['=HYPERLINK("x")', '他说"关停"', "a,b", "第一行\n第二行", "\u001b[31m红\u001b[0m", "＝1+1", "", "汝城县", "大气"];
+    const rows = [
+      [1, ...tricky, null, undefined, 12345678901],
+      [2, ...tricky.reverse(), "长".repeat(80), 0],
+      [3, "汝城县", "汝城县", "=1", "=1"],
+    ];
+    const lines = csvLines(rows);
+    expect(lines).toBe(rows.map(csvLine).join("\r\n"));
+    // the formula stays neutralised in every row that repeats it, not only the first
+    expect(lines.split("\r\n")[2]).toBe("3,汝城县,汝城县,'=1,'=1");
+  });
+});
