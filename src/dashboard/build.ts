@@ -57,6 +57,7 @@ import {
   addPairs,
   chunkRange,
   FIRST_COUNTS,
+  FIRST_PROGRESS_ROWS,
   cubeOf,
   encodeColumns,
   pieceFile,
@@ -68,6 +69,7 @@ import {
 import { gate, gatedJson } from "../text/redact.js";
 import { isPlaceName, segment } from "../text/segment.js";
 import { wordStarts } from "./highlight.js";
+import { closeTimesOf, progressOf } from "./closure.js";
 import { leagueRows } from "./league.js";
 import { DashboardData } from "./select.js";
 import { ZipStream } from "./zip.js";
@@ -347,6 +349,13 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
   casesFile.league = leagueRows(page, page.select());
   // and the unfiltered count tables of the first screens' charts, by the library's own countBy
   casesFile.counts = FIRST_COUNTS.map((dims) => countBy(page.cols, dims));
+  // and 整改进度's progress and close times, unless a national grid makes them large
+  const everything = page.select();
+  const firstProgress = progressOf(page, everything);
+  if (firstProgress.rows.length <= FIRST_PROGRESS_ROWS) {
+    casesFile.progress = firstProgress;
+    casesFile.closeTimes = closeTimesOf(page, everything);
+  }
   put("cases.json", gatedJson(casesFile));
   put("cases.bin", casesBin);
   put("meta.json", gatedJson({ meta } satisfies MetaFile));

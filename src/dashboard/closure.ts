@@ -7,10 +7,19 @@
 import { MISSING, compareCountyKeys } from "../analyze/keys.js";
 import { type ProgressResult, type ProgressRow, emptyProgressCounts, progressRows } from "../analyze/progress.js";
 import { type TimeToCloseResult, durationHistogram, summarizeDurations } from "../analyze/time-to-close.js";
-import type { DashboardData, Selection } from "./select.js";
+import { type DashboardData, type Selection, isFiltered } from "./select.js";
+
+/** Whether a selection is the whole data set unfiltered, for which the data step shipped results. */
+function unfiltered(data: DashboardData, sel: Selection): boolean {
+  return !isFiltered(sel.filters) && sel.rows.length === data.length;
+}
 
 /** `closureProgress()` of the selected cases. */
 export function progressOf(data: DashboardData, sel: Selection): ProgressResult {
+  // the unfiltered result, when the data step shipped it (整改进度's first chart: one pass over
+  // every case fewer before it is drawn); a copy, as the page may sort or annotate what it gets
+  const shipped = data.file.progress;
+  if (shipped && unfiltered(data, sel)) return structuredClone(shipped);
   const grid = data.file.progressDates;
   const g = grid.length;
   const { progressSlot, closedSlot, phaseSlot, closeExact, closeDays } = data.extras;
@@ -48,6 +57,13 @@ export type CloseTimes = Omit<TimeToCloseResult, "cases" | "undated">;
 
 /** `timeToClose()` of the selected cases. */
 export function closeTimesOf(data: DashboardData, sel: Selection): CloseTimes {
+  const shipped = data.file.closeTimes;
+  if (shipped && unfiltered(data, sel)) {
+    const copy = structuredClone(shipped);
+    // JSON wrote the open last bucket's Infinity as null
+    for (const bin of copy.histogram) if (bin.to === null) bin.to = Infinity;
+    return copy;
+  }
   const { closeDays, closeExact } = data.extras;
   const all: number[] = [];
   // each county's close times, by county code index (what durationsByCounty groups, without an

@@ -8,10 +8,12 @@ import type { ComplaintColumns } from "../analyze/columns.js";
 import type { CountTable } from "../analyze/count.js";
 import type { Dimension } from "../analyze/keys.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
+import type { ProgressResult } from "../analyze/progress.js";
+import type { CloseTimes } from "./closure.js";
 import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 16;
+export const MODEL_VERSION = 17;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;
@@ -211,7 +213,17 @@ export interface CasesFile {
    * (two passes over 650,000 cases before 总览's trend); a filtered view counts its own
    */
   counts?: CountTable[];
+  /**
+   * `progressOf()` and `closeTimesOf()` of the unfiltered data (run by the data step with the
+   * page's own functions), so that 整改进度's first screen draws without a pass over every case;
+   * left out when the progress grid is large (see FIRST_PROGRESS_ROWS); a filtered view computes its own
+   */
+  progress?: ProgressResult;
+  closeTimes?: CloseTimes;
 }
+
+/** The most progress rows (counties × dates) that cases.json ships for 整改进度's unfiltered first screen. */
+export const FIRST_PROGRESS_ROWS = 20_000;
 
 /**
  * The count tables cases.json ships for the unfiltered first screens: 总览's trend (by date or

@@ -210,6 +210,44 @@ describe("the unfiltered count tables of cases.json", () => {
   });
 });
 
+describe("the unfiltered progress and close times of cases.json", () => {
+  it.each([
+    ["per case", () => a, () => perCase],
+    ["cube order", () => b, () => cubed],
+  ] as const)("are progressOf() and closeTimesOf() of the shipped cases, unfiltered (%s)", (_, data, out) => {
+    const d = data();
+    expect(d.file.progress).toBeDefined();
+    expect(d.file.closeTimes).toBeDefined();
+    // the same data without them: the page's functions count every case
+    const bare = new DashboardData({ ...d.file, progress: undefined, closeTimes: undefined }, out().get("cases.bin") as Uint8Array);
+    const counted = progressOf(bare, bare.select());
+    expect(counted.rows.length).toBeGreaterThan(1);
+    expect(d.file.progress).toEqual(counted);
+    expect(progressOf(d, d.select())).toEqual(counted);
+    // through JSON: the open last bucket (180天以上, to Infinity) comes back as it was
+    const times = closeTimesOf(bare, bare.select());
+    expect(times.histogram.at(-1)!.to).toBe(Infinity);
+    expect(closeTimesOf(d, d.select())).toEqual(times);
+    expect(times.summary.n).toBeGreaterThan(0);
+  });
+
+  it("are used unfiltered only, and as a copy: a filtered view computes its own", () => {
+    const progress = structuredClone(b.file.progress!);
+    progress.upperBoundCases = -1;
+    const closeTimes = { ...structuredClone(b.file.closeTimes!), open: -1 };
+    const d = new DashboardData({ ...b.file, progress, closeTimes }, cubed.get("cases.bin") as Uint8Array);
+    const got = progressOf(d, d.select());
+    expect(got.upperBoundCases).toBe(-1);
+    expect(closeTimesOf(d, d.select()).open).toBe(-1);
+    got.rows.length = 0; // a page changing what it got does not change what is shipped
+    expect(progressOf(d, d.select()).rows.length).toBe(b.file.progress!.rows.length);
+    const sel = d.select({ ...NO_FILTERS, county: "431003" });
+    expect(progressOf(d, sel).upperBoundCases).toBeGreaterThanOrEqual(0);
+    expect(closeTimesOf(d, sel).open).toBeGreaterThanOrEqual(0);
+    expect(progressOf(d, sel).overall.at(-1)!.cases).toBe(sel.rows.length);
+  });
+});
+
 describe("rows in the cube's order", () => {
   it("are the cases their text records, 重点件 and overdue entries name", () => {
     const ta = textsByRow(perCase);
