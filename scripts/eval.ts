@@ -10,12 +10,8 @@
  *    the held-out rows apart, with 95% bootstrap intervals resampled by source page, per class
  *    and per province. Rows whose cell says there is no type are not scored.
  *
- * 3. The sixth round (data/labelled/real/round6.tsv), scored once as held-out and development
- *    since, is scored only when --round6 is given.
- * 4. The seventh round (data/labelled/real/round7.tsv), scored once as held-out and development
- *    since, is scored only when --round7 is given.
- * 5. The eighth round (data/labelled/real/round8.tsv), scored once as held-out and development
- *    since, is scored only when --round8 is given; the ninth (round9.tsv) likewise with --round9.
+ * 3. The sixth to ninth rounds (data/labelled/real/round6.tsv … round9.tsv), each scored once as
+ *    held-out and development since, are scored only when --round6 … --round9 is given.
  *
  *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 --round7 --round8 --round9]
  *
@@ -28,7 +24,7 @@ import { loadCorpus } from "../src/classify/corpus.js";
 import { Analyzer } from "../src/classify/features.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
 import { type Scores, bootstrap, score, seededRandom } from "../src/classify/metrics.js";
-import { type RealRow, loadRealRows, loadRound6Rows, loadRound7Rows, loadRound8Rows, loadRound9Rows } from "../src/classify/real.js";
+import { type HeldOutRoundNumber, type RealRow, loadRealRows, loadRoundRows } from "../src/classify/real.js";
 import { EIGHT_TYPES, routeWaste } from "../src/classify/scheme.js";
 import { SUBTYPE_LABELS, THEME_LABELS, TYPE_LABELS, analyzeCorpus, trainModels } from "../src/classify/training.js";
 
@@ -140,19 +136,22 @@ if (!values["real-only"]) {
 const clf = new Classifier(undefined, lexicon);
 const rows = loadRealRows();
 const scored = rows.filter((r) => !r.noType);
-const round6 = loadRound6Rows();
-const scored6 = values.round6 ? round6.filter((r) => !r.noType) : [];
-const round7 = loadRound7Rows();
-// round-7 rows are classified only when --round7 is given (scored once as held-out, development since)
-const scored7 = values.round7 ? round7.filter((r) => !r.noType) : [];
-const round8 = loadRound8Rows();
-// round-8 rows are classified only when --round8 is given (scored once as held-out, development since)
-const scored8 = values.round8 ? round8.filter((r) => !r.noType) : [];
-const round9 = loadRound9Rows();
-// round-9 rows are classified only when --round9 is given (scored once as held-out, development since)
-const scored9 = values.round9 ? round9.filter((r) => !r.noType) : [];
+// the held-out rounds in files of their own, with their one held-out score: development since,
+// their rows classified only when --roundN is given
+const ROUNDS: { n: HeldOutRoundNumber; asFirstScored: string }[] = [
+  { n: 6, asFirstScored: "80.4% micro-F1, 17 of 34 exact" },
+  { n: 7, asFirstScored: "80.0% micro-F1, 18 of 31 exact" },
+  { n: 8, asFirstScored: "85.7% micro-F1, 5 of 8 exact" },
+  { n: 9, asFirstScored: "77.5% micro-F1, 12 of 25 exact" },
+];
+const rounds = ROUNDS.map(({ n, asFirstScored }) => {
+  const all = loadRoundRows(n);
+  const on = values[`round${n}`];
+  return { n, asFirstScored, all, on, scored: on ? all.filter((r) => !r.noType) : [] };
+});
+const scoredRounds = rounds.flatMap((r) => r.scored);
 const predicted = new Map<RealRow, { labels: string[]; detail: string }>();
-for (const r of [...scored, ...scored6, ...scored7, ...scored8, ...scored9]) {
+for (const r of [...scored, ...scoredRounds]) {
   const out = clf.labels(r.text, undefined, r.scheme);
   predicted.set(r, { labels: out.types.map((t) => t.label), detail: out.types.map((t) => `${t.label}(${t.confidence}: ${t.evidence.join(" ")})`).join("、") });
 }
@@ -247,18 +246,16 @@ function reportRound(n: number, all: readonly RealRow[], scoredRows: readonly Re
   for (const p of [...new Set(scoredRows.map((r) => r.province))].sort())
     console.log(`  ${p.padEnd(4, "　")}  ${cell(scoredRows.filter((r) => r.province === p))}`);
 }
-reportRound(6, round6, scored6, "80.4% micro-F1, 17 of 34 exact", values.round6);
-reportRound(7, round7, scored7, "80.0% micro-F1, 18 of 31 exact", values.round7);
-reportRound(8, round8, scored8, "85.7% micro-F1, 5 of 8 exact", values.round8);
-reportRound(9, round9, scored9, "77.5% micro-F1, 12 of 25 exact", values.round9);
+for (const r of rounds) reportRound(r.n, r.all, r.scored, r.asFirstScored, r.on);
 
 if (values.errors) {
   // rounds 6 to 9 have been development since their one scoring: their rows are listed when scored
-  const wrong = [...dev, ...scored6, ...scored7, ...scored8, ...scored9].filter(
-    (r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"),
-  );
+  const wrong = [...dev, ...scoredRounds].filter((r) => [...r.officialTypes].sort().join("、") !== [...predicted.get(r)!.labels].sort().join("、"));
   console.log(
-    `\n${wrong.length} development rows${scored6.length ? " (with round 6)" : ""}${scored7.length ? " (with round 7)" : ""}${scored8.length ? " (with round 8)" : ""}${scored9.length ? " (with round 9)" : ""} where the prediction differs from the official 污染类型:`,
+    `\n${wrong.length} development rows${rounds
+      .filter((r) => r.scored.length)
+      .map((r) => ` (with round ${r.n})`)
+      .join("")} where the prediction differs from the official 污染类型:`,
   );
   for (const r of wrong)
     console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);

@@ -85,41 +85,19 @@ function loadHeldOutRound(file: string, round: string): RealRow[] {
 }
 
 /**
- * The sixth held-out round (data/labelled/real/round6.tsv): scored once by
- * `npm run eval -- --round6`, development since (see its README).
+ * The held-out rounds kept in files of their own (data/labelled/real/roundN.tsv), each frozen
+ * before any prediction on it was printed, scored once by the lead with
+ * `npm run eval -- --real-only --roundN`, development since (see the README there).
  */
-export const ROUND6_FILE = dataPath("labelled", "real", "round6.tsv");
+export const HELD_OUT_ROUNDS = { 6: "第六轮", 7: "第七轮", 8: "第八轮", 9: "第九轮" } as const;
+export type HeldOutRoundNumber = keyof typeof HELD_OUT_ROUNDS;
 
-export function loadRound6Rows(file = ROUND6_FILE): RealRow[] {
-  return loadHeldOutRound(file, "第六轮");
+/** The file of held-out round `n`. */
+export function roundFile(n: HeldOutRoundNumber): string {
+  return dataPath("labelled", "real", `round${n}.tsv`);
 }
 
-/**
- * The seventh held-out round (data/labelled/real/round7.tsv): frozen before any prediction on it
- * was printed; only `npm run eval -- --real-only --round7` scores it, once, by the lead.
- */
-export const ROUND7_FILE = dataPath("labelled", "real", "round7.tsv");
-
-export function loadRound7Rows(file = ROUND7_FILE): RealRow[] {
-  return loadHeldOutRound(file, "第七轮");
-}
-
-/**
- * The eighth held-out round (data/labelled/real/round8.tsv): frozen before any prediction on it
- * was printed; only `npm run eval -- --real-only --round8` scores it, once, by the lead.
- */
-export const ROUND8_FILE = dataPath("labelled", "real", "round8.tsv");
-
-export function loadRound8Rows(file = ROUND8_FILE): RealRow[] {
-  return loadHeldOutRound(file, "第八轮");
-}
-
-/**
- * The ninth held-out round (data/labelled/real/round9.tsv): frozen before any prediction on it
- * was printed; only `npm run eval -- --real-only --round9` scores it, once, by the lead.
- */
-export const ROUND9_FILE = dataPath("labelled", "real", "round9.tsv");
-
-export function loadRound9Rows(file = ROUND9_FILE): RealRow[] {
-  return loadHeldOutRound(file, "第九轮");
+/** The rows of held-out round `n` (from `file`, by default its own). */
+export function loadRoundRows(n: HeldOutRoundNumber, file = roundFile(n)): RealRow[] {
+  return loadHeldOutRound(file, HELD_OUT_ROUNDS[n]);
 }

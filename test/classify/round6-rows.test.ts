@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROUND6_FILE, loadRealRows, loadRound6Rows } from "../../src/classify/real.js";
+import { loadRealRows, loadRoundRows, roundFile } from "../../src/classify/real.js";
 import { heldOutRoundChecks } from "./held-out-round.js";
 
 /**
@@ -8,13 +8,13 @@ import { heldOutRoundChecks } from "./held-out-round.js";
  * tuning: 80.4% micro-F1, 17 of 34 exact); development rows since, with a floor under that score.
  */
 describe("round 6 held-out rows", () => {
-  const rows = loadRound6Rows();
+  const rows = loadRoundRows(6);
   heldOutRoundChecks({
     round: 6,
     name: "第六轮",
     rows,
-    file: ROUND6_FILE,
-    load: loadRound6Rows,
+    file: roundFile(6),
+    load: (file) => loadRoundRows(6, file),
     // rows.tsv holds every earlier row, the 58 shared development rows (R001–R058) included
     earlier: loadRealRows(),
     afterId: 126,

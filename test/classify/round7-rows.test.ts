@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROUND7_FILE, loadRealRows, loadRound6Rows, loadRound7Rows } from "../../src/classify/real.js";
+import { loadRealRows, loadRoundRows, roundFile } from "../../src/classify/real.js";
 import { heldOutRoundChecks } from "./held-out-round.js";
 
 /**
@@ -9,14 +9,14 @@ import { heldOutRoundChecks } from "./held-out-round.js";
  * with a floor under that score.
  */
 describe("round 7 held-out rows", () => {
-  const rows = loadRound7Rows();
+  const rows = loadRoundRows(7);
   heldOutRoundChecks({
     round: 7,
     name: "第七轮",
     rows,
-    file: ROUND7_FILE,
-    load: loadRound7Rows,
-    earlier: [...loadRealRows(), ...loadRound6Rows()],
+    file: roundFile(7),
+    load: (file) => loadRoundRows(7, file),
+    earlier: [...loadRealRows(), ...loadRoundRows(6)],
     afterId: 160,
     noteNamesRound: true,
     floor: { scored: 31, microF1: 0.76, exact: 16 },

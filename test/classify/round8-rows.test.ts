@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROUND8_FILE, loadRealRows, loadRound6Rows, loadRound7Rows, loadRound8Rows } from "../../src/classify/real.js";
+import { loadRealRows, loadRoundRows, roundFile } from "../../src/classify/real.js";
 import { heldOutRoundChecks } from "./held-out-round.js";
 
 /**
@@ -9,14 +9,14 @@ import { heldOutRoundChecks } from "./held-out-round.js";
  * with a floor under that score.
  */
 describe("round 8 held-out rows", () => {
-  const rows = loadRound8Rows();
+  const rows = loadRoundRows(8);
   heldOutRoundChecks({
     round: 8,
     name: "第八轮",
     rows,
-    file: ROUND8_FILE,
-    load: loadRound8Rows,
-    earlier: [...loadRealRows(), ...loadRound6Rows(), ...loadRound7Rows()],
+    file: roundFile(8),
+    load: (file) => loadRoundRows(8, file),
+    earlier: [...loadRealRows(), ...loadRoundRows(6), ...loadRoundRows(7)],
     afterId: 191,
     noteNamesRound: true,
     floor: { scored: 8, microF1: 0.76, exact: 4 },

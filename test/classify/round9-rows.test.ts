@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROUND9_FILE, loadRealRows, loadRound6Rows, loadRound7Rows, loadRound8Rows, loadRound9Rows } from "../../src/classify/real.js";
+import { loadRealRows, loadRoundRows, roundFile } from "../../src/classify/real.js";
 import { heldOutRoundChecks } from "./held-out-round.js";
 
 /**
@@ -9,14 +9,14 @@ import { heldOutRoundChecks } from "./held-out-round.js";
  * 77.5% micro-F1 [65.1–88.2], 12 of 25 exact); development rows since, with a floor under that score.
  */
 describe("round 9 held-out rows", () => {
-  const rows = loadRound9Rows();
+  const rows = loadRoundRows(9);
   heldOutRoundChecks({
     round: 9,
     name: "第九轮",
     rows,
-    file: ROUND9_FILE,
-    load: loadRound9Rows,
-    earlier: [...loadRealRows(), ...loadRound6Rows(), ...loadRound7Rows(), ...loadRound8Rows()],
+    file: roundFile(9),
+    load: (file) => loadRoundRows(9, file),
+    earlier: [...loadRealRows(), ...loadRoundRows(6), ...loadRoundRows(7), ...loadRoundRows(8)],
     afterId: 199,
     noteNamesRound: true,
     floor: { scored: 25, microF1: 0.73, exact: 10 },
