@@ -184,6 +184,21 @@ describe("report writers", () => {
       expect(widths[0]!).toBeGreaterThanOrEqual(3 * 240);
     });
 
+    it("leaves room for the bold 合计 row: its figures are wider than the same digits in regular text", () => {
+      // the county × type table of 102 tables from many provinces: "20" in the bold total row of
+      // 水 broke into two lines in LibreOffice (DejaVu Serif Bold digits are 0.696 em)
+      const headers = ["县（市、区）", "信访件（件）", "大气", "水", "噪声", "土壤", "固废", "生态", "辐射", "其他"];
+      const rows = [
+        ["甘南藏族自治州舟曲县", "2", "0", "0", "0", "0", "0", "2", "0", "0"],
+        ["天津市滨海新区", "12", "10", "0", "2", "0", "0", "0", "0", "2"],
+        ["（未识别）", "16", "10", "2", "4", "2", "2", "2", "0", "2"],
+        ["合计", "102", "64", "20", "30", "4", "6", "6", "2", "10"],
+      ];
+      const { size, widths } = tableLayout({ headers, rows, totalRow: true }, TEXT_TWIPS);
+      const boldDigit = 0.696 * size * 10;
+      headers.forEach((_, i) => expect(widths[i]!, headers[i]).toBeGreaterThanOrEqual(rows[3]![i]!.length * boldDigit + 2 * 57));
+    });
+
     it("puts one 资料来源 line under every numbered table", () => {
       const tables = model.blocks.filter((b) => b.kind === "table").length;
       expect(tables).toBeGreaterThanOrEqual(5);
