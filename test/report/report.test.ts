@@ -67,6 +67,16 @@ describe("report model", () => {
     expect(facts.find((f) => f.label === "重点件")!.value).toBe(`${cases.filter((c) => c.category === "重点件").length} 件`);
   });
 
+  it("shows the trend by 批次 when the table has batches but no 交办时间 (第N批 only in the title)", async () => {
+    const recs = (await records()).map((r, i) => ({ ...r, date: undefined, batch: i % 2 ? 5 : 6 }));
+    const m = buildReport(new ChartData(recs), { date: "2023-09-01" });
+    const trend = m.blocks.find((b) => b.kind === "figure" && b.figure.chart === "trend") as Extract<ReportModel["blocks"][number], { kind: "figure" }>;
+    expect(trend.figure.caption).toBe("各批次交办信访件数量及污染类型");
+    const paras = m.blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text);
+    expect(paras).toContain("表中没有交办时间，交办件数按批次分布如图；无法按日分析突增。");
+    expect(paras.join("")).toContain(`督察组分 2 批交办郴州市信访件 ${new ChartData(recs).cases.length} 件。`);
+  });
+
   it("shows complaint text only redacted", () => {
     const all = JSON.stringify(model);
     expect(all).not.toContain(PHONE);
