@@ -298,9 +298,9 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
   const numeric = table.headers.map(
     (_, c) => table.rows.length > 0 && table.rows.every((r) => typeof r[c] === "number" || r[c] === null || r[c] === "" || r[c] === "—"),
   );
-  // short columns stay on one line; long text wraps
+  // short columns stay on one line; long text wraps (at a readable width on a phone: style.css)
   const short = table.headers.map((_, c) => table.rows.slice(0, 200).every((r) => String(r[c] ?? "").length <= 14));
-  const cls = (c: number) => (numeric[c] ? "num" : short[c] ? "nowrap" : undefined);
+  const cls = (c: number) => (numeric[c] ? "num" : short[c] ? "nowrap" : "long");
   const body = el("tbody");
   let shown = 0;
   const render = (upTo: number) => {

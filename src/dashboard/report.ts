@@ -18,7 +18,9 @@ function tableView(t: ReportTable, label: string, synthetic: boolean): HTMLEleme
   csv.onclick = () => saveBlob(new Blob([toCsv(download)], { type: "text/csv;charset=utf-8" }), fileName(t.caption, "csv"));
   xlsx.onclick = () =>
     saveBlob(new Blob([xlsxBytes([download])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(t.caption, "xlsx"));
-  const align = (i: number) => ({ class: `align-${alignOf(t, i)}` });
+  // a column of long text (an excerpt) keeps a readable width on a phone (style.css)
+  const long = t.headers.map((_, i) => t.rows.some((r) => (r[i] ?? "").length > 14));
+  const align = (i: number) => ({ class: `align-${alignOf(t, i)}${long[i] ? " long" : ""}` });
   return el("div", { class: "card ducha-table ducha-report-table", "data-table": t.caption }, [
     el("h3", { class: "ducha-caption" }, [caption]),
     el("div", { class: "ducha-table-scroll" }, [

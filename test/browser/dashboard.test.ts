@@ -244,6 +244,29 @@ describe("dashboard pages", () => {
     }
   });
 
+  it("on a 390 px phone a complaint's text gets the phone's width and no table row is a column of single characters", async () => {
+    // 'overflow-wrap: anywhere' in scrolling tables let every column shrink to one character: the
+    // search results showed the text in a 63 px column (rows 592 px tall), 受理编号 broke in three
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(base + "/search", { waitUntil: "networkidle" });
+      const text = page.locator(".ducha-results td.text").first();
+      await text.waitFor();
+      expect((await text.boundingBox())!.width).toBeGreaterThan(250);
+      const id = page.locator(".ducha-results td.id").first();
+      // the 受理编号 on one line: its cell is as tall as two lines (编号, then date and batch), not four
+      const line = await id.evaluate((td) => parseFloat(getComputedStyle(td).lineHeight) || 24);
+      expect((await id.boundingBox())!.height).toBeLessThan(3 * line);
+      // report and card tables: a column of excerpts keeps a readable width (12em)
+      await page.goto(base + "/report", { waitUntil: "networkidle" });
+      const widths = await page.$$eval(".ducha-report-table td.long", (tds) => tds.map((td) => td.getBoundingClientRect().width));
+      expect(widths.length).toBeGreaterThan(0);
+      expect(Math.min(...widths)).toBeGreaterThanOrEqual(12 * 14);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("the 总览 league table lists 办结率 worst first with a level word per row, and a county click filters the page", async () => {
     await visit("league", "/", async ({ page }) => {
       const rows = page.locator("[data-testid=league] tbody tr");
