@@ -430,7 +430,7 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
   return el("section", { class: "card ducha-league-card" }, [
     el("h2", {}, [`各县（市、区）办结率排名（${where}）`]),
     el("p", { class: "ducha-detail" }, [
-      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标，可在 src/dashboard/league.ts 调整）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。`,
+      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。`,
     ]),
     el("div", { class: "ducha-table-scroll" }, [table]),
   ]);
