@@ -7,6 +7,7 @@ import { loadLexicon } from "./lexicon.js";
 import type { Scheme } from "./scheme.js";
 import type { WorkerRequest, WorkerResponse } from "./worker.js";
 import { decodeClassifications } from "./wire.js";
+import { trace } from "../util/trace.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
 export const WORKER_THRESHOLD = 3000;
@@ -99,6 +100,7 @@ export class ClassifierPool {
   private broken: Error | undefined;
 
   constructor(readonly size: number) {
+    trace("pool start");
     // the main thread cuts texts too (repeat detection after classifying): it keeps the same
     // words whole as the workers' analyzers, so the repeat groups do not depend on whether the
     // texts were classified in workers or in this thread
@@ -106,6 +108,7 @@ export class ClassifierPool {
       useWords(loadLexicon().words);
       useWords(keyCaseWords());
       mainThreadWords = true; // once per process: the bundled lexicon does not change while it runs
+      trace("main thread words registered");
     }
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
       const slot: Slot = { worker: startWorker(), ready: false, inFlight: new Map() };
@@ -120,6 +123,7 @@ export class ClassifierPool {
     if (m.id === undefined) {
       if (m.error) this.fail(slot, new Error(`分类线程启动失败：${m.error}`));
       else if (m.ready) {
+        trace(`worker ${slot.worker.threadId} ready`);
         slot.ready = true;
         this.pump();
       }
@@ -128,6 +132,7 @@ export class ClassifierPool {
     const job = slot.inFlight.get(m.id);
     if (!job) return;
     slot.inFlight.delete(m.id);
+    trace(`chunk ${m.id} back from ${slot.worker.threadId}`);
     if (m.error) job.reject(new Error(`分类线程出错：${m.error}`));
     else job.resolve({ json: m.json!, mode: job.mode, pii: m.pii ?? [] });
     this.pump();
@@ -150,6 +155,7 @@ export class ClassifierPool {
       while (slot.inFlight.size < IN_FLIGHT && this.queue.length) {
         const job = this.queue.shift()!;
         slot.inFlight.set(job.id, job);
+        trace(`chunk ${job.id} to ${slot.worker.threadId}`);
         slot.worker.postMessage({ id: job.id, texts: job.texts, mode: job.mode, ...(job.scheme ? { scheme: job.scheme } : {}) } satisfies WorkerRequest);
       }
     }

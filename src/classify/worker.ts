@@ -3,6 +3,7 @@
  * classifies the batches of texts it is sent.
  */
 import { parentPort } from "node:worker_threads";
+import { trace } from "../util/trace.js";
 import { statsClassification } from "./compact.js";
 import { sharedClassifier } from "./complaint-classifier.js";
 import type { ResultMode } from "./pool.js";
@@ -29,13 +30,17 @@ if (parentPort) {
   const port = parentPort;
   let clf: ReturnType<typeof sharedClassifier>;
   try {
+    trace("modules loaded");
     clf = sharedClassifier();
+    trace("models loaded");
     clf.classify("预热"); // load jieba now, not on the first batch
+    trace("jieba loaded, ready");
     port.postMessage({ ready: true });
   } catch (e) {
     port.postMessage({ error: (e as Error).message });
   }
   port.on("message", (req: WorkerRequest) => {
+    trace(`chunk ${req.id} in (${req.texts.length})`);
     try {
       const found: boolean[] = [];
       // the statistics read no evidence words: they are not looked for
@@ -46,6 +51,7 @@ if (parentPort) {
       // full results go as arrays without the keys (wire.ts), some 2.4 times shorter
       const json = req.mode === "stats" ? JSON.stringify(results.map(statsClassification)) : encodeClassifications(results);
       port.postMessage({ id: req.id, json, pii } satisfies WorkerResponse);
+      trace(`chunk ${req.id} out`);
     } catch (e) {
       port.postMessage({ id: req.id, error: (e as Error).message });
     }

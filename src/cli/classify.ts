@@ -24,6 +24,7 @@ import { COMMON_INPUT_OPTIONS, ingestOptionsFrom, printSummary, rejectsTable, wa
 import type { Io } from "./output.js";
 import { classifyInSlices } from "../classify/slices.js";
 import { maybeProgress } from "./slices.js";
+import { trace } from "../util/trace.js";
 
 export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类型、子类、督察主题、重点件建议、投诉对象，并给出依据
 （classify complaints by pollution type, sub-type and theme, with the words behind each label）
@@ -156,6 +157,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const inputs = await guardOutputs(positionals, { "--out": values.out, "--qa": values.qa });
 
+  trace("classify command");
   const options = ingestOptionsFrom(values);
   const format = outputFormat(values.out)!;
   // with --workers, start the threads now: their dictionaries load while the files are read
@@ -163,6 +165,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   let result: IngestResult;
   try {
     result = await ingestFiles(positionals, options);
+    trace(`ingested ${result.records.length}`);
   } catch (e) {
     await pool?.close();
     throw e;
@@ -354,6 +357,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
           tally.classified += part.length;
           const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), clean ? { ...keep, clean } : keep);
           await stream.write(`${csvLines(table.rows)}\r\n`);
+          trace(`wrote ${start + from + part.length}`);
         }
       },
       {
@@ -365,6 +369,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
     );
     bar?.done();
     await stream.commit();
+    trace("committed");
   } catch (e) {
     await stream.abort();
     throw e;
