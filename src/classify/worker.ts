@@ -15,6 +15,8 @@ export interface WorkerRequest {
   texts: string[];
   scheme?: Scheme;
   mode?: ResultMode;
+  /** the texts are already `Analyzer.clean(text)` (the sender searched them for personal data) */
+  cleaned?: boolean;
 }
 
 /** A worker's answer to a {@link WorkerRequest}. */
@@ -44,7 +46,8 @@ if (parentPort) {
     try {
       const found: boolean[] = [];
       // the statistics read no evidence words: they are not looked for
-      const results = clf.classifyMany(req.texts, req.scheme, found, req.mode === "stats" ? { evidence: false } : {});
+      const options = req.mode === "stats" ? { evidence: false } : {};
+      const results = req.cleaned ? clf.classifyCleaned(req.texts, req.scheme, options) : clf.classifyMany(req.texts, req.scheme, found, options);
       const pii: number[] = [];
       for (let i = 0; i < found.length; i++) if (found[i]) pii.push(i);
       // JSON is cheaper to pass between threads than a structured clone of many small objects;
