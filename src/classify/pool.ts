@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Classification } from "../model/classification.js";
 import { useWords } from "../text/segment.js";
 import { keyCaseWords } from "./keycase.js";
@@ -8,6 +8,7 @@ import type { Scheme } from "./scheme.js";
 import type { WorkerRequest, WorkerResponse } from "./worker.js";
 import { decodeClassifications } from "./wire.js";
 import { Analyzer } from "./features.js";
+import { type EarlyEvent, takeWorker } from "./spawn.js";
 import { trace } from "../util/trace.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
@@ -18,21 +19,6 @@ export const CHUNK = 500;
 /** How many workers to use for n texts when the caller did not say. */
 export function defaultWorkers(n: number): number {
   return n < WORKER_THRESHOLD ? 0 : Math.max(1, Math.min(2, availableParallelism()));
-}
-
-/**
- * A worker's young generation (MB): a chunk's tokens, analyses and result objects all die young,
- * and with V8's default (some 16–32 MB) they are scavenged several times per chunk; at 96 MB a
- * 40,000-text run spent some 5% less CPU time (bench:classify, one worker) for ~5 MB more peak.
- */
-const YOUNG_GENERATION_MB = 96;
-
-function startWorker(): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { resourceLimits });
-  // running from src/ (tests, tsx): register tsx's loader inside the worker, then load the TS file
-  const url = new URL("./worker.ts", import.meta.url).href;
-  return new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, resourceLimits });
 }
 
 /**
@@ -133,13 +119,24 @@ export class ClassifierPool {
       mainThreadWords = true; // once per process: the bundled lexicon does not change while it runs
       trace("main thread words registered");
     }
+    const early: [Slot, EarlyEvent[]][] = [];
+    const exited = (slot: Slot, code: number) => this.fail(slot, new Error(`分类线程异常退出（exit ${code}）`));
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
-      const slot: Slot = { worker: startWorker(), ready: false, inFlight: new Map() };
-      slot.worker.on("message", (m: Message) => this.onMessage(slot, m));
-      slot.worker.on("error", (e: Error) => this.fail(slot, e));
-      slot.worker.on("exit", (code: number) => this.fail(slot, new Error(`分类线程异常退出（exit ${code}）`)));
+      const { worker, events } = takeWorker();
+      const slot: Slot = { worker, ready: false, inFlight: new Map() };
+      worker.on("message", (m: Message) => this.onMessage(slot, m));
+      worker.on("error", (e: Error) => this.fail(slot, e));
+      worker.on("exit", (code: number) => exited(slot, code));
+      early.push([slot, events]);
       return slot;
     });
+    // a worker started early (spawn.ts) may have said "ready" (or failed) already
+    for (const [slot, events] of early)
+      for (const e of events) {
+        if (e.kind === "message") this.onMessage(slot, e.value as Message);
+        else if (e.kind === "error") this.fail(slot, e.value);
+        else exited(slot, e.value);
+      }
   }
 
   private onMessage(slot: Slot, m: Message): void {
