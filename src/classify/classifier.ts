@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Classification, LabelPrediction, Theme } from "../model/classification.js";
@@ -53,16 +53,16 @@ const align8 = (n: number) => (n + 7) & ~7;
 
 /**
  * The bundled models compiled ({@link compileParts}), from a binary copy in the temp folder named
- * after the model file's path, size and modification time (written on first use, like jieba's
- * core dictionary in segment.ts). Every classification worker thread loads the models: parsing
+ * after the model file's content (written on first use, like jieba's core dictionary in
+ * segment.ts). Every classification worker thread loads the models: parsing
  * the 1.6 MB JSON (125,000 small arrays) and filling the matrices took about as long as the rest
  * of its start apart from jieba, ~0.1–0.2 s per thread on the critical path of a run; the copy
  * is read in a few milliseconds and holds the very same Float32 and Float64 values.
  */
 export function loadCompiledModels(file = dataPath("model", "classifier.json"), copyDir = tmpdir()): CompiledClassifierModels {
   if (!existsSync(file)) return fromModels(loadModels(file)); // loadModels says what is missing
-  const st = statSync(file);
-  const key = createHash("sha1").update(`${file}:${st.size}:${st.mtimeMs}:${COMPILED_LAYOUT}`).digest("hex").slice(0, 12);
+  // named after the content (hashing 1.6 MB takes a few ms): a copy never outlives its model
+  const key = createHash("sha1").update(readFileSync(file)).update(`:${COMPILED_LAYOUT}`).digest("hex").slice(0, 16);
   const copy = join(copyDir, `ducha-model-${key}.bin`);
   const cached = readCompiled(copy);
   if (cached) return cached;
