@@ -132,6 +132,14 @@ export function gridSource(grid: Grid): RowSource {
 }
 
 const filledCount = (cells: readonly string[]) => cells.reduce((n, c) => n + (c.trim() ? 1 : 0), 0);
+/** Exactly one filled cell: a loop that stops at the second (this runs on every row). */
+function oneFilled(cells: readonly string[]): boolean {
+  let filled = 0;
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() && ++filled > 1) return false;
+  return filled === 1;
+}
+/** A cell trimmed, "" for a column the table does not have. */
+const cellOf = (cells: readonly string[], i: number): string => (i < 0 ? "" : (cells[i] ?? "").trim());
 const sameCells = (a: readonly string[], b: readonly string[]) => {
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) if ((a[i] ?? "").trim() !== (b[i] ?? "").trim()) return false;
@@ -204,7 +212,7 @@ export function readTables(src: RowSource, ctx: NormalizeContext): (SheetResult 
         header = cells.slice();
         headerAt = i;
         table.add(r);
-      } else if (i > start + first && filledCount(cells) === 1 && !(headerRow ?? isHeaderRow(cells))) {
+      } else if (i > start + first && oneFilled(cells) && !(headerRow ?? isHeaderRow(cells))) {
         pending.push(r);
       } else {
         if (pending.length) flush();
@@ -448,7 +456,7 @@ class Table {
   }
 
   private vocab<T>(r: GridRow, i: number, parse: (s: string) => T | undefined, label: string): T | undefined {
-    const v = i < 0 ? "" : (r.cells[i] ?? "").trim();
+    const v = cellOf(r.cells, i);
     if (!v) return undefined;
     const p = parse(v);
     if (p === undefined) this.warn(r.n, this.headers[i]!, `${label}「${quote(v)}」无法识别，原文已保留`);
@@ -472,10 +480,9 @@ class Table {
         if (m) this.caseNoYear = Number(m[1]);
       }
     }
-    const cellAt = (i: number): string => (i < 0 ? "" : (cells[i] ?? "").trim());
     const textHeader = headers[I.text]!;
 
-    const text = cellAt(I.text);
+    const text = cellOf(cells, I.text);
     if (!text) {
       const filled = cells.filter((c) => c.trim());
       const note = filled.length === 1 && NOTE_ROW.test(filled[0]!.trim());
@@ -497,7 +504,7 @@ class Table {
     for (let i = headers.length; i < cells.length; i++) if (cells[i]) raw[`第${i + 1}列`] = cells[i]!;
 
     const sheetLabel = this.src.sheet ?? "";
-    const caseNo = cellAt(I.caseNo) || undefined;
+    const caseNo = cellOf(cells, I.caseNo) || undefined;
     let key = caseNo ?? redact(`${ctx.keyLabel}#${sheetLabel}#${r.n}`);
     if (caseNo) {
       const first = ctx.seenCaseNos.get(caseNo);
@@ -508,7 +515,7 @@ class Table {
       }
     }
 
-    const batchCell = cellAt(I.batch);
+    const batchCell = cellOf(cells, I.batch);
     const batch = ctx.batch ?? (batchCell ? this.batchOf(batchCell) : undefined) ?? this.sheetBatch;
     if (batchCell && ctx.batch === undefined && this.batchOf(batchCell) === undefined) {
       this.warn(r.n, headers[col.batch!]!, `批次「${quote(batchCell)}」无法识别`);
@@ -516,7 +523,7 @@ class Table {
 
     let date: string | undefined;
     let dateLater = false;
-    const dateCell = cellAt(I.date);
+    const dateCell = cellOf(cells, I.date);
     if (dateCell) {
       const d = this.dateOf(dateCell);
       if (d.ok) date = d.date;
@@ -527,18 +534,18 @@ class Table {
     const dateAt = this.warnings.length;
     if (dateLater) this.warnings.push(undefined);
 
-    const area = ctx.resolver.resolve(cellAt(I.area), text);
+    const area = ctx.resolver.resolve(cellOf(cells, I.area), text);
     if (area.warning) this.warn(r.n, col.area !== undefined ? headers[col.area]! : CANONICAL.area, area.warning);
 
     let officialTypes: readonly PollutionType[] = NO_TYPES;
-    const typesCell = cellAt(I.types);
+    const typesCell = cellOf(cells, I.types);
     if (typesCell) {
       const t = this.typesOf(typesCell);
       officialTypes = t.values;
       if (t.unknown.length) this.warn(r.n, headers[col.types!]!, `污染类型「${quote(t.unknown.join("、"))}」不在官方分类中，原文已保留`);
     }
 
-    let deadline: string | undefined = cellAt(I.deadline) || undefined;
+    let deadline: string | undefined = cellOf(cells, I.deadline) || undefined;
     let deadlineLater = false;
     if (deadline) {
       const d = this.deadlineOf(deadline);
@@ -547,7 +554,7 @@ class Table {
     }
     let closedDate: string | undefined;
     let closedLater = false;
-    const closed = cellAt(I.closedDate);
+    const closed = cellOf(cells, I.closedDate);
     if (closed) {
       const d = this.dateOf(closed);
       if (d.ok) closedDate = d.date;
@@ -561,7 +568,7 @@ class Table {
     const rec: Complaint = {
       key,
       source: this.where(r.n),
-      seq: cellAt(I.seq) || undefined,
+      seq: cellOf(cells, I.seq) || undefined,
       caseNo,
       batch,
       date,
@@ -572,9 +579,9 @@ class Table {
       status: this.vocab(r, I.status, this.statusOf, "办理状态"),
       category: this.vocab(r, I.category, this.categoryOf, "案卷类别"),
       channel: this.vocab(r, I.channel, this.channelOf, "受理渠道") ?? (caseNo ? channelFromCaseNo(caseNo) : undefined),
-      findings: cellAt(I.findings) || undefined,
-      rectification: cellAt(I.rectification) || undefined,
-      accountability: cellAt(I.accountability) || undefined,
+      findings: cellOf(cells, I.findings) || undefined,
+      rectification: cellOf(cells, I.rectification) || undefined,
+      accountability: cellOf(cells, I.accountability) || undefined,
       deadline,
       closedDate,
       asOf: this.asOf,
