@@ -260,6 +260,26 @@ if (values.errors) {
   for (const r of wrong)
     console.log(`  ${r.id} [${r.scheme}] 官方 ${r.official} -> ${r.officialTypes.join("、")} | 预测 ${predicted.get(r)!.detail}\n    ${r.text.slice(0, 150)}`);
 }
+if (values.errors) {
+  // the misses by type: a pattern worth a rule recurs over rows of several pages and provinces
+  const listed = [...dev, ...scoredRounds];
+  console.log("\nMisses by type over the same rows: extra (predicted, not official) and missed (official, not predicted), with their pages and provinces");
+  for (const [kind, missOf] of [
+    ["extra", (r: RealRow) => predicted.get(r)!.labels.filter((t) => !(r.officialTypes as string[]).includes(t))],
+    ["missed", (r: RealRow) => (r.officialTypes as string[]).filter((t) => !predicted.get(r)!.labels.includes(t))],
+  ] as const) {
+    for (const type of EIGHT_TYPES) {
+      const set = listed.filter((r) => missOf(r).includes(type));
+      if (!set.length) continue;
+      const byProvince = new Map<string, number>();
+      for (const r of set) byProvince.set(r.province, (byProvince.get(r.province) ?? 0) + 1);
+      const provinces = [...byProvince].sort((a, b) => b[1] - a[1]).map(([p, n]) => `${p} ${n}`);
+      console.log(
+        `  ${kind} ${type}: ${set.length} rows, ${new Set(set.map((r) => r.source)).size} pages (${provinces.join(", ")}): ${set.map((r) => r.id).join(" ")}`,
+      );
+    }
+  }
+}
 if (values.routed) {
   console.log("\nDevelopment rows where the seven-class scheme routed a waste complaint (data/lexicon/waste-routing.tsv):");
   for (const r of dev.filter((x) => x.scheme === "seven")) {

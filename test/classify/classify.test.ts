@@ -74,6 +74,29 @@ describe("pollution type", () => {
     expect(eight("某厂废水直排，要求公开环评手续。")).toEqual(["水"]);
   });
 
+  it("reads permits incomplete as permits missing, in the eight-class scheme only (round-9 row N223, round-7 row N191)", () => {
+    const eight = (text: string) =>
+      classify(text, { scheme: "eight" })
+        .types.map((t) => t.label)
+        .sort();
+    // Tianjin 2018 writes 建设项目 异味污染; Zhejiang 其它、垃圾、水
+    expect(eight("某小区附近某彩色印刷有限公司每天8:30-22:00进行黑白印刷，异味大，且环保手续不全。")).toEqual(["其他", "大气"].sort());
+    expect(eight("某工业园内一家服装辅料公司生产设备环评手续不齐；每天排放污水120吨。")).toEqual(["其他", "水"].sort());
+    // the seven-class tables write the pollution alone beside a missing permit
+    expect(types("某小区附近某彩色印刷有限公司每天8:30-22:00进行黑白印刷，异味大，且环保手续不全。")).toEqual(["大气"]);
+  });
+
+  it("reads 废料 as waste, as 废渣 (round-9 row N200: 偷排废气废料 is 大气、固废)", () => {
+    const eight = (text: string) =>
+      classify(text, { scheme: "eight" })
+        .types.map((t) => t.label)
+        .sort();
+    expect(eight("某区某化工有限公司经常晚上偷排废气废料。")).toEqual(["固废", "大气"].sort());
+    // in the seven-class scheme waste beside another pollution with no cue of where it lies adds nothing
+    expect(types("某区某化工有限公司经常晚上偷排废气废料。")).toEqual(["大气"]);
+    expect(eight("没有什么废料，就是晚上噪音扰民。")).toEqual(["噪声"]);
+  });
+
   it("reads a traffic jam as a matter that is no pollution (其他) beside the horns", () => {
     expect(types("内环出口堵车严重；车辆鸣笛声，夜间飙车噪声扰民。")).toEqual(["其他", "噪声"].sort());
   });
