@@ -432,8 +432,12 @@ class Table {
     this.asOf = findAsOfDate(titleText) ?? findAsOfDate(sheetLabel) ?? findAsOfDate(ctx.fileLabel);
     this.personal = new Set(headers.map((h, i) => (isPiiColumn(h) && !mapping.has(i) ? i : -1)).filter((i) => i >= 0));
     // the raw cells of a record keyed by the headers, in column order (the same keys, and key
-    // order, as assigning them one by one to an empty object)
-    for (const h of headers) this.rawTemplate[h] = "";
+    // order, as assigning them one by one to an empty object). Parsed from JSON, the template and
+    // every copy of it hold all their keys in the object itself; assigned one by one, all but the
+    // first few go to a separate array, one more object per record for the collector to copy.
+    // Assigning "__proto__" adds no key: that table keeps the assigned template.
+    if (headers.includes("__proto__")) for (const h of headers) this.rawTemplate[h] = "";
+    else this.rawTemplate = JSON.parse(`{${headers.map((h) => `${JSON.stringify(h)}:""`).join(",")}}`) as Record<string, string>;
   }
 
   private where(n: number): SourceRef {
