@@ -292,12 +292,14 @@ export class Classifier {
 
   /**
    * Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis, in the
-   * order found. A hedged mention (怀疑…, 可能…) is not decisive: the model still weighs it.
+   * order found, or a strong word decisive in its clause (地下水 beside 污染: types.tsv's 同句).
+   * A hedged mention (怀疑…, 可能…) is not decisive: the model still weighs it.
    */
   private decisive(a: Analysis, labels: readonly string[]): ReadonlySet<number> {
     let out: Set<number> | undefined;
     for (const h of a.typeHits) {
-      if (h.negated || h.hedged || h.entry.weight < 3) continue;
+      if (h.negated || h.hedged) continue;
+      if (h.entry.weight < 3 && !(h.entry.decisiveWith && inClause(a, h.token, h.entry.decisiveWith))) continue;
       const l = labels.indexOf(h.entry.label);
       if (l >= 0) (out ??= new Set()).add(l);
     }
@@ -368,4 +370,12 @@ export class Classifier {
     }
     return out;
   }
+}
+
+/** Whether a token of token i's clause (i included) contains the fragment: 污染 beside 地下水. */
+function inClause(a: Analysis, i: number, fragment: string): boolean {
+  const c = a.clause[i];
+  for (let j = i; j >= 0 && a.clause[j] === c; j--) if (a.tokens[j]!.includes(fragment)) return true;
+  for (let j = i + 1; j < a.tokens.length && a.clause[j] === c; j++) if (a.tokens[j]!.includes(fragment)) return true;
+  return false;
 }

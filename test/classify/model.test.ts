@@ -54,6 +54,16 @@ describe("lexicons", () => {
     writeFileSync(join(dir, "types.tsv"), "无环评手续\t其他\t\t3\t七类\n");
     expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第1行: 方案列.*收到「七类」/);
   });
+
+  it("read the 同句 column on strong words only, and reject it on others with file and line", () => {
+    expect(loadLexicon().types.get("地下水")?.[0]).toMatchObject({ label: "水", weight: 2, decisiveWith: "污染" });
+    expect(loadLexicon().types.get("污水")?.[0]?.decisiveWith).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), "lex-"));
+    writeFileSync(join(dir, "themes.tsv"), "");
+    writeFileSync(join(dir, "negation.tsv"), "");
+    writeFileSync(join(dir, "types.tsv"), "地下水\t水\t\t2\t\t污染\n河水\t水\t\t3\t\t污染\n");
+    expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第2行: 同句列只用于权重为2的词语，收到权重「3」/);
+  });
 });
 
 describe("dictionaries", () => {
