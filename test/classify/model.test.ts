@@ -150,7 +150,7 @@ describe("the compiled models' binary copy (classifier.ts loadCompiledModels)", 
   it("holds the very numbers compiled from the JSON, is written once and is ignored when not whole", async () => {
     const { loadCompiledModels, loadModels } = await import("../../src/classify/classifier.js");
     const { compileParts } = await import("../../src/classify/compiled.js");
-    const { readdirSync, truncateSync } = await import("node:fs");
+    const { readdirSync, rmSync, truncateSync } = await import("node:fs");
     const dir = mkdtempSync(join(tmpdir(), "ducha-model-copy-"));
     const models = loadModels();
     const expected = { parts: compileParts(models), thresholds: models.thresholds };
@@ -180,5 +180,6 @@ describe("the compiled models' binary copy (classifier.ts loadCompiledModels)", 
     truncateSync(path, 5000);
     const again = loadCompiledModels(undefined, dir);
     expect(Buffer.from(again.parts.tasks.themes.W.buffer).equals(Buffer.from(expected.parts.tasks.themes.W.buffer))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
