@@ -83,6 +83,16 @@ function statusChart(data: ChartData, o: ChartSpecOptions): TopLevelSpec {
   return statusSpec(t, { ...o, ...(data.asOf ? { asOf: data.asOf } : {}) });
 }
 
+/**
+ * The trend's default unit: the 交办 date, or the 批次 when no complaint has a date (a
+ * disclosure table often has no 交办时间 column, only 第N批 in its title or sheet name).
+ */
+export function trendUnit(data: ChartData): TrendUnit {
+  const dated = countBy(data.columns, ["date"]).rows.some((r) => r.date !== MISSING);
+  if (dated) return "date";
+  return countBy(data.columns, ["batch"]).rows.some((r) => r.batch !== MISSING) ? "batch" : "date";
+}
+
 /** Keeps a record's name as a literal type, so {@link ChartName} is the union of the names. */
 const chart = <N extends string>(record: ChartRecord<N>): ChartRecord<N> => record;
 const fixed = (caption: string) => () => caption;
@@ -125,11 +135,15 @@ export const CHART_REGISTRY = [
     name: "trend",
     title: "交办趋势",
     description: "每日（或每批次）交办件数，按污染类型堆叠，折线为信访件数",
-    caption: fixed("每日交办信访件数量及污染类型"),
+    caption: (data) => (trendUnit(data) === "batch" ? "各批次交办信访件数量及污染类型" : "每日交办信访件数量及污染类型"),
     needs: ["date", "type"],
     build: (data, o) => {
-      const unit = o.unit ?? "date";
-      const totals = nothingIn(countBy(data.columns, [unit]), unit, unit === "date" ? "表中没有交办时间" : "表中没有批次");
+      const unit = o.unit ?? trendUnit(data);
+      const totals = nothingIn(
+        countBy(data.columns, [unit]),
+        unit,
+        o.unit ? (o.unit === "date" ? "表中没有交办时间" : "表中没有批次") : "表中没有交办时间或批次",
+      );
       return trendSpec(countBy(data.columns, [unit, "type"]), totals, o);
     },
   }),

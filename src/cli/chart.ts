@@ -46,7 +46,7 @@ ${list()}
   --scale <倍数>      PNG 的放大倍数，默认 2（A4 版心宽约 190 dpi）；3 约 290 dpi。
   --title <标题>      替换默认标题。
   --width, --height   绘图区宽、高（像素）。
-  --unit <date|batch> 交办趋势按日期（默认）或批次。
+  --unit <date|batch> 交办趋势按日期或批次（默认按日期；表中没有交办时间时按批次）。
   --as-of <日期>      没有“截至”日期的表的状态日期（默认取该表最晚的交办日期）。
   --population <表>   常住人口表（CSV），见 ducha stats --help。
   --synthetic         在图上注明“模拟数据”（文件名含“模拟数据”时自动注明）。

@@ -207,6 +207,43 @@ describe("dashboard pages", () => {
     expect(wide).toEqual([]);
   });
 
+  it("on a 390 px phone no chart is shrunk below half its drawn size, and at 1366 px the first chart spans the page", async () => {
+    // 总览's trend was drawn 805 px wide and shown at 0.37 on a phone (4 px axis text), and held
+    // to Framework's 640 px figure on a desktop, a third of the row empty beside it
+    const small: string[] = [];
+    for (const [path, , charts] of PAGES) {
+      if (!charts) continue;
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      try {
+        await page.goto(base + path, { waitUntil: "networkidle" });
+        await page.locator(".ducha-chart.is-ready").first().waitFor();
+        await page.waitForTimeout(500);
+        const scales = await page.$$eval(".ducha-chart.is-ready .ducha-chart-body > svg", (svgs) =>
+          svgs.map((svg) => ({
+            chart: svg.closest("figure")?.dataset.chart ?? "",
+            scale: svg.getBoundingClientRect().width / Number(svg.getAttribute("width")),
+          })),
+        );
+        for (const { chart, scale } of scales) if (scale < 0.5) small.push(`${path} ${chart}: ${scale.toFixed(2)}`);
+      } finally {
+        await page.close();
+      }
+    }
+    expect(small).toEqual([]);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await page.goto(base + "/", { waitUntil: "networkidle" });
+      await page.locator(".ducha-first .ducha-chart.is-ready").waitFor();
+      const [first, main] = await page.evaluate(() => [
+        document.querySelector(".ducha-first .ducha-chart")!.getBoundingClientRect().width,
+        document.querySelector(".ducha-overview")!.getBoundingClientRect().width,
+      ]);
+      expect(first).toBeGreaterThan(0.95 * main);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("the 总览 league table lists 办结率 worst first with a level word per row, and a county click filters the page", async () => {
     await visit("league", "/", async ({ page }) => {
       const rows = page.locator("[data-testid=league] tbody tr");

@@ -63,4 +63,17 @@ describe("chart registry", () => {
     expect(() => chartSpec("status", bare)).toThrow(/是否办结/);
     expect(() => chartSpec("close-time", bare)).toThrow(ChartDataError);
   });
+
+  it("draws the trend by 批次 when no complaint has a 交办 date (a disclosure table with 第N批 in its title only)", () => {
+    const undated = new ChartData(data.cases.map((c, i) => ({ ...c, date: undefined, batch: i % 2 ? 5 : 6 })) as AnalyzableComplaint[]);
+    const spec = JSON.stringify(chartSpec("trend", undated));
+    expect(spec).toContain("各批次交办信访件数量及污染类型");
+    expect(spec).not.toContain("无批次");
+    expect(CHARTS.find((c) => c.name === "trend")!.caption(undated)).toBe("各批次交办信访件数量及污染类型");
+    // dated data keep the daily trend; an explicit unit still wins
+    expect(CHARTS.find((c) => c.name === "trend")!.caption(data)).toBe("每日交办信访件数量及污染类型");
+    expect(() => chartSpec("trend", undated, { unit: "date" })).toThrow(/表中没有交办时间（/);
+    const none = new ChartData(data.cases.map((c) => ({ ...c, date: undefined, batch: undefined })) as AnalyzableComplaint[]);
+    expect(() => chartSpec("trend", none)).toThrow(/表中没有交办时间或批次/);
+  });
 });

@@ -67,6 +67,16 @@ describe("report model", () => {
     expect(facts.find((f) => f.label === "重点件")!.value).toBe(`${cases.filter((c) => c.category === "重点件").length} 件`);
   });
 
+  it("shows the trend by 批次 when the table has batches but no 交办时间 (第N批 only in the title)", async () => {
+    const recs = (await records()).map((r, i) => ({ ...r, date: undefined, batch: i % 2 ? 5 : 6 }));
+    const m = buildReport(new ChartData(recs), { date: "2023-09-01" });
+    const trend = m.blocks.find((b) => b.kind === "figure" && b.figure.chart === "trend") as Extract<ReportModel["blocks"][number], { kind: "figure" }>;
+    expect(trend.figure.caption).toBe("各批次交办信访件数量及污染类型");
+    const paras = m.blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text);
+    expect(paras).toContain("表中没有交办时间，交办件数按批次分布如图；无法按日分析突增。");
+    expect(paras.join("")).toContain(`督察组分 2 批交办郴州市信访件 ${new ChartData(recs).cases.length} 件。`);
+  });
+
   it("shows complaint text only redacted", () => {
     const all = JSON.stringify(model);
     expect(all).not.toContain(PHONE);
@@ -182,6 +192,21 @@ describe("report writers", () => {
       expect(widths[4]!).toBeGreaterThan(4.2 * 240 + cellMargins);
       // a short name stays on one line, a header breaks no narrower than half
       expect(widths[0]!).toBeGreaterThanOrEqual(3 * 240);
+    });
+
+    it("leaves room for the bold 合计 row: its figures are wider than the same digits in regular text", () => {
+      // the county × type table of 102 tables from many provinces: "20" in the bold total row of
+      // 水 broke into two lines in LibreOffice (DejaVu Serif Bold digits are 0.696 em)
+      const headers = ["县（市、区）", "信访件（件）", "大气", "水", "噪声", "土壤", "固废", "生态", "辐射", "其他"];
+      const rows = [
+        ["甘南藏族自治州舟曲县", "2", "0", "0", "0", "0", "0", "2", "0", "0"],
+        ["天津市滨海新区", "12", "10", "0", "2", "0", "0", "0", "0", "2"],
+        ["（未识别）", "16", "10", "2", "4", "2", "2", "2", "0", "2"],
+        ["合计", "102", "64", "20", "30", "4", "6", "6", "2", "10"],
+      ];
+      const { size, widths } = tableLayout({ headers, rows, totalRow: true }, TEXT_TWIPS);
+      const boldDigit = 0.696 * size * 10;
+      headers.forEach((_, i) => expect(widths[i]!, headers[i]).toBeGreaterThanOrEqual(rows[3]![i]!.length * boldDigit + 2 * 57));
     });
 
     it("puts one 资料来源 line under every numbered table", () => {

@@ -14,7 +14,11 @@ export function overviewSection(ctx: ReportContext, out: ReportBlocks): void {
   const noEnforcement = enforcement.unavailable;
   out.h1("一、总体情况");
   const facts: Fact[] = [
-    { label: "信访件", value: `${int(cases.length)} 件`, detail: first && last ? `${formatDateRange(first, last)}${batches ? `，${batches} 批` : ""}` : "" },
+    {
+      label: "信访件",
+      value: `${int(cases.length)} 件`,
+      detail: first && last ? `${formatDateRange(first, last)}${batches ? `，${batches} 批` : ""}` : batches ? `${batches} 批` : "",
+    },
     rateFact("属实率", r.verifiedRate, `属实、基本属实、部分属实 ${r.verifiedRate.numerator} 件 / 填写了是否属实的 ${r.verifiedRate.denominator} 件`),
     rateFact(
       "办结率",
@@ -43,7 +47,9 @@ export function overviewSection(ctx: ReportContext, out: ReportBlocks): void {
     [
       first && last
         ? `${formatDateRange(first, last)}，督察组${batches ? `分 ${batches} 批` : ""}交办${place}信访件 ${cases.length} 件。`
-        : `共有信访件 ${cases.length} 件。`,
+        : batches
+          ? `督察组分 ${batches} 批交办${place}信访件 ${cases.length} 件。`
+          : `共有信访件 ${cases.length} 件。`,
       top3.length ? `从区域看，${top3.map((x) => `${x.countyName}（${x.count} 件）`).join("、")}件数居前。` : "",
       ctx.topTypes.length ? `从类型看，${ctx.topTypes.map((t) => `${t.type}（${t.count} 件）`).join("、")}问题最为集中。` : "",
       r.verifiedRate.denominator
