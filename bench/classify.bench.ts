@@ -8,6 +8,8 @@
  * threads) and peak RSS (GNU time), and the load average before and after: on a shared machine
  * the wall times say little when the load is above the cores, the CPU times still do.
  * Targets at N = 40,000 (issue 14): ratio <= 1.25 with one worker, < 1.0 with two; peak <= 1.5 GB.
+ * After the timed runs, one more run per worker count with DUCHA_TRACE=1 prints where its time
+ * went: when each thread was ready, when the first and last results came back, each thread's CPU.
  *
  *   npm run bench:classify [-- N]
  */
@@ -65,3 +67,28 @@ variants.forEach(([name], i) => {
   );
 });
 console.log(`  targets: 1 worker <= 1.25, 2 workers < 1.0 (wall time), peak <= 1,536 MB`);
+
+/** One traced run (DUCHA_TRACE=1, src/util/trace.ts): its stages, to read beside the medians. */
+function stages(workers: string): string {
+  const args = ["bin/ducha.js", "classify", csv, "--out", "bench/.out/classified.csv", "--workers", workers];
+  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, DUCHA_TRACE: "1" } });
+  if (r.status !== 0) throw new Error(`traced run failed (${r.status}): ${r.stderr.slice(-500)}`);
+  const events = r.stderr
+    .split("\n")
+    .map((l) => /^trace +(\d+) (\S+) cpu (\S+) (.*)$/.exec(l))
+    .filter((m) => m !== null)
+    .map((m) => ({ ms: Number(m[1]), thread: m[2]!, cpu: Number(m[3]), what: m[4]! }))
+    .sort((a, b) => a.ms - b.ms);
+  const at = (test: (e: (typeof events)[number]) => boolean, last = false) => (last ? events.findLast(test) : events.find(test));
+  const s = (e: { ms: number } | undefined) => (e ? `${fmt(e.ms / 1000, 2)} s` : "–");
+  const threads = [...new Set(events.map((e) => e.thread))];
+  const ready = threads.filter((t) => t !== "main").map((t) => s(at((e) => e.thread === t && e.what.startsWith("jieba loaded"))));
+  const cpu = threads.map((t) => `${t} ${fmt(at((e) => e.thread === t, true)!.cpu / 1000, 2)} s`);
+  return [
+    `  ${workers} worker(s), one traced run: ingested ${s(at((e) => e.what.startsWith("ingested")))}, workers ready ${ready.join(" / ")},`,
+    `    first results ${s(at((e) => e.what.includes("back from")))}, last ${s(at((e) => e.what.includes("back from"), true))}, file committed ${s(at((e) => e.what === "committed"))};`,
+    `    CPU by thread: ${cpu.join(", ")}`,
+  ].join("\n");
+}
+console.log(stages("1"));
+console.log(stages("2"));

@@ -1,7 +1,8 @@
 /**
  * Ingestion speed: a generated 100,000-row disclosure-style CSV, read by `ingestFiles` and, in
  * the same run, by a bare parse of the same file (read + UTF-8 decode + d3-dsv csvParseRows).
- * Prints rows/s for both and the ratio. Target: ratio <= 2.
+ * Prints rows/s for both and the ratio (wall; CPU time and the load average beside it, for a
+ * shared machine). Target: ratio <= 2.
  *
  * Runs against the compiled library (dist-lib/, what the CLI runs), alternating the two
  * variants with a full GC before each timing, and reports medians.
@@ -9,6 +10,7 @@
  *   npm run bench:ingest [-- rows]
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { csvParseRows } from "d3";
 import { ingestFiles } from "../dist-lib/ingest/index.js";
 import { alternate, fmt, mulberry32, pick } from "./util.js";
@@ -77,19 +79,32 @@ writeFileSync(file, `\uFEFF${lines.join("\r\n")}\r\n`);
 const mb = readFileSync(file).length / 1e6;
 
 let rows = 0;
+// CPU time (user + system, the collector's threads included) of each run beside its wall time:
+// on a shared machine the other jobs slow the wall clock more than they change the work done
+const cpu: [number[], number[]] = [[], []];
+const withCpu = (i: 0 | 1, fn: () => unknown) => async () => {
+  const c0 = process.cpuUsage();
+  await fn();
+  const c = process.cpuUsage(c0);
+  cpu[i].push((c.user + c.system) / 1000);
+};
 const [bare, ingest] = (await alternate(
   [
-    () => csvParseRows(new TextDecoder().decode(readFileSync(file))).length,
-    async () => {
+    withCpu(0, () => csvParseRows(new TextDecoder().decode(readFileSync(file))).length),
+    withCpu(1, async () => {
       const r = await ingestFiles([file]);
       rows = r.rows;
       if (r.accepted + r.rejected !== r.rows) throw new Error("rows lost");
-    },
+    }),
   ],
   7,
 )) as [number, number];
+// the timed runs' median (the first of each list is the warm-up)
+const medianCpu = (xs: number[]) => xs.slice(1).sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const [bareCpu, ingestCpu] = [medianCpu(cpu[0]), medianCpu(cpu[1])];
 
 console.log(`ingest benchmark: ${fmt(N)} rows, ${fmt(mb, 1)} MB CSV (median of 7 alternating runs)`);
 console.log(`  bare parse (read + decode + d3 csvParseRows): ${fmt(bare)} ms  ${fmt((N / bare) * 1000)} rows/s`);
 console.log(`  ducha ingestFiles:                            ${fmt(ingest)} ms  ${fmt((rows / ingest) * 1000)} rows/s`);
 console.log(`  ratio ingest / bare parse: ${fmt(ingest / bare, 2)}  (target <= 2)`);
+console.log(`  CPU time: bare ${fmt(bareCpu)} ms, ingest ${fmt(ingestCpu)} ms, ratio ${fmt(ingestCpu / bareCpu, 2)}  (load average ${fmt(loadavg()[0]!, 1)})`);

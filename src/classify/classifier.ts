@@ -1,11 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Classification, LabelPrediction, Theme } from "../model/classification.js";
 import type { PollutionType } from "../model/vocabulary.js";
 import { dataPath } from "../util/paths.js";
 import { segment } from "../text/segment.js";
 import { type Analysis, Analyzer, type Hit } from "./features.js";
 import { type Lexicon, SUBTYPE_PARENT, loadLexicon } from "./lexicon.js";
-import { CompiledModels, type DenseModel } from "./compiled.js";
+import { type CompiledParts, CompiledModels, type DenseModel, TASKS, compileParts } from "./compiled.js";
 import { type ModelFile, sigmoid } from "./model.js";
 import { DEFAULT_SCHEME, type Scheme, type WasteRule, loadWasteRules, routeWaste } from "./scheme.js";
 
@@ -38,6 +41,95 @@ export function loadModels(file = dataPath("model", "classifier.json")): Classif
   return JSON.parse(readFileSync(file, "utf8")) as ClassifierModels;
 }
 
+/** The compiled models and thresholds that a {@link Classifier} is made of. */
+export interface CompiledClassifierModels {
+  parts: CompiledParts;
+  thresholds?: Partial<Thresholds> | undefined;
+}
+
+/** The layout of the binary copy below; a new layout gets new file names. */
+const COMPILED_LAYOUT = 1;
+const align8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * The bundled models compiled ({@link compileParts}), from a binary copy in the temp folder named
+ * after the model file's content (written on first use, like jieba's core dictionary in
+ * segment.ts). Every classification worker thread loads the models: parsing
+ * the 1.6 MB JSON (125,000 small arrays) and filling the matrices took about as long as the rest
+ * of its start apart from jieba, ~0.1–0.2 s per thread on the critical path of a run; the copy
+ * is read in a few milliseconds and holds the very same Float32 and Float64 values.
+ */
+export function loadCompiledModels(file = dataPath("model", "classifier.json"), copyDir = tmpdir()): CompiledClassifierModels {
+  if (!existsSync(file)) return fromModels(loadModels(file)); // loadModels says what is missing
+  // named after the content (hashing 1.6 MB takes a few ms): a copy never outlives its model
+  const key = createHash("sha1").update(readFileSync(file)).update(`:${COMPILED_LAYOUT}`).digest("hex").slice(0, 16);
+  const copy = join(copyDir, `ducha-model-${key}.bin`);
+  const cached = readCompiled(copy);
+  if (cached) return cached;
+  const compiled = fromModels(loadModels(file));
+  try {
+    const tmp = `${copy}.${process.pid}.tmp`;
+    writeFileSync(tmp, encodeCompiled(compiled));
+    renameSync(tmp, copy);
+  } catch {
+    // only a copy: the next start compiles again
+  }
+  return compiled;
+}
+
+const fromModels = (models: ClassifierModels): CompiledClassifierModels => ({ parts: compileParts(models), thresholds: models.thresholds });
+
+/** [u32 header length][header JSON, padded to 8 bytes][per task: W (Float32), padded to 8; bias (Float64)] */
+function encodeCompiled(c: CompiledClassifierModels): Buffer {
+  const header = Buffer.from(JSON.stringify({ names: c.parts.names, thresholds: c.thresholds, labels: TASKS.map((t) => c.parts.tasks[t].labels) }));
+  const pieces: Buffer[] = [];
+  let at = 4 + header.length;
+  const pad = () => {
+    const to = align8(at);
+    pieces.push(Buffer.alloc(to - at));
+    at = to;
+  };
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  pieces.push(length, header);
+  pad();
+  for (const t of TASKS) {
+    const { W, bias } = c.parts.tasks[t];
+    pieces.push(Buffer.from(W.buffer, W.byteOffset, W.byteLength));
+    at += W.byteLength;
+    pad();
+    pieces.push(Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength));
+    at += bias.byteLength;
+  }
+  return Buffer.concat(pieces);
+}
+
+/** The copy written by {@link encodeCompiled}, or undefined when it is missing or not whole. */
+function readCompiled(path: string): CompiledClassifierModels | undefined {
+  try {
+    const buf = readFileSync(path);
+    const n = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.toString("utf8", 4, 4 + n)) as { names: string[]; thresholds?: Partial<Thresholds>; labels: string[][] };
+    const F = header.names.length;
+    let at = align8(4 + n);
+    let end = at;
+    for (const labels of header.labels) end = align8(end + F * labels.length * 4) + labels.length * 8;
+    if (header.labels.length !== TASKS.length || end !== buf.length) return undefined;
+    // copies, so that the arrays are aligned and do not keep the file's buffer
+    const slice = (bytes: number) => buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + (at += bytes));
+    const tasks = {} as CompiledParts["tasks"];
+    TASKS.forEach((t, i) => {
+      const labels = header.labels[i]!;
+      const W = new Float32Array(slice(F * labels.length * 4));
+      at = align8(at);
+      tasks[t] = { labels, W, bias: new Float64Array(slice(labels.length * 8)) };
+    });
+    return { parts: { names: header.names, tasks }, thresholds: header.thresholds };
+  } catch {
+    return undefined;
+  }
+}
+
 const round2 = (p: number) => Math.round(p * 100) / 100;
 const NONE: ReadonlySet<number> = new Set();
 /** the sub-type of smell words in data/lexicon/types.tsv */
@@ -63,11 +155,13 @@ export class Classifier {
   /** the rules that place waste complaints in the seven-class scheme */
   readonly wasteRules: readonly WasteRule[];
 
-  constructor(models: ClassifierModels = loadModels(), lexicon: Lexicon = loadLexicon(), wasteRules: readonly WasteRule[] = loadWasteRules()) {
+  /** @param models default: the bundled models, compiled once per machine ({@link loadCompiledModels}) */
+  constructor(models?: ClassifierModels, lexicon: Lexicon = loadLexicon(), wasteRules: readonly WasteRule[] = loadWasteRules()) {
     this.analyzer = new Analyzer(lexicon);
     this.wasteRules = wasteRules;
-    this.thresholds = { ...DEFAULT_THRESHOLDS, ...models.thresholds };
-    this.models = new CompiledModels(models);
+    const compiled = models ? fromModels(models) : loadCompiledModels();
+    this.thresholds = { ...DEFAULT_THRESHOLDS, ...compiled.thresholds };
+    this.models = new CompiledModels(compiled.parts);
     const logit = (p: number) => Math.log(p / (1 - p));
     this.logits = { types: logit(this.thresholds.types), subtypes: logit(this.thresholds.subtypes), themes: logit(this.thresholds.themes) };
     this.subtypeParent = this.models.tasks.subtypes.labels.map((l) => SUBTYPE_PARENT.get(l) ?? "");
@@ -198,12 +292,14 @@ export class Classifier {
 
   /**
    * Type indexes with a decisive (weight-3), non-negated lexicon word in the analysis, in the
-   * order found. A hedged mention (怀疑…, 可能…) is not decisive: the model still weighs it.
+   * order found, or a strong word decisive in its clause (地下水 beside 污染: types.tsv's 同句).
+   * A hedged mention (怀疑…, 可能…) is not decisive: the model still weighs it.
    */
   private decisive(a: Analysis, labels: readonly string[]): ReadonlySet<number> {
     let out: Set<number> | undefined;
     for (const h of a.typeHits) {
-      if (h.negated || h.hedged || h.entry.weight < 3) continue;
+      if (h.negated || h.hedged) continue;
+      if (h.entry.weight < 3 && !(h.entry.decisiveWith && inClause(a, h.token, h.entry.decisiveWith))) continue;
       const l = labels.indexOf(h.entry.label);
       if (l >= 0) (out ??= new Set()).add(l);
     }
@@ -274,4 +370,12 @@ export class Classifier {
     }
     return out;
   }
+}
+
+/** Whether a token of token i's clause (i included) contains the fragment: 污染 beside 地下水. */
+function inClause(a: Analysis, i: number, fragment: string): boolean {
+  const c = a.clause[i];
+  for (let j = i; j >= 0 && a.clause[j] === c; j--) if (a.tokens[j]!.includes(fragment)) return true;
+  for (let j = i + 1; j < a.tokens.length && a.clause[j] === c; j++) if (a.tokens[j]!.includes(fragment)) return true;
+  return false;
 }

@@ -57,6 +57,53 @@ function insertByContribution(ks: number[], cs: number[], k: number, c: number):
   cs[i] = c;
 }
 
+/** The three tasks' model files. */
+export interface ModelFiles {
+  types: ModelFile;
+  subtypes: ModelFile;
+  themes: ModelFile;
+}
+
+export const TASKS = ["types", "subtypes", "themes"] as const;
+
+/** A task's weights as {@link CompiledModels} reads them. */
+export interface CompiledTask {
+  labels: string[];
+  /** row-major: feature id * labels.length + label */
+  W: Float32Array;
+  bias: Float64Array;
+}
+
+/**
+ * The models' numbers compiled: the feature names (their ids are their positions) and a dense
+ * matrix per task. This is what {@link CompiledModels} is made of, and what classifier.ts keeps in
+ * a binary file so that each worker thread need not parse the 1.6 MB JSON and rebuild it.
+ */
+export interface CompiledParts {
+  names: string[];
+  tasks: Record<(typeof TASKS)[number], CompiledTask>;
+}
+
+/** Compile the model files: feature ids in order of first appearance (types, sub-types, themes). */
+export function compileParts(files: ModelFiles): CompiledParts {
+  const ids = new Map<string, number>();
+  for (const t of TASKS)
+    for (const name of Object.keys(files[t].weights)) {
+      if (!ids.has(name)) ids.set(name, ids.size);
+    }
+  const F = ids.size;
+  const task = (f: ModelFile): CompiledTask => {
+    const L = f.labels.length;
+    const W = new Float32Array(F * L);
+    for (const [name, ws] of Object.entries(f.weights)) {
+      const row = ids.get(name)! * L;
+      for (const [l, w] of ws) W[row + l] = w;
+    }
+    return { labels: f.labels, W, bias: Float64Array.from(f.bias) };
+  };
+  return { names: [...ids.keys()], tasks: { types: task(files.types), subtypes: task(files.subtypes), themes: task(files.themes) } };
+}
+
 export class CompiledModels {
   /** feature name -> id */
   readonly ids = new Map<string, number>();
@@ -88,13 +135,11 @@ export class CompiledModels {
   private strongest = new Float64Array(256);
   readonly tasks: Record<"types" | "subtypes" | "themes", DenseModel>;
 
-  constructor(files: { types: ModelFile; subtypes: ModelFile; themes: ModelFile }) {
-    for (const f of [files.types, files.subtypes, files.themes]) {
-      for (const name of Object.keys(f.weights)) {
-        if (this.ids.has(name)) continue;
-        this.ids.set(name, this.names.length);
-        this.names.push(name);
-      }
+  constructor(source: ModelFiles | CompiledParts) {
+    const parts = "names" in source ? source : compileParts(source);
+    for (const name of parts.names) {
+      this.ids.set(name, this.names.length);
+      this.names.push(name);
     }
     const F = this.names.length;
     this.kind = new Uint8Array(F);
@@ -114,14 +159,8 @@ export class CompiledModels {
         if (!name.startsWith("¬")) this.kind[id] = LEXICON;
       }
     });
-    const dense = (f: ModelFile): DenseModel => {
-      const L = f.labels.length;
-      const W = new Float32Array(F * L);
-      for (const [name, ws] of Object.entries(f.weights)) {
-        const row = this.ids.get(name)! * L;
-        for (const [l, w] of ws) W[row + l] = w;
-      }
-      const lexiconOwner = f.labels.map((label) => {
+    const dense = (p: CompiledTask): DenseModel => {
+      const lexiconOwner = p.labels.map((label) => {
         const own = new Set<number>();
         for (const prefix of ["L:", "S:", "T:"]) {
           const id = this.ids.get(prefix + label);
@@ -132,9 +171,9 @@ export class CompiledModels {
         if (pid !== undefined) own.add(pid);
         return own;
       });
-      return { labels: f.labels, lexiconOwner, L, W, bias: Float64Array.from(f.bias) };
+      return { labels: p.labels, lexiconOwner, L: p.labels.length, W: p.W, bias: p.bias };
     };
-    this.tasks = { types: dense(files.types), subtypes: dense(files.subtypes), themes: dense(files.themes) };
+    this.tasks = { types: dense(parts.tasks.types), subtypes: dense(parts.tasks.subtypes), themes: dense(parts.tasks.themes) };
   }
 
   private entryIds(entry: LexEntry, theme: boolean): Int32Array {

@@ -48,6 +48,14 @@ export class ComplaintClassifier {
       if (piiFound) piiFound[i] = report.pii;
       return c;
     });
+    return this.classifyCleaned(clean, scheme, options);
+  }
+
+  /**
+   * {@link classifyMany} for texts that are already `Analyzer.clean(text)`: the worker threads
+   * get them cleaned by the main thread, which is idle while they load their dictionaries.
+   */
+  classifyCleaned(clean: readonly string[], scheme: Scheme = DEFAULT_SCHEME, options: LabelOptions = {}): Classification[] {
     const tokens = clean.map((t) => segment(t));
     return clean.map((t, i) => this.classify(t, tokens[i], scheme, options));
   }

@@ -16,6 +16,11 @@ export interface LexEntry {
    * column): 八类 for a missing permit, which 12369-style tables file under 建设项目
    */
   besideIn?: "eight";
+  /**
+   * for a strong (weight-2) word: it is decisive when a word of its clause contains this
+   * (types.tsv's 同句 column: 地下水 is decisive 水 beside 污染, not as a well or a water level)
+   */
+  decisiveWith?: string;
 }
 
 export type NegationKind = "before" | "after" | "history" | "resolved" | "contrast" | "facility" | "hedge";
@@ -60,13 +65,21 @@ export function loadLexicon(dir = dataPath("lexicon")): Lexicon {
 
   const typesFile = `${dir}/types.tsv`;
   for (const { line, cells } of readTsv(typesFile)) {
-    const [term, label, subtype, w, scheme] = cells;
+    const [term, label, subtype, w, scheme, clause] = cells;
     if (!POLLUTION_TYPES.includes(label as PollutionType)) bad(typesFile, line, `未知污染类型「${label}」`);
     if (subtype && SUBTYPE_PARENT.get(subtype) !== label) bad(typesFile, line, `子类「${subtype}」不属于${label}`);
     const weight = Number(w);
     if (!(weight >= 1 && weight <= 3)) bad(typesFile, line, `权重应为1-3，收到「${w}」`);
     if (scheme && (scheme !== "八类" || label !== "其他")) bad(typesFile, line, `方案列只用于其他类词语，且只能是「八类」，收到「${scheme}」`);
-    add(types, term!, { term: term!, label: label!, ...(subtype ? { subtype } : {}), weight, ...(scheme ? { besideIn: "eight" as const } : {}) });
+    if (clause && weight !== 2) bad(typesFile, line, `同句列只用于权重为2的词语，收到权重「${w}」`);
+    add(types, term!, {
+      term: term!,
+      label: label!,
+      ...(subtype ? { subtype } : {}),
+      weight,
+      ...(scheme ? { besideIn: "eight" as const } : {}),
+      ...(clause ? { decisiveWith: clause } : {}),
+    });
   }
   const themesFile = `${dir}/themes.tsv`;
   for (const { line, cells } of readTsv(themesFile)) {

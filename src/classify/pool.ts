@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Classification } from "../model/classification.js";
 import { useWords } from "../text/segment.js";
 import { keyCaseWords } from "./keycase.js";
@@ -7,6 +7,9 @@ import { loadLexicon } from "./lexicon.js";
 import type { Scheme } from "./scheme.js";
 import type { WorkerRequest, WorkerResponse } from "./worker.js";
 import { decodeClassifications } from "./wire.js";
+import { Analyzer } from "./features.js";
+import { type EarlyEvent, takeWorker } from "./spawn.js";
+import { trace } from "../util/trace.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
 export const WORKER_THRESHOLD = 3000;
@@ -16,21 +19,6 @@ export const CHUNK = 500;
 /** How many workers to use for n texts when the caller did not say. */
 export function defaultWorkers(n: number): number {
   return n < WORKER_THRESHOLD ? 0 : Math.max(1, Math.min(2, availableParallelism()));
-}
-
-/**
- * A worker's young generation (MB): a chunk's tokens, analyses and result objects all die young,
- * and with V8's default (some 16–32 MB) they are scavenged several times per chunk; at 96 MB a
- * 40,000-text run spent some 5% less CPU time (bench:classify, one worker) for ~5 MB more peak.
- */
-const YOUNG_GENERATION_MB = 96;
-
-function startWorker(): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { resourceLimits });
-  // running from src/ (tests, tsx): register tsx's loader inside the worker, then load the TS file
-  const url = new URL("./worker.ts", import.meta.url).href;
-  return new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, resourceLimits });
 }
 
 /**
@@ -58,11 +46,34 @@ export function chunkResults(chunk: ResultChunk): Classification[] {
 /** One chunk of texts handed to a worker, and what to do with its results. */
 interface Job {
   id: number;
+  /** the texts, replaced by their `Analyzer.clean` form when `pii` is set (see {@link cleanJob}) */
   texts: string[];
+  /** once the texts are cleaned: the indexes of those in which personal data was found */
+  pii?: number[];
   scheme?: Scheme | undefined;
   mode: ResultMode;
   resolve: (chunk: ResultChunk) => void;
   reject: (error: Error) => void;
+}
+
+/**
+ * Clean a chunk's texts in this thread (what the classifier reads of a text: neutralize.ts) and
+ * note which had personal data, so that the worker need not. This thread waits while the workers
+ * load their dictionaries (~1 s), and with one worker it waits for some 40% of the run while the
+ * worker's time is the run's: a chunk the worker does not clean is ~8% of its work off the
+ * critical path. With two workers this thread is the busiest one once they run (it formats
+ * results for both): then the workers clean their chunks themselves (see {@link ClassifierPool.pump}).
+ */
+function cleanJob(job: Job): void {
+  if (job.pii) return;
+  const report = { pii: false };
+  const pii: number[] = [];
+  const texts = job.texts;
+  for (let i = 0; i < texts.length; i++) {
+    texts[i] = Analyzer.clean(texts[i]!, report);
+    if (report.pii) pii.push(i);
+  }
+  job.pii = pii;
 }
 
 type Message = Partial<WorkerResponse> & { ready?: boolean; error?: string };
@@ -99,6 +110,7 @@ export class ClassifierPool {
   private broken: Error | undefined;
 
   constructor(readonly size: number) {
+    trace("pool start");
     // the main thread cuts texts too (repeat detection after classifying): it keeps the same
     // words whole as the workers' analyzers, so the repeat groups do not depend on whether the
     // texts were classified in workers or in this thread
@@ -106,20 +118,33 @@ export class ClassifierPool {
       useWords(loadLexicon().words);
       useWords(keyCaseWords());
       mainThreadWords = true; // once per process: the bundled lexicon does not change while it runs
+      trace("main thread words registered");
     }
+    const early: [Slot, EarlyEvent[]][] = [];
+    const exited = (slot: Slot, code: number) => this.fail(slot, new Error(`分类线程异常退出（exit ${code}）`));
     this.slots = Array.from({ length: Math.max(1, size) }, () => {
-      const slot: Slot = { worker: startWorker(), ready: false, inFlight: new Map() };
-      slot.worker.on("message", (m: Message) => this.onMessage(slot, m));
-      slot.worker.on("error", (e: Error) => this.fail(slot, e));
-      slot.worker.on("exit", (code: number) => this.fail(slot, new Error(`分类线程异常退出（exit ${code}）`)));
+      const { worker, events } = takeWorker();
+      const slot: Slot = { worker, ready: false, inFlight: new Map() };
+      worker.on("message", (m: Message) => this.onMessage(slot, m));
+      worker.on("error", (e: Error) => this.fail(slot, e));
+      worker.on("exit", (code: number) => exited(slot, code));
+      early.push([slot, events]);
       return slot;
     });
+    // a worker started early (spawn.ts) may have said "ready" (or failed) already
+    for (const [slot, events] of early)
+      for (const e of events) {
+        if (e.kind === "message") this.onMessage(slot, e.value as Message);
+        else if (e.kind === "error") this.fail(slot, e.value);
+        else exited(slot, e.value);
+      }
   }
 
   private onMessage(slot: Slot, m: Message): void {
     if (m.id === undefined) {
       if (m.error) this.fail(slot, new Error(`分类线程启动失败：${m.error}`));
       else if (m.ready) {
+        trace(`worker ${slot.worker.threadId} ready`);
         slot.ready = true;
         this.pump();
       }
@@ -128,8 +153,9 @@ export class ClassifierPool {
     const job = slot.inFlight.get(m.id);
     if (!job) return;
     slot.inFlight.delete(m.id);
+    trace(`chunk ${m.id} back from ${slot.worker.threadId}`);
     if (m.error) job.reject(new Error(`分类线程出错：${m.error}`));
-    else job.resolve({ json: m.json!, mode: job.mode, pii: m.pii ?? [] });
+    else job.resolve({ json: m.json!, mode: job.mode, pii: job.pii ?? m.pii ?? [] });
     this.pump();
   }
 
@@ -149,10 +175,40 @@ export class ClassifierPool {
       if (!slot.ready || slot.failed) continue;
       while (slot.inFlight.size < IN_FLIGHT && this.queue.length) {
         const job = this.queue.shift()!;
+        if (this.slots.length === 1) cleanJob(job);
         slot.inFlight.set(job.id, job);
-        slot.worker.postMessage({ id: job.id, texts: job.texts, mode: job.mode, ...(job.scheme ? { scheme: job.scheme } : {}) } satisfies WorkerRequest);
+        trace(`chunk ${job.id} to ${slot.worker.threadId}`);
+        slot.worker.postMessage({
+          id: job.id,
+          texts: job.texts,
+          mode: job.mode,
+          cleaned: job.pii !== undefined,
+          ...(job.scheme ? { scheme: job.scheme } : {}),
+        } satisfies WorkerRequest);
       }
     }
+  }
+
+  /** whether a cleanAhead loop is running */
+  private cleaning = false;
+
+  /**
+   * While no worker is ready, clean the queued chunks one per turn of the event loop (so that a
+   * worker's "ready" is handled between them): the main thread would otherwise wait idle.
+   */
+  private cleanAhead(): void {
+    if (this.cleaning) return;
+    this.cleaning = true;
+    const step = () => {
+      const job = this.broken || this.slots.some((s) => s.ready) ? undefined : this.queue.find((j) => !j.pii);
+      if (!job) {
+        this.cleaning = false;
+        return;
+      }
+      cleanJob(job);
+      setImmediate(step);
+    };
+    setImmediate(step);
   }
 
   /**
@@ -206,6 +262,7 @@ export class ClassifierPool {
       chunks.push(chunk);
     }
     this.pump();
+    this.cleanAhead();
     return chunks;
   }
 

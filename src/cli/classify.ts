@@ -24,6 +24,7 @@ import { COMMON_INPUT_OPTIONS, ingestOptionsFrom, printSummary, rejectsTable, wa
 import type { Io } from "./output.js";
 import { classifyInSlices } from "../classify/slices.js";
 import { maybeProgress } from "./slices.js";
+import { trace } from "../util/trace.js";
 
 export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类型、子类、督察主题、重点件建议、投诉对象，并给出依据
 （classify complaints by pollution type, sub-type and theme, with the words behind each label）
@@ -46,7 +47,7 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
   --qa <路径>       写出预测与官方污染类型不一致的清单（.csv 或 .xlsx），供人工复核标注
   --scheme <方案>   seven（默认，七类，无固废：垃圾倾倒归土壤，垃圾桶、清运归其他，见 data/lexicon/waste-routing.tsv）
                     或 eight（八类，含固废，如 12369 平台和部分省份的表）
-  --workers <N>     分类线程数；默认 3000 件以下不用线程，以上用 2 个（每个线程加载词典约 0.3 秒、150 MB）
+  --workers <N>     分类线程数；默认 3000 件以下不用线程，以上用 2 个（每个线程启动约 1 秒、150 MB）
   --context <地区>  默认 湖南省郴州市；--year、--batch 同 ducha ingest
   --keep-pii        保留电话、身份证号和举报人姓名（仅供内部分析；默认隐去为【已隐去】）
   -h, --help        显示本帮助
@@ -156,6 +157,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   }
   const inputs = await guardOutputs(positionals, { "--out": values.out, "--qa": values.qa });
 
+  trace("classify command");
   const options = ingestOptionsFrom(values);
   const format = outputFormat(values.out)!;
   // with --workers, start the threads now: their dictionaries load while the files are read
@@ -163,6 +165,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   let result: IngestResult;
   try {
     result = await ingestFiles(positionals, options);
+    trace(`ingested ${result.records.length}`);
   } catch (e) {
     await pool?.close();
     throw e;
@@ -354,6 +357,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
           tally.classified += part.length;
           const table = gateTable(complaintsTable(rows, { keepPii: true, extra, inputHeaders }), clean ? { ...keep, clean } : keep);
           await stream.write(`${csvLines(table.rows)}\r\n`);
+          trace(`wrote ${start + from + part.length}`);
         }
       },
       {
@@ -365,6 +369,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
     );
     bar?.done();
     await stream.commit();
+    trace("committed");
   } catch (e) {
     await stream.abort();
     throw e;

@@ -57,111 +57,142 @@ const INTERN_LEN = 12;
 /** Distinct cells remembered before the table starts over (a column of ids would fill it). */
 const INTERN_MAX = 50_000;
 
-export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvParse {
+/**
+ * A CSV read one record at a time, for ingestion to turn each row into a record as it is read
+ * instead of keeping a grid of every row's cells. Broken records are appended to `errors` as
+ * they are passed, so every error before the last record returned is there.
+ */
+export class CsvReader {
+  readonly errors: CsvError[] = [];
+  readonly delimiter: string;
+  private readonly text: string;
+  private readonly delim: number;
+  private pos = 0;
+  private line = 1;
   // Tables repeat their short cells (县区, 属实, 已办结, 2023/6/26) in every row, and every cell
   // is kept in its record's raw cells: one string per distinct value, not one per row, is less
   // to hold and less for the garbage collector to copy. Short numbers (序号) are not shared.
-  let interned = new Map<string, string>();
-  const intern = (s: string): string => {
-    const v = interned.get(s);
-    if (v !== undefined) return v;
-    if (interned.size >= INTERN_MAX) interned = new Map();
-    interned.set(s, s);
-    return s;
-  };
-  const records: CsvRecord[] = [];
-  const errors: CsvError[] = [];
-  const delim = delimiter.charCodeAt(0);
-  const n = text.length;
-  let pos = 0;
-  let line = 1;
+  private interned = new Map<string, string>();
 
-  while (pos < n) {
-    const startPos = pos;
-    const startLine = line;
-    const cells: string[] = [];
-    let unclosed = false;
-    // one record
-    for (;;) {
-      if (text.charCodeAt(pos) === QUOTE) {
-        // quoted field
-        let value = "";
-        let from = pos + 1;
-        pos = from;
-        for (;;) {
-          const q = text.indexOf('"', pos);
-          if (q < 0) {
-            unclosed = true;
+  constructor(text: string, delimiter = sniffDelimiter(text)) {
+    this.text = text;
+    this.delimiter = delimiter;
+    this.delim = delimiter.charCodeAt(0);
+  }
+
+  private intern(s: string): string {
+    const v = this.interned.get(s);
+    if (v !== undefined) return v;
+    if (this.interned.size >= INTERN_MAX) this.interned = new Map();
+    this.interned.set(s, s);
+    return s;
+  }
+
+  /** The next record, or undefined at the end of the text. */
+  next(): CsvRecord | undefined {
+    const { text, delim } = this;
+    const n = text.length;
+    let pos = this.pos;
+    let line = this.line;
+    while (pos < n) {
+      const startPos = pos;
+      const startLine = line;
+      const cells: string[] = [];
+      let unclosed = false;
+      // one record
+      for (;;) {
+        if (text.charCodeAt(pos) === QUOTE) {
+          // quoted field
+          let value = "";
+          let from = pos + 1;
+          pos = from;
+          for (;;) {
+            const q = text.indexOf('"', pos);
+            if (q < 0) {
+              unclosed = true;
+              break;
+            }
+            // count the line breaks inside the quoted part (CRLF once, lone CR or LF once)
+            for (let i = pos; i < q; i++) {
+              const c = text.charCodeAt(i);
+              if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+            }
+            if (text.charCodeAt(q + 1) === QUOTE) {
+              value += text.slice(from, q + 1);
+              pos = from = q + 2;
+              continue;
+            }
+            value += text.slice(from, q);
+            pos = q + 1;
             break;
           }
-          // count the line breaks inside the quoted part (CRLF once, lone CR or LF once)
-          for (let i = pos; i < q; i++) {
-            const c = text.charCodeAt(i);
-            if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+          if (unclosed) break;
+          // lenient: characters between the closing quote and the delimiter belong to the field
+          let end = pos;
+          while (end < n) {
+            const c = text.charCodeAt(end);
+            if (c === delim || c === LF || c === CR) break;
+            end++;
           }
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            value += text.slice(from, q + 1);
-            pos = from = q + 2;
-            continue;
+          if (end > pos) {
+            // A field that ran over several lines and "closed" on a quote in the middle of a
+            // later field was opened by a stray quote: treat it as never closed.
+            if (line > startLine) {
+              unclosed = true;
+              break;
+            }
+            value += text.slice(pos, end);
           }
-          value += text.slice(from, q);
-          pos = q + 1;
-          break;
-        }
-        if (unclosed) break;
-        // lenient: characters between the closing quote and the delimiter belong to the field
-        let end = pos;
-        while (end < n) {
-          const c = text.charCodeAt(end);
-          if (c === delim || c === LF || c === CR) break;
-          end++;
-        }
-        if (end > pos) {
-          // A field that ran over several lines and "closed" on a quote in the middle of a
-          // later field was opened by a stray quote: treat it as never closed.
-          if (line > startLine) {
-            unclosed = true;
-            break;
+          pos = end;
+          cells.push(value);
+        } else {
+          let end = pos;
+          while (end < n) {
+            const c = text.charCodeAt(end);
+            if (c === delim || c === LF || c === CR) break;
+            end++;
           }
-          value += text.slice(pos, end);
+          const len = end - pos;
+          cells.push(len && len <= INTERN_LEN && (len >= 8 || text.charCodeAt(pos) >= 0x80) ? this.intern(text.slice(pos, end)) : text.slice(pos, end));
+          pos = end;
         }
-        pos = end;
-        cells.push(value);
-      } else {
-        let end = pos;
-        while (end < n) {
-          const c = text.charCodeAt(end);
-          if (c === delim || c === LF || c === CR) break;
-          end++;
+        // after a field: delimiter, line break or end
+        const c = text.charCodeAt(pos);
+        if (c === delim) {
+          pos++;
+          continue;
         }
-        const len = end - pos;
-        cells.push(len && len <= INTERN_LEN && (len >= 8 || text.charCodeAt(pos) >= 0x80) ? intern(text.slice(pos, end)) : text.slice(pos, end));
-        pos = end;
+        if (c === CR) pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
+        else if (c === LF) pos++;
+        line++;
+        break;
       }
-      // after a field: delimiter, line break or end
-      const c = text.charCodeAt(pos);
-      if (c === delim) {
-        pos++;
+
+      if (unclosed) {
+        let next = startPos;
+        while (next < n && text.charCodeAt(next) !== LF && text.charCodeAt(next) !== CR) next++;
+        // generous: the excerpt is redacted before it is cut for display (a phone number cut in two would escape)
+        const excerpt = text.slice(startPos, Math.min(next, startPos + 500));
+        this.errors.push({ n: startLine, message: `第${startLine}行起的引号没有闭合（unclosed quote）`, excerpt });
+        if (next < n) next += text.charCodeAt(next) === CR && text.charCodeAt(next + 1) === LF ? 2 : 1;
+        pos = next;
+        line = startLine + 1;
         continue;
       }
-      if (c === CR) pos += text.charCodeAt(pos + 1) === LF ? 2 : 1;
-      else if (c === LF) pos++;
-      line++;
-      break;
+      this.pos = pos;
+      this.line = line;
+      return { n: startLine, cells };
     }
-
-    if (unclosed) {
-      let next = startPos;
-      while (next < n && text.charCodeAt(next) !== LF && text.charCodeAt(next) !== CR) next++;
-      // generous: the excerpt is redacted before it is cut for display (a phone number cut in two would escape)
-      const excerpt = text.slice(startPos, Math.min(next, startPos + 500));
-      errors.push({ n: startLine, message: `第${startLine}行起的引号没有闭合（unclosed quote）`, excerpt });
-      if (next < n) next += text.charCodeAt(next) === CR && text.charCodeAt(next + 1) === LF ? 2 : 1;
-      pos = next;
-      line = startLine + 1;
-      continue;
-    }
-    records.push({ n: startLine, cells });
+    this.pos = pos;
+    this.line = line;
+    return undefined;
   }
-  return { records, errors, delimiter };
+}
+
+/** Every record of a CSV at once. */
+export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvParse {
+  const reader = new CsvReader(text, delimiter);
+  const records: CsvRecord[] = [];
+  for (let r = reader.next(); r; r = reader.next()) records.push(r);
+  return { records, errors: reader.errors, delimiter };
 }

@@ -1,13 +1,12 @@
 import { basename, extname } from "node:path";
 import type { Complaint, Reject, Warning } from "../model/complaint.js";
 import { type AreaContext, AreaResolver } from "../geo/resolve.js";
-import { parseCsv } from "./csv.js";
+import { CsvReader } from "./csv.js";
 import { type TextEncoding, decodeText, looksBinary } from "./decode.js";
 import { IngestError } from "./errors.js";
 import { FirstSeen } from "./first-seen.js";
-import type { Grid } from "./grid.js";
 import { readJson } from "./json.js";
-import { type NormalizeContext, type SheetResult, normalizeGrid, splitTables } from "./normalize.js";
+import { type NormalizeContext, type RowSource, type SheetResult, gridSource, readTables } from "./normalize.js";
 import { checkInputFile, readInputFile } from "./read.js";
 import { readXlsx } from "./xlsx.js";
 import { redact } from "../text/redact.js";
@@ -120,7 +119,7 @@ async function ingestInto(
   const ext = extname(name).toLowerCase();
   let format: FileFormat;
   let encoding: TextEncoding | undefined;
-  let grids: Grid[];
+  let sources: RowSource[];
   let repaired = false;
 
   if (startsWith(bytes, OLE_MAGIC)) {
@@ -132,7 +131,7 @@ async function ingestInto(
   if (startsWith(bytes, XLSX_MAGIC)) {
     format = "xlsx";
     try {
-      grids = await readXlsx(bytes);
+      sources = (await readXlsx(bytes)).map(gridSource);
       bytes = NO_BYTES;
     } catch (e) {
       throw new IngestError(name, `无法读取 Excel 文件（${(e as Error).message}）；文件可能已损坏或不是 .xlsx`);
@@ -157,19 +156,17 @@ async function ingestInto(
         format = "json";
         const j = readJson(text);
         if ("error" in j) throw new IngestError(name, j.error);
-        grids = [{ ...j.grid, repaired }];
+        sources = [gridSource({ ...j.grid, repaired })];
       } else {
         format = "csv";
-        const parsed = parseCsv(text, ext === ".tsv" ? "\t" : undefined);
-        grids = [{ rows: parsed.records, errors: parsed.errors, repaired }];
+        // read row by row as the rows are normalised: no grid of every row's cells is kept
+        const reader = new CsvReader(text, ext === ".tsv" ? "\t" : undefined);
+        sources = [{ ...(repaired ? { repaired } : {}), next: () => reader.next(), errors: reader.errors }];
       }
     } catch (e) {
       tooLarge(name, e);
     }
   }
-  // several tables one under another in a sheet are read one by one
-  grids = grids.flatMap(splitTables);
-
   const ctx: NormalizeContext = {
     file: name,
     resolver,
@@ -184,16 +181,26 @@ async function ingestInto(
     seenCaseNos: new FirstSeen(),
   };
   const summary: FileSummary = { file: name, format, ...(encoding ? { encoding } : {}), rows: 0, accepted: 0, rejected: 0, sheets: [], skippedSheets: [] };
-  for (const g of grids) {
-    const s = normalizeGrid(g, ctx);
-    if (!s) {
-      if (g.sheet !== undefined) summary.skippedSheets.push(g.sheet);
-      continue;
+  for (const src of sources) {
+    // several tables one under another in a sheet are read one by one
+    let tables: (SheetResult | undefined)[];
+    try {
+      tables = readTables(src, ctx);
+    } catch (e) {
+      // a CSV is parsed while its rows are read
+      if (format === "csv") tooLarge(name, e);
+      throw e;
     }
-    summary.sheets.push(s);
-    summary.rows += s.rows;
-    summary.accepted += s.accepted;
-    summary.rejected += s.rejected;
+    for (const s of tables) {
+      if (!s) {
+        if (src.sheet !== undefined) summary.skippedSheets.push(src.sheet);
+        continue;
+      }
+      summary.sheets.push(s);
+      summary.rows += s.rows;
+      summary.accepted += s.accepted;
+      summary.rejected += s.rejected;
+    }
   }
   if (!summary.sheets.length) {
     const what = format === "xlsx" ? `所有工作表（${summary.skippedSheets.join("、") || "无"}）` : "前15行";

@@ -74,6 +74,43 @@ describe("pollution type", () => {
     expect(eight("某厂废水直排，要求公开环评手续。")).toEqual(["水"]);
   });
 
+  it("reads permits incomplete as permits missing, in the eight-class scheme only (round-9 row N223, round-7 row N191)", () => {
+    const eight = (text: string) =>
+      classify(text, { scheme: "eight" })
+        .types.map((t) => t.label)
+        .sort();
+    // Tianjin 2018 writes 建设项目 异味污染; Zhejiang 其它、垃圾、水
+    expect(eight("某小区附近某彩色印刷有限公司每天8:30-22:00进行黑白印刷，异味大，且环保手续不全。")).toEqual(["其他", "大气"].sort());
+    expect(eight("某工业园内一家服装辅料公司生产设备环评手续不齐；每天排放污水120吨。")).toEqual(["其他", "水"].sort());
+    // the seven-class tables write the pollution alone beside a missing permit
+    expect(types("某小区附近某彩色印刷有限公司每天8:30-22:00进行黑白印刷，异味大，且环保手续不全。")).toEqual(["大气"]);
+  });
+
+  it("reads 废料 as waste, as 废渣 (round-9 row N200: 偷排废气废料 is 大气、固废)", () => {
+    const eight = (text: string) =>
+      classify(text, { scheme: "eight" })
+        .types.map((t) => t.label)
+        .sort();
+    expect(eight("某区某化工有限公司经常晚上偷排废气废料。")).toEqual(["固废", "大气"].sort());
+    // in the seven-class scheme waste beside another pollution with no cue of where it lies adds nothing
+    expect(types("某区某化工有限公司经常晚上偷排废气废料。")).toEqual(["大气"]);
+    expect(eight("没有什么废料，就是晚上噪音扰民。")).toEqual(["噪声"]);
+  });
+
+  it("reads groundwater as water pollution only when its clause says it is polluted (cls16: rows N076, N217, N230 against N012, N199)", () => {
+    // round-10 row N230 (Henan, written 土壤): dumped waste that 污深[染]地下水源 is about the waste
+    expect(types("某实业有限公司处理的工业废渣倒在某水泥厂东西两侧，约50万吨，严重影响村民正常生活，污深地下水源。")).toEqual(["土壤"]);
+    // round-9 row N217 (written 土壤) and dev row N076 (written 生态、其他): a resource or a water level
+    expect(types("某村霸破坏400余亩耕地的违法问题，其中破坏耕地挖百余亩大型鱼塘，后期需要抽取大量的地下水资源。")).not.toContain("水");
+    expect(types("原某煤矿关闭后十多年一直没有污染治理，生态破坏严重，地下水位上涨，粮田沼泽化。")).not.toContain("水");
+    // polluted groundwater stays decisive 水 (dev N012, round-8 N199: both written with 水)
+    expect(types("某村东北角有养牛户，将粪便冲刷到附近坑塘内，异味大，污染地下水。")).toEqual(["大气", "水"].sort());
+    expect(types("某村办公室寨子坡位置非法采石导致地下水受污染，植被被破坏。")).toEqual(["水", "生态"].sort());
+    // the pollution word may stand anywhere in the clause, in any form (types.tsv's 同句 column)
+    expect(types("某村非法采石导致地下水遭到污染，植被被破坏。")).toEqual(["水", "生态"].sort());
+    expect(types("某村非法采石污染了地下水，植被被破坏。")).toEqual(["水", "生态"].sort());
+  });
+
   it("reads a traffic jam as a matter that is no pollution (其他) beside the horns", () => {
     expect(types("内环出口堵车严重；车辆鸣笛声，夜间飙车噪声扰民。")).toEqual(["其他", "噪声"].sort());
   });

@@ -54,6 +54,16 @@ describe("lexicons", () => {
     writeFileSync(join(dir, "types.tsv"), "无环评手续\t其他\t\t3\t七类\n");
     expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第1行: 方案列.*收到「七类」/);
   });
+
+  it("read the 同句 column on strong words only, and reject it on others with file and line", () => {
+    expect(loadLexicon().types.get("地下水")?.[0]).toMatchObject({ label: "水", weight: 2, decisiveWith: "污染" });
+    expect(loadLexicon().types.get("污水")?.[0]?.decisiveWith).toBeUndefined();
+    const dir = mkdtempSync(join(tmpdir(), "lex-"));
+    writeFileSync(join(dir, "themes.tsv"), "");
+    writeFileSync(join(dir, "negation.tsv"), "");
+    writeFileSync(join(dir, "types.tsv"), "地下水\t水\t\t2\t\t污染\n河水\t水\t\t3\t\t污染\n");
+    expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第2行: 同句列只用于权重为2的词语，收到权重「3」/);
+  });
 });
 
 describe("dictionaries", () => {
@@ -134,4 +144,42 @@ describe("training and prediction read a complaint the same way", () => {
       }
     }
   });
+});
+
+describe("the compiled models' binary copy (classifier.ts loadCompiledModels)", () => {
+  it("holds the very numbers compiled from the JSON, is written once and is ignored when not whole", async () => {
+    const { loadCompiledModels, loadModels } = await import("../../src/classify/classifier.js");
+    const { compileParts } = await import("../../src/classify/compiled.js");
+    const { readdirSync, rmSync, truncateSync } = await import("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "ducha-model-copy-"));
+    const models = loadModels();
+    const expected = { parts: compileParts(models), thresholds: models.thresholds };
+    expect(expected.parts.names.length).toBeGreaterThan(1000);
+    const written = loadCompiledModels(undefined, dir);
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    const read = loadCompiledModels(undefined, dir);
+    for (const got of [written, read]) {
+      expect(got.parts.names).toEqual(expected.parts.names);
+      expect(got.thresholds).toEqual(expected.thresholds);
+      for (const t of ["types", "subtypes", "themes"] as const) {
+        expect(got.parts.tasks[t].labels).toEqual(expected.parts.tasks[t].labels);
+        // bit for bit: a copy that rounded a weight would change some prediction somewhere
+        expect(Buffer.from(got.parts.tasks[t].W.buffer).equals(Buffer.from(expected.parts.tasks[t].W.buffer))).toBe(true);
+        expect([...got.parts.tasks[t].bias]).toEqual(models[t].bias);
+      }
+    }
+    // the second load read the copy rather than compiling again: a number changed in the file shows
+    const path = join(dir, files[0]!);
+    const bytes = readFileSync(path);
+    const first = (bytes.readUInt32LE(0) + 4 + 7) & ~7;
+    bytes.writeFloatLE(42, first);
+    writeFileSync(path, bytes);
+    expect(loadCompiledModels(undefined, dir).parts.tasks.types.W[0]).toBe(42);
+    // a copy cut short (a full disk, a crash while writing) is not read
+    truncateSync(path, 5000);
+    const again = loadCompiledModels(undefined, dir);
+    expect(Buffer.from(again.parts.tasks.themes.W.buffer).equals(Buffer.from(expected.parts.tasks.themes.W.buffer))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });

@@ -3,9 +3,10 @@
  * while the previous one is written (src/cli/slices.ts), so chunks of different calls are in the
  * workers at the same time. Each call must still get exactly its own results, in its own order.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sharedClassifier } from "../../src/classify/complaint-classifier.js";
-import { ClassifierPool } from "../../src/classify/pool.js";
+import { ClassifierPool, chunkResults } from "../../src/classify/pool.js";
+import { earlyWorkers, startWorkersEarly } from "../../src/classify/spawn.js";
 import { statsClassification } from "../../src/classify/compact.js";
 import { loadCorpus } from "../../src/classify/corpus.js";
 
@@ -54,6 +55,24 @@ describe("ClassifierPool", () => {
     expect(s.types.map((t) => t.label)).toEqual(full[withEvidence]!.types.map((t) => t.label));
     expect(s.types.every((t) => t.evidence.length === 0 && Math.round(t.confidence * 10) === t.confidence * 10)).toBe(true);
     expect(s.keyCase).toEqual({ suggested: full[withEvidence]!.keyCase.suggested, reasons: [] });
+  }, 120_000);
+
+  it("takes a worker started early with the 'ready' it sent before the pool existed; texts cleaned in this thread", async () => {
+    startWorkersEarly(1);
+    // the worker has loaded its dictionaries and said so while no pool was listening
+    await vi.waitFor(() => expect(earlyWorkers().events).toBeGreaterThan(0), { timeout: 60_000, interval: 50 });
+    const p = new ClassifierPool(1);
+    try {
+      expect(earlyWorkers().waiting).toBe(0);
+      const some = [...texts.slice(0, 700), "张三，13800000000，厂里粉尘很大，晚上机器轰鸣"];
+      const chunks = await Promise.all(p.classifyChunked(some));
+      expect(chunks.flatMap(chunkResults)).toEqual(sharedClassifier().classifyMany(some));
+      // personal data is found by the cleaning in this thread: the phone is in text 700, the second chunk's 200th
+      expect(chunks[1]!.pii).toContain(200);
+      expect(chunks[0]!.pii).not.toContain(200);
+    } finally {
+      await p.close();
+    }
   }, 120_000);
 
   it("a closed pool refuses new work with a clear error", async () => {

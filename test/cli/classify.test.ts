@@ -88,4 +88,18 @@ describe("ducha classify with worker threads", () => {
     for (const pii of ["13907351234", "139-0735-1234", "张三", "13807350007"]) expect(a).not.toContain(pii);
     expect(a).toContain("某工地夜间施工噪音扰民，吵得睡不着（1）");
   }, 180_000);
+
+  it("a run refused before it classifies ends at once, though its workers were started before its options were read", () => {
+    const dir = tempDir();
+    const t0 = Date.now();
+    // the workers start as the command begins (src/classify/spawn.ts); the refusal must stop them
+    const missing = ducha("classify", join(dir, "无此文件.csv"), "--out", join(dir, "o.csv"), "--workers", "2");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("无此文件.csv");
+    const noOut = ducha("classify", join(dir, "无此文件.csv"), "--workers=1");
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain("缺少 --out");
+    // well under a worker's dictionary load: the process did not wait for the workers
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 60_000);
 });
