@@ -7,11 +7,11 @@
  * `classify --out x.csv` on 1,000,000 rows peaked anywhere from 1.55 to 3.05 GB between identical
  * runs while what it held stayed under 2 GB. A fixed heap cap (--max-old-space-size) bounds that
  * too but crashes an input whose live set is larger; the guard below never refuses memory: above
- * a threshold it asks for a full collection once, then waits for the resident set to grow by a
- * margin over what that collection left before asking again.
+ * a threshold it asks for a full collection once, then waits for the heap to grow by a margin
+ * over what that collection left before asking again.
  */
 import { totalmem } from "node:os";
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { trace, tracing } from "./trace.js";
 
@@ -27,13 +27,16 @@ export interface MemoryGuardOptions {
   /** resident set (bytes) above which a full collection is asked for; {@link defaultThreshold} by default */
   threshold?: number;
   /**
-   * after a collection, the next one is asked for only once the resident set is this factor above
-   * what the collection left (default 1.25), so that a large live set is not collected again
-   * and again for little garbage
+   * after a collection, the next one is asked for only once the heap in use has grown by this
+   * factor over what the collection left (default 1.25): the resident set does not fall at once
+   * after a collection (freed pages go back to the system later), and a large live set is not
+   * collected again and again for little garbage
    */
   growth?: number;
   /** the resident set in bytes (default process.memoryUsage.rss) */
   rss?: () => number;
+  /** the bytes in use in V8's heap (default v8.getHeapStatistics().used_heap_size) */
+  heapUsed?: () => number;
   /** a full garbage collection (default V8's, see {@link fullCollection}); undefined: the guard does nothing */
   collect?: (() => void) | undefined;
 }
@@ -43,32 +46,36 @@ export interface MemoryGuardOptions {
  * between units of work (e.g. after each slice of results is written).
  */
 export class MemoryGuard {
-  private limit: number;
-  private readonly base: number;
+  private readonly threshold: number;
   private readonly growth: number;
   private readonly rss: () => number;
+  private readonly heapUsed: () => number;
   private readonly collect: (() => void) | undefined;
+  /** heap in use (bytes) below which no collection is asked for: what the last one left, times growth */
+  private heapLimit = 0;
   /** full collections asked for so far */
   collections = 0;
 
   constructor(options: MemoryGuardOptions = {}) {
-    this.base = options.threshold ?? defaultThreshold();
-    this.limit = this.base;
+    this.threshold = options.threshold ?? defaultThreshold();
     this.growth = options.growth ?? 1.25;
     this.rss = options.rss ?? (() => process.memoryUsage.rss());
+    this.heapUsed = options.heapUsed ?? (() => getHeapStatistics().used_heap_size);
     this.collect = "collect" in options ? options.collect : fullCollection();
   }
 
-  /** Collect if the resident set is above the current limit; returns whether it did. */
+  /** Collect if the resident set is above the threshold and the heap grew since the last collection; returns whether it did. */
   check(): boolean {
     if (!this.collect) return false;
-    const before = this.rss();
-    if (before <= this.limit) return false;
+    const rss = this.rss();
+    if (rss <= this.threshold) return false;
+    const before = this.heapUsed();
+    if (before < this.heapLimit) return false;
     this.collect();
     this.collections++;
-    const after = this.rss();
-    this.limit = Math.max(this.base, Math.floor(after * this.growth));
-    if (tracing) trace(`full collection: rss ${mb(before)} -> ${mb(after)} MB, next above ${mb(this.limit)} MB`);
+    const after = this.heapUsed();
+    this.heapLimit = Math.floor(after * this.growth);
+    if (tracing) trace(`full collection at rss ${mb(rss)} MB: heap ${mb(before)} -> ${mb(after)} MB, next once above ${mb(this.heapLimit)} MB`);
     return true;
   }
 }

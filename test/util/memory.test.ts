@@ -4,15 +4,16 @@ import { classifyInSlices } from "../../src/classify/slices.js";
 
 const GB = 1_000_000_000;
 
-/** A guard over a simulated resident set: a collection brings it down to `live`. */
+/** A guard over a simulated process: a collection brings the heap down to `live` (the resident set falls only later). */
 function simulated(threshold: number, live: number) {
-  const state = { rss: 0, collected: 0 };
+  const state = { rss: 0, heap: 0, collected: 0 };
   const guard = new MemoryGuard({
     threshold,
     rss: () => state.rss,
+    heapUsed: () => state.heap,
     collect: () => {
       state.collected++;
-      state.rss = live;
+      state.heap = live;
     },
   });
   return { state, guard };
@@ -20,7 +21,8 @@ function simulated(threshold: number, live: number) {
 
 describe("MemoryGuard: a full collection when the resident set passes its threshold", () => {
   it("does not collect at or below the threshold, collects once above it", () => {
-    const { state, guard } = simulated(2 * GB, 1.1 * GB);
+    const { state, guard } = simulated(2 * GB, 1 * GB);
+    state.heap = 1.4 * GB;
     state.rss = 1.5 * GB;
     expect(guard.check()).toBe(false);
     state.rss = 2 * GB;
@@ -29,29 +31,40 @@ describe("MemoryGuard: a full collection when the resident set passes its thresh
     state.rss = 2.1 * GB;
     expect(guard.check()).toBe(true);
     expect(state.collected).toBe(1);
-    expect(state.rss).toBe(1.1 * GB);
-    // what the collection left is under the threshold: nothing more until it is passed again
-    expect(guard.check()).toBe(false);
-    state.rss = 2.05 * GB;
-    expect(guard.check()).toBe(true);
-    expect(guard.collections).toBe(2);
+    expect(state.heap).toBe(1 * GB);
+    expect(guard.collections).toBe(1);
   });
 
-  it("after a collection that leaves a large live set, waits for 25% growth over it instead of collecting every check", () => {
-    const { state, guard } = simulated(2 * GB, 2.4 * GB);
-    state.rss = 2.5 * GB;
+  it("while the resident set stays high after a collection, waits for the heap to grow 25% over what it left", () => {
+    const { state, guard } = simulated(2 * GB, 1 * GB);
+    state.heap = 1.6 * GB;
+    state.rss = 2.1 * GB;
     expect(guard.check()).toBe(true);
-    // 2.4 GB live: the next limit is 3.0 GB
-    state.rss = 2.9 * GB;
+    // freed pages not yet given back: the resident set is still above the threshold, but the heap
+    // holds only what the collection left (1 GB): no collection after every part
     expect(guard.check()).toBe(false);
-    state.rss = 3.01 * GB;
+    state.heap = 1.2 * GB;
+    state.rss = 2.3 * GB;
+    expect(guard.check()).toBe(false);
+    state.heap = 1.26 * GB;
     expect(guard.check()).toBe(true);
     expect(state.collected).toBe(2);
   });
 
+  it("after the heap grew, still does not collect while the resident set is under the threshold", () => {
+    const { state, guard } = simulated(2 * GB, 0.5 * GB);
+    state.heap = 1.5 * GB;
+    state.rss = 2.5 * GB;
+    expect(guard.check()).toBe(true);
+    state.heap = 1.5 * GB;
+    state.rss = 1.9 * GB;
+    expect(guard.check()).toBe(false);
+    expect(state.collected).toBe(1);
+  });
+
   it("does nothing without a collector", () => {
     let read = 0;
-    const guard = new MemoryGuard({ threshold: 1, rss: () => ++read * GB, collect: undefined });
+    const guard = new MemoryGuard({ threshold: 1, rss: () => ++read * GB, heapUsed: () => GB, collect: undefined });
     expect(guard.check()).toBe(false);
     expect(guard.collections).toBe(0);
   });
@@ -81,6 +94,7 @@ describe("classifyInSlices checks the guard after every part it hands over", () 
   it("collects between parts once the (simulated) resident set passes the threshold", async () => {
     const texts = Array.from({ length: 5 }, (_, i) => `工地扬尘严重，晚上施工噪音扰民${i}`);
     const { state, guard } = simulated(2 * GB, 1 * GB);
+    state.heap = 1.5 * GB;
     const seen: number[] = [];
     await classifyInSlices(
       texts.length,
