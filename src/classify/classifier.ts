@@ -204,7 +204,7 @@ export class Classifier {
     // the words behind a label, unless the caller reads no evidence (the statistics do not)
     const withEvidence = options.evidence !== false;
     const ev = (task: DenseModel, l: number, hits: readonly Hit[], key: (h: Hit) => string | undefined, label: string): string[] =>
-      withEvidence ? m.evidence(task, x, l, a.tokens, MAX_EVIDENCE, otherLabel(hits, key, label)) : [];
+      withEvidence ? m.evidence(task, x, l, a.infos, MAX_EVIDENCE, otherLabel(hits, key, label)) : [];
     const { types: lt, subtypes: ls, themes: lm } = this.logits;
 
     // 污染类型: every label above the threshold; 其他 only when nothing else is
