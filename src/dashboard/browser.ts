@@ -11,7 +11,7 @@ export { countyRanking } from "../analyze/hotspots.js";
 export { compareWithOfficial } from "../classify/qa.js";
 export { spikes } from "../analyze/spikes.js";
 export { toGrid } from "../analyze/pivot.js";
-export { DIMENSION_NAMES, MISSING, UNRESOLVED } from "../analyze/keys.js";
+export { DIMENSION_NAMES, MISSING, NO_THEME, UNRESOLVED } from "../analyze/keys.js";
 export { THEMES, THEME_NAMES } from "../model/classification.js";
 export { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
 

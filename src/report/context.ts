@@ -10,11 +10,11 @@ import type { AnalyzableComplaint } from "../analyze/keys.js";
 import { type Rates, rates } from "../analyze/rates.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 import { type ChartData, ChartDataError, type ChartName, chartRecord, chartSpec } from "../charts/catalog.js";
-import { MISSING, UNRESOLVED, formatDate, formatDateRange, formatInteger } from "../text/format.js";
+import { MISSING, NO_THEME, UNRESOLVED, formatDate, formatDateRange, formatInteger } from "../text/format.js";
 import { redact } from "../text/redact.js";
 import type { Block, ReportTable } from "./model.js";
 
-export { MISSING, UNRESOLVED };
+export { MISSING, NO_THEME, UNRESOLVED };
 
 /** Options of {@link buildReport}: title, input files and rejects for the note on method, 模拟数据, date, charts. */
 export interface ReportOptions {

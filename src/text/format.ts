@@ -17,6 +17,12 @@ export const NO_VALUE = "—";
 /** The key of a value the table does not give (no 是否属实, no date, no type): “（未填）”. */
 export const MISSING = "（未填）";
 
+/**
+ * The 督察重点 key of a complaint that touches none of the priority themes: “未涉及”. Not （未填）:
+ * themes come from the classifier, never from an input cell, so nothing was left blank.
+ */
+export const NO_THEME = "未涉及";
+
 /** The county key of a complaint whose county could not be resolved: “（未识别）”. */
 export const UNRESOLVED = "（未识别）";
 

@@ -87,12 +87,12 @@ const THEMES: CountTable<"theme"> = {
     { theme: "pollution-battle", count: 5 },
     { theme: "two-high", count: 2 },
     { theme: "repeat-rectification", count: 1 },
-    { theme: "（未填）", count: 3 },
+    { theme: "未涉及", count: 3 },
   ],
   records: 10,
   typeSource: { official: 10, predicted: 0, none: 0 },
   labels: { "pollution-battle": "污染防治攻坚与“夏季攻势”", "two-high": "“两高”项目与落后产能", "repeat-rectification": "历次督察反馈与信访件整改" },
-  keys: { theme: ["two-high", "pollution-battle", "repeat-rectification", "（未填）"] },
+  keys: { theme: ["two-high", "pollution-battle", "repeat-rectification", "未涉及"] },
 };
 
 /** 3 complaints: pollution-battle × 大气 twice, × 水 once; two-high × 大气 once; one with no theme (水). */
@@ -102,12 +102,12 @@ const THEME_TYPES: CountTable<"theme" | "type"> = {
     { theme: "pollution-battle", type: "大气", count: 2 },
     { theme: "pollution-battle", type: "水", count: 1 },
     { theme: "two-high", type: "大气", count: 1 },
-    { theme: "（未填）", type: "水", count: 1 },
+    { theme: "未涉及", type: "水", count: 1 },
   ],
   records: 4,
   typeSource: { official: 4, predicted: 0, none: 0 },
   labels: { "pollution-battle": "污染防治攻坚与“夏季攻势”", "two-high": "“两高”项目与落后产能" },
-  keys: { theme: ["pollution-battle", "two-high", "（未填）"], type: ["大气", "水"] },
+  keys: { theme: ["pollution-battle", "two-high", "未涉及"], type: ["大气", "水"] },
 };
 
 const GROUPS: RepeatGroup[] = [

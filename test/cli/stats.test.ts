@@ -106,6 +106,10 @@ describe("ducha stats", () => {
     // the fixture has no 案卷类别: no 重点件 count, only the rule's suggestions, said to be suggestions
     expect(r.stdout).toContain("重点件：无数据（表中没有「案卷类别」列）；按重点件规则建议关注");
     expect(r.stdout).toContain("逾期未办结 2 件");
+    // themes: a complaint touching none is 未涉及 (the classifier found none), never （未填）
+    const themes = r.stdout.split("\n").find((l) => l.startsWith("督察主题"))!;
+    expect(themes).toMatch(/，未涉及 \d+$/);
+    expect(themes).not.toContain("未填");
     const lines = r.stdout.split("\n");
     const header = lines.find((l) => l.startsWith("县（市、区） \\ 污染类型"))!;
     expect(header.split(/\s{2,}/)).toEqual(["县（市、区） \\ 污染类型", "大气", "水", "噪声", "土壤", "生态", "辐射", "其他", "合计"]);
