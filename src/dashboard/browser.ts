@@ -58,7 +58,7 @@ export {
   tableCard,
 } from "./cards.js";
 export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
-export { formatDate, formatMonthDay } from "../text/format.js";
+export { formatDate, formatMonthDay, formatWan, toWan } from "../text/format.js";
 export { highlighted, pieces, queryWords } from "./highlight.js";
 export { xlsxBytes } from "./xlsx.js";
 export { neutralizeFormula, toCsv } from "../export/csv.js";
