@@ -174,6 +174,25 @@ describe("spec builders (golden files: UPDATE_GOLDEN=1 rewrites them)", () => {
     });
   }
 
+  it("describes every chart in Chinese for screen readers, and draws no English ARIA captions", async () => {
+    const { View, parse } = await import("vega");
+    for (const [name, make] of Object.entries(specs)) {
+      const spec = make() as TopLevelSpec & { description?: string };
+      // the description names the chart: its title, or for a report figure (no title) the default one
+      expect(spec.description, name).toMatch(/^图表：[\u4e00-\u9fff]/);
+      const svg = await new View(parse(toVega(spec)), { renderer: "none" }).toSVG();
+      // vega's captions of axes, legends and items ("X-axis titled …", "count: 5; type: 水") are English
+      const labels = svg.match(/aria-label="[^"]*"/g) ?? [];
+      expect(
+        labels.filter((l) => /axis|legend|: \d/i.test(l)),
+        name,
+      ).toEqual([]);
+      expect(svg, name).not.toMatch(/aria-roledescription="(?:axis|legend|bar|rect|symbol|line|area|text|rule)"/);
+    }
+    expect(specs.types!()).toMatchObject({ description: expect.stringContaining("图表：信访件污染类型构成。") });
+    expect((specs.repeats!() as { description?: string }).description).toMatch(/^图表：[^。]+。.*模拟数据/);
+  });
+
   it("puts the 模拟数据 note on a synthetic chart, and keeps it when the title is left out", () => {
     const withTitle = JSON.stringify(specs.types!());
     expect(withTitle).toContain("模拟数据");
