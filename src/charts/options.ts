@@ -31,9 +31,10 @@ export function titleOf(options: ChartOptions, defaultTitle: string, notes: read
   const lines = [...(options.subtitle !== undefined ? [options.subtitle] : noteLines(notes.filter(Boolean))), ...ownLines].filter(Boolean);
   if (options.synthetic) lines.push(`【${SYNTHETIC_NOTE}】`);
   if (options.title === "") {
-    return lines.length ? { text: lines, fontSize: MIN_FONT_PX, fontWeight: "normal", color: "#333333", lineHeight: 16 } : undefined;
+    return lines.length ? { text: lines, fontSize: MIN_FONT_PX, fontWeight: "normal", color: "#333333", lineHeight: 16, aria: false } : undefined;
   }
-  return { text: options.title ?? defaultTitle, ...(lines.length ? { subtitle: lines } : {}) };
+  // aria: false hides vega's English "Title text '…'" caption (the spec's description says it in Chinese)
+  return { text: options.title ?? defaultTitle, ...(lines.length ? { subtitle: lines } : {}), aria: false };
 }
 
 /** A note line's longest width in ems of the note font: about 480 px, so notes never widen a chart past the A4 text width. */

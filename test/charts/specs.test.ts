@@ -188,6 +188,8 @@ describe("spec builders (golden files: UPDATE_GOLDEN=1 rewrites them)", () => {
         name,
       ).toEqual([]);
       expect(svg, name).not.toMatch(/aria-roledescription="(?:axis|legend|bar|rect|symbol|line|area|text|rule)"/);
+      // the title's English caption ("Title text '…'") is inside a group hidden from screen readers
+      if (svg.includes("Title text")) expect(svg, name).toContain('class="mark-group role-title" aria-hidden="true"');
     }
     expect(specs.types!()).toMatchObject({ description: expect.stringContaining("图表：信访件污染类型构成。") });
     expect((specs.repeats!() as { description?: string }).description).toMatch(/^图表：[^。]+。.*模拟数据/);
