@@ -227,25 +227,49 @@ const HAN = /^[\u4e00-\u9fa5]+$/;
  * say where, not what: joined, 烧田村 gives no 烧 and 石灰冲村 no 石灰.
  */
 export function joinPlaceNames(tokens: string[]): string[] {
+  // most texts have no short token that may end a place name after another token: nothing to do
+  let any = false;
+  for (let j = 1; j < tokens.length && !any; j++) any = tokens[j]!.length <= 2 && endsPlace(tokens[j]!);
+  if (!any) return tokens;
   let out: string[] | undefined;
-  let anchor = false; // the previous token (in out) is a place
+  // the previous token (in out) is a place: known after a join, else looked up when a suffix is near
+  let joinedBefore = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (anchor) {
-      const joined = placeAfter(tokens, i, (out ?? tokens)[(out ? out.length : i) - 1]!);
-      if (joined) {
-        out ??= tokens.slice(0, i);
-        out.push(joined.name);
-        if (joined.rest) out.push(joined.rest);
-        i = joined.end;
-        anchor = !joined.rest;
-        continue;
+    if (i > 0 && suffixAhead(tokens, i)) {
+      const before = out ? out[out.length - 1]! : tokens[i - 1]!;
+      if (joinedBefore || (before.length > 1 && PLACE_END.has(before[before.length - 1]!) && isPlaceName(before))) {
+        const joined = placeAfter(tokens, i, before);
+        if (joined) {
+          out ??= tokens.slice(0, i);
+          out.push(joined.name);
+          if (joined.rest) out.push(joined.rest);
+          i = joined.end;
+          joinedBefore = !joined.rest;
+          continue;
+        }
       }
     }
     out?.push(t);
-    anchor = t.length > 1 && PLACE_END.has(t[t.length - 1]!) && isPlaceName(t);
+    joinedBefore = false;
   }
   return out ?? tokens;
+}
+
+/** Whether a token that may end a place name (村, 田村, 街道, 村上, 组) follows within three tokens after i: a cheap test before any look-up. */
+function suffixAhead(tokens: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+    const t = tokens[j]!;
+    if (t.length > 2) return false;
+    if (endsPlace(t)) return true;
+  }
+  return false;
+}
+
+/** A token of at most two characters that may end a place name. */
+function endsPlace(t: string): boolean {
+  const last = t[t.length - 1]!;
+  return last === "村" || last === "镇" || last === "乡" || last === "组" || t === "街道" || t === "社区" || (t[0] === "村" && VILLAGE_LOCATIVE.test(t));
 }
 
 /** The place name that starts at token i, right after the place `before`, if its pieces make one. */
