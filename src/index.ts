@@ -62,6 +62,7 @@ export {
   DIMENSIONS,
   DIMENSION_NAMES,
   MISSING,
+  NO_THEME,
   UNRESOLVED,
   caseKey,
   compareCountyKeys,

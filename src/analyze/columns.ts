@@ -1,7 +1,7 @@
 import { CANONICAL, type Field, mapHeaders } from "../ingest/columns.js";
 import { THEMES } from "../model/classification.js";
 import { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
-import { type AnalyzableComplaint, type Dimension, MISSING, UNRESOLVED, countyNamer } from "./keys.js";
+import { type AnalyzableComplaint, type Dimension, MISSING, NO_THEME, UNRESOLVED, countyNamer } from "./keys.js";
 import { type CaseOptions, casesOf } from "./snapshots.js";
 
 /** Where the 污染类型 of a record came from (see `effectiveTypes`). */
@@ -239,7 +239,7 @@ export function toColumns(input: readonly AnalyzableComplaint[], options: CaseOp
     typeSource,
     typeSourceCounts: sources,
     themes,
-    themeKeys: [...THEMES, MISSING],
+    themeKeys: [...THEMES, NO_THEME],
     tableColumns: tableColumnsOf(records),
   };
 }

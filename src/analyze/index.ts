@@ -12,6 +12,7 @@ export {
   DIMENSIONS,
   DIMENSION_NAMES,
   MISSING,
+  NO_THEME,
   UNRESOLVED,
   caseKey,
   compareCountyKeys,

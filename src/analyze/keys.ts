@@ -30,10 +30,10 @@ export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = {
   verification: "是否属实",
 };
 
-import { MISSING, UNRESOLVED } from "../text/format.js";
+import { MISSING, NO_THEME, UNRESOLVED } from "../text/format.js";
 
 /** Re-exported: the keys of what is not known are defined once, in text/format. */
-export { MISSING, UNRESOLVED };
+export { MISSING, NO_THEME, UNRESOLVED };
 
 /** Read a --by list: "county,type" -> ["county", "type"]; throws on an unknown name. */
 export function parseDimensions(spec: string): Dimension[] {
@@ -73,7 +73,7 @@ export function keysOf(c: AnalyzableComplaint, dim: Dimension): string[] {
     }
     case "theme": {
       const t = c.classification?.themes.map((x) => x.label) ?? [];
-      return t.length ? t : [MISSING];
+      return t.length ? t : [NO_THEME];
     }
     case "status":
       return [c.status ?? MISSING];

@@ -31,9 +31,10 @@ export function titleOf(options: ChartOptions, defaultTitle: string, notes: read
   const lines = [...(options.subtitle !== undefined ? [options.subtitle] : noteLines(notes.filter(Boolean))), ...ownLines].filter(Boolean);
   if (options.synthetic) lines.push(`【${SYNTHETIC_NOTE}】`);
   if (options.title === "") {
-    return lines.length ? { text: lines, fontSize: MIN_FONT_PX, fontWeight: "normal", color: "#333333", lineHeight: 16 } : undefined;
+    return lines.length ? { text: lines, fontSize: MIN_FONT_PX, fontWeight: "normal", color: "#333333", lineHeight: 16, aria: false } : undefined;
   }
-  return { text: options.title ?? defaultTitle, ...(lines.length ? { subtitle: lines } : {}) };
+  // aria: false hides vega's English "Title text '…'" caption (the spec's description says it in Chinese)
+  return { text: options.title ?? defaultTitle, ...(lines.length ? { subtitle: lines } : {}), aria: false };
 }
 
 /** A note line's longest width in ems of the note font: about 480 px, so notes never widen a chart past the A4 text width. */
@@ -51,10 +52,23 @@ function noteLines(notes: readonly string[]): string[] {
   return lines;
 }
 
-/** The fields every spec starts with: schema, config, title. */
+/**
+ * The fields every spec starts with: schema, config, title, and the chart's description for
+ * screen readers, in Chinese (“图表：” and the title and notes): vega puts it on the chart's
+ * container as its aria-label, and CHART_CONFIG's `aria: false` keeps vega's English captions
+ * (“X-axis titled …”, “bar mark”) out of the accessibility tree.
+ */
 export function frame(options: ChartOptions, defaultTitle: string, notes: readonly string[] = [], ownLines: readonly string[] = []) {
   const title = titleOf(options, defaultTitle, notes, ownLines);
-  return { $schema: SCHEMA, config: CHART_CONFIG, ...(title ? { title } : {}) };
+  return { $schema: SCHEMA, config: CHART_CONFIG, ...(title ? { title } : {}), description: describeChart(options.title || defaultTitle, title) };
+}
+
+/** "图表：信访件污染类型构成。括号内为…；【模拟数据，非真实信访件】": the name, then the lines under it. */
+function describeChart(name: string, title: Title | undefined): string {
+  const lines = (t: unknown): string[] => (typeof t === "string" ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === "string") : []);
+  // a report's figure has no title on the image (its caption is outside): its notes are the title's text
+  const notes = title?.subtitle !== undefined ? lines(title.subtitle) : title?.text !== name ? lines(title?.text) : [];
+  return `图表：${name}${notes.length ? `。${notes.join("；")}` : ""}`;
 }
 
 /** "郴州市" + "各县（市、区）" -> "郴州市各县（市、区）"; without a prefecture just the rest. */

@@ -12,13 +12,28 @@ export interface RepeatsOptions extends ChartOptions {
   limit?: number;
 }
 
-/** What a repeat group is about: the shared target, else a member's target, else its first words. */
+/** The 对象 of a repeat group whose complaints name no object and share no site word. */
+export const NO_TARGET = "未写明对象（内容相似）";
+
+/** A word that names a kind of site (养殖场, 石材厂, 饭店): what a text-only group may be about. */
+const SITE_WORD = /(?:厂|场|站|矿|矿业|公司|合作社|工地|工程|作坊|码头|农家乐|山庄|饭店|酒家|酒楼|餐馆|超市|医院|学校|小区|楼盘)$/;
+
+/**
+ * What a repeat group is about, as a name (东江饲料厂), never a list of words: the target the
+ * most members name (the longest of equals, so 东江饲料厂 beats 饲料厂), or the target key that
+ * linked them when it says more (小坊村附近的选矿厂 beside a bare 选矿厂); for a group joined by
+ * similar text alone, the longest shared word that names a kind of site, else {@link NO_TARGET}
+ * (the shared words are in the group's reason).
+ */
 export function repeatTarget(group: RepeatGroup): string {
-  for (const l of group.links) if (l.kind === "target") return l.target;
-  const t = group.members.find((m) => m.target)?.target;
-  if (t) return t;
-  for (const l of group.links) if (l.kind === "text" && l.shared.length) return l.shared.slice(0, 3).join("、");
-  return group.members[0]?.excerpt.slice(0, 12) ?? "";
+  const counts = new Map<string, number>();
+  for (const m of group.members) if (m.target) counts.set(m.target, (counts.get(m.target) ?? 0) + 1);
+  const named = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0];
+  const linked = group.links.flatMap((l) => (l.kind === "target" ? [l.target] : []));
+  if (named) return linked.find((t) => t.length > named.length && t.endsWith(named)) ?? named;
+  if (linked[0]) return linked[0];
+  const shared = group.links.flatMap((l) => (l.kind === "text" ? l.shared : []));
+  return shared.filter((w) => w.length >= 3 && SITE_WORD.test(w)).sort((a, b) => b.length - a.length)[0] ?? NO_TARGET;
 }
 
 /** "第2、3、4批", or the first and last date when batches are unknown. */

@@ -88,6 +88,9 @@ export const VERIFICATION_SCALE = (missing: string[] = []) => paletteScale(VERIF
  * for print at A4 text width (about 600 px), light grid, no view border.
  */
 export const CHART_CONFIG: Config = {
+  // no vega ARIA captions: they are English (“X-axis titled …”, “bar mark”); the chart's Chinese
+  // description (frame() in options.ts) labels it as a whole
+  aria: false,
   font: FONT_STACK,
   background: "#ffffff",
   padding: 10,

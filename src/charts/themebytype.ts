@@ -6,7 +6,7 @@ import type { CountTable } from "../analyze/count.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { type ChartOptions, frame } from "./options.js";
 import { COUNT_SCHEME, MIN_FONT_PX, TEXT_ON_DARK, TEXT_ON_LIGHT } from "./theme.js";
-import { MISSING } from "../text/format.js";
+import { MISSING, NO_THEME } from "../text/format.js";
 
 /** 督察重点 × 污染类型: a heatmap of complaints having both (multi-label: each pair counts). */
 export function themeByTypeSpec(table: CountTable<"theme" | "type">, options: ChartOptions = {}): TopLevelSpec {
@@ -14,7 +14,7 @@ export function themeByTypeSpec(table: CountTable<"theme" | "type">, options: Ch
   const types = POLLUTION_TYPES.filter((t) => table.keys.type.includes(t)) as string[];
   if (table.keys.type.includes(MISSING)) types.push(MISSING);
   const cells = new Map(table.rows.map((r) => [`${r.theme}\u0000${r.type}`, r.count]));
-  const name = (t: string) => (t === MISSING ? "未涉及督察重点" : (table.labels[t] ?? t));
+  const name = (t: string) => (t === NO_THEME ? "未涉及督察重点" : (table.labels[t] ?? t));
   const values = themes.flatMap((th) => types.map((ty) => ({ theme: name(th), type: ty, count: cells.get(`${th}\u0000${ty}`) ?? 0 })));
   const max = Math.max(1, ...values.map((v) => v.count));
   return {

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CountTable } from "../analyze/index.js";
 import { type ChartOptions, frame, percent, roomyMax } from "./options.js";
 import { ACCENT_COLOR } from "./theme.js";
-import { MISSING } from "../text/format.js";
+import { NO_THEME } from "../text/format.js";
 
 /**
  * Theme distribution: one bar per 督察重点 theme with the number of complaints the classifier
@@ -10,8 +10,8 @@ import { MISSING } from "../text/format.js";
  * Takes `countBy(cases, ["theme"])`.
  */
 export function themesSpec(table: CountTable<"theme">, options: ChartOptions = {}): TopLevelSpec {
-  const none = table.rows.find((r) => r.theme === MISSING)?.count ?? 0;
-  const rows = table.rows.filter((r) => r.theme !== MISSING).sort((a, b) => b.count - a.count || (a.theme < b.theme ? -1 : 1));
+  const none = table.rows.find((r) => r.theme === NO_THEME)?.count ?? 0;
+  const rows = table.rows.filter((r) => r.theme !== NO_THEME).sort((a, b) => b.count - a.count || (a.theme < b.theme ? -1 : 1));
   const values = rows.map((r) => ({
     theme: r.theme,
     name: table.labels[r.theme] ?? r.theme,

@@ -135,6 +135,22 @@ const NONE: ReadonlySet<number> = new Set();
 /** the sub-type of smell words in data/lexicon/types.tsv */
 const SMELL = "恶臭/异味";
 
+/** The words of an analysis (places left out) that contain one of the cues, each once, in text order. */
+function cueWords(a: Analysis, cues: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < a.tokens.length; i++) {
+    const t = a.tokens[i]!;
+    if (a.infos[i]!.place || out.includes(t)) continue;
+    for (const c of cues) {
+      if (t.includes(c)) {
+        out.push(t);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Explainable multi-label classification: lexicon evidence (data/lexicon/, negation-aware) and
  * one-vs-rest logistic regression over jieba words (data/model/), combined in one linear model
@@ -204,7 +220,7 @@ export class Classifier {
     // the words behind a label, unless the caller reads no evidence (the statistics do not)
     const withEvidence = options.evidence !== false;
     const ev = (task: DenseModel, l: number, hits: readonly Hit[], key: (h: Hit) => string | undefined, label: string): string[] =>
-      withEvidence ? m.evidence(task, x, l, a.tokens, MAX_EVIDENCE, otherLabel(hits, key, label)) : [];
+      withEvidence ? m.evidence(task, x, l, a.infos, MAX_EVIDENCE, otherLabel(hits, key, label)) : [];
     const { types: lt, subtypes: ls, themes: lm } = this.logits;
 
     // 污染类型: every label above the threshold; 其他 only when nothing else is
@@ -259,6 +275,15 @@ export class Classifier {
       if (ss[l]! < ls || !typeSet.has(this.subtypeParent[l]!)) continue;
       const label = S.labels[l]!;
       subtypes.push({ label, confidence: round2(sigmoid(ss[l]!)), evidence: ev(S, l, a.typeHits, subKey, label) });
+    }
+    // a sub-type whose source the text names (养猪 -> 养殖废水, subtype-cues.tsv), under its found type
+    for (const [label, cues] of this.analyzer.lex.subtypeCues) {
+      if (!typeSet.has(SUBTYPE_PARENT.get(label)!) || subtypes.some((s) => s.label === label)) continue;
+      const words = cueWords(a, cues);
+      if (!words.length) continue;
+      const l = S.labels.indexOf(label);
+      const confidence = round2(Math.max(l >= 0 ? sigmoid(ss[l]!) : 0, this.thresholds.subtypes));
+      subtypes.push({ label, confidence, evidence: withEvidence ? words.slice(0, MAX_EVIDENCE) : [] });
     }
     subtypes.sort((p, q) => q.confidence - p.confidence);
 

@@ -311,9 +311,16 @@ export class CompiledModels {
   /**
    * The words behind one label: first the label's own lexicon words (strongest first), then
    * other words whose weight alone adds at least MIN_WORD log-odds, skipping words that the
-   * lexicons assign to a different label (`otherLabelWord`).
+   * lexicons assign to a different label (`otherLabelWord`). `tokens`: the analysis's token infos.
    */
-  evidence(task: DenseModel, x: DocVector, label: number, tokens: readonly string[], max: number, otherLabelWord?: (word: string) => boolean): string[] {
+  evidence(
+    task: DenseModel,
+    x: DocVector,
+    label: number,
+    tokens: readonly { readonly token: string }[],
+    max: number,
+    otherLabelWord?: (word: string) => boolean,
+  ): string[] {
     // lexicon features count as evidence only for the label they are named after (L:大气 for
     // 大气, S:扬尘 or its type's L:大气 for 扬尘, T:carbon for carbon), however the model weighs them
     const own = task.lexiconOwner[label]!;
@@ -334,7 +341,14 @@ export class CompiledModels {
       // the lexicon or not at all); stop words and places are no features in the first place
       else if (kind === WORD && c >= MIN_WORD && this.word[id]!.length > 1 && !otherLabelWord?.(this.word[id]!)) insertByContribution(wordK, wordC, k, c);
     }
-    for (const k of lexK) for (const t of x.tokens[k] ?? []) if (!out.includes(tokens[t]!)) out.push(tokens[t]!);
+    // the token's string as its shared info holds it (the same word as jieba's fresh copy): the
+    // wire to the main thread looks each evidence word up in a table (wire.ts), and a string seen
+    // before has its hash already
+    for (const k of lexK)
+      for (const t of x.tokens[k] ?? []) {
+        const w = tokens[t]!.token;
+        if (!out.includes(w)) out.push(w);
+      }
     for (const k of wordK) {
       const w = this.word[x.ids[k]!]!;
       if (!out.includes(w)) out.push(w);

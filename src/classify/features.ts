@@ -28,9 +28,7 @@ export interface Analysis {
   clause: number[];
   typeHits: Hit[];
   themeHits: Hit[];
-  /** content words as model features; negated mentions are prefixed with ¬ */
-  features: string[];
-  /** for each feature: its token's info, and whether the mention is negated */
+  /** for each content word (a model feature, see {@link featureWords}): its token's info, and whether the mention is negated */
   featureInfos: TokenInfo[];
   featureNegated: boolean[];
 }
@@ -251,7 +249,6 @@ export class Analyzer {
 
     const typeHits: Hit[] = [];
     const themeHits: Hit[] = [];
-    const features: string[] = [];
     const featureInfos: TokenInfo[] = [];
     const featureNegated: boolean[] = [];
     // the clause in which a hedge was last seen: words after it there are hedged
@@ -269,11 +266,19 @@ export class Analyzer {
         for (const entry of inf.themes) themeHits.push({ entry, token: i, negated, hedged });
       } else if (flags && resolvedClause(clause[i]!)) negated = true;
       if (!inf.stop) {
-        features.push(negated ? inf.negated : tokens[i]!);
         featureInfos.push(inf);
         featureNegated.push(negated);
       }
     }
-    return { tokens, infos, clause, typeHits, themeHits, features, featureInfos, featureNegated };
+    return { tokens, infos, clause, typeHits, themeHits, featureInfos, featureNegated };
   }
+}
+
+/**
+ * The content words of an analysis as model features, negated mentions prefixed with ¬ (training
+ * reads them; classification reads the infos' memoised feature ids instead, so the strings are
+ * not built for every complaint).
+ */
+export function featureWords(a: Analysis): string[] {
+  return a.featureInfos.map((inf, k) => (a.featureNegated[k] ? inf.negated : inf.token));
 }

@@ -31,6 +31,11 @@ export interface Lexicon {
   /** word -> theme entries */
   themes: Map<string, LexEntry[]>;
   negation: Map<string, NegationKind[]>;
+  /**
+   * sub-type -> words that name its source (subtype-cues.tsv: 养猪 for 养殖废水), looked for inside
+   * the complaint's words when the sub-type's type is found; they are no features
+   */
+  subtypeCues: Map<string, string[]>;
   /** longest word in any table, for matching inside tokens */
   maxLength: number;
   /** every word of the tables and every cue of waste-routing.tsv, for the segmenter's dictionary */
@@ -96,10 +101,20 @@ export function loadLexicon(dir = dataPath("lexicon")): Lexicon {
     if (!kinds.includes(kind as NegationKind)) bad(negFile, line, `未知类别「${kind}」`);
     add(negation, term!, kind as NegationKind);
   }
+  const subtypeCues = new Map<string, string[]>();
+  const cuesFile = `${dir}/subtype-cues.tsv`;
+  if (existsSync(cuesFile)) {
+    for (const { line, cells } of readTsv(cuesFile)) {
+      const [term, subtype] = cells;
+      if (!subtype || !SUBTYPE_PARENT.has(subtype)) bad(cuesFile, line, `未知子类「${subtype ?? ""}」`);
+      if (term!.length < 2) bad(cuesFile, line, `线索词至少两个字，收到「${term}」`);
+      add(subtypeCues, subtype, term!);
+    }
+  }
   // the cues of waste-routing.tsv are looked for among the words too (scheme.ts routeWaste)
   const routingFile = `${dir}/waste-routing.tsv`;
   const cues = existsSync(routingFile) ? readTsv(routingFile).flatMap(({ cells }) => (cells[0] === "*" ? [] : [cells[0]!])) : [];
   const tables = [...types.keys(), ...themes.keys(), ...negation.keys()];
   const words = [...new Set([...tables, ...cues])];
-  return { types, themes, negation, maxLength: Math.max(...tables.map((w) => w.length)), words };
+  return { types, themes, negation, subtypeCues, maxLength: Math.max(...tables.map((w) => w.length)), words };
 }

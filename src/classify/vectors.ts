@@ -1,4 +1,4 @@
-import type { Analysis, Hit } from "./features.js";
+import { type Analysis, type Hit, featureWords } from "./features.js";
 import type { SparseVector } from "./model.js";
 
 /**
@@ -8,7 +8,7 @@ import type { SparseVector } from "./model.js";
  */
 
 function words(a: Analysis, x: SparseVector): void {
-  for (const f of a.features) x.set(`w:${f}`, 1);
+  for (const f of featureWords(a)) x.set(`w:${f}`, 1);
 }
 
 function sums(hits: readonly Hit[], prefix: string, key: (h: Hit) => string | undefined, x: SparseVector): void {

@@ -5,6 +5,7 @@ import { countBy } from "../analyze/count.js";
 import { type AnalyzableComplaint, type Dimension, UNRESOLVED, parseDimensions } from "../analyze/keys.js";
 import { type Grid, toGrid } from "../analyze/pivot.js";
 import { formatRate, rateBasis } from "../analyze/rates.js";
+import { formatFine, toWan } from "../text/format.js";
 import { type StatsSummary, summarize } from "../analyze/summary.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { spikeSentence } from "../report/spikes.js";
@@ -101,7 +102,7 @@ function extraTables(s: StatsSummary): Table[] {
               "有处理措施",
               "立案",
               "罚款笔数",
-              "罚款金额（元）",
+              "罚款金额（万元）",
               "责令整改",
               "责令停产",
               "查封扣押",
@@ -116,7 +117,7 @@ function extraTables(s: StatsSummary): Table[] {
               e.withAction,
               e.cases,
               e.fines,
-              e.fineYuan,
+              toWan(e.fineYuan),
               e.orders,
               e.suspensions,
               e.seizures,
@@ -221,7 +222,7 @@ function printSummary(s: StatsSummary, io: Io): void {
   else if (s.enforcement) {
     const e = s.enforcement.total;
     io.out(
-      `执法：立案 ${e.cases}，罚款 ${e.fines} 笔共 ${e.fineYuan.toLocaleString("zh-CN")} 元，责令整改 ${e.orders}，责令停产 ${e.suspensions}，查封扣押 ${e.seizures}，约谈 ${e.interviewed} 人，问责 ${e.accountable} 人`,
+      `执法：立案 ${e.cases}，罚款 ${e.fines} 笔共 ${formatFine(e.fineYuan)}，责令整改 ${e.orders}，责令停产 ${e.suspensions}，查封扣押 ${e.seizures}，约谈 ${e.interviewed} 人，问责 ${e.accountable} 人`,
     );
   }
 }

@@ -9,9 +9,10 @@ export { countBy } from "../analyze/count.js";
 export { rates, ratesBy } from "../analyze/rates.js";
 export { countyRanking } from "../analyze/hotspots.js";
 export { compareWithOfficial } from "../classify/qa.js";
+export { agreementTable } from "./agreement.js";
 export { spikes } from "../analyze/spikes.js";
 export { toGrid } from "../analyze/pivot.js";
-export { DIMENSION_NAMES, MISSING, UNRESOLVED } from "../analyze/keys.js";
+export { DIMENSION_NAMES, MISSING, NO_THEME, UNRESOLVED } from "../analyze/keys.js";
 export { THEMES, THEME_NAMES } from "../model/classification.js";
 export { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";
 
@@ -58,7 +59,7 @@ export {
   tableCard,
 } from "./cards.js";
 export { cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
-export { formatDate, formatMonthDay } from "../text/format.js";
+export { formatDate, formatMonthDay, formatWan, toWan } from "../text/format.js";
 export { highlighted, pieces, queryWords } from "./highlight.js";
 export { xlsxBytes } from "./xlsx.js";
 export { neutralizeFormula, toCsv } from "../export/csv.js";

@@ -21,8 +21,7 @@ import { type Table, xlsxBytes } from "./xlsx.js";
 /** The 模拟数据 banner (when the data is synthetic) and where the data comes from. */
 export function banner(data: { meta: DashboardMeta }): HTMLElement {
   const m = data.meta;
-  // Framework's one English word on screen: the sidebar button's tooltip
-  document.querySelector("#observablehq-sidebar-toggle")?.setAttribute("title", "收起或展开侧栏");
+  localizeChrome();
   const files = m.sources.map((s) => s.file);
   const source = `数据：${files.slice(0, 2).join("、")}${files.length > 2 ? ` 等 ${files.length} 个文件` : ""}；${num(m.cases)} 件信访件${m.asOf ? `，办理情况截至${cnDate(m.asOf)}` : ""}。`;
   return el("div", { class: "ducha-banner" }, [
@@ -34,6 +33,23 @@ export function banner(data: { meta: DashboardMeta }): HTMLElement {
       : null,
     el("p", { class: "ducha-source" }, [source, " 信访人姓名、电话、身份证号已隐去。"]),
   ]);
+}
+
+/**
+ * Framework's sidebar in Chinese, for the eye and for screen readers: its toggle and the two labels
+ * that work it are titled “Toggle sidebar Alt-B” by Framework's client (no option to change it,
+ * and node_modules is not patched), and the navigation has no name.
+ */
+export function localizeChrome(doc: Document = document): void {
+  const key = /Mac|iPhone/.test(navigator.platform) ? "⌘B" : "Alt-B";
+  const toggle = doc.querySelector("#observablehq-sidebar-toggle");
+  toggle?.setAttribute("title", `收起或展开侧栏（${key}）`);
+  toggle?.setAttribute("aria-label", "收起或展开侧栏");
+  for (const label of doc.querySelectorAll("label[for='observablehq-sidebar-toggle']")) {
+    label.setAttribute("title", label.id === "observablehq-sidebar-close" ? "收起侧栏" : "收起或展开侧栏");
+    label.setAttribute("aria-label", label.id === "observablehq-sidebar-close" ? "收起侧栏" : "收起或展开侧栏");
+  }
+  doc.querySelector("#observablehq-sidebar")?.setAttribute("aria-label", "页面导航");
 }
 
 /** "当前：全部信访件，共 461 件" / "当前：苏仙区，71 件（共 461 件）" */
@@ -156,6 +172,11 @@ async function draw(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
   target.classList.add("vega-embed");
   target.replaceChildren();
   await view.initialize(target).runAsync();
+  // one Chinese label for the whole chart (the spec's description, see frame() in src/charts):
+  // vega calls its container an English "visualization"; the SVG's own parts are not announced
+  target.setAttribute("role", "img");
+  target.setAttribute("aria-roledescription", "图表");
+  target.querySelector("svg")?.setAttribute("aria-hidden", "true");
   return view;
 }
 

@@ -4,7 +4,7 @@
  * Observable Framework's `view()` makes every chart and table below depend on it. The state is
  * kept for the browser tab (sessionStorage), so moving between pages keeps the selection.
  */
-import { MISSING } from "../analyze/keys.js";
+import { NO_THEME } from "../analyze/keys.js";
 import { THEMES, THEME_NAMES } from "../model/classification.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { cnDate, cnDay, el } from "./dom.js";
@@ -24,7 +24,7 @@ function restore(data: DashboardData): Filters {
       batch: ok(saved.batch, data.batches),
       county: ok(saved.county, data.cols.countyKeys),
       type: ok(saved.type, [...POLLUTION_TYPES]),
-      theme: ok(saved.theme, [...THEMES, MISSING]),
+      theme: ok(saved.theme, [...THEMES, NO_THEME]),
     };
   } catch {
     return { ...NO_FILTERS };
@@ -47,7 +47,7 @@ export function describeFilters(data: DashboardData, f: Filters): string {
   if (f.batch) parts.push(`第${f.batch}批`);
   if (f.county) parts.push(data.countyName(f.county));
   if (f.type) parts.push(`污染类型：${f.type}`);
-  if (f.theme) parts.push(`督察重点：${f.theme === MISSING ? "未涉及" : (THEME_NAMES[f.theme as keyof typeof THEME_NAMES] ?? f.theme)}`);
+  if (f.theme) parts.push(`督察重点：${f.theme === NO_THEME ? "未涉及" : (THEME_NAMES[f.theme as keyof typeof THEME_NAMES] ?? f.theme)}`);
   return parts.length ? parts.join("；") : "全部信访件";
 }
 
@@ -81,7 +81,7 @@ export function filterBar(data: DashboardData): HTMLFormElement & { value: Filte
       POLLUTION_TYPES.filter((_, i) => typesSeen & (1 << i)).map((t): [string, string] => [t, t]),
       initial.type,
     ),
-    select("theme", "督察重点", [...THEMES.map((t): [string, string] => [t, THEME_NAMES[t]]), [MISSING, "未涉及督察重点"]], initial.theme),
+    select("theme", "督察重点", [...THEMES.map((t): [string, string] => [t, THEME_NAMES[t]]), [NO_THEME, "未涉及督察重点"]], initial.theme),
   ];
   const reset = el("button", { type: "button", class: "ducha-reset" }, ["清除筛选"]);
   const form = el("form", { class: "ducha-filters", role: "search", "aria-label": "筛选" }, [

@@ -7,7 +7,7 @@ import type { ComplaintColumns } from "../analyze/columns.js";
 import { type CountTable, countBy } from "../analyze/count.js";
 import type { CountyRank } from "../analyze/hotspots.js";
 import { countyRanking, withZeroCounties } from "../analyze/hotspots.js";
-import { type Dimension, MISSING, UNRESOLVED } from "../analyze/keys.js";
+import { type Dimension, MISSING, NO_THEME, UNRESOLVED } from "../analyze/keys.js";
 import type { PopulationTable } from "../analyze/population.js";
 import { POLLUTION_TYPES } from "../model/vocabulary.js";
 import { THEMES } from "../model/classification.js";
@@ -133,7 +133,7 @@ export class DashboardData {
     const batch = f.batch ? c.batchKeys.indexOf(f.batch) : -1;
     const county = f.county ? c.countyKeys.indexOf(f.county) : -1;
     const typeIndex = f.type ? (f.type === MISSING ? -2 : POLLUTION_TYPES.indexOf(f.type as never)) : -1;
-    const themeIndex = f.theme ? (f.theme === MISSING ? -2 : THEMES.indexOf(f.theme as never)) : -1;
+    const themeIndex = f.theme ? (f.theme === NO_THEME ? -2 : THEMES.indexOf(f.theme as never)) : -1;
     const typeBit = typeIndex >= 0 ? 1 << typeIndex : 0;
     const themeBit = themeIndex >= 0 ? 1 << themeIndex : 0;
     const out = new Int32Array(n);

@@ -10,11 +10,11 @@ import type { AnalyzableComplaint } from "../analyze/keys.js";
 import { type Rates, rates } from "../analyze/rates.js";
 import type { RepeatGroup } from "../analyze/repeats.js";
 import { type ChartData, ChartDataError, type ChartName, chartRecord, chartSpec } from "../charts/catalog.js";
-import { MISSING, UNRESOLVED, formatDate, formatDateRange, formatInteger } from "../text/format.js";
+import { MISSING, NO_THEME, UNRESOLVED, formatDate, formatDateRange, formatFine, formatInteger } from "../text/format.js";
 import { redact } from "../text/redact.js";
 import type { Block, ReportTable } from "./model.js";
 
-export { MISSING, UNRESOLVED };
+export { MISSING, NO_THEME, UNRESOLVED };
 
 /** Options of {@link buildReport}: title, input files and rejects for the note on method, 模拟数据, date, charts. */
 export interface ReportOptions {
@@ -39,7 +39,8 @@ export interface ReportOptions {
 /** "2023-06-26" -> "2023年6月26日" (kept for callers of the report module; see text/format.ts). */
 export const cnDate = (iso: string): string => formatDate(iso);
 export const int = formatInteger;
-export const wan = (yuan: number): string => (yuan >= 10_000 ? `${(yuan / 10_000).toFixed(2).replace(/\.?0+$/, "")} 万元` : `${int(yuan)} 元`);
+/** A fine in a sentence: "16.5 万元", "5,000 元" ({@link formatFine}). */
+export const wan = formatFine;
 
 /** A redacted excerpt that says it is one: "来电反映：…的白烟带着刺鼻的味道，熏得大家……". */
 export const excerptOf = (text: string): string => {

@@ -17,6 +17,12 @@ export const NO_VALUE = "—";
 /** The key of a value the table does not give (no 是否属实, no date, no type): “（未填）”. */
 export const MISSING = "（未填）";
 
+/**
+ * The 督察重点 key of a complaint that touches none of the priority themes: “未涉及”. Not （未填）:
+ * themes come from the classifier, never from an input cell, so nothing was left blank.
+ */
+export const NO_THEME = "未涉及";
+
 /** The county key of a complaint whose county could not be resolved: “（未识别）”. */
 export const UNRESOLVED = "（未识别）";
 
@@ -68,3 +74,21 @@ export function formatDateRange(from: string, to: string): string {
 
 /** Whether `text` is a day written "2023-07-16" (the form the formatters above turn into Chinese). */
 export const isIsoDate = (text: string): boolean => ISO_DATE.test(text);
+
+/**
+ * Fines are written in 万元, as the published tables write them (罚款2.3万元, 罚款人民币9.5万元):
+ * {@link toWan} is the figure of a table cell (a number, so a spreadsheet can add it up; the
+ * column header says “（万元）”), {@link formatWan} that cell as shown, with two decimals in
+ * every row of the column (4.00, 12.35, 合计 1,482.55), and {@link formatFine} an amount in a
+ * sentence, unit included (共计 16.5 万元; below 1 万元 in 元: 5,000 元).
+ */
+export const toWan = (yuan: number): number => Math.round(yuan / 100) / 100;
+
+/** 4 -> "4.00", 1482.55 -> "1,482.55": a 罚款金额（万元） cell, from its figure in 万元 ({@link toWan}). */
+export function formatWan(wan: number): string {
+  const [whole, cents] = Math.abs(wan).toFixed(2).split(".") as [string, string];
+  return `${wan < 0 ? "-" : ""}${formatInteger(Number(whole))}.${cents}`;
+}
+
+/** 165000 -> "16.5 万元", 5000 -> "5,000 元": a fine in a sentence. */
+export const formatFine = (yuan: number): string => (yuan >= 10_000 ? `${(yuan / 10_000).toFixed(2).replace(/\.?0+$/, "")} 万元` : `${formatInteger(yuan)} 元`);

@@ -171,6 +171,14 @@ function coreDictionary(full: string): string {
 const tinyIdf = () => tempFile("ducha-idf", "的 1.0\n");
 
 /**
+ * A valid HMM model that knows one character. `cut` runs with HMM off (segment() below), so it
+ * never reads the model; only keywords() (jieba's extractor cuts with HMM on) needs the real one.
+ * nodejieba.load parses the model twice (for its segmenter and for the TextRank extractor it
+ * always builds): ~20 ms of a worker's start saved, the tokens unchanged.
+ */
+const stubHmm = () => tempFile("ducha-hmm", "0 0 0 0\n0 0 0 0\n0 0 0 0\n0 0 0 0\n0 0 0 0\n的:0\n的:0\n的:0\n的:0\n");
+
+/**
  * Load jieba's default dictionary plus the domain and place dictionaries, once per process.
  * The merged user dictionary is written to a content-addressed file in the temp folder (jieba
  * only reads files) after every line was checked.
@@ -193,7 +201,8 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
   // jieba's keyword extractor loads its idf table (6 MB) on load(); classification never uses
   // it, so a one-line table is given unless keywords() is wanted
   const idfDict = options.keywords ? join(jiebaDir, "idf.utf8") : tinyIdf();
-  nodejieba.load({ dict, userDict: merged, idfDict });
+  const hmmDict = options.keywords ? join(jiebaDir, "hmm_model.utf8") : stubHmm();
+  nodejieba.load({ dict, hmmDict, userDict: merged, idfDict });
   loadedKeywords = Boolean(options.keywords);
   loadedOptions = options;
   wordsChanged = false;
@@ -203,7 +212,93 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
 /** Words of a text (jieba's exact mode with the domain dictionary, HMM off). */
 export function segment(text: string): string[] {
   if (!loaded || wordsChanged) loadSegmenter(loadedOptions);
-  return nodejieba.cut(text);
+  return joinPlaceNames(nodejieba.cut(text));
+}
+
+/** the last characters of a token that may name a division (镇, 村, 街道…): only such tokens are looked up as places */
+const PLACE_END = new Set([..."省市州盟县旗区镇乡村道组"]);
+/** suffixes that end a place name cut into pieces (烧|田|村); 组 only after a village or community */
+const PLACE_SUFFIX = /(?:村|镇|乡|街道|社区)$/;
+/**
+ * a village suffix glued to a locative or to the next 村 (烧|田|村上|粮|组, 荷叶|塘|村村|旁边): the 村 ends
+ * the name, the rest stays a word
+ */
+const VILLAGE_LOCATIVE = /^村[上里内边口头中外旁前后村]$/;
+/** a piece of a name: no division of its own (沂源县|鲁|村镇 is 沂源县|鲁村镇, not one name) */
+const DIVISION_END = /[省市州盟县旗区镇乡村]$/;
+const HAN = /^[\u4e00-\u9fa5]+$/;
+
+/**
+ * Join the pieces of a division name that jieba cut apart right after another place: 南岳镇|烧|田|村上
+ * becomes 南岳镇|烧田村|上, 章华镇|治|湖|村 becomes 章华镇|治湖村, 黄泥|坳|村 after a town 黄泥坳村. A name
+ * is one to three Chinese characters of tokens that are no stop words, places or divisions, ended by a token that is or ends
+ * in 村, 镇, 乡, 街道 or 社区 (组 after a village or community); otherwise the tokens stay as cut. Places
+ * say where, not what: joined, 烧田村 gives no 烧 and 石灰冲村 no 石灰.
+ */
+export function joinPlaceNames(tokens: string[]): string[] {
+  // most texts have no short token that may end a place name after another token: nothing to do
+  let any = false;
+  for (let j = 1; j < tokens.length && !any; j++) any = tokens[j]!.length <= 2 && endsPlace(tokens[j]!);
+  if (!any) return tokens;
+  let out: string[] | undefined;
+  // the previous token (in out) is a place: known after a join, else looked up when a suffix is near
+  let joinedBefore = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (i > 0 && suffixAhead(tokens, i)) {
+      const before = out ? out[out.length - 1]! : tokens[i - 1]!;
+      if (joinedBefore || (before.length > 1 && PLACE_END.has(before[before.length - 1]!) && isPlaceName(before))) {
+        const joined = placeAfter(tokens, i, before);
+        if (joined) {
+          out ??= tokens.slice(0, i);
+          out.push(joined.name);
+          if (joined.rest) out.push(joined.rest);
+          i = joined.end;
+          joinedBefore = !joined.rest;
+          continue;
+        }
+      }
+    }
+    out?.push(t);
+    joinedBefore = false;
+  }
+  return out ?? tokens;
+}
+
+/** Whether a token that may end a place name (村, 田村, 街道, 村上, 组) follows within three tokens after i: a cheap test before any look-up. */
+function suffixAhead(tokens: readonly string[], i: number): boolean {
+  for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+    const t = tokens[j]!;
+    if (t.length > 2) return false;
+    if (endsPlace(t)) return true;
+  }
+  return false;
+}
+
+/** A token of at most two characters that may end a place name. */
+function endsPlace(t: string): boolean {
+  const last = t[t.length - 1]!;
+  return last === "村" || last === "镇" || last === "乡" || last === "组" || t === "街道" || t === "社区" || (t[0] === "村" && VILLAGE_LOCATIVE.test(t));
+}
+
+/** The place name that starts at token i, right after the place `before`, if its pieces make one. */
+function placeAfter(tokens: readonly string[], i: number, before: string): { name: string; rest: string; end: number } | undefined {
+  const group = /(?:村|社区)$/.test(before);
+  let name = "";
+  for (let j = i; j < tokens.length && j < i + 5; j++) {
+    const t = tokens[j]!;
+    if (name) {
+      const locative = VILLAGE_LOCATIVE.test(t);
+      const whole = name + (locative ? "村" : t);
+      const suffix = locative || (t.length <= 2 && PLACE_SUFFIX.test(t)) || (group && t === "组");
+      if (suffix && isPlaceName(whole)) {
+        return { name: whole, rest: locative ? t.slice(1) : "", end: j };
+      }
+    }
+    if (!HAN.test(t) || isStopWord(t) || DIVISION_END.test(t) || isPlaceName(t) || name.length + t.length > 3) return undefined;
+    name += t;
+  }
+  return undefined;
 }
 
 /** Whether a token carries no meaning for classification: stop words, punctuation, numbers. */

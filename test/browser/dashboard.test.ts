@@ -273,7 +273,7 @@ describe("dashboard pages", () => {
     try {
       for (const [path] of PAGES.filter(([p]) => p !== "/notebook")) {
         await page.goto(base + path, { waitUntil: "networkidle" });
-        expect(await page.evaluate(() => document.body.innerText), path).not.toMatch(/\bsrc\/|\.ts\b/);
+        expect(await page.evaluate(() => document.body.innerText), path).not.toMatch(/\bsrc\/|\.ts\b|\bdocs\/\S*\.md/);
       }
     } finally {
       await page.close();
@@ -571,6 +571,81 @@ describe("信访件检索", () => {
       expect(await page.locator(".ducha-results td.text script").count()).toBe(0);
     });
   }, 60_000);
+});
+
+describe("what leaders and screen readers are told", () => {
+  it("热点 at 1366 px: fines in 万元 with two decimals, repeat 对象 as names and a readable 归组理由 column", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      await page.goto(base + "/hotspots", { waitUntil: "networkidle" });
+      const fines = await tableOf(page, "执法问责");
+      const col = fines.headers.indexOf("罚款金额（万元）");
+      expect(col).toBeGreaterThan(0);
+      for (const r of fines.rows) expect(r[col]).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+      const repeats = await tableOf(page, "重复举报");
+      const target = repeats.headers.indexOf("对象");
+      // a name, never the shared words as a list (养猪场、臭气熏天)
+      for (const r of repeats.rows) expect(r[target]).not.toMatch(/、/);
+      // 归组理由 was ~130 px at 1366 px, a 受理编号 broken on every line; and the table fits its card
+      const reason = await page.locator('.ducha-table[data-table="重复举报"] tbody td:last-child').first().boundingBox();
+      expect(reason!.width).toBeGreaterThanOrEqual(250);
+      const scroll = page.locator('.ducha-table[data-table="重复举报"] .ducha-table-scroll');
+      expect(await scroll.evaluate((d) => d.scrollWidth <= d.clientWidth + 1)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  it("分类 does not score the table's 固废 rows under the seven-class scheme: 不适用 and why, not 0.0%", async () => {
+    await visitUnfiltered("agreement", "/classification", async (page) => {
+      const { headers, rows } = await tableOf(page, "自动分类与原表污染类型对照");
+      const waste = rows.find((r) => r[0] === "固废");
+      expect(waste, "the fixture has an official 固废 row").toBeDefined();
+      expect(waste!.at(-1)).toBe("不适用");
+      expect(headers.at(-1)).toBe("原表标注中自动分类一致的比例");
+      const note = await page.locator('.ducha-table[data-table="自动分类与原表污染类型对照"] p.ducha-muted').textContent();
+      expect(note).toContain("标为“固废”");
+      expect(note).toContain("七类方案没有固废");
+      // the county × 督察重点 table says 未涉及, never （未填）, for no theme
+      const themes = await tableOf(page, "县（市、区）× 督察重点");
+      expect(themes.headers).toContain("未涉及");
+      expect(themes.headers).not.toContain("（未填）");
+    });
+  }, 60_000);
+
+  it("every chart has one Chinese label, and nothing a screen reader reads is English (Framework's sidebar included)", async () => {
+    const english: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    try {
+      for (const [path, , charts] of PAGES.filter(([p]) => p !== "/notebook")) {
+        await page.goto(base + path, { waitUntil: "networkidle" });
+        await waitForCharts(page, charts);
+        const bodies = await page.$$eval(".ducha-chart.is-ready .ducha-chart-body", (els) =>
+          els.map((e) => ({ role: e.getAttribute("role"), label: e.getAttribute("aria-label") ?? "", desc: e.getAttribute("aria-roledescription") })),
+        );
+        for (const b of bodies) {
+          expect(b.role, path).toBe("img");
+          expect(b.desc, path).toBe("图表");
+          expect(b.label, path).toMatch(/^图表：[\u4e00-\u9fff]/);
+        }
+        // titles, labels and role descriptions outside what is hidden from screen readers
+        const said = await page.$$eval("[title], [aria-label], [aria-roledescription]", (els) =>
+          els
+            .filter((e) => !e.closest("[aria-hidden='true']"))
+            .flatMap((e) => ["title", "aria-label", "aria-roledescription"].map((a) => `${a}=${e.getAttribute(a) ?? ""}`)),
+        );
+        for (const x of said) if (/=.*[A-Za-z]{3,}/.test(x) && !/=.*(?:Alt-B|⌘B|SVG|PNG|CSV|XLSX)/.test(x)) english.push(`${path} ${x}`);
+      }
+      // Framework titles its sidebar toggle and labels "Toggle sidebar Alt-B" (the 报告 page has no sidebar)
+      await page.goto(base + "/", { waitUntil: "networkidle" });
+      await waitForCharts(page, 1);
+      for (const sel of ["#observablehq-sidebar-toggle", "#observablehq-sidebar-backdrop", "#observablehq-sidebar-close"])
+        expect(await page.locator(sel).getAttribute("title"), sel).toMatch(/^收起/);
+    } finally {
+      await page.close();
+    }
+    expect(english).toEqual([]);
+  }, 120_000);
 });
 
 describe("navigation", () => {

@@ -87,12 +87,12 @@ const THEMES: CountTable<"theme"> = {
     { theme: "pollution-battle", count: 5 },
     { theme: "two-high", count: 2 },
     { theme: "repeat-rectification", count: 1 },
-    { theme: "（未填）", count: 3 },
+    { theme: "未涉及", count: 3 },
   ],
   records: 10,
   typeSource: { official: 10, predicted: 0, none: 0 },
   labels: { "pollution-battle": "污染防治攻坚与“夏季攻势”", "two-high": "“两高”项目与落后产能", "repeat-rectification": "历次督察反馈与信访件整改" },
-  keys: { theme: ["two-high", "pollution-battle", "repeat-rectification", "（未填）"] },
+  keys: { theme: ["two-high", "pollution-battle", "repeat-rectification", "未涉及"] },
 };
 
 /** 3 complaints: pollution-battle × 大气 twice, × 水 once; two-high × 大气 once; one with no theme (水). */
@@ -102,12 +102,12 @@ const THEME_TYPES: CountTable<"theme" | "type"> = {
     { theme: "pollution-battle", type: "大气", count: 2 },
     { theme: "pollution-battle", type: "水", count: 1 },
     { theme: "two-high", type: "大气", count: 1 },
-    { theme: "（未填）", type: "水", count: 1 },
+    { theme: "未涉及", type: "水", count: 1 },
   ],
   records: 4,
   typeSource: { official: 4, predicted: 0, none: 0 },
   labels: { "pollution-battle": "污染防治攻坚与“夏季攻势”", "two-high": "“两高”项目与落后产能" },
-  keys: { theme: ["pollution-battle", "two-high", "（未填）"], type: ["大气", "水"] },
+  keys: { theme: ["pollution-battle", "two-high", "未涉及"], type: ["大气", "水"] },
 };
 
 const GROUPS: RepeatGroup[] = [
@@ -173,6 +173,27 @@ describe("spec builders (golden files: UPDATE_GOLDEN=1 rewrites them)", () => {
       expect(() => toVega(spec)).not.toThrow();
     });
   }
+
+  it("describes every chart in Chinese for screen readers, and draws no English ARIA captions", async () => {
+    const { View, parse } = await import("vega");
+    for (const [name, make] of Object.entries(specs)) {
+      const spec = make() as TopLevelSpec & { description?: string };
+      // the description names the chart: its title, or for a report figure (no title) the default one
+      expect(spec.description, name).toMatch(/^图表：[\u4e00-\u9fff]/);
+      const svg = await new View(parse(toVega(spec)), { renderer: "none" }).toSVG();
+      // vega's captions of axes, legends and items ("X-axis titled …", "count: 5; type: 水") are English
+      const labels = svg.match(/aria-label="[^"]*"/g) ?? [];
+      expect(
+        labels.filter((l) => /axis|legend|: \d/i.test(l)),
+        name,
+      ).toEqual([]);
+      expect(svg, name).not.toMatch(/aria-roledescription="(?:axis|legend|bar|rect|symbol|line|area|text|rule)"/);
+      // the title's English caption ("Title text '…'") is inside a group hidden from screen readers
+      if (svg.includes("Title text")) expect(svg, name).toContain('class="mark-group role-title" aria-hidden="true"');
+    }
+    expect(specs.types!()).toMatchObject({ description: expect.stringContaining("图表：信访件污染类型构成。") });
+    expect((specs.repeats!() as { description?: string }).description).toMatch(/^图表：[^。]+。.*模拟数据/);
+  });
 
   it("puts the 模拟数据 note on a synthetic chart, and keeps it when the title is left out", () => {
     const withTitle = JSON.stringify(specs.types!());

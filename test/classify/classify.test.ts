@@ -228,3 +228,23 @@ describe("complaint target and place", () => {
     expect(classify("金桂小区居民反映，小区对面的宏达砖厂冒黑烟").target).toBe("宏达砖厂");
   });
 });
+
+describe("sub-types named by their source (data/lexicon/subtype-cues.tsv)", () => {
+  const sub = (text: string) => classify(text).subtypes.find((s) => s.label === "养殖废水");
+
+  it("gives a livestock farm's waste water the sub-type 养殖废水, with the farm word as evidence", () => {
+    // real row N049 (华容县 2017, written 畜禽养殖污染): the model alone said 生活污水
+    expect(sub("华容县章华镇治湖村九、十、十一组居民养猪，从镇上收集潲水，污水对环境影响很大。")?.evidence).toEqual(["养猪"]);
+    // real row N169: the cue is found inside a longer word
+    expect(sub("福州市闽侯县荆溪镇桐口林场桃田村山脚下，养猪场，污水直接排入桐溪。")?.evidence).toContain("养猪场");
+  });
+
+  it("gives no type: a farm's smell stays 大气, and a slaughterhouse or a restaurant's swill is no farm", () => {
+    const smell = classify("村里的养猪场臭气熏天，晚上都不敢开窗。");
+    expect(smell.types.map((t) => t.label)).toEqual(["大气"]);
+    expect(smell.subtypes.map((s) => s.label)).not.toContain("养殖废水");
+    // real row N158 (杀猪场 contains 猪场) and the sample's restaurant (潲水)
+    expect(sub("达州市长江食品生猪杀猪场污水、噪声、臭气扰民")).toBeUndefined();
+    expect(sub("餐馆餐厨废水直接倒进下水道，潲水直接往郴江里倒。")).toBeUndefined();
+  });
+});

@@ -20,6 +20,17 @@ describe("evidence", () => {
     "资兴市兴宁镇塘冲村有人开了一家石材厂，机器声音很大，粉尘得到治理后又反弹。",
   ];
 
+  it("takes no evidence word from a village name that jieba cut into words (烧田村, 黄泥坳村)", () => {
+    // real row N051: 烧 (a 大气 word) came from 烧田村; sample: 黄泥 (水) from 黄泥坳村
+    const n051 = classify("南岳区南岳镇烧田村上粮组与新台组之间有一个选矿场，天晴尘土飞扬，下雨到处泥泞。");
+    expect(n051.types.map((t) => t.label)).toEqual(["大气"]);
+    for (const l of [...n051.types, ...n051.subtypes, ...n051.themes]) expect(l.evidence).not.toContain("烧");
+    expect(n051.place).toEqual({ town: "南岳镇", village: "烧田村" });
+    const words = classify("高亭司镇黄泥坳村一个石材加工厂半夜偷偷排放废水，粉尘飘到村里。").types.flatMap((t) => t.evidence);
+    expect(words).not.toContain("黄泥");
+    expect(words).toContain("废水");
+  });
+
   it("shows only real words, taken from the text, for every label of every real row", () => {
     const bad: string[] = [];
     for (const text of texts) {

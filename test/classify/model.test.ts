@@ -43,6 +43,15 @@ describe("lexicons", () => {
     expect(() => loadLexicon(dir)).toThrow(/types\.tsv 第3行: 未知污染类型「噪音污染」/);
   });
 
+  it("reject a sub-type cue for an unknown sub-type with file and line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lex-"));
+    writeFileSync(join(dir, "types.tsv"), "粉尘\t大气\t扬尘\t3\n");
+    writeFileSync(join(dir, "themes.tsv"), "");
+    writeFileSync(join(dir, "negation.tsv"), "");
+    writeFileSync(join(dir, "subtype-cues.tsv"), "# c\n养猪\t养殖废水\n养猪\t畜禽养殖\n");
+    expect(() => loadLexicon(dir)).toThrow(/subtype-cues\.tsv 第3行: 未知子类「畜禽养殖」/);
+  });
+
   it("read the 方案 column (八类) on 其他 words only, and reject it elsewhere with file and line", () => {
     expect(loadLexicon().types.get("无环评手续")?.[0]).toMatchObject({ label: "其他", weight: 3, besideIn: "eight" });
     expect(loadLexicon().types.get("私搭乱建")?.[0]?.besideIn).toBeUndefined();

@@ -106,6 +106,12 @@ describe("ducha stats", () => {
     // the fixture has no 案卷类别: no 重点件 count, only the rule's suggestions, said to be suggestions
     expect(r.stdout).toContain("重点件：无数据（表中没有「案卷类别」列）；按重点件规则建议关注");
     expect(r.stdout).toContain("逾期未办结 2 件");
+    // fines as a report writes them: 5万 + 30000 + 3.5万 + 五万 = 16.5 万元 (was "165,000 元")
+    expect(r.stdout).toContain("罚款 4 笔共 16.5 万元");
+    // themes: a complaint touching none is 未涉及 (the classifier found none), never （未填）
+    const themes = r.stdout.split("\n").find((l) => l.startsWith("督察主题"))!;
+    expect(themes).toMatch(/，未涉及 \d+$/);
+    expect(themes).not.toContain("未填");
     const lines = r.stdout.split("\n");
     const header = lines.find((l) => l.startsWith("县（市、区） \\ 污染类型"))!;
     expect(header.split(/\s{2,}/)).toEqual(["县（市、区） \\ 污染类型", "大气", "水", "噪声", "土壤", "生态", "辐射", "其他", "合计"]);
@@ -122,6 +128,11 @@ describe("ducha stats", () => {
     const ws = wb.getWorksheet("county×status")!;
     expect(ws.getRow(2).values).toEqual([undefined, "县（市、区） \\ 办理状态", "已办结", "阶段性办结", "正在办理", "合计"]);
     expect(ws.getRow(ws.actualRowCount).values).toEqual([undefined, "合计", 7, 1, 2, 10]);
+    // 执法情况 in 万元 like the report and the dashboard (a number, so Excel can add it up)
+    const fines = wb.getWorksheet("执法情况")!;
+    const col = [1, 2].map((i) => (fines.getRow(i).values as unknown[]).indexOf("罚款金额（万元）")).find((c) => c > 0) ?? -1;
+    expect(col).toBeGreaterThan(0);
+    expect(fines.getRow(fines.actualRowCount).getCell(col).value).toBe(16.5);
 
     const csv = join(dir, "dates.csv");
     expect(ducha("stats", MAIN, "--by", "date", "--out", csv, "--no-repeats").code).toBe(0);

@@ -77,6 +77,21 @@ describe("report model", () => {
     expect(paras.join("")).toContain(`督察组分 2 批交办郴州市信访件 ${new ChartData(recs).cases.length} 件。`);
   });
 
+  it("writes fines in 万元 with the unit in the header and two decimals in every row, as the published tables do", () => {
+    const t = model.blocks.find((b) => b.kind === "table" && b.table.caption.includes("执法和问责")) as Extract<
+      ReportModel["blocks"][number],
+      { kind: "table" }
+    >;
+    const col = t.table.headers.indexOf("罚款金额（万元）");
+    expect(col).toBe(4);
+    // 资兴市: 5万元 (case 1), 30000元 (case 2), and the two added copies of case 1 (5万元 each) = 18 万元;
+    // 北湖区 3.5万元 (case 6); 宜章县 五万元 (case 8); 合计 26.5 万元 (hand-computed from the fixture)
+    const fines = Object.fromEntries(t.table.rows.map((r) => [r[0], r[col]]));
+    expect(fines).toMatchObject({ 资兴市: "18.00", 北湖区: "3.50", 宜章县: "5.00", 合计: "26.50" });
+    for (const r of t.table.rows) expect(r[col]).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(t.table.note).not.toContain("罚款金额为万元");
+  });
+
   it("shows complaint text only redacted", () => {
     const all = JSON.stringify(model);
     expect(all).not.toContain(PHONE);
@@ -185,8 +200,20 @@ describe("report writers", () => {
         });
       }
       // the enforcement table seen with 1482.5/5: equal widths would give 8844/11 = 804 twips, 1482.55 needs 7 × 0.65 em at 12 pt
-      const headers = ["县（市、区）", "有处理措施", "立案", "罚款笔数", "罚款金额", "责令整改", "责令停产", "查封扣押", "移送公安", "约谈人数", "问责人数"];
-      const t = { headers, rows: [["苏仙区", "58", "32", "30", "1482.55", "54", "5", "3", "5", "28", "9"]] };
+      const headers = [
+        "县（市、区）",
+        "有处理措施",
+        "立案",
+        "罚款笔数",
+        "罚款金额（万元）",
+        "责令整改",
+        "责令停产",
+        "查封扣押",
+        "移送公安",
+        "约谈人数",
+        "问责人数",
+      ];
+      const t = { headers, rows: [["苏仙区", "58", "32", "30", "1,482.55", "54", "5", "3", "5", "28", "9"]] };
       const { size, widths } = tableLayout(t, TEXT_TWIPS);
       expect(size).toBe(24);
       expect(widths[4]!).toBeGreaterThan(4.2 * 240 + cellMargins);

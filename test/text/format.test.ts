@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { NO_DATA, NO_VALUE, formatDate, formatDateRange, formatInteger, formatMonthDay, formatPercent, isIsoDate } from "../../src/text/format.js";
+import {
+  NO_DATA,
+  NO_VALUE,
+  formatDate,
+  formatDateRange,
+  formatFine,
+  formatInteger,
+  formatMonthDay,
+  formatPercent,
+  formatWan,
+  isIsoDate,
+  toWan,
+} from "../../src/text/format.js";
 
 describe("formatPercent", () => {
   it.each([
@@ -81,3 +93,23 @@ describe("Chinese dates", () => {
 });
 
 it("says 无数据 for a figure the table cannot give", () => expect(NO_DATA).toBe("无数据"));
+
+describe("fines in 万元", () => {
+  it("a table cell: the figure in 万元 to the cent, shown with two decimals in every row", () => {
+    expect(toWan(40_000)).toBe(4);
+    expect(toWan(165_000)).toBe(16.5);
+    expect(toWan(14_825_500)).toBe(1482.55);
+    expect(toWan(5_000)).toBe(0.5);
+    expect(toWan(123)).toBe(0.01);
+    expect([4, 16.5, 1482.55, 0, 0.01, 12_345.6].map(formatWan)).toEqual(["4.00", "16.50", "1,482.55", "0.00", "0.01", "12,345.60"]);
+  });
+
+  it("a sentence: the unit written, 万元 from 1 万元 up, 元 below", () => {
+    expect(formatFine(165_000)).toBe("16.5 万元");
+    expect(formatFine(40_000)).toBe("4 万元");
+    expect(formatFine(14_825_500)).toBe("1482.55 万元");
+    expect(formatFine(100_000)).toBe("10 万元");
+    expect(formatFine(5_000)).toBe("5,000 元");
+    expect(formatFine(0)).toBe("0 元");
+  });
+});

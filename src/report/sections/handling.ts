@@ -2,7 +2,7 @@
 import type { AnalyzableComplaint } from "../../analyze/keys.js";
 import { overdue } from "../../analyze/overdue.js";
 import type { ProgressRow } from "../../analyze/progress.js";
-import { NO_DATA, NO_VALUE, UNRESOLVED, formatDate, formatMonthDay, formatPercent as pct } from "../../text/format.js";
+import { NO_DATA, NO_VALUE, UNRESOLVED, formatDate, formatMonthDay, formatPercent as pct, formatWan, toWan } from "../../text/format.js";
 import { gate } from "../../text/redact.js";
 import { type ReportBlocks, type ReportContext, int, wan } from "../context.js";
 
@@ -151,7 +151,7 @@ function enforcement(ctx: ReportContext, out: ReportBlocks): void {
     int(x.withAction),
     int(x.cases),
     int(x.fines),
-    x.fineYuan ? (x.fineYuan / 10_000).toFixed(2) : "0",
+    formatWan(toWan(x.fineYuan)),
     int(x.orders),
     int(x.suspensions),
     int(x.seizures),
@@ -161,10 +161,10 @@ function enforcement(ctx: ReportContext, out: ReportBlocks): void {
   ]);
   out.table({
     caption: "各县（市、区）执法和问责情况",
-    headers: ["县（市、区）", "有处理措施", "立案", "罚款笔数", "罚款金额", "责令整改", "责令停产", "查封扣押", "移送公安", "约谈人数", "问责人数"],
+    headers: ["县（市、区）", "有处理措施", "立案", "罚款笔数", "罚款金额（万元）", "责令整改", "责令停产", "查封扣押", "移送公安", "约谈人数", "问责人数"],
     rows,
     totalRow: true,
     source: `${ctx.source}中的“处理和整改情况”“责任人被处理情况”栏。`,
-    note: "单位：有处理措施为件，立案为起，罚款金额为万元，责令整改、责令停产、查封扣押、移送公安为提及次数，约谈、问责为人。从文字识别，口径见“说明”。",
+    note: "单位：有处理措施为件，立案为起，责令整改、责令停产、查封扣押、移送公安为提及次数，约谈、问责为人。从文字识别，口径见“说明”。",
   });
 }

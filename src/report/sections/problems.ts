@@ -4,7 +4,7 @@ import { compareCountyKeys } from "../../analyze/keys.js";
 import { THEME_NAMES } from "../../model/classification.js";
 import { POLLUTION_TYPES } from "../../model/vocabulary.js";
 import { formatPercent as pct } from "../../text/format.js";
-import { MISSING, type ReportBlocks, type ReportContext, int } from "../context.js";
+import { MISSING, NO_THEME, type ReportBlocks, type ReportContext, int } from "../context.js";
 
 export function problemsSection(ctx: ReportContext, out: ReportBlocks): void {
   const { cases, types, data } = ctx;
@@ -21,7 +21,7 @@ export function problemsSection(ctx: ReportContext, out: ReportBlocks): void {
   out.figure("type-by-county");
   countyByTypeTable(ctx, out);
   const themes = countBy(data.columns, ["theme"])
-    .rows.filter((t) => t.theme !== MISSING)
+    .rows.filter((t) => t.theme !== NO_THEME)
     .sort((a, b) => b.count - a.count);
   if (themes.length) {
     out.para(
