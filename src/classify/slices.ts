@@ -11,6 +11,7 @@ import { statsClassification } from "./compact.js";
 import { sharedClassifier } from "./complaint-classifier.js";
 import { CHUNK, ClassifierPool, type ResultChunk, type ResultMode, chunkResults, defaultWorkers } from "./pool.js";
 import type { Scheme } from "./scheme.js";
+import { MemoryGuard } from "../util/memory.js";
 
 export { statsClassification };
 
@@ -24,6 +25,12 @@ export interface SliceOptions {
   onProgress?: (done: number, total: number) => void;
   /** "stats": the caller reads only labels, confidences, 重点件 flag, target and place (see ResultMode) */
   mode?: ResultMode;
+  /**
+   * checked after each part is used (see util/memory.ts): asks for a full collection when the
+   * resident set passes its threshold, so that the garbage of the parts already used (and of the
+   * caller's records it let go) does not pile up until V8's own limit; a new guard by default
+   */
+  memory?: MemoryGuard;
 }
 
 /** what a used chunk's place holds, so that its JSON text can be collected */
@@ -47,6 +54,7 @@ export async function classifyInSlices(
   options: SliceOptions = {},
 ): Promise<void> {
   const workers = options.pool ? options.pool.size : (options.workers ?? defaultWorkers(n));
+  const memory = options.memory ?? new MemoryGuard();
   const pool = workers > 0 && n > 0 ? (options.pool ?? new ClassifierPool(workers)) : undefined;
   const textsOf = (start: number) => {
     const texts: string[] = [];
@@ -89,6 +97,7 @@ export async function classifyInSlices(
           chunks[c] = DONE;
           const found = new Set(chunk.pii);
           await onSlice(start + c * CHUNK, chunkResults(chunk), (k) => !found.has(k));
+          memory.check();
         }
       }
     } else {
@@ -101,6 +110,7 @@ export async function classifyInSlices(
           options.onProgress?.(start + results.length, n);
         }
         await onSlice(start, results);
+        memory.check();
       }
     }
   } finally {
