@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { PollutionType } from "../model/vocabulary.js";
+import { EIGHT_TYPES, type PollutionType, SEVEN_TYPES } from "../model/vocabulary.js";
 import { dataPath } from "../util/paths.js";
 
 /**
@@ -14,8 +14,8 @@ export const SCHEMES: readonly Scheme[] = ["seven", "eight"];
 /** The scheme of Hunan and the central inspection, used unless another is asked for. */
 export const DEFAULT_SCHEME: Scheme = "seven";
 
-export const SEVEN_TYPES: readonly PollutionType[] = ["大气", "水", "噪声", "土壤", "生态", "辐射", "其他"];
-export const EIGHT_TYPES: readonly PollutionType[] = ["大气", "水", "噪声", "土壤", "固废", "生态", "辐射", "其他"];
+// the lists live in the browser-safe vocabulary (the dashboard's agreement table reads them too)
+export { EIGHT_TYPES, SEVEN_TYPES };
 
 /** The labels of a scheme, in the order tables list them. */
 export const schemeTypes = (scheme: Scheme): readonly PollutionType[] => (scheme === "eight" ? EIGHT_TYPES : SEVEN_TYPES);

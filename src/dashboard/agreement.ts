@@ -8,11 +8,11 @@
  */
 import type { ClassifiedComplaint } from "../model/classification.js";
 import { compareWithOfficial } from "../classify/qa.js";
-import { POLLUTION_TYPES, type PollutionType } from "../model/vocabulary.js";
+import { POLLUTION_TYPES, type PollutionType, SEVEN_TYPES } from "../model/vocabulary.js";
 import { formatInteger as num, formatPercent as pct } from "../text/format.js";
 
-/** The types of the seven-class scheme the dashboard classifies in (src/classify/scheme.ts). */
-const SEVEN: ReadonlySet<PollutionType> = new Set(["大气", "水", "噪声", "土壤", "生态", "辐射", "其他"]);
+/** The types of the seven-class scheme the dashboard classifies in. */
+const SEVEN: ReadonlySet<PollutionType> = new Set(SEVEN_TYPES);
 
 /** What the agreement cell of a type outside the classifier's scheme says. */
 export const NOT_IN_SCHEME = "不适用";

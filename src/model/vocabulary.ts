@@ -24,6 +24,11 @@ export type PollutionType = (typeof PollutionType)[keyof typeof PollutionType];
 /** The official 污染类型 values in the scheme's order (大气, 水, 噪声 …). */
 export const POLLUTION_TYPES: readonly PollutionType[] = Object.values(PollutionType);
 
+/** The seven-class scheme of Hunan and the central inspection (no 固废): see src/classify/scheme.ts. */
+export const SEVEN_TYPES: readonly PollutionType[] = ["大气", "水", "噪声", "土壤", "生态", "辐射", "其他"];
+/** The eight-class scheme of the national 12369 platform and several provinces (with 固废). */
+export const EIGHT_TYPES: readonly PollutionType[] = ["大气", "水", "噪声", "土壤", "固废", "生态", "辐射", "其他"];
+
 /** 是否属实 — whether the investigation found the complaint true. */
 export const Verification = { True: "属实", MostlyTrue: "基本属实", PartlyTrue: "部分属实", False: "不属实" } as const;
 export type Verification = (typeof Verification)[keyof typeof Verification];
