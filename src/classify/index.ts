@@ -21,7 +21,7 @@ export interface ClassifyOptions {
   /**
    * Worker threads. Default: none below 3,000 complaints (each worker pays ~1 s and ~240 MB
    * to load the dictionaries); above, one on a machine of two cores or fewer, else two
-   * ({@link defaultWorkers}). 0 classifies on the calling thread.
+   * (`defaultWorkers`). 0 classifies on the calling thread.
    */
   workers?: number;
   /** called with (done, total) while classifying */
