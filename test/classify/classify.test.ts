@@ -111,6 +111,18 @@ describe("pollution type", () => {
     expect(types("某村非法采石污染了地下水，植被被破坏。")).toEqual(["水", "生态"].sort());
   });
 
+  it("reads water that dried up as ecological damage (cls19: rows N122, N133, N139; the corpus's small hydropower stations)", () => {
+    // round-6 row N139 (Benxi, written 水,生态): wells that dried up after water was drawn off
+    expect(types("某供水公司在某社区小河背沟做水库引水工程，铺设地下管网，导致小河背沟11户人家自留水井干枯。")).toContain("生态");
+    // dev row N122 (Guangdong, written 生态、水): a reservoir that dried up
+    expect(types("某镇水库以前的水源干净可以引用，现在水库干涸。")).toContain("生态");
+    expect(types("某水电站把河水全部引走发电，下游河道常年断流。")).toContain("生态");
+    // the words give no 水 of their own: a river drawn dry is 生态 alone in the corpus
+    expect(types("某小水电站建成后，下游两公里河床干涸。")).toEqual(["生态"]);
+    // negated, they give nothing
+    expect(types("河水没有干涸，就是晚上搅拌站噪音扰民。")).not.toContain("生态");
+  });
+
   it("reads a traffic jam as a matter that is no pollution (其他) beside the horns", () => {
     expect(types("内环出口堵车严重；车辆鸣笛声，夜间飙车噪声扰民。")).toEqual(["其他", "噪声"].sort());
   });
