@@ -123,6 +123,15 @@ describe("pollution type", () => {
     expect(types("河水没有干涸，就是晚上搅拌站噪音扰民。")).not.toContain("生态");
   });
 
+  it("reads fire safety as a matter that is no pollution (其他) beside the pollution (cls19: rows N112, N178, R013)", () => {
+    // dev row N112 (Chongqing, written 噪音,其他污染)
+    expect(types("某小区楼下废品收购门市排放噪声扰民。投诉人担心该废品收购站滋生蚊虫，存在火灾隐患。")).toEqual(["其他", "噪声"].sort());
+    // round-7 row N178 (Hunan, written 大气,其他污染)
+    expect(types("小区内很多大垃圾桶露天敞开异味扰民；小区大门口成为了垃圾中转点，堵塞消防通道。")).toEqual(["其他", "大气"].sort());
+    // a safety hazard that is not about fire stays a hint: four real rows write it without 其他
+    expect(types("某村原宅基地上露天堆放各种垃圾，严重污染地下水及土壤，存在安全隐患。")).not.toContain("其他");
+  });
+
   it("reads a traffic jam as a matter that is no pollution (其他) beside the horns", () => {
     expect(types("内环出口堵车严重；车辆鸣笛声，夜间飙车噪声扰民。")).toEqual(["其他", "噪声"].sort());
   });
