@@ -119,6 +119,8 @@ describe("pollution type", () => {
     expect(types("某水电站把河水全部引走发电，下游河道常年断流。")).toContain("生态");
     // the words give no 水 of their own: a river drawn dry is 生态 alone in the corpus
     expect(types("某小水电站建成后，下游两公里河床干涸。")).toEqual(["生态"]);
+    // 干枯 and 枯竭 count only when their clause names water: withered leaves are no dried-up river
+    expect(types("某化工厂夜间偷排废气，周边菜地里的菜叶干枯。")).toEqual(["大气"]);
     // negated, they give nothing
     expect(types("河水没有干涸，就是晚上搅拌站噪音扰民。")).not.toContain("生态");
   });
