@@ -7,6 +7,7 @@ import { View, Warn, logger, parse } from "vega";
 import { type TopLevelSpec, compile } from "vega-lite";
 import { MISSING } from "../analyze/keys.js";
 import { type Rate, rates } from "../analyze/rates.js";
+import { chineseAria } from "../charts/aria.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
@@ -242,6 +243,7 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
   ]);
   let finalize: (() => void) | undefined;
   let cancelled = false;
+  let drawnSpec: TopLevelSpec | undefined;
   // charts are drawn one after another, in page order: the first appears as soon as it can
   const drawn = queue
     .then(() => new Promise((r) => setTimeout(r, 0)))
@@ -253,6 +255,7 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
         name = options.filename ?? titleOf(full);
         card.setAttribute("data-chart", name);
       }
+      drawnSpec = full;
       return draw(target, full);
     });
   // the next chart (and the cells waiting in afterCharts) after this one is on screen
@@ -272,7 +275,15 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
       }
       svgButton.removeAttribute("disabled");
       pngButton.removeAttribute("disabled");
-      svgButton.onclick = async () => saveBlob(new Blob([await view.toSVG()], { type: "image/svg+xml;charset=utf-8" }), fileName(name, "svg"));
+      // one image named in Chinese, without vega's English role descriptions ("rect mark container")
+      const description = (drawnSpec as { description?: unknown } | undefined)?.description;
+      svgButton.onclick = async () => {
+        const svg = await view.toSVG();
+        saveBlob(
+          new Blob([typeof description === "string" && description ? chineseAria(svg, description) : svg], { type: "image/svg+xml;charset=utf-8" }),
+          fileName(name, "svg"),
+        );
+      };
       pngButton.onclick = async () => saveBlob(dataUrlBlob(await view.toImageURL("png", 2)), fileName(name, "png"));
       card.classList.add("is-ready");
     })
@@ -308,6 +319,13 @@ export interface TableCardOptions {
   cell?: (value: string | number | null | undefined, column: number, row: number) => Child;
   /** the card spans the full width */
   wide?: boolean;
+  /**
+   * the headers shown on a phone (≤ 640 px), one array of pieces per column: a header wraps
+   * between its pieces, never inside one (原表 / 标注, not 原表标 / 注). The full headers stay
+   * on wider screens and in the downloads. For a table of a few short columns whose full headers
+   * would make it scroll sideways on a phone (分类's agreement table).
+   */
+  narrowHeaders?: readonly (readonly string[])[];
 }
 
 /**
@@ -364,7 +382,7 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
   csv.onclick = () => saveBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
   xlsx.onclick = () =>
     saveBlob(new Blob([xlsxBytes([table])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(table.name, "xlsx"));
-  return el("div", { class: `card ducha-table${options.wide ? " is-wide" : ""}`, "data-table": table.name }, [
+  return el("div", { class: `card ducha-table${options.wide ? " is-wide" : ""}${options.narrowHeaders ? " has-narrow" : ""}`, "data-table": table.name }, [
     el("h3", {}, [table.name]),
     options.note ? el("p", { class: "ducha-muted" }, [options.note]) : null,
     el("div", { class: "ducha-table-scroll" }, [
@@ -373,7 +391,18 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
           el(
             "tr",
             {},
-            table.headers.map((h, c) => el("th", { class: cls(c) }, [h])),
+            table.headers.map((h, c) => {
+              const narrow = options.narrowHeaders?.[c];
+              if (!narrow) return el("th", { class: cls(c) }, [h]);
+              return el("th", { class: cls(c) }, [
+                el("span", { class: "ducha-th-full" }, [h]),
+                el(
+                  "span",
+                  { class: "ducha-th-narrow" },
+                  narrow.map((piece) => el("span", {}, [piece])),
+                ),
+              ]);
+            }),
           ),
         ]),
         body,
