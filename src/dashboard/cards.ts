@@ -86,6 +86,10 @@ function presentKeys(codes: ArrayLike<number>, keys: readonly string[]): string[
   return keys.filter((_, k) => seen[k]);
 }
 
+/** The table gives 交办时间 or 批次 for some case (the dictionaries hold every value of the whole table). */
+const hasDispatch = (cols: Pick<Selection["cols"], "dateKeys" | "batchKeys">): boolean =>
+  cols.dateKeys.some((d) => /^\d{4}-/.test(d)) || cols.batchKeys.some((b) => /^\d+$/.test(b));
+
 export function headlines(data: DashboardData, sel: Selection): HTMLElement {
   const r = rates(sel.cols);
   // the codes present, marked in a typed array: a string per case took 0.2 s at 650,000 cases
@@ -108,8 +112,13 @@ export function headlines(data: DashboardData, sel: Selection): HTMLElement {
     ),
     figure(
       "交办",
-      batches.size ? `${batches.size} 批` : `${dates.length} 天`,
-      dates.length ? `${cnDay(dates[0]!)}至${cnDay(dates[dates.length - 1]!)}，${dates.length} 个交办日` : "无交办日期",
+      // a table without 交办时间 or 批次 gives no figure: 无数据, not "0 天" (a filter that leaves no case still says 0 天)
+      batches.size ? `${batches.size} 批` : hasDispatch(sel.cols) ? `${dates.length} 天` : "无数据",
+      dates.length
+        ? `${cnDay(dates[0]!)}至${cnDay(dates[dates.length - 1]!)}，${dates.length} 个交办日`
+        : hasDispatch(sel.cols)
+          ? "当前范围内没有交办日期"
+          : "表中没有交办时间或批次",
       "fig-batches",
     ),
     rateFigure(
@@ -505,7 +514,10 @@ export function keyCases(data: DashboardData, sel: Selection, limit = 12): HTMLE
   const open = items.filter((x) => x.open).length;
   return el("section", { class: "card ducha-key-card" }, [
     el("h2", {}, ["逾期未办结与重点件"]),
-    el("div", { class: "big", "data-testid": "fig-overdue" }, [`${num(overdue.length)} 件`]),
+    // without 办结目标 nothing can be overdue or not: 无数据, not a red "0 件"
+    el("div", { class: `big${data.file.overdueAt ? "" : " is-nodata"}`, "data-testid": "fig-overdue" }, [
+      data.file.overdueAt ? `${num(overdue.length)} 件` : "无数据",
+    ]),
     el("p", { class: "ducha-detail" }, [
       data.file.overdueAt ? `逾期未办结：过了办结目标、截至${cnDate(data.file.overdueAt)}仍未办结` : "表中没有办结目标，无法判断逾期",
     ]),

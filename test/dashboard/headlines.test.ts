@@ -1,0 +1,57 @@
+/**
+ * A figure the table cannot give reads 无数据, never 0: on a real table that has no 交办时间, 批次 or
+ * 办结目标 (test/fixtures/real/, published rows of 14 provinces), 总览 showed 交办 “0 天” and a red
+ * “0 件” 逾期未办结.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { buildDashboardData } from "../../src/dashboard/build.js";
+import { headlines, keyCases } from "../../src/dashboard/cards.js";
+import type { CasesFile } from "../../src/dashboard/model.js";
+import { DashboardData } from "../../src/dashboard/select.js";
+import { sampleInputs } from "../../src/dashboard/inputs.js";
+
+// no chart is drawn here: vega (which probes a canvas jsdom lacks) and vega-lite are not loaded
+vi.mock("vega", () => ({ View: class {}, Warn: 2, logger: () => ({}), parse: () => ({}) }));
+vi.mock("vega-lite", () => ({ compile: () => ({}) }));
+
+async function dashboard(files: string[]): Promise<DashboardData> {
+  const out = await buildDashboardData(files);
+  return new DashboardData(JSON.parse(out.get("cases.json") as string) as CasesFile, out.get("cases.bin") as Uint8Array);
+}
+
+const text = (root: HTMLElement, id: string) => root.querySelector(`[data-testid="${id}"]`)!.textContent;
+const detail = (root: HTMLElement, id: string) => root.querySelector(`[data-testid="${id}"]`)!.parentElement!.querySelector(".ducha-detail")!.textContent;
+
+let real: DashboardData;
+let sample: DashboardData;
+
+beforeAll(async () => {
+  // the data step reads bundled files (node), the cards build DOM: a document of their own
+  // (jsdom ships no types: imported by a name TypeScript does not resolve)
+  const jsdom = "jsdom";
+  const { JSDOM } = (await import(jsdom)) as { JSDOM: new (html: string) => { window: { document: Document } } };
+  (globalThis as { document?: Document }).document = new JSDOM("").window.document;
+  real = await dashboard(["test/fixtures/real/多省信访件_仅内容和区域.csv"]);
+  sample = await dashboard(sampleInputs());
+}, 240_000);
+
+describe("总览's headline figures", () => {
+  it("say 无数据 for 交办 and 逾期未办结 when the table has no dates, batches or 办结目标", () => {
+    const figures = headlines(real, real.select());
+    expect(text(figures, "fig-batches")).toBe("无数据");
+    expect(detail(figures, "fig-batches")).toBe("表中没有交办时间或批次");
+    const key = keyCases(real, real.select());
+    expect(text(key, "fig-overdue")).toBe("无数据");
+    expect(key.querySelector('[data-testid="fig-overdue"]')!.classList.contains("is-nodata")).toBe(true);
+  });
+
+  it("still count batches and overdue cases when the table gives them, and 0 件 is then a real zero", () => {
+    const all = sample.select();
+    expect(text(headlines(sample, all), "fig-batches")).toMatch(/^\d+ 批$/);
+    expect(text(keyCases(sample, all), "fig-overdue")).toMatch(/^[\d,]+ 件$/);
+    // a filter that leaves no case: the table has dates, so 0 (with what is missing in this range)
+    const none = sample.select({ from: "2099-01-01", to: "2099-01-02", batch: null, county: null, type: null, theme: null });
+    expect(none.rows.length).toBe(0);
+    expect(text(keyCases(sample, none), "fig-overdue")).toBe("0 件");
+  });
+});
