@@ -82,7 +82,11 @@ describe("a new user's first run on a table from many provinces, without --conte
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("提示：46 行的县（市、区）不在默认地区湖南省郴州市。表格来自其他地区时，请加 --context 全国");
     expect(r.stdout.match(/提示：/g)).toHaveLength(1);
-    expect(ducha("ingest", TABLE, "--context", "全国").stdout).not.toContain("提示：");
+    const national = ducha("ingest", TABLE, "--context", "全国").stdout;
+    expect(national).not.toContain("提示：");
+    // a name shared by two counties, said in Chinese (was "河东区: 天津市河东区、…", a colon of code)
+    expect(national).toMatch(/「河东区」有重名，无法确定：河东区可能是天津市河东区、山东省临沂市河东区。/);
+    expect(national).not.toMatch(/[\u4e00-\u9fff]: /);
     expect(ducha("ingest", "data/sample/郴州2023_信访件_模拟数据.xlsx").stdout).not.toContain("提示：");
   });
 
