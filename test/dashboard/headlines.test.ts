@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { buildDashboardData } from "../../src/dashboard/build.js";
 import { headlines, keyCases } from "../../src/dashboard/cards.js";
-import type { CasesFile } from "../../src/dashboard/model.js";
+import type { CasesFile, EnforcementFile } from "../../src/dashboard/model.js";
 import { DashboardData } from "../../src/dashboard/select.js";
 import { sampleInputs } from "../../src/dashboard/inputs.js";
 
@@ -14,8 +14,11 @@ import { sampleInputs } from "../../src/dashboard/inputs.js";
 vi.mock("vega", () => ({ View: class {}, Warn: 2, logger: () => ({}), parse: () => ({}) }));
 vi.mock("vega-lite", () => ({ compile: () => ({}) }));
 
+const enforcement = new Map<string, EnforcementFile>();
+
 async function dashboard(files: string[]): Promise<DashboardData> {
   const out = await buildDashboardData(files);
+  enforcement.set(files[0]!, JSON.parse(out.get("enforcement.json") as string) as EnforcementFile);
   return new DashboardData(JSON.parse(out.get("cases.json") as string) as CasesFile, out.get("cases.bin") as Uint8Array);
 }
 
@@ -53,5 +56,15 @@ describe("总览's headline figures", () => {
     const none = sample.select({ from: "2099-01-01", to: "2099-01-02", batch: null, county: null, type: null, theme: null });
     expect(none.rows.length).toBe(0);
     expect(text(keyCases(sample, none), "fig-overdue")).toBe("0 件");
+  });
+});
+
+describe("热点's 执法问责", () => {
+  it("ships why there are no figures when the table has no 处理和整改情况, and nothing of the kind when it has", () => {
+    // the page then shows 无数据 and this reason, not a table of zeros (as ducha stats and the report)
+    expect(enforcement.get("test/fixtures/real/多省信访件_仅内容和区域.csv")!.unavailable).toBe("表中没有「处理和整改情况」列");
+    const withText = enforcement.get(sampleInputs()[0]!)!;
+    expect(withText.unavailable).toBeUndefined();
+    expect(withText.withAction.reduce((s, v) => s + v, 0)).toBeGreaterThan(0);
   });
 });
