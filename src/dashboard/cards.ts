@@ -468,7 +468,8 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
       el("td", { class: "num" }, [pct(r.rate)]),
       el("td", { class: "ducha-level" }, [el("span", { "aria-hidden": "true" }, [LEVEL_ICON[r.level]]), ` ${r.level}`]),
       el("td", { class: "num" }, [`${num(r.closed)}/${num(r.withStatus)}`]),
-      el("td", { class: "num" }, [r.overdue ? num(r.overdue) : "0"]),
+      // without 办结目标 no case can be judged overdue: —, not 0
+      el("td", { class: "num" }, [data.file.overdueAt ? num(r.overdue) : "—"]),
       el("td", { class: "num" }, [deltaText(r.rate, r.previous)]),
     ]),
   );
@@ -489,7 +490,7 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
   return el("section", { class: "card ducha-league-card" }, [
     el("h2", {}, [`各县（市、区）办结率排名（${where}）`]),
     el("p", { class: "ducha-detail" }, [
-      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。`,
+      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。${data.file.overdueAt ? "" : "表中没有办结目标，逾期未办结无数据（—）。"}`,
     ]),
     el("div", { class: "ducha-table-scroll" }, [table]),
   ]);

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { buildDashboardData } from "../../src/dashboard/build.js";
-import { headlines, keyCases } from "../../src/dashboard/cards.js";
+import { headlines, keyCases, leagueTable } from "../../src/dashboard/cards.js";
 import type { CasesFile, EnforcementFile } from "../../src/dashboard/model.js";
 import { DashboardData } from "../../src/dashboard/select.js";
 import { sampleInputs } from "../../src/dashboard/inputs.js";
@@ -46,12 +46,20 @@ describe("总览's headline figures", () => {
     const key = keyCases(real, real.select());
     expect(text(key, "fig-overdue")).toBe("无数据");
     expect(key.querySelector('[data-testid="fig-overdue"]')!.classList.contains("is-nodata")).toBe(true);
+    // the league's 逾期未办结 column: — in every row and a line saying why, not a column of 0
+    const league = leagueTable(real, real.select());
+    const overdue = [...league.querySelectorAll("tbody tr")].map((tr) => tr.querySelectorAll("td")[3]!.textContent);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(new Set(overdue)).toEqual(new Set(["—"]));
+    expect(league.querySelector(".ducha-detail")!.textContent).toContain("表中没有办结目标，逾期未办结无数据（—）。");
   });
 
   it("still count batches and overdue cases when the table gives them, and 0 件 is then a real zero", () => {
     const all = sample.select();
     expect(text(headlines(sample, all), "fig-batches")).toMatch(/^\d+ 批$/);
     expect(text(keyCases(sample, all), "fig-overdue")).toMatch(/^[\d,]+ 件$/);
+    const sampleLeague = leagueTable(sample, all);
+    expect([...sampleLeague.querySelectorAll("tbody tr")].every((tr) => /^[\d,]+$/.test(tr.querySelectorAll("td")[3]!.textContent!))).toBe(true);
     // a filter that leaves no case: the table has dates, so 0 (with what is missing in this range)
     const none = sample.select({ from: "2099-01-01", to: "2099-01-02", batch: null, county: null, type: null, theme: null });
     expect(none.rows.length).toBe(0);
