@@ -11,11 +11,11 @@ import { chineseAria } from "../charts/aria.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
-import { CLOSED_RATE_TARGET, CLOSED_RATE_WARN, type LeagueRow, deltaText, leagueRows } from "./league.js";
+import { CLOSED_RATE_TARGET, CLOSED_RATE_WARN, type LeagueRow, deltaText, leagueRows, unresolvedCases } from "./league.js";
 import { type DashboardData, type Selection, isFiltered } from "./select.js";
 import type { DashboardMeta } from "./model.js";
 
-export { CLOSED_RATE_TARGET, CLOSED_RATE_WARN, type LeagueRow, deltaText, leagueRows, levelOf } from "./league.js";
+export { CLOSED_RATE_TARGET, CLOSED_RATE_WARN, type LeagueRow, deltaText, leagueRows, levelOf, unresolvedCases } from "./league.js";
 import { toCsv } from "../export/csv.js";
 import { type Table, xlsxBytes } from "./xlsx.js";
 
@@ -487,12 +487,19 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
     b.addEventListener("click", () => selectCounty(b.closest("tr")!.getAttribute("data-county")));
   }
   const where = describeFilters(data, sel.filters);
+  // （未识别） is no county: counted below the ranking, never ranked or marked 落后
+  const unresolved = unresolvedCases(sel);
   return el("section", { class: "card ducha-league-card" }, [
     el("h2", {}, [`各县（市、区）办结率排名（${where}）`]),
     el("p", { class: "ducha-detail" }, [
       `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。${data.file.overdueAt ? "" : "表中没有办结目标，逾期未办结无数据（—）。"}`,
     ]),
     el("div", { class: "ducha-table-scroll" }, [table]),
+    unresolved
+      ? el("p", { class: "ducha-muted", "data-testid": "league-unresolved" }, [
+          `另有未识别行政区域 ${num(unresolved)} 件（无法确定县（市、区）），不参与排名。`,
+        ])
+      : null,
   ]);
 }
 

@@ -4,6 +4,7 @@
  * filtered selection, with the same function. Browser-safe, no DOM.
  */
 import { ratesBy } from "../analyze/rates.js";
+import { UNRESOLVED } from "../text/format.js";
 import type { DashboardData, Selection } from "./select.js";
 
 /**
@@ -33,7 +34,9 @@ export const levelOf = (rate: number | null, target = CLOSED_RATE_TARGET): Leagu
 
 /**
  * 办结率 per county in the selection, worst first (无数据 last, ties by more open cases first),
- * with the change since the previous 截至 snapshot when the data has two.
+ * with the change since the previous 截至 snapshot when the data has two. Cases whose county is
+ * （未识别） are no county: they are not ranked (nor marked 落后 or 达标) and are counted apart by
+ * {@link unresolvedCases}.
  */
 export function leagueRows(data: DashboardData, sel: Selection): LeagueRow[] {
   const c = sel.cols;
@@ -58,6 +61,7 @@ export function leagueRows(data: DashboardData, sel: Selection): LeagueRow[] {
   }
   const rows: LeagueRow[] = [];
   c.countyKeys.forEach((key, g) => {
+    if (key === UNRESOLVED) return;
     const r = byCounty.get(key)!.closedRate;
     const cases = r.denominator + r.blank;
     if (!cases) return;
@@ -80,6 +84,15 @@ export function leagueRows(data: DashboardData, sel: Selection): LeagueRow[] {
       b.withStatus - b.closed - (a.withStatus - a.closed) ||
       (a.county < b.county ? -1 : 1),
   );
+}
+
+/** The cases of the selection whose county is （未识别）, which the league table leaves out. */
+export function unresolvedCases(sel: Selection): number {
+  const g = sel.cols.countyKeys.indexOf(UNRESOLVED);
+  if (g < 0) return 0;
+  let n = 0;
+  for (let i = 0; i < sel.rows.length; i++) if (sel.cols.county[i] === g) n++;
+  return n;
 }
 
 /** "↑ 3.2个百分点" / "↓ 1.0个百分点" / "持平" / "—" */

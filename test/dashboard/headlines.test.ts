@@ -54,6 +54,20 @@ describe("总览's headline figures", () => {
     expect(league.querySelector(".ducha-detail")!.textContent).toContain("表中没有办结目标，逾期未办结无数据（—）。");
   });
 
+  it("keep （未识别） out of the league ranking and count it apart, with no level mark", () => {
+    // the fixture's 58 rows: 46 resolve to 28 counties, 12 (宝山区, 河东区, 沣西新城 …) to none,
+    // as `ducha stats` lists them; the ranking showed （未识别） as a county, marked by level
+    const league = leagueTable(real, real.select());
+    const counties = [...league.querySelectorAll("tbody tr")].map((tr) => tr.getAttribute("data-county"));
+    expect(counties).toHaveLength(28);
+    expect(counties).not.toContain("（未识别）");
+    expect(league.querySelector('[data-testid="league-unresolved"]')!.textContent).toBe("另有未识别行政区域 12 件（无法确定县（市、区）），不参与排名。");
+    // the rows the data step ships are the page's own: no （未识别） there either
+    expect(real.file.league!.map((r) => r.county)).not.toContain("（未识别）");
+    // a table where every county resolves says nothing of the kind
+    expect(leagueTable(sample, sample.select()).querySelector('[data-testid="league-unresolved"]')).toBeNull();
+  });
+
   it("still count batches and overdue cases when the table gives them, and 0 件 is then a real zero", () => {
     const all = sample.select();
     expect(text(headlines(sample, all), "fig-batches")).toMatch(/^\d+ 批$/);
