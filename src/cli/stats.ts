@@ -157,6 +157,28 @@ function rankNote(h: StatsSummary["hotspots"][number]): string {
   return h.populationRounded ? "人口为约数（来源取整）" : "";
 }
 
+/** How many counties the text summary names one by one; the rest are one sum (--json keeps all). */
+export const COUNTY_LINE_MAX = 15;
+
+/**
+ * Counties by count, largest first (ties by code), the first {@link COUNTY_LINE_MAX} by name, the
+ * rest as “其余 N 个县区 M 件”, and （未识别） apart at the end: it is no county.
+ */
+function countyLine(hotspots: StatsSummary["hotspots"]): string {
+  const counties = hotspots.filter((h) => h.county !== UNRESOLVED && h.count > 0);
+  const unresolved = hotspots.find((h) => h.county === UNRESOLVED)?.count ?? 0;
+  const rest = counties.slice(COUNTY_LINE_MAX);
+  return (
+    [
+      ...counties.slice(0, COUNTY_LINE_MAX).map((h) => `${h.countyName} ${h.count}`),
+      rest.length ? `其余 ${rest.length} 个县区 ${rest.reduce((n, h) => n + h.count, 0)} 件` : "",
+      unresolved ? `未识别行政区域 ${unresolved} 件` : "",
+    ]
+      .filter(Boolean)
+      .join("，") || "无"
+  );
+}
+
 function printSummary(s: StatsSummary, io: Io): void {
   const line = (label: string, m: Record<string, number>) =>
     io.out(
@@ -171,7 +193,7 @@ function printSummary(s: StatsSummary, io: Io): void {
       ? `（${s.records} 条记录${s.snapshots.length ? `，办理情况截至 ${s.snapshots.join("、")}` : ""}；同一受理编号只计一次，按最新一期的状态）`
       : "";
   io.out(`共 ${s.total} 件${snap}。`);
-  line("县（市、区）", s.byCounty);
+  io.out(`县（市、区）：${countyLine(s.hotspots)}`);
   const ts = s.typeSource;
   line(`污染类型（官方 ${ts.official} 件，自动分类 ${ts.predicted} 件${ts.none ? `，无 ${ts.none} 件` : ""}；一件可有多类）`, s.byPollutionType);
   line("督察主题（自动分类）", s.byTheme);

@@ -61,6 +61,13 @@ describe("ducha on a real table with only text and area, from many provinces", (
     expect(text.stdout).toContain("办结率 无数据（表中没有「是否办结」列）");
     expect(text.stdout).toContain("执法：无数据（表中没有「处理和整改情况」列）");
     expect(text.stdout).not.toMatch(/立案 0|罚款 0|约谈 0|办结率 0/);
+    // counties by count, largest first, the first 15 by name: by hand from the fixture, 滨海新区 6,
+    // 南开区 and 红桥区 3, nine counties of 2 (ties in code order), then 16 of 1 — three shown, 13
+    // summed; the 12 unresolved rows apart (the line was all 28 counties in code order)
+    const counties = text.stdout.split("\n").find((l) => l.startsWith("县（市、区）："))!;
+    expect(counties).toMatch(/^县（市、区）：天津市滨海新区 6，天津市南开区 3，天津市红桥区 3，天津市河西区 2，/);
+    expect(counties.match(/ \d+(?=，|$)/g)).toHaveLength(15);
+    expect(counties).toMatch(/，青岛市黄岛区 1，其余 13 个县区 13 件，未识别行政区域 12 件$/);
 
     // HTML: the same content model as Word and Markdown, without rasterising the charts
     const out = join(tempDir(), "附件.html");
