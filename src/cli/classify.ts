@@ -11,6 +11,7 @@ import {
   parseScheme,
 } from "../classify/index.js";
 import type { Complaint } from "../model/complaint.js";
+import { outsideScheme } from "../model/vocabulary.js";
 import type { IngestResult } from "../ingest/index.js";
 import { complaintsTable, type ExtraColumn, inputHeadersOf } from "../export/complaints.js";
 import { csvLine, csvLines } from "../export/csv.js";
@@ -40,7 +41,7 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
   建议重点件（规则）  规则建议关注的写“建议”（不是督察组认定的重点件），重点件理由 写明触发的规则
   分类依据       每个标签的置信度和支持它的词语，如 大气(0.97)：粉尘、灰尘
   投诉对象       被投诉的企业或场所，乡镇街道、村
-  与官方一致     表中有官方“污染类型”时：预测与官方是否完全一致（是/否）
+  与官方一致     表中有官方“污染类型”时：预测与官方是否完全一致（是/否）；七类方案下官方标为“固废”的写“不适用”
 
 选项 Options:
   --out <路径>      输出文件（必填）：.csv（UTF-8 BOM）、.xlsx（另含“拒绝的行”“警告”“官方标注核对”工作表）或 .json
@@ -84,14 +85,19 @@ export const CLASSIFICATION_COLUMNS: ExtraColumn<ClassifiedComplaint>[] = [
   { header: "村", value: (r) => r.classification.place?.village },
 ];
 
-const AGREEMENT: ExtraColumn<ClassifiedComplaint> = {
+/** Whether a row's official types can be compared with a classification in `scheme` (no 固废 in seven). */
+const comparable = (r: Pick<Complaint, "officialTypes">, scheme: Scheme | undefined) =>
+  r.officialTypes.length > 0 && outsideScheme(r.officialTypes, scheme).length === 0;
+
+const agreementColumn = (scheme: Scheme | undefined): ExtraColumn<ClassifiedComplaint> => ({
   header: "与官方一致",
   value: (r) => {
     if (!r.officialTypes.length) return "";
+    if (!comparable(r, scheme)) return "不适用";
     const p = new Set(r.classification.types.map((t) => t.label));
     return p.size === r.officialTypes.length && r.officialTypes.every((t) => p.has(t)) ? "是" : "否";
   },
-};
+});
 
 export function qaTable(qa: OfficialComparison, keepPii: boolean): Table {
   return {
@@ -209,12 +215,13 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   } finally {
     await pool?.close();
   }
-  const qa = compareWithOfficial(classified);
+  const qa = compareWithOfficial(classified.filter((r) => comparable(r, scheme)));
+  const outside = classified.reduce((n, r) => n + (r.officialTypes.length && !comparable(r, scheme) ? 1 : 0), 0);
 
   const records: ClassifiedComplaint[] = keepPii
     ? classified
     : classified.map((c, i) => (redacted ? { ...redacted[i]!, classification: c.classification } : redactComplaint(c)));
-  const extra = qa.compared ? [...CLASSIFICATION_COLUMNS, AGREEMENT] : CLASSIFICATION_COLUMNS;
+  const extra = qa.compared || outside ? [...CLASSIFICATION_COLUMNS, agreementColumn(scheme)] : CLASSIFICATION_COLUMNS;
   const tables = [complaintsTable(records, { keepPii: true, extra }), rejectsTable(result, keepPii), warningsTable(result)];
   if (qa.compared) tables.push(qaTable(qa, keepPii));
   const write = { keepPii, inputs };
@@ -224,7 +231,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   return printed(
     classified,
     result,
-    qa,
+    { ...qa, outside },
     { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, json: values.json, contextGiven: values.context !== undefined },
     io,
   );
@@ -233,14 +240,14 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
 function printed(
   classified: readonly ClassifiedComplaint[],
   result: IngestResult,
-  qa: OfficialComparison,
+  qa: OfficialComparison & { outside: number },
   o: { out: string; qa?: string; keepPii: boolean; json: boolean; contextGiven: boolean },
   io: Io,
 ): number {
   const byType = new Map<string, number>();
   for (const r of classified) for (const t of r.classification.types) byType.set(t.label, (byType.get(t.label) ?? 0) + 1);
   const suggested = classified.filter((r) => r.classification.keyCase.suggested).length;
-  return report(io, result, { ...qa, disagreements: qa.disagreements.length }, { byType, suggested, classified: classified.length }, o);
+  return report(io, result, { ...qa, disagreements: qa.disagreements.length, outside: qa.outside }, { byType, suggested, classified: classified.length }, o);
 }
 
 interface Tally {
@@ -253,7 +260,11 @@ interface Tally {
 function report(
   io: Io,
   result: IngestResult,
-  qa: Pick<OfficialComparison, "compared" | "agreed" | "agreement" | "overlapping"> & { disagreements: number },
+  qa: Pick<OfficialComparison, "compared" | "agreed" | "agreement" | "overlapping"> & {
+    disagreements: number;
+    /** rows whose official types the scheme cannot give (固废 in seven classes): not compared */
+    outside: number;
+  },
   tally: Tally,
   o: { out: string; qa?: string; keepPii: boolean; json: boolean; contextGiven: boolean },
 ): number {
@@ -263,7 +274,7 @@ function report(
         rows: result.rows,
         accepted: result.accepted,
         rejected: result.rejected,
-        qa: { compared: qa.compared, agreed: qa.agreed, agreement: qa.agreement, overlapping: qa.overlapping },
+        qa: { compared: qa.compared, agreed: qa.agreed, agreement: qa.agreement, overlapping: qa.overlapping, outsideScheme: qa.outside },
       }),
     );
     return 0;
@@ -287,6 +298,10 @@ function report(
     );
     if (qa.disagreements) io.out(`不一致 ${qa.disagreements} 件${o.qa ? `，清单见 ${o.qa}` : "，用 --qa 写出清单供人工复核"}。`);
   }
+  if (qa.outside)
+    io.out(
+      `另有 ${qa.outside} 件官方标为“固废”：这是八类方案（全国 12369 平台和部分省份）的类别，七类方案没有固废，不计一致比例（不适用），也不算不一致；用 --scheme eight 按八类方案分类可比较这些信访件。`,
+    );
   io.out(`\n已写出 ${tally.classified} 条分类结果：${o.out}${o.keepPii ? "（保留了个人信息）" : "（个人信息已隐去）"}`);
   return 0;
 }
@@ -318,7 +333,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
   // written rows are dropped from the ingest result (see below): nothing after reads them
   const records: Complaint[] = result.records;
   const compared = records.reduce((n, r) => n + (r.officialTypes.length ? 1 : 0), 0);
-  const extra = compared ? [...CLASSIFICATION_COLUMNS, AGREEMENT] : CLASSIFICATION_COLUMNS;
+  const extra = compared ? [...CLASSIFICATION_COLUMNS, agreementColumn(o.scheme)] : CLASSIFICATION_COLUMNS;
   const inputHeaders = inputHeadersOf(records);
   const keep = o.keepPii ? { keepPii: true } : {};
   // the header line, exactly as complaintsTable + gateTable + toCsv write it
@@ -327,6 +342,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
   const qa = { compared: 0, agreed: 0, agreement: 0, overlapping: 0 };
   const disagreements: Disagreement[] = [];
   let disagreeing = 0;
+  let outside = 0;
   const tally: Tally = { byType: new Map(), suggested: 0, classified: 0 };
   const bar = maybeProgress(io, "分类", records.length);
   try {
@@ -350,7 +366,8 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
             const classification = part[k]!;
             if (clean && piiFree?.(from + k)) clean.add(rec.text);
             // what compareWithOfficial reads, not a copy of the record
-            if (rec.officialTypes.length)
+            if (rec.officialTypes.length && !comparable(rec, o.scheme)) outside++;
+            else if (rec.officialTypes.length)
               official.push({ key: rec.key, source: rec.source, officialTypes: rec.officialTypes, text: rec.text, classification } as ClassifiedComplaint);
             for (const t of classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
             if (classification.keyCase.suggested) tally.suggested++;
@@ -395,5 +412,5 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
     disagreements.sort((a, b) => strength(b) - strength(a));
     await writeTables(o.qa, [qaTable({ ...qa, byType: [], disagreements }, o.keepPii)], undefined, { keepPii: o.keepPii, inputs: o.inputs });
   }
-  return report(io, result, { ...qa, disagreements: disagreeing }, tally, o);
+  return report(io, result, { ...qa, disagreements: disagreeing, outside }, tally, o);
 }

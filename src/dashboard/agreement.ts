@@ -8,11 +8,8 @@
  */
 import type { ClassifiedComplaint } from "../model/classification.js";
 import { compareWithOfficial } from "../classify/qa.js";
-import { POLLUTION_TYPES, type PollutionType, SEVEN_TYPES } from "../model/vocabulary.js";
+import { POLLUTION_TYPES, type PollutionType, outsideScheme } from "../model/vocabulary.js";
 import { formatInteger as num, formatPercent as pct } from "../text/format.js";
-
-/** The types of the seven-class scheme the dashboard classifies in. */
-const SEVEN: ReadonlySet<PollutionType> = new Set(SEVEN_TYPES);
 
 /** What the agreement cell of a type outside the classifier's scheme says. */
 export const NOT_IN_SCHEME = "不适用";
@@ -38,7 +35,8 @@ export function agreementTable(records: readonly Pick<ClassifiedComplaint, "offi
   const rows = byType
     .filter((b) => b.official || b.predicted)
     .map((b) => {
-      const outside = !SEVEN.has(b.type) && b.predicted === 0;
+      // the dashboard classifies in the seven-class scheme
+      const outside = outsideScheme([b.type]).length > 0 && b.predicted === 0;
       if (outside && b.official) notes.push(whereTheyWent(b.type, b.official, records));
       return [b.type, b.official, b.predicted, b.both, outside ? NOT_IN_SCHEME : b.official ? pct(b.both / b.official) : "—"];
     });

@@ -29,6 +29,17 @@ export const SEVEN_TYPES: readonly PollutionType[] = ["大气", "水", "噪声",
 /** The eight-class scheme of the national 12369 platform and several provinces (with 固废). */
 export const EIGHT_TYPES: readonly PollutionType[] = ["大气", "水", "噪声", "土壤", "固废", "生态", "辐射", "其他"];
 
+const SEVEN_SET: ReadonlySet<PollutionType> = new Set(SEVEN_TYPES);
+
+/**
+ * The official types of a row that a classifier in `scheme` can never give: 固废 in the seven-class
+ * scheme (the eight-class one has every type). A row labelled so cannot agree with the
+ * classification; the dashboard's agreement table and `ducha classify` count it apart (不适用)
+ * rather than as a disagreement.
+ */
+export const outsideScheme = (types: readonly PollutionType[], scheme: "seven" | "eight" = "seven"): PollutionType[] =>
+  scheme === "eight" ? [] : types.filter((t) => !SEVEN_SET.has(t));
+
 /** 是否属实 — whether the investigation found the complaint true. */
 export const Verification = { True: "属实", MostlyTrue: "基本属实", PartlyTrue: "部分属实", False: "不属实" } as const;
 export type Verification = (typeof Verification)[keyof typeof Verification];

@@ -49,6 +49,41 @@ describe("ducha classify", () => {
     expect(q[1]!.slice(2, 6)).toEqual(["3", "D2CZ202306280002", "大气", "噪声"]);
   }, 60_000);
 
+  it("does not count rows the table labels 固废 as disagreements in the seven-class scheme, and says to use --scheme eight", () => {
+    // a table in the eight-class scheme (12369 and several provinces write 固废), as they publish it
+    const dir = tempDir();
+    const input = join(dir, "信访件.csv");
+    writeFileSync(
+      input,
+      [
+        "序号,行政区域,交办问题基本情况,污染类型,是否属实,是否办结",
+        "1,北湖区,华塘镇某石材厂粉尘大，周边居民家中全是灰,大气,属实,已办结",
+        "2,苏仙区,某村路边长期堆放大量建筑垃圾和生活垃圾，无人清运,固废,属实,已办结",
+      ].join("\n"),
+    );
+    const hint = "另有 1 件官方标为“固废”";
+    for (const ext of ["csv", "json"]) {
+      // .csv is written slice by slice, .json from the whole table: both count alike
+      const out = join(dir, `out.${ext}`);
+      const r = ducha("classify", input, "--out", out);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("官方污染类型 1 件：与预测完全一致 1 件（100.0%）");
+      expect(r.stdout).not.toMatch(/^不一致 \d+ 件/m);
+      expect(r.stdout).toContain(`${hint}：这是八类方案`);
+      expect(r.stdout).toContain("用 --scheme eight 按八类方案分类");
+      if (ext === "csv") {
+        const rows = table(out);
+        expect(rows.map((row) => row[rows[0]!.indexOf("与官方一致")])).toEqual(["与官方一致", "是", "不适用"]);
+      }
+    }
+    const json = ducha("classify", input, "--out", join(dir, "o.json"), "--json");
+    expect(JSON.parse(json.stdout).qa).toMatchObject({ compared: 1, agreed: 1, outsideScheme: 1 });
+    // in eight classes the row is compared like any other, and there is nothing to say
+    const eight = ducha("classify", input, "--out", join(dir, "eight.csv"), "--scheme", "eight");
+    expect(eight.stdout).toContain("官方污染类型 2 件");
+    expect(eight.stdout).not.toContain(hint);
+  });
+
   it("requires --out and explains itself", () => {
     expect(ducha("classify", "test/fixtures/utf8_broken.csv").code).toBe(2);
     const help = ducha("classify", "--help");
