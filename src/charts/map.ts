@@ -222,7 +222,8 @@ export function countClasses(max: number): CountClasses {
  * at most 5 classes whose lightness falls with the count, so it prints in greyscale) and labelled with its name and
  * count. `boundaries` are the counties to draw, e.g. `countyBoundaries("431000")` for 郴州's 11;
  * counts are joined by GB/T code and counties without a row show 0. The note splits the total:
- * drawn + outside the map + county unresolved = all the rows' counts.
+ * drawn + outside the map (in Hunan) + outside Hunan (no boundaries) + county unresolved = all the
+ * rows' counts.
  */
 export function countyMapSpec(
   counts: readonly CountyCount[],
@@ -237,6 +238,9 @@ export function countyMapSpec(
   const total = counts.reduce((s, c) => s + c.count, 0);
   const unresolved = byCode.get(UNRESOLVED) ?? 0;
   const outside = total - shown - unresolved;
+  // the base map has Hunan's counties only (src/geo/boundaries.ts): a row of another province
+  // can never be drawn, whatever the boundaries passed, and the note says so plainly
+  const outsideHunan = counts.reduce((s, c) => s + (c.county !== UNRESOLVED && !c.county.startsWith("43") ? c.count : 0), 0);
   const classes = countClasses(max);
   const features = boundaries.features.map((f): Feature => {
     const g = f.geometry;
@@ -269,7 +273,11 @@ export function countyMapSpec(
   // Labels that would overlap a bigger county's are left out (the county table has the figures).
   const labelled = features.length <= MAX_LABELLED;
   const hidden = labelled ? placeLabels(features, box, width, height) : features.length;
-  const parts = [outside > 0 ? `图示范围外 ${outside} 件` : "", unresolved > 0 ? `县区未识别 ${unresolved} 件` : ""].filter(Boolean);
+  const parts = [
+    outside - outsideHunan > 0 ? `图示范围外 ${outside - outsideHunan} 件` : "",
+    outsideHunan > 0 ? `湖南省外 ${outsideHunan} 件（底图只有湖南省的县界，省外不绘）` : "",
+    unresolved > 0 ? `县区未识别 ${unresolved} 件` : "",
+  ].filter(Boolean);
   const notes = [parts.length ? `共 ${total} 件：图中 ${shown} 件，${parts.join("，")}` : `按行政区域计，共 ${shown} 件`];
   if (hidden) notes.push(labelled ? `${hidden} 个面积较小的县区未标注` : "县区较多，未逐一标注");
 

@@ -63,6 +63,22 @@ describe("county map", () => {
     expect(parts.slice(0, 3).reduce((a, b) => a + b, 0)).toBe(total);
   });
 
+  it("says plainly that the base map has Hunan only, and how many cases lie in other provinces", () => {
+    // a table of many provinces (ux18's 318 published rows): 天津 and 上海 counties are not on any map
+    const spec = countyMapSpec(
+      [
+        { county: "431081", count: 3 },
+        { county: "430102", count: 2 },
+        { county: "120116", count: 6 },
+        { county: "310105", count: 2 },
+        { county: "（未识别）", count: 4 },
+      ],
+      countyBoundaries("431000"),
+    );
+    const note = JSON.stringify(spec.title);
+    expect(note).toContain("共 17 件：图中 3 件，图示范围外 2 件，湖南省外 8 件（底图只有湖南省的县界，省外不绘），县区未识别 4 件");
+  });
+
   it("draws any Hunan prefecture (长沙市), leaving out labels that would overlap", () => {
     const spec = countyMapSpec([{ county: "430104", count: 9 }], countyBoundaries("430100"));
     const features = (spec as unknown as { data: { values: Feature[] } }).data.values;
