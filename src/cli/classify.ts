@@ -47,7 +47,8 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
   --qa <路径>       写出预测与官方污染类型不一致的清单（.csv 或 .xlsx），供人工复核标注
   --scheme <方案>   seven（默认，七类，无固废：垃圾倾倒归土壤，垃圾桶、清运归其他，见 data/lexicon/waste-routing.tsv）
                     或 eight（八类，含固废，如 12369 平台和部分省份的表）
-  --workers <N>     分类线程数；默认 3000 件以下不用线程，以上用 2 个（每个线程启动约 1 秒、150 MB）
+  --workers <N>     分类线程数；默认 3000 件以下不用线程，以上在 2 核及以下的机器用 1 个、更多核用 2 个
+                    （每个线程启动约 1 秒、150 MB）
   --context <地区>  默认 湖南省郴州市；--year、--batch 同 ducha ingest
   --keep-pii        保留电话、身份证号和举报人姓名（仅供内部分析；默认隐去为【已隐去】）
   -h, --help        显示本帮助

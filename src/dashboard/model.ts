@@ -13,7 +13,7 @@ import type { CloseTimes } from "./closure.js";
 import type { LeagueRow } from "./league.js";
 
 /** Bumped whenever a shipped shape changes: part of the loaders' cache key. */
-export const MODEL_VERSION = 20;
+export const MODEL_VERSION = 21;
 
 /** The text chunks of the 信访件检索 page: a fixed number, fetched on demand. */
 export const TEXT_CHUNKS = 32;

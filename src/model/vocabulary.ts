@@ -162,6 +162,7 @@ export const POLLUTION_TYPE_ALIASES: Readonly<Record<string, readonly PollutionT
   生态环境破坏: ["生态"],
   非法采矿: ["生态"],
   矿山开发: ["生态"],
+  矿产开采: ["生态"],
   非法采砂: ["生态"],
   生态环境: ["生态"],
   生态污染: ["生态"],

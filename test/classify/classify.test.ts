@@ -111,6 +111,29 @@ describe("pollution type", () => {
     expect(types("某村非法采石污染了地下水，植被被破坏。")).toEqual(["水", "生态"].sort());
   });
 
+  it("reads water that dried up as ecological damage (cls19: rows N122, N133, N139; the corpus's small hydropower stations)", () => {
+    // round-6 row N139 (Benxi, written 水,生态): wells that dried up after water was drawn off
+    expect(types("某供水公司在某社区小河背沟做水库引水工程，铺设地下管网，导致小河背沟11户人家自留水井干枯。")).toContain("生态");
+    // dev row N122 (Guangdong, written 生态、水): a reservoir that dried up
+    expect(types("某镇水库以前的水源干净可以引用，现在水库干涸。")).toContain("生态");
+    expect(types("某水电站把河水全部引走发电，下游河道常年断流。")).toContain("生态");
+    // the words give no 水 of their own: a river drawn dry is 生态 alone in the corpus
+    expect(types("某小水电站建成后，下游两公里河床干涸。")).toEqual(["生态"]);
+    // 干枯 and 枯竭 count only when their clause names water: withered leaves are no dried-up river
+    expect(types("某化工厂夜间偷排废气，周边菜地里的菜叶干枯。")).toEqual(["大气"]);
+    // negated, they give nothing
+    expect(types("河水没有干涸，就是晚上搅拌站噪音扰民。")).not.toContain("生态");
+  });
+
+  it("reads fire safety as a matter that is no pollution (其他) beside the pollution (cls19: rows N112, N178, R013)", () => {
+    // dev row N112 (Chongqing, written 噪音,其他污染)
+    expect(types("某小区楼下废品收购门市排放噪声扰民。投诉人担心该废品收购站滋生蚊虫，存在火灾隐患。")).toEqual(["其他", "噪声"].sort());
+    // round-7 row N178 (Hunan, written 大气,其他污染)
+    expect(types("小区内很多大垃圾桶露天敞开异味扰民；小区大门口成为了垃圾中转点，堵塞消防通道。")).toEqual(["其他", "大气"].sort());
+    // a safety hazard that is not about fire stays a hint: four real rows write it without 其他
+    expect(types("某村原宅基地上露天堆放各种垃圾，严重污染地下水及土壤，存在安全隐患。")).not.toContain("其他");
+  });
+
   it("reads a traffic jam as a matter that is no pollution (其他) beside the horns", () => {
     expect(types("内环出口堵车严重；车辆鸣笛声，夜间飙车噪声扰民。")).toEqual(["其他", "噪声"].sort());
   });

@@ -23,8 +23,11 @@ export interface HeldOutRound {
   afterId: number;
   /** whether each row's note names its round ("round 7") */
   noteNamesRound?: boolean;
-  /** the score when the round was first scored as held-out, and the floor kept under it */
-  floor: { scored: number; microF1: number; exact: number };
+  /**
+   * the score when the round was first scored as held-out, and the floor kept under it; absent
+   * while the round is held out and not yet scored, when no test classifies its rows
+   */
+  floor?: { scored: number; microF1: number; exact: number };
 }
 
 /**
@@ -94,7 +97,9 @@ export function heldOutRoundChecks(r: HeldOutRound): void {
 
   // The round was scored once, after it was frozen and that session's tuning had landed (its
   // README); the floor sits under that score so that a change losing these never-tuned-on rows
-  // fails. They are development rows since.
+  // fails. They are development rows since. A round not yet scored has no floor: nothing here
+  // classifies its rows, so no prediction on them is printed before the lead's one scoring.
+  if (!r.floor) return;
   const { scored: n, microF1, exact } = r.floor;
   it(`agrees with the official 污染类型 as when first scored (micro-F1 >= ${microF1}, at least ${exact} of ${n} exact)`, () => {
     const clf = new Classifier();

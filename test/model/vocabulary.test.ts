@@ -65,6 +65,8 @@ describe("vocabularies", () => {
     ["海洋", ["水"]],
     // the central inspection of 中国黄金集团 2021 labels by activity (round 6, N143–N144)
     ["矿山开发", ["生态"]],
+    // 会昌 (Jiangxi provincial 2023) 第二十四批 writes mining as 矿产开采 (round 11)
+    ["矿产开采", ["生态"]],
     ["尾渣尾矿", ["固废"]],
     // a list closed by 等 ("etc."): 咸宁 central 2024 (round 7, N189)
     ["辐射、噪声、固废等", ["辐射", "噪声", "固废"]],
