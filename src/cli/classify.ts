@@ -181,6 +181,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
           keepPii,
           inputs,
           json: values.json,
+          contextGiven: values.context !== undefined,
           ...(scheme ? { scheme } : {}),
           ...(workers !== undefined ? { workers } : {}),
           ...(pool ? { pool } : {}),
@@ -220,14 +221,20 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   await writeTables(values.out, tables, records, write);
   if (values.qa) await writeTables(values.qa, [qaTable(qa, keepPii)], undefined, write);
 
-  return printed(classified, result, qa, { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, json: values.json }, io);
+  return printed(
+    classified,
+    result,
+    qa,
+    { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, json: values.json, contextGiven: values.context !== undefined },
+    io,
+  );
 }
 
 function printed(
   classified: readonly ClassifiedComplaint[],
   result: IngestResult,
   qa: OfficialComparison,
-  o: { out: string; qa?: string; keepPii: boolean; json: boolean },
+  o: { out: string; qa?: string; keepPii: boolean; json: boolean; contextGiven: boolean },
   io: Io,
 ): number {
   const byType = new Map<string, number>();
@@ -248,7 +255,7 @@ function report(
   result: IngestResult,
   qa: Pick<OfficialComparison, "compared" | "agreed" | "agreement" | "overlapping"> & { disagreements: number },
   tally: Tally,
-  o: { out: string; qa?: string; keepPii: boolean; json: boolean },
+  o: { out: string; qa?: string; keepPii: boolean; json: boolean; contextGiven: boolean },
 ): number {
   if (o.json) {
     io.out(
@@ -261,7 +268,12 @@ function report(
     );
     return 0;
   }
-  printSummary(result, io, o.keepPii);
+  // classify's --json prints counts only: the lists are in the .xlsx output, or ducha ingest --json
+  printSummary(result, io, o.keepPii, {
+    contextGiven: o.contextGiven,
+    rejectsList: "见 .xlsx 输出的“拒绝的行”工作表（--out 写成 .xlsx），或用 ducha ingest --rejects 输出",
+    warningsList: "见 .xlsx 输出的“警告”工作表（--out 写成 .xlsx），或用 ducha ingest --json 输出",
+  });
   io.out(
     `\n预测污染类型（一件可有多类）：${[...tally.byType]
       .sort((a, b) => b[1] - a[1])
@@ -288,6 +300,8 @@ interface StreamOptions {
   keepPii: boolean;
   inputs: Map<string, string>;
   json: boolean;
+  /** --context was given (no advice to give one) */
+  contextGiven: boolean;
   scheme?: Scheme;
   workers?: number;
   pool?: ClassifierPool;
