@@ -183,8 +183,8 @@ const adjacentRes = (): RegExp[] =>
   (adjacent ??= [
     // before a number: 李建国13800138000, 王先生 138…, 龙翠英（4310…）
     new RegExp(`${adjacentName()}(?=[\\s:：（(]*${MASK})`, "g"),
-    // after a number, ending a clause: 电话：138…，谭德胜。
-    new RegExp(`(?<=${MASK}[）)]?[\\s，,、;；]*)${adjacentName()}(?=$|[。，,；;！!？?\\s”"）)])`, "g"),
+    // after a number, ending a clause or before what a person does: 电话：138…，谭德胜。 / …，谭德胜所述
+    new RegExp(`(?<=${MASK}[）)]?[\\s，,、;；]*)${adjacentName()}(?=$|[。，,；;！!？?\\s”"）)]|所述|反映|称|说|表示|来电|来信|举报|投诉|等|家住|住在)`, "g"),
   ]);
 
 let cueWindow: RegExp | undefined;
@@ -197,12 +197,18 @@ const CUE_GLOBAL = new RegExp(CUE_AFTER, "g");
  */
 function cueNames(text: string): [number, number][] {
   const out: [number, number][] = [];
-  cueWindow ??= new RegExp(`(?:^|[，,。；;：:、！!？?\\s（(”"])(${adjacentName()})$`);
+  // a bare name needs punctuation or the start before it; one with a title or 某 does not, and a
+  // place's last character before it is not its surname (北湖区廖老师反映)
+  if (!cueWindow) {
+    const titled = `(?:${surnames()})${CJK}{0,2}?(?:某某|某|${TITLE})`;
+    cueWindow = new RegExp(`(?:(?:^|[，,。；;：:、！!？?\\s（(”"])(${adjacentName()})|[区县市镇乡村组](${titled})|(${titled}))$`);
+  }
   CUE_GLOBAL.lastIndex = 0;
   for (let m = CUE_GLOBAL.exec(text); m; m = CUE_GLOBAL.exec(text)) {
     const from = Math.max(0, m.index - 8);
     const w = cueWindow.exec(text.slice(from, m.index));
-    if (w && acceptAdjacent(w[1]!)) out.push([m.index - w[1]!.length, m.index]);
+    const found = w?.[1] ?? w?.[2] ?? w?.[3];
+    if (found && acceptAdjacent(found)) out.push([m.index - found.length, m.index]);
   }
   return out;
 }

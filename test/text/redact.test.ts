@@ -100,11 +100,13 @@ describe("the forms people write personal data in", () => {
     ["李建国13812345671", `${REDACTED}${REDACTED}`],
     ["问题又反复出现了。龙翠英（431021200108096664）", `问题又反复出现了。${REDACTED}（${REDACTED}）`],
     ["油烟扰民。电话：136-6789-0126，谭德胜", `油烟扰民。电话：${REDACTED}，${REDACTED}`],
+    ["经核实，电话：136-6789-0126，谭德胜所述属实", `经核实，电话：${REDACTED}，${REDACTED}所述属实`],
     ["粉尘严重。座机0735-2876543，宋秀琴", `粉尘严重。座机${REDACTED}，${REDACTED}`],
     ["扬尘侵扰路人。邓水生 15801234560 举报", `扬尘侵扰路人。${REDACTED} ${REDACTED} 举报`],
     ["废酸直接排放。曾庆彪女士电话", `废酸直接排放。${REDACTED}电话`],
     ["该企业已停产。廖金凤老师反映", `该企业已停产。${REDACTED}反映`],
     ["2023年6月，张某某反映该问题多次", `2023年6月，${REDACTED}反映该问题多次`],
+    ["北湖区廖老师反映，村里张某某反映", `北湖区${REDACTED}反映，村里${REDACTED}反映`],
   ])("%s", (text, expected) => {
     expect(redact(text)).toBe(expected);
   });
