@@ -9,7 +9,8 @@
  * the wall times say little when the load is above the cores, the CPU times still do.
  * Targets at N = 40,000 (issue 14): ratio <= 1.25 with one worker, < 1.0 with two; peak <= 1.5 GB.
  * After the timed runs, one more run per worker count with DUCHA_TRACE=1 prints where its time
- * went: when each thread was ready, when the first and last results came back, each thread's CPU.
+ * went: when each thread was ready, when the first and last results came back, each thread's CPU
+ * and what the process's other threads (V8's compiler and GC helpers) used besides.
  *
  *   npm run bench:classify [-- N]
  */
@@ -71,8 +72,14 @@ console.log(`  targets: 1 worker <= 1.25, 2 workers < 1.0 (wall time), peak <= 1
 /** One traced run (DUCHA_TRACE=1, src/util/trace.ts): its stages, to read beside the medians. */
 function stages(workers: string): string {
   const args = ["bin/ducha.js", "classify", csv, "--out", "bench/.out/classified.csv", "--workers", workers];
-  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, DUCHA_TRACE: "1" } });
+  const r = spawnSync("/usr/bin/time", ["-f", "%M %U %S", process.execPath, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    env: { ...process.env, DUCHA_TRACE: "1" },
+  });
   if (r.status !== 0) throw new Error(`traced run failed (${r.status}): ${r.stderr.slice(-500)}`);
+  const [, user, sys] = r.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+  const totalCpu = (user! + sys!) * 1000;
   const events = r.stderr
     .split("\n")
     .map((l) => /^trace +(\d+) (\S+) cpu (\S+) (.*)$/.exec(l))
@@ -83,11 +90,14 @@ function stages(workers: string): string {
   const s = (e: { ms: number } | undefined) => (e ? `${fmt(e.ms / 1000, 2)} s` : "–");
   const threads = [...new Set(events.map((e) => e.thread))];
   const ready = threads.filter((t) => t !== "main").map((t) => s(at((e) => e.thread === t && e.what.startsWith("jieba loaded"))));
-  const cpu = threads.map((t) => `${t} ${fmt(at((e) => e.thread === t, true)!.cpu / 1000, 2)} s`);
+  const threadCpu = threads.map((t) => at((e) => e.thread === t, true)!.cpu);
+  const cpu = threads.map((t, i) => `${t} ${fmt(threadCpu[i]! / 1000, 2)} s`);
+  // the process's other threads: V8's compiler and GC helpers, libuv's pool (the bare pass has next to none)
+  const rest = totalCpu - threadCpu.reduce((a, b) => a + b, 0);
   return [
     `  ${workers} worker(s), one traced run: ingested ${s(at((e) => e.what.startsWith("ingested")))}, workers ready ${ready.join(" / ")},`,
     `    first results ${s(at((e) => e.what.includes("back from")))}, last ${s(at((e) => e.what.includes("back from"), true))}, file committed ${s(at((e) => e.what === "committed"))};`,
-    `    CPU by thread: ${cpu.join(", ")}`,
+    `    CPU by thread: ${cpu.join(", ")}, other threads (V8's compiler and GC, total less these) ${fmt(rest / 1000, 2)} s`,
   ].join("\n");
 }
 console.log(stages("1"));

@@ -93,7 +93,7 @@ export function enforcementByCounty(input: readonly AnalyzableComplaint[], optio
 }
 
 /** Why enforcement figures cannot be given for records none of which has a text to read them from. */
-function enforcementMissing(records: readonly AnalyzableComplaint[]): string {
+export function enforcementMissing(records: readonly AnalyzableComplaint[]): string {
   if (!records.length) return "没有信访件";
   const cols = tableColumnsOf(records);
   if (!cols.includes("rectification") && !cols.includes("accountability")) return "表中没有「处理和整改情况」列";

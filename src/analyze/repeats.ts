@@ -5,6 +5,7 @@ import { HashSets, forEachLshCandidate, minhashHashes, shingleHashes, shingles }
 import { latest } from "./snapshots.js";
 import { siteKind, targetKey } from "./target.js";
 import { UnionFind } from "./union-find.js";
+import { type MemoryGuard, processGuard } from "../util/memory.js";
 
 /** How alike two complaints must be to count as the same matter. */
 export interface RepeatOptions {
@@ -21,6 +22,12 @@ export interface RepeatOptions {
   words?: (text: string) => string[];
   /** called as texts are compared (complaints done, complaints to do): segmenting them is the slow part */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * ticked once per complaint segmented, pair linked and group built (see util/memory.ts): the
+   * search segments every text again, and at a national year its garbage would otherwise pile up
+   * until V8's own limit; the process's guard by default (it does nothing under 2 GB resident)
+   */
+  memory?: MemoryGuard;
 }
 
 /** Why two complaints are in the same group. */
@@ -80,6 +87,7 @@ const DEFAULT_THRESHOLD = 0.5;
 export function repeats(records: readonly AnalyzableComplaint[], options: RepeatOptions = {}): RepeatResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const words = options.words ?? contentWords;
+  const memory = options.memory ?? processGuard();
   const list = latest(records);
   const nameOf = countyNamer(list);
   const byCounty = new Map<string, number[]>();
@@ -140,6 +148,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
       const sets = new HashSets(m);
       for (const i of members) {
         sets.add(shingleHashes(words(redact(list[i]!.text))));
+        memory.tick();
         if (onProgress && ++compared % 1000 === 0) onProgress(compared, toCompare);
       }
       const sigs = new Uint32Array(m * K);
@@ -166,6 +175,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
         const y = pairs.y[p]!;
         if (uf.find(members[x]!) === uf.find(members[y]!)) continue;
         const j = pairs.j[p]!;
+        memory.tick();
         link(members[x]!, members[y]!, (a, b) => ({ a, b, kind: "text", jaccard: Math.round(j * 100) / 100, shared: sharedWords(textSet(x), textSet(y)) }));
       }
     }
@@ -192,6 +202,7 @@ export function repeats(records: readonly AnalyzableComplaint[], options: Repeat
   const groups: RepeatGroup[] = [];
   for (const [root, idx] of groupsByRoot) {
     if (idx.length < 2) continue;
+    memory.tick();
     const members = idx.map((i) => list[i]!).sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || caseKey(a).localeCompare(caseKey(b)));
     const statuses: Record<string, number> = {};
     for (const m of members) statuses[m.status ?? "未填"] = (statuses[m.status ?? "未填"] ?? 0) + 1;

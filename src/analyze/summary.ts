@@ -11,6 +11,7 @@ import { type RepeatGroup, type RepeatOptions, repeats } from "./repeats.js";
 import { type SnapshotOptions, latest } from "./snapshots.js";
 import { type Spike, type SpikeOptions, spikes } from "./spikes.js";
 import { type DurationBucket, type DurationSummary, timeToClose } from "./time-to-close.js";
+import { processGuard } from "../util/memory.js";
 
 /** Options of {@link summarize}: snapshot date, repeats, enforcement, population and spike settings. */
 export interface SummaryOptions extends SnapshotOptions {
@@ -74,15 +75,22 @@ export interface StatsSummary {
  * dimension, rates, hotspots, spikes, progress, overdue, time to close, repeats, enforcement.
  */
 export function summarize(records: readonly AnalyzableComplaint[], options: SummaryOptions = {}): StatsSummary {
+  // each step below passes over every record: the process's memory guard (util/memory.ts) is
+  // checked between them, and within the repeat search, the longest
+  const memory = processGuard();
   const cases = latest(records, options);
   const cols: ComplaintColumns = toColumns(cases);
   const r = rates(cols);
+  memory.check();
   const progress = closureProgress(records, options);
+  memory.check();
   const od = overdue(records, options);
   const ttc = timeToClose(records, options);
+  memory.check();
   const rep = options.repeats === false ? null : repeats(cases, options.repeats === true ? {} : options.repeats);
   const population = options.population === false ? undefined : (options.population ?? populationTable());
   const enforcement = options.enforcement === false ? null : enforcementByCounty(cases);
+  memory.check();
   const withCategory = cases.filter((c) => c.category).length;
   const keyReason = missingReason(cols, "category", withCategory);
   const keyCases = {

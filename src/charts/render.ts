@@ -6,6 +6,7 @@
  * titles, labels and legends are neither clipped nor overlapping. Node only.
  */
 import { Resvg } from "@resvg/resvg-js";
+import { chineseAria } from "./aria.js";
 import * as vega from "vega";
 import { compile } from "vega-lite";
 import type { TopLevelSpec } from "vega-lite";
@@ -121,7 +122,9 @@ export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {})
       font = null;
     }
   }
-  return svgOf(spec, font);
+  const svg = await svgOf(spec, font);
+  const { description } = spec as { description?: unknown };
+  return typeof description === "string" && description ? chineseAria(svg, description) : svg;
 }
 
 /** Everything written as text in an SVG document, entities decoded. */

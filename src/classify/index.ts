@@ -20,7 +20,8 @@ export { neutralizePii } from "./neutralize.js";
 export interface ClassifyOptions {
   /**
    * Worker threads. Default: none below 3,000 complaints (each worker pays ~1 s and ~240 MB
-   * to load the dictionaries), up to 2 above. 0 classifies on the calling thread.
+   * to load the dictionaries); above, one on a machine of two cores or fewer, else two
+   * (`defaultWorkers`). 0 classifies on the calling thread.
    */
   workers?: number;
   /** called with (done, total) while classifying */

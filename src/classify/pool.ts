@@ -16,9 +16,18 @@ export const WORKER_THRESHOLD = 3000;
 /** Texts per message to a worker. */
 export const CHUNK = 500;
 
-/** How many workers to use for n texts when the caller did not say. */
-export function defaultWorkers(n: number): number {
-  return n < WORKER_THRESHOLD ? 0 : Math.max(1, Math.min(2, availableParallelism()));
+/**
+ * How many workers to use for n texts when the caller did not say: none for a few texts; one on
+ * a machine of one or two cores; two on more. Each worker pays its own start (jieba's dictionary,
+ * ~0.9 s CPU) and its own warm-up (the JIT and the per-token caches, ~1 s more over 40,000 texts
+ * than one worker pays), and the main thread formats and writes results meanwhile: with two
+ * workers on two cores three busy threads share two cores, and the run used ~40% more CPU than
+ * with one worker for a longer wall time (bench:classify, docs/scale.md). A third core gives the
+ * main thread its own.
+ */
+export function defaultWorkers(n: number, cores: number = availableParallelism()): number {
+  if (n < WORKER_THRESHOLD) return 0;
+  return cores <= 2 ? 1 : 2;
 }
 
 /**

@@ -11,7 +11,7 @@ import { statsClassification } from "./compact.js";
 import { sharedClassifier } from "./complaint-classifier.js";
 import { CHUNK, ClassifierPool, type ResultChunk, type ResultMode, chunkResults, defaultWorkers } from "./pool.js";
 import type { Scheme } from "./scheme.js";
-import { MemoryGuard } from "../util/memory.js";
+import { type MemoryGuard, processGuard } from "../util/memory.js";
 
 export { statsClassification };
 
@@ -28,7 +28,7 @@ export interface SliceOptions {
   /**
    * checked after each part is used (see util/memory.ts): asks for a full collection when the
    * resident set passes its threshold, so that the garbage of the parts already used (and of the
-   * caller's records it let go) does not pile up until V8's own limit; a new guard by default
+   * caller's records it let go) does not pile up until V8's own limit; the process's guard by default
    */
   memory?: MemoryGuard;
 }
@@ -54,7 +54,7 @@ export async function classifyInSlices(
   options: SliceOptions = {},
 ): Promise<void> {
   const workers = options.pool ? options.pool.size : (options.workers ?? defaultWorkers(n));
-  const memory = options.memory ?? new MemoryGuard();
+  const memory = options.memory ?? processGuard();
   const pool = workers > 0 && n > 0 ? (options.pool ?? new ClassifierPool(workers)) : undefined;
   const textsOf = (start: number) => {
     const texts: string[] = [];

@@ -47,7 +47,8 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
   --qa <路径>       写出预测与官方污染类型不一致的清单（.csv 或 .xlsx），供人工复核标注
   --scheme <方案>   seven（默认，七类，无固废：垃圾倾倒归土壤，垃圾桶、清运归其他，见 data/lexicon/waste-routing.tsv）
                     或 eight（八类，含固废，如 12369 平台和部分省份的表）
-  --workers <N>     分类线程数；默认 3000 件以下不用线程，以上用 2 个（每个线程启动约 1 秒、150 MB）
+  --workers <N>     分类线程数；默认 3000 件以下不用线程，以上在 2 核及以下的机器用 1 个、更多核用 2 个
+                    （每个线程启动约 1 秒、150 MB）
   --context <地区>  默认 湖南省郴州市；--year、--batch 同 ducha ingest
   --keep-pii        保留电话、身份证号和举报人姓名（仅供内部分析；默认隐去为【已隐去】）
   -h, --help        显示本帮助
@@ -180,6 +181,7 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
           keepPii,
           inputs,
           json: values.json,
+          contextGiven: values.context !== undefined,
           ...(scheme ? { scheme } : {}),
           ...(workers !== undefined ? { workers } : {}),
           ...(pool ? { pool } : {}),
@@ -219,14 +221,20 @@ export async function classifyCommand(argv: string[], io: Io): Promise<number> {
   await writeTables(values.out, tables, records, write);
   if (values.qa) await writeTables(values.qa, [qaTable(qa, keepPii)], undefined, write);
 
-  return printed(classified, result, qa, { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, json: values.json }, io);
+  return printed(
+    classified,
+    result,
+    qa,
+    { out: values.out, ...(values.qa ? { qa: values.qa } : {}), keepPii, json: values.json, contextGiven: values.context !== undefined },
+    io,
+  );
 }
 
 function printed(
   classified: readonly ClassifiedComplaint[],
   result: IngestResult,
   qa: OfficialComparison,
-  o: { out: string; qa?: string; keepPii: boolean; json: boolean },
+  o: { out: string; qa?: string; keepPii: boolean; json: boolean; contextGiven: boolean },
   io: Io,
 ): number {
   const byType = new Map<string, number>();
@@ -247,7 +255,7 @@ function report(
   result: IngestResult,
   qa: Pick<OfficialComparison, "compared" | "agreed" | "agreement" | "overlapping"> & { disagreements: number },
   tally: Tally,
-  o: { out: string; qa?: string; keepPii: boolean; json: boolean },
+  o: { out: string; qa?: string; keepPii: boolean; json: boolean; contextGiven: boolean },
 ): number {
   if (o.json) {
     io.out(
@@ -260,7 +268,12 @@ function report(
     );
     return 0;
   }
-  printSummary(result, io, o.keepPii);
+  // classify's --json prints counts only: the lists are in the .xlsx output, or ducha ingest --json
+  printSummary(result, io, o.keepPii, {
+    contextGiven: o.contextGiven,
+    rejectsList: "见 .xlsx 输出的“拒绝的行”工作表（--out 写成 .xlsx），或用 ducha ingest --rejects 输出",
+    warningsList: "见 .xlsx 输出的“警告”工作表（--out 写成 .xlsx），或用 ducha ingest --json 输出",
+  });
   io.out(
     `\n预测污染类型（一件可有多类）：${[...tally.byType]
       .sort((a, b) => b[1] - a[1])
@@ -287,6 +300,8 @@ interface StreamOptions {
   keepPii: boolean;
   inputs: Map<string, string>;
   json: boolean;
+  /** --context was given (no advice to give one) */
+  contextGiven: boolean;
   scheme?: Scheme;
   workers?: number;
   pool?: ClassifierPool;

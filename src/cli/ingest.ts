@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { type IngestOptions, type IngestResult, ingestFiles } from "../ingest/index.js";
-import { AreaResolver, parseAreaContext } from "../geo/resolve.js";
+import { AreaResolver, DEFAULT_AREA_CONTEXT, parseAreaContext } from "../geo/resolve.js";
 import { complaintsTable } from "../export/complaints.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { gatedJson, redact, redactComplaint } from "../text/redact.js";
@@ -130,8 +130,29 @@ export function summaryJson(result: IngestResult, keepPii: boolean) {
 
 const where = (x: { file: string; sheet?: string; row: number }) => `${x.file}${x.sheet !== undefined ? `「${x.sheet}」` : ""}${x.row ? ` 第${x.row}行` : ""}`;
 
+/** How the summary points to the full lists, and whether the user named the area (--context). */
+export interface SummaryOptions {
+  /** --context was given: no advice to give one */
+  contextGiven?: boolean;
+  /** where the full list of rejects is (default: --rejects or --json) */
+  rejectsList?: string;
+  /** where the full list of warnings is (default: --json) */
+  warningsList?: string;
+}
+
+/**
+ * "提示：…" when many rows lie outside the default area (湖南省郴州市) and no --context was given:
+ * a table from elsewhere otherwise shows a screen of "是天津市河西区，不在郴州市" and no way out.
+ */
+export function contextAdvice(result: IngestResult): string | null {
+  const outside = result.warnings.filter((w) => /，不在[^，。；]+$/.test(w.message)).length;
+  if (outside < 10 || outside < 0.2 * result.accepted) return null;
+  const area = `${DEFAULT_AREA_CONTEXT.province ?? ""}${DEFAULT_AREA_CONTEXT.prefecture ?? ""}`;
+  return `提示：${outside} 行的县（市、区）不在默认地区${area}。表格来自其他地区时，请加 --context 全国（或所属的省、市，如 --context 山东省）重新运行。`;
+}
+
 /** The readable summary printed without --json. */
-export function printSummary(result: IngestResult, io: Io, keepPii: boolean): void {
+export function printSummary(result: IngestResult, io: Io, keepPii: boolean, options: SummaryOptions = {}): void {
   io.out(
     `读取 ${result.files.length} 个文件，共 ${result.rows} 行数据：接受 ${result.accepted} 行，拒绝 ${result.rejected} 行，警告 ${result.warnings.length} 条。`,
   );
@@ -148,13 +169,15 @@ export function printSummary(result: IngestResult, io: Io, keepPii: boolean): vo
       const ex = r.excerpt ? `  〔${keepPii ? r.excerpt : redact(r.excerpt)}〕` : "";
       io.out(`  ${where(r)}${r.column ? ` [${r.column}]` : ""}：${r.reason}${ex}`);
     }
-    if (result.rejects.length > LIMIT) io.out(`  ……另有 ${result.rejects.length - LIMIT} 行，完整清单用 --rejects 或 --json 输出`);
+    if (result.rejects.length > LIMIT) io.out(`  ……另有 ${result.rejects.length - LIMIT} 行，完整清单${options.rejectsList ?? "用 --rejects 或 --json 输出"}`);
   }
   if (result.warnings.length) {
     io.out(`\n警告（warnings，数据已保留）：`);
     for (const w of result.warnings.slice(0, LIMIT)) io.out(`  ${where(w)}${w.column ? ` [${w.column}]` : ""}：${w.message}`);
-    if (result.warnings.length > LIMIT) io.out(`  ……另有 ${result.warnings.length - LIMIT} 条，完整清单用 --json 输出`);
+    if (result.warnings.length > LIMIT) io.out(`  ……另有 ${result.warnings.length - LIMIT} 条，完整清单${options.warningsList ?? "用 --json 输出"}`);
   }
+  const advice = options.contextGiven ? null : contextAdvice(result);
+  if (advice) io.out(`\n${advice}`);
 }
 
 export async function ingestCommand(argv: string[], io: Io): Promise<number> {
@@ -186,7 +209,7 @@ export async function ingestCommand(argv: string[], io: Io): Promise<number> {
 
   if (values.json) io.out(gatedJson(summaryJson(result, keepPii), { keepPii }));
   else {
-    printSummary(result, io, keepPii);
+    printSummary(result, io, keepPii, { contextGiven: values.context !== undefined });
     if (values.out) io.out(`\n已写出 ${result.accepted} 条记录：${values.out}${keepPii ? "（保留了个人信息）" : "（个人信息已隐去）"}`);
     if (values.rejects) io.out(`已写出 ${result.rejected} 行拒绝清单：${values.rejects}`);
   }

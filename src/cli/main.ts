@@ -1,7 +1,8 @@
 import { OutputError } from "../export/output.js";
 import { IngestError } from "../ingest/errors.js";
 import { packageVersion } from "../util/paths.js";
-import { dropEarlyWorkers, startWorkersEarly } from "../classify/spawn.js";
+import { dropEarlyWorkers } from "../classify/spawn.js";
+import { commandEnded, startWorkersFor } from "./early.js";
 import { CliError, UsageError } from "./errors.js";
 import { type Io, gatedIo, processIo } from "./output.js";
 
@@ -65,9 +66,9 @@ export async function run(argv: string[], rawIo: Io = processIo): Promise<number
     return 2;
   }
   try {
-    const workers = workersAsked(name, rest);
     // before the command's modules load: the workers' start is a one-worker run's critical path
-    if (workers) startWorkersEarly(workers);
+    // (bin/ducha.js started them already, before this module loaded: then this is a no-op)
+    startWorkersFor(argv);
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof IngestError) {
@@ -91,17 +92,6 @@ export async function run(argv: string[], rawIo: Io = processIo): Promise<number
     return 1;
   } finally {
     await dropEarlyWorkers();
+    commandEnded();
   }
-}
-
-/**
- * The worker threads `ducha classify --workers N` will start (0 for other commands, help, or a
- * value the command will refuse): they are started before the command's modules load.
- */
-function workersAsked(name: string, argv: readonly string[]): number {
-  if (name !== "classify" || argv.includes("-h") || argv.includes("--help")) return 0;
-  const at = argv.indexOf("--workers");
-  const value = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith("--workers="))?.slice("--workers=".length);
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : 0;
 }

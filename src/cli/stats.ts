@@ -10,6 +10,7 @@ import { type StatsSummary, summarize } from "../analyze/summary.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { spikeSentence } from "../report/spikes.js";
 import { writeGatedJson } from "../text/redact.js";
+import { processGuard } from "../util/memory.js";
 import { UsageError } from "./errors.js";
 import { guardOutputs } from "./guard.js";
 import { COMMON_INPUT_OPTIONS, ingestOptionsFrom } from "./ingest.js";
@@ -284,7 +285,12 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
 
   if (values.json) {
     // in pieces: at a million complaints the repeat groups alone are ~200 MB of JSON
-    writeGatedJson(summary, io.out);
+    // (its pieces are garbage once written: the process's memory guard is ticked per piece)
+    const memory = processGuard();
+    writeGatedJson(summary, (line) => {
+      io.out(line);
+      memory.tick();
+    });
     return 0;
   }
   printSummary(summary, io);

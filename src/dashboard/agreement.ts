@@ -20,6 +20,12 @@ export const NOT_IN_SCHEME = "不适用";
 /** The rows and the notes of the agreement table. */
 export interface AgreementTable {
   headers: string[];
+  /**
+   * the headers on a phone, in pieces that wrap between (污染 / 类型): the full headers made the
+   * table 316 px wide in a 295 px card at 390 px; these fit in ~220 px. Counts are 件 and the
+   * last column a percentage, as the full headers and the downloads say.
+   */
+  narrowHeaders: string[][];
   rows: (string | number)[][];
   /** one sentence per official type the classifier's scheme does not have (固废) */
   notes: string[];
@@ -36,7 +42,18 @@ export function agreementTable(records: readonly Pick<ClassifiedComplaint, "offi
       if (outside && b.official) notes.push(whereTheyWent(b.type, b.official, records));
       return [b.type, b.official, b.predicted, b.both, outside ? NOT_IN_SCHEME : b.official ? pct(b.both / b.official) : "—"];
     });
-  return { headers: ["污染类型", "原表标注（件）", "自动分类（件）", "两者一致（件）", "原表标注中自动分类一致的比例"], rows, notes };
+  return {
+    headers: ["污染类型", "原表标注（件）", "自动分类（件）", "两者一致（件）", "原表标注中自动分类一致的比例"],
+    narrowHeaders: [
+      ["污染", "类型"],
+      ["原表", "标注"],
+      ["自动", "分类"],
+      ["两者", "一致"],
+      ["一致", "比例"],
+    ],
+    rows,
+    notes,
+  };
 }
 
 /** "原表中 26 件标为“固废”…自动分类按七类方案归入 土壤 18 件、其他 5 件…". */

@@ -31,6 +31,7 @@ import {
   timelines,
 } from "../node.js";
 import { countBy } from "../analyze/count.js";
+import { enforcementMissing } from "../analyze/enforcement-by-county.js";
 import { MISSING } from "../analyze/keys.js";
 import { labelPoint } from "../charts/map.js";
 import { gridSlot } from "../analyze/progress.js";
@@ -431,7 +432,7 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     groupRows[cell]!++;
     const c = cases[i]!;
     const e = parseEnforcement(c.rectification, c.accountability);
-    const values: [Exclude<keyof EnforcementFile, "groupRows">, number][] = [
+    const values: [Exclude<keyof EnforcementFile, "groupRows" | "unavailable">, number][] = [
       ["cases", e.cases],
       ["fines", e.fines.length],
       ["fineYuan", e.fineYuan],
@@ -446,6 +447,8 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     for (const [name, v] of values) enforcement[name][cell] = (enforcement[name][cell] ?? 0) + v;
   }
   if (cubed) enforcement.groupRows = groupRows;
+  // no text to read figures from: the page says 无数据 and why, as ducha stats and the report do
+  if (!cases.some((c) => c.rectification?.trim() || c.accountability?.trim())) enforcement.unavailable = enforcementMissing(cases);
 
   put("enforcement.json", JSON.stringify(enforcement)); // numbers only
 

@@ -7,6 +7,7 @@ import { View, Warn, logger, parse } from "vega";
 import { type TopLevelSpec, compile } from "vega-lite";
 import { MISSING } from "../analyze/keys.js";
 import { type Rate, rates } from "../analyze/rates.js";
+import { chineseAria } from "../charts/aria.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
@@ -85,6 +86,10 @@ function presentKeys(codes: ArrayLike<number>, keys: readonly string[]): string[
   return keys.filter((_, k) => seen[k]);
 }
 
+/** The table gives 交办时间 or 批次 for some case (the dictionaries hold every value of the whole table). */
+const hasDispatch = (cols: Pick<Selection["cols"], "dateKeys" | "batchKeys">): boolean =>
+  cols.dateKeys.some((d) => /^\d{4}-/.test(d)) || cols.batchKeys.some((b) => /^\d+$/.test(b));
+
 export function headlines(data: DashboardData, sel: Selection): HTMLElement {
   const r = rates(sel.cols);
   // the codes present, marked in a typed array: a string per case took 0.2 s at 650,000 cases
@@ -107,8 +112,13 @@ export function headlines(data: DashboardData, sel: Selection): HTMLElement {
     ),
     figure(
       "交办",
-      batches.size ? `${batches.size} 批` : `${dates.length} 天`,
-      dates.length ? `${cnDay(dates[0]!)}至${cnDay(dates[dates.length - 1]!)}，${dates.length} 个交办日` : "无交办日期",
+      // a table without 交办时间 or 批次 gives no figure: 无数据, not "0 天" (a filter that leaves no case still says 0 天)
+      batches.size ? `${batches.size} 批` : hasDispatch(sel.cols) ? `${dates.length} 天` : "无数据",
+      dates.length
+        ? `${cnDay(dates[0]!)}至${cnDay(dates[dates.length - 1]!)}，${dates.length} 个交办日`
+        : hasDispatch(sel.cols)
+          ? "当前范围内没有交办日期"
+          : "表中没有交办时间或批次",
       "fig-batches",
     ),
     rateFigure(
@@ -242,6 +252,7 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
   ]);
   let finalize: (() => void) | undefined;
   let cancelled = false;
+  let drawnSpec: TopLevelSpec | undefined;
   // charts are drawn one after another, in page order: the first appears as soon as it can
   const drawn = queue
     .then(() => new Promise((r) => setTimeout(r, 0)))
@@ -253,6 +264,7 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
         name = options.filename ?? titleOf(full);
         card.setAttribute("data-chart", name);
       }
+      drawnSpec = full;
       return draw(target, full);
     });
   // the next chart (and the cells waiting in afterCharts) after this one is on screen
@@ -272,7 +284,15 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
       }
       svgButton.removeAttribute("disabled");
       pngButton.removeAttribute("disabled");
-      svgButton.onclick = async () => saveBlob(new Blob([await view.toSVG()], { type: "image/svg+xml;charset=utf-8" }), fileName(name, "svg"));
+      // one image named in Chinese, without vega's English role descriptions ("rect mark container")
+      const description = (drawnSpec as { description?: unknown } | undefined)?.description;
+      svgButton.onclick = async () => {
+        const svg = await view.toSVG();
+        saveBlob(
+          new Blob([typeof description === "string" && description ? chineseAria(svg, description) : svg], { type: "image/svg+xml;charset=utf-8" }),
+          fileName(name, "svg"),
+        );
+      };
       pngButton.onclick = async () => saveBlob(dataUrlBlob(await view.toImageURL("png", 2)), fileName(name, "png"));
       card.classList.add("is-ready");
     })
@@ -308,6 +328,13 @@ export interface TableCardOptions {
   cell?: (value: string | number | null | undefined, column: number, row: number) => Child;
   /** the card spans the full width */
   wide?: boolean;
+  /**
+   * the headers shown on a phone (≤ 640 px), one array of pieces per column: a header wraps
+   * between its pieces, never inside one (原表 / 标注, not 原表标 / 注). The full headers stay
+   * on wider screens and in the downloads. For a table of a few short columns whose full headers
+   * would make it scroll sideways on a phone (分类's agreement table).
+   */
+  narrowHeaders?: readonly (readonly string[])[];
 }
 
 /**
@@ -364,7 +391,7 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
   csv.onclick = () => saveBlob(new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" }), fileName(table.name, "csv"));
   xlsx.onclick = () =>
     saveBlob(new Blob([xlsxBytes([table])], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), fileName(table.name, "xlsx"));
-  return el("div", { class: `card ducha-table${options.wide ? " is-wide" : ""}`, "data-table": table.name }, [
+  return el("div", { class: `card ducha-table${options.wide ? " is-wide" : ""}${options.narrowHeaders ? " has-narrow" : ""}`, "data-table": table.name }, [
     el("h3", {}, [table.name]),
     options.note ? el("p", { class: "ducha-muted" }, [options.note]) : null,
     el("div", { class: "ducha-table-scroll" }, [
@@ -373,7 +400,18 @@ export function tableCard(table: Table, options: TableCardOptions = {}): HTMLEle
           el(
             "tr",
             {},
-            table.headers.map((h, c) => el("th", { class: cls(c) }, [h])),
+            table.headers.map((h, c) => {
+              const narrow = options.narrowHeaders?.[c];
+              if (!narrow) return el("th", { class: cls(c) }, [h]);
+              return el("th", { class: cls(c) }, [
+                el("span", { class: "ducha-th-full" }, [h]),
+                el(
+                  "span",
+                  { class: "ducha-th-narrow" },
+                  narrow.map((piece) => el("span", {}, [piece])),
+                ),
+              ]);
+            }),
           ),
         ]),
         body,
@@ -430,7 +468,8 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
       el("td", { class: "num" }, [pct(r.rate)]),
       el("td", { class: "ducha-level" }, [el("span", { "aria-hidden": "true" }, [LEVEL_ICON[r.level]]), ` ${r.level}`]),
       el("td", { class: "num" }, [`${num(r.closed)}/${num(r.withStatus)}`]),
-      el("td", { class: "num" }, [r.overdue ? num(r.overdue) : "0"]),
+      // without 办结目标 no case can be judged overdue: —, not 0
+      el("td", { class: "num" }, [data.file.overdueAt ? num(r.overdue) : "—"]),
       el("td", { class: "num" }, [deltaText(r.rate, r.previous)]),
     ]),
   );
@@ -451,7 +490,7 @@ export function leagueTable(data: DashboardData, sel: Selection): HTMLElement {
   return el("section", { class: "card ducha-league-card" }, [
     el("h2", {}, [`各县（市、区）办结率排名（${where}）`]),
     el("p", { class: "ducha-detail" }, [
-      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。`,
+      `从低到高排列；目标 ${pct(CLOSED_RATE_TARGET, 0)}（工作目标）：● 达标，▲ 接近（差 ${pct(CLOSED_RATE_WARN, 0)} 以内），✕ 落后。点击县名只看该县，再点一次取消。${data.file.overdueAt ? "" : "表中没有办结目标，逾期未办结无数据（—）。"}`,
     ]),
     el("div", { class: "ducha-table-scroll" }, [table]),
   ]);
@@ -476,7 +515,10 @@ export function keyCases(data: DashboardData, sel: Selection, limit = 12): HTMLE
   const open = items.filter((x) => x.open).length;
   return el("section", { class: "card ducha-key-card" }, [
     el("h2", {}, ["逾期未办结与重点件"]),
-    el("div", { class: "big", "data-testid": "fig-overdue" }, [`${num(overdue.length)} 件`]),
+    // without 办结目标 nothing can be overdue or not: 无数据, not a red "0 件"
+    el("div", { class: `big${data.file.overdueAt ? "" : " is-nodata"}`, "data-testid": "fig-overdue" }, [
+      data.file.overdueAt ? `${num(overdue.length)} 件` : "无数据",
+    ]),
     el("p", { class: "ducha-detail" }, [
       data.file.overdueAt ? `逾期未办结：过了办结目标、截至${cnDate(data.file.overdueAt)}仍未办结` : "表中没有办结目标，无法判断逾期",
     ]),

@@ -291,9 +291,14 @@ export interface EnforcementFile {
    * together); see enforcementRows
    */
   groupRows?: number[];
+  /**
+   * why there are no figures, when no case has a 处理和整改情况 or 责任人被处理情况 text
+   * (“表中没有「处理和整改情况」列”): 热点 then says 无数据, not a table of zeros
+   */
+  unavailable?: string;
 }
 
-type EnforcementFigure = Exclude<keyof EnforcementFile, "groupRows">;
+type EnforcementFigure = Exclude<keyof EnforcementFile, "groupRows" | "unavailable">;
 
 /**
  * Enforcement figures by the page's rows: as shipped per case, or, from sums per group of rows,
@@ -307,7 +312,7 @@ export function enforcementRows(e: EnforcementFile): EnforcementFile {
   const n = groups.reduce((s, c) => s + c, 0);
   const out = {} as Record<EnforcementFigure, number[]>;
   for (const [name, sums] of Object.entries(e) as [EnforcementFigure, number[]][]) {
-    if (name === ("groupRows" as string)) continue;
+    if (name === ("groupRows" as string) || name === ("unavailable" as string)) continue;
     const rows = new Array<number>(n).fill(0);
     let at = 0;
     groups.forEach((c, k) => {

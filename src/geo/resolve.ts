@@ -286,7 +286,7 @@ export class AreaResolver {
         if (c) return c;
         const best = this.bestRanked(n.items, scope, provinceCode);
         candidates.push(...best.filter((b) => !candidates.includes(b)));
-        ambiguous.add(`${n.name}: ${best.map((i) => placeOf(i)).join("、")}`);
+        ambiguous.add(`${n.name}可能是${best.map((i) => placeOf(i)).join("、")}`);
       }
       return undefined;
     };

@@ -161,16 +161,63 @@ export class ReportBlocks {
     this.blocks.push({ kind: "table", table });
   }
 
-  /** A figure: the registry's chart under its registry caption; left out when it cannot be drawn or was not asked for. */
+  /**
+   * A figure: the registry's chart under its registry caption; left out when it cannot be drawn or
+   * was not asked for. A chart with a row per county shows at most {@link REPORT_MAX_COUNTIES}
+   * counties, those with the most cases, and says so in its note: a table of 182 counties drew
+   * figures a metre tall, which Word and LibreOffice cut at the page's foot.
+   */
   figure(chart: ChartName, note?: string): void {
     const only = this.ctx.options.charts;
     if (only && !only.includes(chart)) return;
     try {
       // the report captions each figure: no title inside the image, the notes stay
-      const spec = chartSpec(chart, this.ctx.data, { synthetic: this.ctx.synthetic, title: "" });
+      let spec = chartSpec(chart, this.ctx.data, { synthetic: this.ctx.synthetic, title: "" });
+      const dropped = COUNTY_ROWS.has(chart) ? countiesBeyond(this.ctx.data.ranking, REPORT_MAX_COUNTIES) : null;
+      if (dropped) {
+        spec = withoutRows(spec, dropped.names);
+        const cut = `县（市、区）较多（${formatInteger(dropped.counties)} 个），图中只列件数最多的 ${REPORT_MAX_COUNTIES} 个，其余 ${formatInteger(dropped.names.size)} 个见“各县（市、区）信访件情况”表。`;
+        note = note ? `${cut}${note}` : cut;
+      }
       this.blocks.push({ kind: "figure", figure: { chart, caption: chartRecord(chart).caption(this.ctx.data), spec, ...(note ? { note } : {}) } });
     } catch (e) {
       if (!(e instanceof ChartDataError)) throw e;
     }
   }
+}
+
+/** The most counties a figure of the annex shows, one row each (a page holds about 40 rows of a bar chart). */
+export const REPORT_MAX_COUNTIES = 40;
+
+/** Figures with a row (or a cell row) per county. */
+const COUNTY_ROWS: ReadonlySet<ChartName> = new Set<ChartName>(["county-hotspots", "type-by-county", "progress", "status", "verification"]);
+
+/**
+ * The names of the counties past the first `max` by count (ties by name), and how many counties
+ * have cases; null when all fit. （未识别） is no county and always stays.
+ */
+export function countiesBeyond(
+  ranking: readonly { county: string; countyName: string; count: number }[],
+  max: number,
+): { names: Set<string>; counties: number } | null {
+  const counties = ranking.filter((r) => r.county !== UNRESOLVED && r.count > 0).sort((a, b) => b.count - a.count || (a.countyName < b.countyName ? -1 : 1));
+  if (counties.length <= max) return null;
+  return { names: new Set(counties.slice(max).map((r) => r.countyName)), counties: counties.length };
+}
+
+/** The spec without the data rows of the named counties (rows of inline data whose `name` is one of them). */
+export function withoutRows<T>(spec: T, names: ReadonlySet<string>): T {
+  const walk = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(walk);
+    if (!x || typeof x !== "object") return x;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) {
+      out[k] =
+        k === "values" && Array.isArray(v)
+          ? v.filter((row: unknown) => !(row && typeof row === "object" && names.has((row as { name?: unknown }).name as string)))
+          : walk(v);
+    }
+    return out;
+  };
+  return walk(spec) as T;
 }

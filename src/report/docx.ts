@@ -64,6 +64,11 @@ const PAGE = { width: 11906, height: 16838, top: mm(37), bottom: mm(35), left: m
 export const TEXT_TWIPS = PAGE.width - PAGE.left - PAGE.right;
 /** the text width in CSS pixels (1/96 in): the widest a chart is shown */
 export const TEXT_WIDTH_PX = Math.floor((TEXT_TWIPS / 1440) * 96);
+/**
+ * the tallest a chart is shown, in CSS pixels: the text block's 225 mm less room for the caption
+ * and a note (25 mm). A taller image is not split by Word or LibreOffice but cut at the page's foot.
+ */
+export const FIGURE_HEIGHT_PX = Math.floor(((PAGE.height - PAGE.top - PAGE.bottom - mm(25)) / 1440) * 96);
 
 /** Word font sizes in half-points: 二号 22 pt, 三号 16, 四号 14, 小四 12, 五号 10.5, 小五 9. */
 const SIZE = { 二号: 44, 三号: 32, 四号: 28, 小四: 24, 五号: 21, 小五: 18 };
@@ -232,7 +237,7 @@ function figureOf(f: Extract<Block, { kind: "figure" }>["figure"], label: string
   if (!png) return [];
   const cssWidth = png.width / png.scale;
   const cssHeight = png.height / png.scale;
-  const k = Math.min(1, TEXT_WIDTH_PX / cssWidth);
+  const k = Math.min(1, TEXT_WIDTH_PX / cssWidth, FIGURE_HEIGHT_PX / cssHeight);
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,

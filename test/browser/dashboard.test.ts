@@ -7,7 +7,7 @@
  * CDN-bound reaches the output. A failing page leaves a screenshot in test/.artifacts/.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -267,6 +267,45 @@ describe("dashboard pages", () => {
     }
   });
 
+  it("on a 390 px phone 分类's agreement table fits the card, its headers in two-character pieces, the full ones at 1366 px", async () => {
+    // its five columns under full headers (原表标注中自动分类一致的比例) were 316 px in a 295 px card,
+    // scrolled sideways with the percentages cut off and 污染类型 broken as 污染类 / 型
+    const name = '.ducha-table[data-table="自动分类与原表污染类型对照"]';
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(base + "/classification", { waitUntil: "networkidle" });
+      const card = page.locator(name);
+      await card.locator("tbody tr").first().waitFor();
+      // neither the scrolling box nor the table (display: block on a phone) is wider than it shows
+      const overflow = await card.evaluate((c) =>
+        [c.querySelector(".ducha-table-scroll")!, c.querySelector("table")!].map((e) => e.scrollWidth - e.clientWidth),
+      );
+      for (const o of overflow) expect(o).toBeLessThanOrEqual(1);
+      expect((await card.boundingBox())!.width).toBeLessThanOrEqual(390);
+      // every value whole: the last column's percentages and 不适用 are not clipped by the card
+      const right = await card.evaluate((c) => c.querySelector(".ducha-table-scroll")!.getBoundingClientRect().right);
+      const cells = await card.locator("tbody td:last-child").evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().right));
+      for (const r of cells) expect(r).toBeLessThanOrEqual(right + 1);
+      // the phone headers, each piece on one line, so 污染类型 reads 污染 / 类型
+      expect(await card.locator("thead th").allInnerTexts()).toEqual(["污染类型", "原表标注", "自动分类", "两者一致", "一致比例"]);
+      const pieces = await card
+        .locator("thead th .ducha-th-narrow > span")
+        .evaluateAll((spans) => spans.map((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)));
+      expect(pieces).toHaveLength(10);
+      for (const lines of pieces) expect(lines).toBeLessThan(1.5);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      expect(await card.locator("thead th").allInnerTexts()).toEqual([
+        "污染类型",
+        "原表标注（件）",
+        "自动分类（件）",
+        "两者一致（件）",
+        "原表标注中自动分类一致的比例",
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("shows leaders no source-file path (the analysts' notebook page aside)", async () => {
     // 总览's league table said 目标 90%（工作目标，可在 src/dashboard/league.ts 调整）
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -426,6 +465,26 @@ describe("dashboard pages", () => {
       const svg = (await grab("下载 SVG")).toString("utf8");
       expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
       expect(svg).toContain("模拟数据");
+      // a saved chart is one image named in Chinese: vega's "rect mark container" and the like are gone
+      expect(svg).toMatch(/^<svg\b[^>]* role="img" aria-label="图表：[^"]*模拟数据[^"]*"/);
+      expect(svg).not.toMatch(/aria-roledescription=|role="graphics-/);
+      const file = join(out + "-cache", "saved.svg");
+      writeFileSync(file, svg);
+      const viewer = await browser.newPage();
+      try {
+        await viewer.goto(`file://${file}`);
+        const cdp = await viewer.context().newCDPSession(viewer);
+        const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+          nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string }; properties?: { name: string; value: { value?: unknown } }[] }[];
+        };
+        const said = nodes
+          .filter((n) => !n.ignored)
+          .flatMap((n) => [n.name?.value ?? "", ...(n.properties ?? []).filter((p) => p.name === "roledescription").map((p) => String(p.value.value))]);
+        expect(said.filter((t) => /[A-Za-z]{3,}/.test(t))).toEqual([]);
+        expect(nodes.find((n) => n.role?.value === "image")?.name?.value).toMatch(/^图表：/);
+      } finally {
+        await viewer.close();
+      }
       const png = await grab("下载 PNG");
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
     });
@@ -481,7 +540,8 @@ const visitUnfiltered = (name: string, path: string, fn: (page: Page) => Promise
 async function tableOf(page: Page, name: string): Promise<{ headers: string[]; rows: string[][] }> {
   const card = page.locator(`.ducha-table[data-table="${name}"]`);
   await card.waitFor();
-  const headers = await card.locator("thead th").allTextContents();
+  // a header with a phone form (分类's agreement table) is read by its full form
+  const headers = await card.locator("thead th").evaluateAll((ths) => ths.map((th) => (th.querySelector(".ducha-th-full") ?? th).textContent ?? ""));
   const rows = await card.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
   return { headers, rows };
 }

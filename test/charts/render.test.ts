@@ -5,6 +5,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { FONT_STACK } from "../../src/charts/index.js";
 import { FontNotFoundError, findCjkFont, missingGlyphs } from "../../src/charts/fonts.js";
+import { chineseAria } from "../../src/charts/aria.js";
 import { estimateTextWidth, fontTextWidth } from "../../src/charts/measure.js";
 import { pngSize, renderPng, renderSvg, svgText } from "../../src/charts/render.js";
 import { tempDir } from "../cli/helpers.js";
@@ -75,6 +76,44 @@ describe("renderSvg", () => {
   it("measures without any font when asked (font: null)", async () => {
     const svg = await renderSvg(spec("themes"), { font: null });
     expect(svgText(svg)).toContain("信访件涉及的督察重点");
+  });
+});
+
+describe("a saved SVG read by a screen reader", () => {
+  const names = readdirSync(GOLDEN).map((f) => f.replace(".vl.json", ""));
+
+  it.each(names)("%s: one image named in Chinese, none of vega's English roles or captions", async (name) => {
+    const s = spec(name) as TopLevelSpec & { description: string };
+    const svg = await renderSvg(s);
+    const root = /^<svg\b[^>]*>/.exec(svg)![0];
+    expect(root).toContain(' role="img"');
+    expect(root).toContain(' lang="zh-CN"');
+    // the spec's own description, in the label and in the <title> right after the root
+    const label = /aria-label="([^"]*)"/
+      .exec(root)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+    expect(label).toBe(s.description);
+    expect(label).toMatch(/^图表：[\u4e00-\u9fff]/);
+    expect(svg.slice(root.length)).toMatch(/^<title>图表：[^<]+<\/title>/);
+    // vega wrote "rect mark container", "group mark container", "Title text '…'" and graphics-* roles
+    expect(svg).not.toMatch(/aria-roledescription=/);
+    expect(svg.match(/\srole="[^"]*"/g)).toEqual([' role="img"']);
+    expect(svg.match(/\saria-label="[^"]*"/g)).toHaveLength(1);
+  });
+
+  it("escapes the description and leaves text content alone, even text that looks like an attribute", () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><g role="graphics-object" aria-roledescription="group mark container">' +
+      '<text aria-label="Title text \'x\'"> role="x" aria-label="y" 罚款2万元</text></g></svg>';
+    const out = chineseAria(svg, '图表：a "b" <c> & d');
+    expect(out).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" role="img" aria-label="图表：a &quot;b&quot; &lt;c&gt; &amp; d" lang="zh-CN">' +
+        '<title>图表：a &quot;b&quot; &lt;c&gt; &amp; d</title><g><text> role="x" aria-label="y" 罚款2万元</text></g></svg>',
+    );
+    expect(chineseAria("not an svg", "图表：x")).toBe("not an svg");
   });
 });
 

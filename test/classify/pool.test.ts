@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sharedClassifier } from "../../src/classify/complaint-classifier.js";
-import { ClassifierPool, chunkResults } from "../../src/classify/pool.js";
+import { ClassifierPool, WORKER_THRESHOLD, chunkResults, defaultWorkers } from "../../src/classify/pool.js";
 import { earlyWorkers, startWorkersEarly } from "../../src/classify/spawn.js";
 import { statsClassification } from "../../src/classify/compact.js";
 import { loadCorpus } from "../../src/classify/corpus.js";
@@ -80,4 +80,15 @@ describe("ClassifierPool", () => {
     await p.close();
     await expect(p.classify(["粉尘"])).rejects.toThrow("分类线程已关闭");
   }, 60_000);
+});
+
+describe("defaultWorkers", () => {
+  it("uses no worker for a few texts, one on two cores or fewer, two from three cores", () => {
+    expect(defaultWorkers(WORKER_THRESHOLD - 1, 8)).toBe(0);
+    // two workers on two cores: three busy threads (main formats and writes) on two cores
+    expect(defaultWorkers(WORKER_THRESHOLD, 1)).toBe(1);
+    expect(defaultWorkers(40_000, 2)).toBe(1);
+    expect(defaultWorkers(40_000, 3)).toBe(2);
+    expect(defaultWorkers(1_000_000, 64)).toBe(2);
+  });
 });

@@ -73,3 +73,30 @@ describe("ducha on a real table with only text and area, from many provinces", (
     expect(html).not.toContain("各县（市、区）执法和问责情况");
   });
 });
+
+describe("a new user's first run on a table from many provinces, without --context", () => {
+  it("ingest says once that the rows lie outside the default area and how to name it; not with --context", () => {
+    // 46 of the 58 rows resolve to counties outside 湖南省郴州市 (each with a warning "…，不在郴州市");
+    // the first run showed twenty such lines and nothing on what to do
+    const r = ducha("ingest", TABLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("提示：46 行的县（市、区）不在默认地区湖南省郴州市。表格来自其他地区时，请加 --context 全国");
+    expect(r.stdout.match(/提示：/g)).toHaveLength(1);
+    const national = ducha("ingest", TABLE, "--context", "全国").stdout;
+    expect(national).not.toContain("提示：");
+    // a name shared by two counties, said in Chinese (was "河东区: 天津市河东区、…", a colon of code)
+    expect(national).toMatch(/「河东区」有重名，无法确定：河东区可能是天津市河东区、山东省临沂市河东区。/);
+    expect(national).not.toMatch(/[\u4e00-\u9fff]: /);
+    expect(ducha("ingest", "data/sample/郴州2023_信访件_模拟数据.xlsx").stdout).not.toContain("提示：");
+  });
+
+  it("classify points to lists it really writes (its --json prints counts only)", () => {
+    const out = join(tempDir(), "分类.csv");
+    const r = ducha("classify", TABLE, "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("……另有");
+    expect(r.stdout).toContain("完整清单见 .xlsx 输出的“警告”工作表（--out 写成 .xlsx），或用 ducha ingest --json 输出");
+    expect(r.stdout).not.toContain("完整清单用 --json 输出");
+    expect(r.stdout).toContain("提示：46 行");
+  });
+});

@@ -27,6 +27,9 @@ describe("分类's agreement table", () => {
     expect(t.notes[0]).toContain("七类方案没有固废");
     expect(t.notes[0]).toContain("归入土壤 2 件、大气 1 件、其他 1 件");
     expect(t.notes[0]).toContain("不表示自动分类出错");
+    // a phone's header per column, in pieces that join to a shorter form of the full one
+    expect(t.narrowHeaders.map((h) => h.join(""))).toEqual(["污染类型", "原表标注", "自动分类", "两者一致", "一致比例"]);
+    expect(t.narrowHeaders).toHaveLength(t.headers.length);
   });
 
   it("scores 固废 when the predictions have it (an eight-class classification), with no note", () => {

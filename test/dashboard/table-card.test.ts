@@ -62,3 +62,30 @@ describe("a paged table card", () => {
     expect(button(card, "显示全部")).toBeUndefined();
   });
 });
+
+describe("a table card with phone headers", () => {
+  it("keeps the full headers for wide screens and the downloads' heading, and the pieces for a phone", () => {
+    const card = tableCard(
+      { name: "对照", headers: ["污染类型", "原表标注（件）"], rows: [["大气", 3]] },
+      {
+        narrowHeaders: [
+          ["污染", "类型"],
+          ["原表", "标注"],
+        ],
+      },
+    );
+    expect(card.classList.contains("has-narrow")).toBe(true);
+    const ths = [...card.querySelectorAll("thead th")];
+    expect(ths.map((th) => th.querySelector(".ducha-th-full")!.textContent)).toEqual(["污染类型", "原表标注（件）"]);
+    expect(ths.map((th) => [...th.querySelectorAll(".ducha-th-narrow > span")].map((s) => s.textContent))).toEqual([
+      ["污染", "类型"],
+      ["原表", "标注"],
+    ]);
+  });
+
+  it("draws plain headers when none are given", () => {
+    const card = tableCard({ name: "对照", headers: ["污染类型"], rows: [["大气"]] });
+    expect(card.classList.contains("has-narrow")).toBe(false);
+    expect(card.querySelector("thead th")!.innerHTML).toBe("污染类型");
+  });
+});

@@ -7,7 +7,9 @@ import { ingestFiles } from "../../src/ingest/index.js";
 import { type ReportModel, buildReport, esc, mdEscape, toHtml, toMarkdown, writeReport } from "../../src/report/index.js";
 import { tempDir } from "../cli/helpers.js";
 import { unzip } from "./unzip.js";
-import { TEXT_TWIPS, emWidth, tableLayout } from "../../src/report/docx.js";
+import { FIGURE_HEIGHT_PX, TEXT_TWIPS, emWidth, tableLayout } from "../../src/report/docx.js";
+import { divisions } from "../../src/geo/divisions.js";
+import { REPORT_MAX_COUNTIES } from "../../src/report/context.js";
 
 const MAIN = "test/fixtures/stats-fixture.csv";
 const SNAPSHOT = "test/fixtures/stats-snapshot_截至2023年8月31日.csv";
@@ -75,6 +77,55 @@ describe("report model", () => {
     const paras = m.blocks.filter((b) => b.kind === "paragraph").map((b) => (b as { text: string }).text);
     expect(paras).toContain("表中没有交办时间，交办件数按批次分布如图；无法按日分析突增。");
     expect(paras.join("")).toContain(`督察组分 2 批交办郴州市信访件 ${new ChartData(recs).cases.length} 件。`);
+  });
+
+  it("draws at most 40 counties a figure, the most cases first, and no figure taller than a page (a table of 60 counties)", async () => {
+    // a table from many places: the per-county figures were a metre tall in Word, cut at the page's foot
+    const base = (await records())[0]!;
+    const counties = divisions().counties.slice(0, 60);
+    const recs = counties.flatMap((c, i) =>
+      Array.from({ length: i < 5 ? 3 : 1 }, (_, n) => ({
+        ...base,
+        key: `K${i}-${n}`,
+        caseNo: `D2HN2023062${String(i).padStart(3, "0")}${n}`,
+        area: {
+          raw: c.name,
+          code: c.code,
+          county: c.name,
+          prefectureCode: c.prefectureCode,
+          prefecture: c.prefecture,
+          provinceCode: c.provinceCode,
+          province: c.province,
+          method: "cell" as const,
+        },
+        raw: {},
+      })),
+    );
+    const m = buildReport(new ChartData(recs), { date: "2023-09-01" });
+    const county = (m.blocks.find((b) => b.kind === "table") as Extract<ReportModel["blocks"][number], { kind: "table" }>).table;
+    // the table keeps every county (and 合计)
+    expect(county.rows).toHaveLength(61);
+    const hotspots = (
+      m.blocks.find((b) => b.kind === "figure" && b.figure.chart === "county-hotspots") as Extract<ReportModel["blocks"][number], { kind: "figure" }>
+    ).figure;
+    const names = (hotspots.spec as { data: { values: { name: string; count: number }[] } }).data.values.map((v) => v.name);
+    expect(names).toHaveLength(REPORT_MAX_COUNTIES);
+    // the five counties with 3 cases are all drawn
+    for (const c of counties.slice(0, 5)) expect(names.some((n) => n.endsWith(c.name))).toBe(true);
+    expect(hotspots.note).toContain("县（市、区）较多（60 个），图中只列件数最多的 40 个，其余 20 个见“各县（市、区）信访件情况”表。");
+    const heat = (
+      m.blocks.find((b) => b.kind === "figure" && b.figure.chart === "type-by-county") as Extract<ReportModel["blocks"][number], { kind: "figure" }>
+    ).figure;
+    const heatNames = new Set((heat.spec as { data: { values: { name: string }[] } }).data.values.map((v) => v.name));
+    expect(heatNames.size).toBe(REPORT_MAX_COUNTIES);
+    // in Word every figure fits the text block: width 156 mm, height at most FIGURE_HEIGHT_PX
+    const path = join(tempDir(), "多县.docx");
+    await writeReport(m, path);
+    const doc = unzip(readFileSync(path)).get("word/document.xml")!.toString("utf8");
+    const extents = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"/g)].map((x) => ({ w: Number(x[1]) / 9525, h: Number(x[2]) / 9525 }));
+    expect(extents.length).toBeGreaterThan(3);
+    for (const e of extents) expect(e.h).toBeLessThanOrEqual(FIGURE_HEIGHT_PX + 1);
+    expect(FIGURE_HEIGHT_PX).toBeLessThan(((225 / 25.4) * 96) | 0);
   });
 
   it("writes fines in 万元 with the unit in the header and two decimals in every row, as the published tables do", () => {

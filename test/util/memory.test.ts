@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MAX_THRESHOLD, MemoryGuard, defaultThreshold, fullCollection } from "../../src/util/memory.js";
+import { MAX_THRESHOLD, MemoryGuard, defaultThreshold, fullCollection, guardFromEnvironment } from "../../src/util/memory.js";
 import { classifyInSlices } from "../../src/classify/slices.js";
+import { repeats } from "../../src/analyze/repeats.js";
+import { complaint } from "../analyze/helpers.js";
 
 const GB = 1_000_000_000;
 
@@ -69,6 +71,27 @@ describe("MemoryGuard: a full collection when the resident set passes its thresh
     expect(guard.collections).toBe(0);
   });
 
+  it("tick() reads the resident set on every `every`-th call only", () => {
+    let reads = 0;
+    const guard = new MemoryGuard({ threshold: 2 * GB, every: 3, rss: () => (++reads, GB), heapUsed: () => GB, collect: () => {} });
+    for (let i = 0; i < 8; i++) guard.tick();
+    expect(reads).toBe(2);
+  });
+
+  it("DUCHA_MEMORY_GUARD: off turns it off, a number of MB sets the threshold", () => {
+    const heapUsed = () => GB;
+    let collected = 0;
+    const collect = () => void collected++;
+    expect(new MemoryGuard({ ...guardFromEnvironment("off"), rss: () => 3 * GB, heapUsed }).check()).toBe(false);
+    expect(guardFromEnvironment("off").collect).toBeUndefined();
+    const at600 = new MemoryGuard({ collect, ...guardFromEnvironment("600"), rss: () => 0.61 * GB, heapUsed });
+    expect(at600.check()).toBe(true);
+    const defaults = new MemoryGuard({ collect, ...guardFromEnvironment(undefined), rss: () => 0.61 * GB, heapUsed });
+    expect(defaults.check()).toBe(false);
+    expect(guardFromEnvironment("yes")).toEqual({});
+    expect(collected).toBe(1);
+  });
+
   it("starts at an eighth of the machine's memory, at most 2 GB", () => {
     expect(defaultThreshold(8 * 2 ** 30)).toBe(2 ** 30);
     expect(defaultThreshold(24 * 2 ** 30)).toBe(MAX_THRESHOLD);
@@ -108,5 +131,39 @@ describe("classifyInSlices checks the guard after every part it hands over", () 
     );
     expect(seen).toEqual([0, 5]);
     expect(state.collected).toBe(1);
+  });
+});
+
+describe("the repeat search checks the guard while it segments the texts", () => {
+  it("reads the resident set once per 256 complaints and collects when it is over the threshold", () => {
+    // 600 complaints of one county, no two alike (one distinct word each): 600 segmented, no pair
+    // linked, no group built
+    const records = Array.from({ length: 600 }, (_, i) => complaint({ caseNo: `C${i}`, county: "431002", text: `编号${i}` }));
+    let reads = 0;
+    const state = { heap: 1.5 * GB, collected: 0 };
+    const guard = new MemoryGuard({
+      threshold: 2 * GB,
+      rss: () => (++reads, 2.5 * GB),
+      heapUsed: () => state.heap,
+      collect: () => {
+        state.collected++;
+        state.heap = 1 * GB;
+      },
+    });
+    const result = repeats(records, { words: (t) => [t], byTarget: false, memory: guard });
+    expect(result.groups).toEqual([]);
+    expect(reads).toBe(2);
+    // the second read found the heap under 125% of what the first collection left
+    expect(state.collected).toBe(1);
+  });
+
+  it("ticks once per group it builds too", () => {
+    // 300 pairs of identical texts: 600 segmented, 300 linked, 300 groups built = 1,200 ticks
+    const records = Array.from({ length: 600 }, (_, i) => complaint({ caseNo: `D${i}`, county: "431002", text: `编号${i >> 1}` }));
+    let reads = 0;
+    const guard = new MemoryGuard({ threshold: 2 * GB, rss: () => (++reads, GB), heapUsed: () => GB, collect: () => {} });
+    const result = repeats(records, { words: (t) => [t], byTarget: false, memory: guard });
+    expect(result.groups).toHaveLength(300);
+    expect(reads).toBe(Math.floor(1200 / 256));
   });
 });
