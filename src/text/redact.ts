@@ -167,6 +167,60 @@ function namePatterns(): NamePattern[] {
   ];
 }
 
+/**
+ * Names without a cue word, recognised by what stands next to them (issue: a name right before or
+ * after a phone or ID number, or before 反映/来电/电话): 王先生 138…反映, 李建国13800138000,
+ * 龙翠英（身份证号）, 电话：138…，谭德胜 at the end of a sentence, 曾庆彪女士电话…, 廖金凤老师反映,
+ * and a 张某某反映 inside the text (not only opening it). They run on a copy of the text in which
+ * every number found is masked with {@link MASK}, so "next to a number" is one character class.
+ */
+const MASK = "\u0000";
+const TITLE = "先生|女士|老师|师傅|阿姨|大爷|大妈";
+const CUE_AFTER = "来电|来信|反映|举报|投诉|电话|手机|联系电话";
+const adjacentName = () => `(?:${surnames()})(?:某某|某|XX|xx|\\*{1,2}|${TITLE}|${CJK}{1,2}?(?:${TITLE})?)`;
+let adjacent: RegExp[] | undefined;
+const adjacentRes = (): RegExp[] =>
+  (adjacent ??= [
+    // before a number: 李建国13800138000, 王先生 138…, 龙翠英（4310…）
+    new RegExp(`${adjacentName()}(?=[\\s:：（(]*${MASK})`, "g"),
+    // after a number, ending a clause or before what a person does: 电话：138…，谭德胜。 / …，谭德胜所述
+    new RegExp(`(?<=${MASK}[）)]?[\\s，,、;；]*)${adjacentName()}(?=$|[。，,；;！!？?\\s”"）)]|所述|反映|称|说|表示|来电|来信|举报|投诉|等|家住|住在)`, "g"),
+  ]);
+
+let cueWindow: RegExp | undefined;
+const CUE_GLOBAL = new RegExp(CUE_AFTER, "g");
+
+/**
+ * Names just before 反映/来电/电话… and after punctuation or the start (，张某某反映, 。廖金凤老师反映,
+ * 。曾庆彪女士电话): each cue's few characters before are tested, not the whole text, as nearly
+ * every complaint says 反映.
+ */
+function cueNames(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  // a bare name needs punctuation or the start before it; one with a title or 某 does not, and a
+  // place's last character before it is not its surname (北湖区廖老师反映)
+  if (!cueWindow) {
+    const titled = `(?:${surnames()})${CJK}{0,2}?(?:某某|某|${TITLE})`;
+    cueWindow = new RegExp(`(?:(?:^|[，,。；;：:、！!？?\\s（(”"])(${adjacentName()})|[区县市镇乡村组](${titled})|(${titled}))$`);
+  }
+  CUE_GLOBAL.lastIndex = 0;
+  for (let m = CUE_GLOBAL.exec(text); m; m = CUE_GLOBAL.exec(text)) {
+    const from = Math.max(0, m.index - 8);
+    const w = cueWindow.exec(text.slice(from, m.index));
+    const found = w?.[1] ?? w?.[2] ?? w?.[3];
+    if (found && acceptAdjacent(found)) out.push([m.index - found.length, m.index]);
+  }
+  return out;
+}
+
+/** Whether a name found by its neighbours looks like one: a pseudonym (张某某) or title (王先生) always does. */
+function acceptAdjacent(text: string): boolean {
+  if (NOT_NAME.test(text)) return false;
+  if (/(?:某|XX|xx|\*|先生|女士|老师|师傅|阿姨|大爷|大妈)$/.test(text)) return true;
+  const given = text.slice(1);
+  return !NOT_GIVEN.test(given.length > 1 ? given.slice(given.length - 2) : given);
+}
+
 /** Another name joined to the one just found: 举报人张三、李四 / 张三和李四. */
 let nextName: RegExp | undefined;
 const nextNameRe = () => (nextName ??= new RegExp(`[、和及与]${name()}${STRONG_AFTER}`, "y"));
@@ -200,7 +254,7 @@ const nameTriggerRe = () => (nameTrigger ??= new RegExp(`${STRONG_CUES}|${WEAK_C
 
 /** Whether a text may contain personal data (a fast check before {@link findPii}). */
 export function mayContainPii(text: string): boolean {
-  return DIGITS.test(text) || AT.test(text) || WECHAT.test(text) || nameTriggerRe().test(text);
+  return DIGITS.test(text) || AT.test(text) || WECHAT.test(text) || nameTriggerRe().test(text) || cueNames(text).length > 0;
 }
 
 /** Every piece of personal data found in a text, in order, without overlaps. */
@@ -208,7 +262,7 @@ export function findPii(text: string): PiiMatch[] {
   if (!text) return [];
   const digits = DIGITS.test(text);
   const hasName = nameTriggerRe().test(text);
-  if (!digits && !hasName && !AT.test(text) && !WECHAT.test(text)) return [];
+  if (!digits && !hasName && !AT.test(text) && !WECHAT.test(text) && !cueNames(text).length) return [];
   compiled ??= patterns();
   names ??= namePatterns();
   const folded = foldForMatching(text);
@@ -250,6 +304,23 @@ export function findPii(text: string): PiiMatch[] {
         }
         add("name", m.index, end);
         re.lastIndex = end;
+      }
+    }
+  }
+  // names known by their neighbours, after the cued ones (so that 举报人张三、李四 stays one match)
+  for (const [start, end] of cueNames(folded)) add("name", start, end);
+  const numbers = found.filter((f) => f.kind === "mobile" || f.kind === "landline" || f.kind === "id-card");
+  if (numbers.length) {
+    let masked = folded;
+    for (const f of numbers) masked = masked.slice(0, f.start) + MASK.repeat(f.end - f.start) + masked.slice(f.end);
+    for (const re of adjacentRes()) {
+      re.lastIndex = 0;
+      for (let m = re.exec(masked); m; m = re.exec(masked)) {
+        if (!m[0]) {
+          re.lastIndex++;
+          continue;
+        }
+        if (acceptAdjacent(m[0])) add("name", m.index, m.index + m[0].length);
       }
     }
   }

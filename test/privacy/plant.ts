@@ -70,6 +70,12 @@ export function forms(s: Secrets): string[] {
     `邮箱${s.email}`,
     `投诉人为${n0}，手机${m6}`,
     `我叫${n1}，电话+86-${m7}`,
+    // names with no cue word, known by their neighbours (the pii18 audit)
+    `${s.names[8]}${s.mobiles[8]}`,
+    `电话：${s.mobiles[9]!.slice(0, 3)}-${s.mobiles[9]!.slice(3, 7)}-${s.mobiles[9]!.slice(7)}，${s.names[9]}`,
+    `${s.names[10]}老师反映`,
+    `${s.names[11]}女士电话${s.mobiles[10]}`,
+    `${s.names[2]}（${id1}）`,
   ];
 }
 
