@@ -188,6 +188,8 @@ const adjacentRes = (): RegExp[] =>
   ]);
 
 let cueWindow: RegExp | undefined;
+const PHONE_CUE = /电话|手机/;
+const NUMBER_NEXT = /^(?:号码?)?(?:是|为)?[\s:：（(]*[0-9０-９+＋〇零一幺二两三四五六七八九]/;
 const CUE_GLOBAL = new RegExp(CUE_AFTER, "g");
 
 /**
@@ -208,6 +210,8 @@ function cueNames(text: string): [number, number][] {
     const from = Math.max(0, m.index - 8);
     const w = cueWindow.exec(text.slice(from, m.index));
     const found = w?.[1] ?? w?.[2] ?? w?.[3];
+    // 某手机店, 某电话亭: 某 before 手机/电话 is "a certain", unless a number follows (张某电话138…)
+    if (found?.endsWith("某") && !found.endsWith("某某") && PHONE_CUE.test(m[0]) && !NUMBER_NEXT.test(text.slice(m.index + m[0].length))) continue;
     if (found && acceptAdjacent(found)) out.push([m.index - found.length, m.index]);
   }
   return out;
