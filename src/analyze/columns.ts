@@ -121,7 +121,14 @@ const headerMemo = new Map<string, Field[]>();
 export function tableColumnsOf(records: readonly AnalyzableComplaint[]): string[] {
   const present = new Set<string>(["text"]);
   const sheets = new Set<string>();
+  let lastFile: string | undefined;
+  let lastSheet: string | undefined;
   for (const r of records) {
+    // records come sheet by sheet: skip runs of the same sheet without building its key (a
+    // string per record is tens of megabytes of garbage on a million)
+    if (r.source.file === lastFile && r.source.sheet === lastSheet) continue;
+    lastFile = r.source.file;
+    lastSheet = r.source.sheet;
     const sheet = `${r.source.file}\u0000${r.source.sheet ?? ""}`;
     if (sheets.has(sheet)) continue;
     sheets.add(sheet);

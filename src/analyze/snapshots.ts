@@ -24,6 +24,12 @@ export interface CaseOptions extends SnapshotOptions {
  * the option, else the latest 交办 date of its file. Undefined when none can be known.
  */
 export function snapshotDates(records: readonly AnalyzableComplaint[], options: SnapshotOptions = {}): (string | undefined)[] {
+  const dateOf = snapshotDateOf(records, options);
+  return records.map(dateOf);
+}
+
+/** {@link snapshotDates} one record at a time, without an array of a date per record. */
+function snapshotDateOf(records: readonly AnalyzableComplaint[], options: SnapshotOptions): (r: AnalyzableComplaint) => string | undefined {
   const latestByFile = new Map<string, string>();
   if (!options.asOf) {
     for (const r of records) {
@@ -33,7 +39,7 @@ export function snapshotDates(records: readonly AnalyzableComplaint[], options: 
       if (!d || r.date > d) latestByFile.set(f, r.date);
     }
   }
-  return records.map((r) => r.asOf ?? options.asOf ?? latestByFile.get(r.source.file));
+  return (r) => r.asOf ?? options.asOf ?? latestByFile.get(r.source.file);
 }
 
 /**
@@ -41,19 +47,24 @@ export function snapshotDates(records: readonly AnalyzableComplaint[], options: 
  * tie the later record in the input. Input order of first appearance is kept.
  */
 export function latest<T extends AnalyzableComplaint>(records: readonly T[], options: SnapshotOptions = {}): T[] {
-  const dates = snapshotDates(records, options);
-  const best = new Map<string, number>();
-  records.forEach((r, i) => {
+  // one pass and one map (a case's place in the output), the chosen records' indices in a typed
+  // array: on a million records each map or array of that length is tens of megabytes of garbage
+  const dateOf = snapshotDateOf(records, options);
+  const slot = new Map<string, number>();
+  const chosen = new Int32Array(records.length);
+  let cases = 0;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     const k = caseKey(r);
-    const j = best.get(k);
-    if (j === undefined || (dates[i] ?? "") >= (dates[j] ?? "")) best.set(k, i);
-  });
-  const order = new Map<string, number>();
-  records.forEach((r, i) => {
-    const k = caseKey(r);
-    if (!order.has(k)) order.set(k, i);
-  });
-  return [...order.keys()].map((k) => records[best.get(k)!]!);
+    const s = slot.get(k);
+    if (s === undefined) {
+      slot.set(k, cases);
+      chosen[cases++] = i;
+    } else if ((dateOf(r) ?? "") >= (dateOf(records[chosen[s]!]!) ?? "")) chosen[s] = i;
+  }
+  const out = new Array<T>(cases);
+  for (let s = 0; s < cases; s++) out[s] = records[chosen[s]!]!;
+  return out;
 }
 
 /**

@@ -79,7 +79,9 @@ export function summarize(records: readonly AnalyzableComplaint[], options: Summ
   // checked between them, and within the repeat search, the longest
   const memory = processGuard();
   const cases = latest(records, options);
-  const cols: ComplaintColumns = toColumns(cases);
+  memory.check();
+  // `cases` has one record per case already: { allRows } skips toColumns' search for repeats
+  const cols: ComplaintColumns = toColumns(cases, { allRows: true });
   const r = rates(cols);
   memory.check();
   const progress = closureProgress(records, options);

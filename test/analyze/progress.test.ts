@@ -40,6 +40,45 @@ describe("snapshots", () => {
     ]);
   });
 
+  it("latest() chooses as the two-map definition does: latest snapshot, later record on a tie, first-appearance order", () => {
+    // the definition latest() had before it became one pass over one map (mem19): kept here as
+    // the reference; duplicate case numbers, ties, undated main tables and files without 交办 dates
+    const reference = (records: readonly ReturnType<typeof complaint>[], asOf?: string) => {
+      const dates = snapshotDates(records, asOf ? { asOf } : {});
+      const best = new Map<string, number>();
+      records.forEach((r, i) => {
+        const k = r.caseNo ?? r.key;
+        const j = best.get(k);
+        if (j === undefined || (dates[i] ?? "") >= (dates[j] ?? "")) best.set(k, i);
+      });
+      const order = new Map<string, number>();
+      records.forEach((r, i) => {
+        const k = r.caseNo ?? r.key;
+        if (!order.has(k)) order.set(k, i);
+      });
+      return [...order.keys()].map((k) => records[best.get(k)!]!);
+    };
+    const record = fc.record({
+      caseNo: fc.option(fc.constantFrom("A", "B", "C", "D"), { nil: undefined }),
+      date: fc.option(fc.constantFrom("2023-07-01", "2023-07-02", "2023-07-05"), { nil: undefined }),
+      asOf: fc.option(fc.constantFrom("2023-08-31", "2023-09-30"), { nil: undefined }),
+      file: fc.constantFrom("main.csv", "aug.csv", "sep.csv"),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), fc.option(fc.constant("2023-09-01"), { nil: undefined }), (specs, asOf) => {
+        const records = specs.map((s) => complaint(Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined))));
+        const l = latest(records, asOf ? { asOf } : {});
+        // the same records (identity), not copies
+        expect(l).toEqual(reference(records, asOf));
+        l.forEach((r, i) => expect(r).toBe(reference(records, asOf)[i]));
+      }),
+    );
+    // by hand: C ties at 09-30 (x.csv, y.csv) above its main-table row (07-02): the later row, in C's first place
+    const c1 = complaint({ caseNo: "C", asOf: "2023-09-30", file: "x.csv" });
+    const c2 = complaint({ caseNo: "C", asOf: "2023-09-30", file: "y.csv" });
+    expect(latest([c1, ...main, c2]).map((r) => r.source.file)).toEqual(["y.csv", "main.csv", "main.csv"]);
+  });
+
   it("timelines give when a case closed, exact or as an upper bound", () => {
     const t = new Map(timelines(all).map((x) => [x.key, x]));
     expect(t.get("A")).toMatchObject({ closedOn: "2023-07-20", closedOnKind: "exact", phaseOn: "2023-07-20" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toColumns } from "../../src/analyze/columns.js";
+import { tableColumnsOf, toColumns } from "../../src/analyze/columns.js";
 import { formatRate, rates, ratesBy } from "../../src/analyze/rates.js";
 import { complaint } from "./helpers.js";
 
@@ -68,5 +68,25 @@ describe("rates", () => {
     expect(rates(all, { allRows: true }).closedRate).toMatchObject({ numerator: 1, denominator: 4 });
     expect(toColumns(all).length).toBe(2);
     expect(toColumns(all, { allRows: true }).length).toBe(4);
+  });
+});
+
+describe("tableColumnsOf", () => {
+  it("reads the headers of every sheet, also when sheets interleave and runs of one sheet are skipped", () => {
+    // 受理编号/是否属实 in a.xlsx sheet 1, 是否办结 in b.csv, 案卷类别 in a.xlsx sheet 2; the
+    // cells are blank, so only the headers can say the columns exist
+    const row = (file: string, sheet: string | undefined, raw: Record<string, string>) => {
+      const c = complaint({ file });
+      return { ...c, source: { ...c.source, ...(sheet ? { sheet } : {}) }, raw };
+    };
+    const a1 = (n: number) => Array.from({ length: n }, () => row("a.xlsx", "第一批", { 受理编号: "", 是否属实: "" }));
+    const b = row("b.csv", undefined, { 是否办结: "" });
+    const a2 = row("a.xlsx", "第二批", { 案卷类别: "" });
+    const cols = tableColumnsOf([...a1(3), b, ...a1(2), a2, b]);
+    expect(cols).toEqual(expect.arrayContaining(["caseNo", "verification", "status", "category"]));
+    // without b's and a2's rows, their columns are not there
+    expect(tableColumnsOf(a1(4))).not.toContain("status");
+    expect(tableColumnsOf(a1(4))).not.toContain("category");
+    expect(tableColumnsOf([...a1(2), a2])).toContain("category");
   });
 });
