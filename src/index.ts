@@ -94,7 +94,7 @@ export { type Spike, type SpikeOptions, type SpikeResult, spikes } from "./analy
 export { type Enforcement, type Fine, hasAction, parseEnforcement } from "./analyze/enforcement.js";
 export { type EnforcementResult, type EnforcementRow, enforcementByCounty } from "./analyze/enforcement-by-county.js";
 export type { PopulationEntry, PopulationTable } from "./analyze/population.js";
-export type { RepeatGroup, RepeatLink, RepeatMember, RepeatOptions, RepeatResult } from "./analyze/repeats.js";
+export type { MemoryTicker, RepeatGroup, RepeatLink, RepeatMember, RepeatOptions, RepeatResult } from "./analyze/repeats.js";
 
 // text: full-width folding, Chinese numerals, and how figures and dates are written for readers
 export { type NumberReading, compact, foldFullWidth, parseChineseNumber } from "./text/normalize.js";

@@ -54,7 +54,7 @@ export { poissonPmf, poissonUpperTail } from "./poisson.js";
 export { type Spike, type SpikeOptions, type SpikeResult, spikes } from "./spikes.js";
 export { normalizeTarget, siteName } from "./target.js";
 export { jaccard, minhash, shingles } from "./minhash.js";
-export { type RepeatGroup, type RepeatLink, type RepeatMember, type RepeatOptions, type RepeatResult, repeats } from "./repeats.js";
+export { type MemoryTicker, type RepeatGroup, type RepeatLink, type RepeatMember, type RepeatOptions, type RepeatResult, repeats } from "./repeats.js";
 export { parseChineseNumber } from "../text/normalize.js";
 export { type Enforcement, type Fine, hasAction, parseEnforcement } from "./enforcement.js";
 export { type EnforcementResult, type EnforcementRow, enforcementByCounty } from "./enforcement-by-county.js";

@@ -5,7 +5,13 @@ import { HashSets, forEachLshCandidate, minhashHashes, shingleHashes, shingles }
 import { latest } from "./snapshots.js";
 import { siteKind, targetKey } from "./target.js";
 import { UnionFind } from "./union-find.js";
-import { type MemoryGuard, processGuard } from "../util/memory.js";
+import { processGuard } from "../util/memory.js";
+
+/** What a long search ticks as it goes; the process's memory guard (util/memory.ts) is one. */
+export interface MemoryTicker {
+  /** one unit of work done (a text segmented, a pair linked, a group built) */
+  tick(): void;
+}
 
 /** How alike two complaints must be to count as the same matter. */
 export interface RepeatOptions {
@@ -25,9 +31,10 @@ export interface RepeatOptions {
   /**
    * ticked once per complaint segmented, pair linked and group built (see util/memory.ts): the
    * search segments every text again, and at a national year its garbage would otherwise pile up
-   * until V8's own limit; the process's guard by default (it does nothing under 2 GB resident)
+   * until V8's own limit; the process's guard by default (it does nothing under 2 GB resident).
+   * Anything with a `tick()` will do (a guard of one's own, or a counter in a test).
    */
-  memory?: MemoryGuard;
+  memory?: MemoryTicker;
 }
 
 /** Why two complaints are in the same group. */
