@@ -240,6 +240,96 @@ function acceptName(text: string, weak: boolean): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bare names: a name nothing introduces (张三说…, 李建国家门口的猪场, 请联系李建国处理, 王秀英和
+// 李建国反映). Only the 100 commonest surnames (data/dict/common-surnames.txt), one or two given
+// characters, a boundary before (the start, punctuation, or 联系/找/和…) and what a person does or
+// has after (说, 反映, 家门口, 一家, 老人, 等人…). A candidate that is a word of the dictionary
+// (data/dict/not-names.txt: 黄河, 高速, 周边, 张家界, 王家湾, from jieba's dictionary and the
+// place names) or whose given name ends like a place (王家, 李村, 张庄) is not a name.
+// ---------------------------------------------------------------------------------------------
+
+const BARE_BEFORE = "^|[，,。；;：:、！!？?\\s（(“”\"‘’']|联系|找|请|告诉|通知|询问|叫|让|被|和|与|跟|同|给";
+const BARE_AFTER =
+  "说|讲|称|表示|反映|投诉|举报|来电|来信|告诉|老人|老汉|老太|大爷|大妈|一家|夫妇|夫妻|两口子|等人|等村民|等群众|等住户|家(?:门口|门前|里|中|旁|附近|的|住|房|屋|院|楼|后|对面|隔壁)";
+/** after 联系/找/通知: the person to see, then what is to be done or the end of the clause */
+const CONTACT_AFTER = "处理|解决|核实|了解|协调|[，,。；;！!]|$";
+/** given names that end like a place or a group of houses: 王家, 李村, 张庄, 刘湾 */
+const PLACE_END = /[家村庄湾洞坪屯寨堡铺桥港坝塘冲岭沟垅岗镇乡县区市省路街园里组队场厂店楼院校边面周围近方部门局委会所站点处们]$/;
+let bare: { after: RegExp; window: RegExp; verb: RegExp; contact: RegExp; one: RegExp } | undefined;
+let notNames: Set<string> | undefined;
+
+function bareRes() {
+  if (bare) return bare;
+  const chars = readFileSync(dataPath("dict", "common-surnames.txt"), "utf8")
+    .split("\n")
+    .filter((l) => !l.startsWith("#"))
+    .flatMap((l) => l.trim().split(/\s+/))
+    .filter(Boolean)
+    .join("");
+  const one = `[${chars}]${CJK}{1,2}`;
+  bare = {
+    // what follows a name is looked for first (a few places a text), then the few characters before
+    after: new RegExp(BARE_AFTER, "g"),
+    window: new RegExp(`(?:${BARE_BEFORE})(${one}(?:[、和与及]${one}){0,4})$`),
+    // 请联系李建国处理: the verb is looked for, then the name right after it
+    verb: /联系|找|通知|告诉/g,
+    contact: new RegExp(`${one}(?=${CONTACT_AFTER})`, "y"),
+    // one name of a chain: the shortest that a separator or the end follows (李和平和王五)
+    one: new RegExp(`[${chars}]${CJK}{1,2}?(?=[、和与及]|$)`, "y"),
+  };
+  return bare;
+}
+
+/** Whether a candidate bare name is rather a word, a place or a publisher's pseudonym (卢某某). */
+function notName(candidate: string): boolean {
+  notNames ??= new Set(
+    readFileSync(dataPath("dict", "not-names.txt"), "utf8")
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#")),
+  );
+  const given = candidate.slice(1);
+  return (
+    notNames.has(candidate) ||
+    (given.length === 2 && notNames.has(candidate.slice(0, 2)) && notNames.has(given)) ||
+    PLACE_END.test(given) ||
+    /[某XxＸ×*＊]/.test(given) ||
+    NOT_NAME.test(candidate) ||
+    NOT_GIVEN.test(given.slice(-1))
+  );
+}
+
+/** Whether every name of a chain (王秀英、李建国和张三) is a name. */
+function chainNames(chain: string, one: RegExp): boolean {
+  let at = 0;
+  while (at < chain.length) {
+    one.lastIndex = at;
+    const m = one.exec(chain);
+    if (!m || notName(m[0])) return false;
+    at = m.index + m[0].length;
+    if (at < chain.length) at++; // the separator
+  }
+  return true;
+}
+
+/** Bare names: [start, end] of each, a chain of names as one. */
+function bareNames(text: string): [number, number][] {
+  const { after, window, verb, contact, one } = bareRes();
+  const out: [number, number][] = [];
+  after.lastIndex = 0;
+  for (let m = after.exec(text); m; m = after.exec(text)) {
+    const w = window.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    if (w && chainNames(w[1]!, one)) out.push([m.index - w[1]!.length, m.index]);
+  }
+  verb.lastIndex = 0;
+  for (let m = verb.exec(text); m; m = verb.exec(text)) {
+    contact.lastIndex = m.index + m[0].length;
+    const c = contact.exec(text);
+    if (c && !notName(c[0])) out.push([c.index, c.index + c[0].length]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 let compiled: [PiiKind, RegExp, RegExp][] | undefined;
 let names: NamePattern[] | undefined;
@@ -258,7 +348,7 @@ const nameTriggerRe = () => (nameTrigger ??= new RegExp(`${STRONG_CUES}|${WEAK_C
 
 /** Whether a text may contain personal data (a fast check before {@link findPii}). */
 export function mayContainPii(text: string): boolean {
-  return DIGITS.test(text) || AT.test(text) || WECHAT.test(text) || nameTriggerRe().test(text) || cueNames(text).length > 0;
+  return DIGITS.test(text) || AT.test(text) || WECHAT.test(text) || nameTriggerRe().test(text) || cueNames(text).length > 0 || bareNames(text).length > 0;
 }
 
 /** Every piece of personal data found in a text, in order, without overlaps. */
@@ -266,7 +356,8 @@ export function findPii(text: string): PiiMatch[] {
   if (!text) return [];
   const digits = DIGITS.test(text);
   const hasName = nameTriggerRe().test(text);
-  if (!digits && !hasName && !AT.test(text) && !WECHAT.test(text) && !cueNames(text).length) return [];
+  const bareFound = bareNames(text);
+  if (!digits && !hasName && !AT.test(text) && !WECHAT.test(text) && !cueNames(text).length && !bareFound.length) return [];
   compiled ??= patterns();
   names ??= namePatterns();
   const folded = foldForMatching(text);
@@ -313,6 +404,8 @@ export function findPii(text: string): PiiMatch[] {
   }
   // names known by their neighbours, after the cued ones (so that 举报人张三、李四 stays one match)
   for (const [start, end] of cueNames(folded)) add("name", start, end);
+  // names nothing introduces (张三说…), found on the text itself (folding keeps every Chinese character)
+  for (const [start, end] of bareFound) add("name", start, end);
   const numbers = found.filter((f) => f.kind === "mobile" || f.kind === "landline" || f.kind === "id-card");
   if (numbers.length) {
     let masked = folded;
