@@ -248,7 +248,8 @@ function acceptName(text: string, weak: boolean): boolean {
 // place names) or whose given name ends like a place (王家, 李村, 张庄) is not a name.
 // ---------------------------------------------------------------------------------------------
 
-const BARE_BEFORE = "^|[，,。；;：:、！!？?\\s（(“”\"‘’']|联系|找|请|告诉|通知|询问|叫|让|被|和|与|跟|同|给";
+// the start, any character that is not Chinese (punctuation, a digit, a bracket, _ in a file name), a place's last character, or a verb that takes a person
+const BARE_BEFORE = "^|[^\\u4e00-\\u9fa5]|[区县市镇乡村组]|联系|找|请|告诉|通知|询问|回访|走访|叫|让|被|和|与|跟|同|给";
 const BARE_AFTER =
   "说|讲|称|表示|反映|投诉|举报|来电|来信|告诉|老人|老汉|老太|大爷|大妈|一家|夫妇|夫妻|两口子|等人|等村民|等群众|等住户|家(?:门口|门前|里|中|旁|附近|的|住|房|屋|院|楼|后|对面|隔壁)";
 /** after 联系/找/通知: the person to see, then what is to be done or the end of the clause */
@@ -280,7 +281,9 @@ function bareRes() {
   return bare;
 }
 
-/** Whether a candidate bare name is rather a word, a place or a publisher's pseudonym (卢某某). */
+const PSEUDONYM = /[某XxＸ×*＊]/;
+
+/** Whether a candidate bare name is rather a word or a place (黄河, 周边, 王家湾, 李家村). */
 function notName(candidate: string): boolean {
   notNames ??= new Set(
     readFileSync(dataPath("dict", "not-names.txt"), "utf8")
@@ -292,23 +295,30 @@ function notName(candidate: string): boolean {
     notNames.has(candidate) ||
     (given.length === 2 && notNames.has(candidate.slice(0, 2)) && notNames.has(given)) ||
     PLACE_END.test(given) ||
-    /[某XxＸ×*＊]/.test(given) ||
     NOT_NAME.test(candidate) ||
     NOT_GIVEN.test(given.slice(-1))
   );
 }
 
-/** Whether every name of a chain (王秀英、李建国和张三) is a name. */
+/**
+ * Whether a chain (王秀英、李建国和张三) is names: none of them a word or place, and not all of them
+ * a table's own pseudonym (云某某、卢某某等人 stays, as after 村民; 张某某和陈保护 goes whole).
+ */
 function chainNames(chain: string, one: RegExp): boolean {
   let at = 0;
+  let real = false;
   while (at < chain.length) {
     one.lastIndex = at;
     const m = one.exec(chain);
-    if (!m || notName(m[0])) return false;
+    if (!m) return false;
+    if (PSEUDONYM.test(m[0].slice(1))) {
+      if (!/^.(?:某某?|XX?|xx?|ＸＸ?|××?|\*\*?|＊＊?)$/.test(m[0])) return false;
+    } else if (notName(m[0])) return false;
+    else real = true;
     at = m.index + m[0].length;
     if (at < chain.length) at++; // the separator
   }
-  return true;
+  return real;
 }
 
 /** Bare names: [start, end] of each, a chain of names as one. */
@@ -324,7 +334,7 @@ function bareNames(text: string): [number, number][] {
   for (let m = verb.exec(text); m; m = verb.exec(text)) {
     contact.lastIndex = m.index + m[0].length;
     const c = contact.exec(text);
-    if (c && !notName(c[0])) out.push([c.index, c.index + c[0].length]);
+    if (c && chainNames(c[0], one)) out.push([c.index, c.index + c[0].length]);
   }
   return out;
 }

@@ -63,6 +63,10 @@ describe("redaction and classification", () => {
       fc.tuple(anyName, mobile).map(([n, m]) => `举报人${n}（电话${m}）反映：`),
       fc.tuple(anyName, landline).map(([n, l]) => `来电人：${n}，联系电话：${l}。`),
       fc.tuple(anyName, mobile, idCard).map(([n, m, id]) => `${n} ${m} 身份证${id} `),
+      // names nothing introduces (redacted since pii20)
+      anyName.map((n) => `${n}说：`),
+      fc.tuple(anyName, anyName).map(([a, b]) => `${a}和${b}反映，`),
+      fc.tuple(anyName, mobile).map(([n, m]) => `请联系${n}，手机${m}。`),
     );
     const labels = (t: string) => {
       const c = classify(t);

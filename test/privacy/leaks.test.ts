@@ -114,12 +114,12 @@ async function runEverything(): Promise<void> {
 
   // three tables, personal data in their names too
   const csvPath = join(data, `第1批_举报人${s.names[8]}${s.mobiles[8]}.csv`);
-  const xlsxPath = join(data, `第2批_我是${s.names[9]}.xlsx`);
+  const xlsxPath = join(data, `第2批_我是${s.names[9]}_${s.bare[3]}反映.xlsx`);
   const jsonPath = join(data, `第3批_电话${s.mobiles[9]}.json`);
   const a = plantedTable(s, 1, 1);
   writeFileSync(csvPath, toPlantedCsv(a, `联系人${s.names[10]}${s.mobiles[10]}`));
   const b = plantedTable(s, 2, 101);
-  await writeXlsx(xlsxPath, `联系人${s.names[11]}${s.mobiles[11]}`, b.headers, b.rows);
+  await writeXlsx(xlsxPath, `联系人${s.names[11]}${s.mobiles[11]}、${s.bare[4]}说`, b.headers, b.rows);
   const c = plantedTable(s, 3, 201);
   writeFileSync(jsonPath, JSON.stringify(c.rows.map((r) => Object.fromEntries(HEADERS.map((h, i) => [h, r[i] ?? ""])))));
   const inputs = [csvPath, xlsxPath, jsonPath];

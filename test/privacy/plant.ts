@@ -12,6 +12,8 @@ export interface Secrets {
   mobiles: string[];
   ids: string[];
   names: string[];
+  /** names with a common surname, planted with nothing introducing them (张三说…, 请联系李建国处理) */
+  bare: string[];
   landline: string;
   email: string;
 }
@@ -32,11 +34,17 @@ const idNumber = fc
 const SURNAMES = ["赵", "钱", "孙", "郑", "冯", "褚", "蒋", "沈", "韩", "欧阳"];
 const GIVEN = ["琰", "婧", "翊", "珂", "昶", "璐", "晔", "瑾", "彧", "珩", "湉", "劼"];
 const name = fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...GIVEN), fc.constantFrom(...GIVEN)).map(([s, a, b]) => s + a + b);
+// a bare name is looked for only with the 100 commonest surnames (data/dict/common-surnames.txt)
+const COMMON = ["王", "李", "张", "刘", "陈", "黄", "周", "赵", "孙", "郑", "蒋", "沈", "韩", "高", "林", "马", "田", "石", "金", "江", "方", "白", "万", "钱"];
+const bareName = fc
+  .tuple(fc.constantFrom(...COMMON), fc.constantFrom(...GIVEN), fc.option(fc.constantFrom(...GIVEN), { nil: "" }))
+  .map(([s, a, b]) => s + a + b);
 
 export const secretsArb: fc.Arbitrary<Secrets> = fc.record({
   mobiles: fc.uniqueArray(mobile, { minLength: 14, maxLength: 14 }),
   ids: fc.uniqueArray(idNumber, { minLength: 2, maxLength: 2 }),
   names: fc.uniqueArray(name, { minLength: 12, maxLength: 12 }),
+  bare: fc.uniqueArray(bareName, { minLength: 5, maxLength: 5, selector: (n) => n.slice(0, 2) }),
   landline: digits(7).map((d) => `0735-${d}`),
   email: fc.tuple(fc.constantFrom("wxm", "zhao.lin", "sun_q"), digits(4)).map(([a, b]) => `${a}${b}@163.com`),
 });
@@ -76,12 +84,19 @@ export function forms(s: Secrets): string[] {
     `${s.names[10]}老师反映`,
     `${s.names[11]}女士电话${s.mobiles[10]}`,
     `${s.names[2]}（${id1}）`,
+    // names nothing introduces (the pii20 audit): a person who speaks, has a house, is to be contacted, or is listed
+    `${s.bare[0]}说`,
+    `${s.bare[1]}家门口`,
+    `请联系${s.bare[2]}处理`,
+    `${s.bare[3]}和${s.bare[4]}反映`,
+    `投诉人${s.bare[0]}多次反映`,
+    `${s.bare[1]}、${s.bare[2]}等人称`,
   ];
 }
 
 /** The names planted: all of them (as forms or as bare names in 举报人 columns), and 小 + a surname. */
 export function plantedNames(s: Secrets): string[] {
-  return [...s.names, `小${s.names[6]![0]}`];
+  return [...s.names, ...s.bare, `小${s.names[6]![0]}`];
 }
 
 /** Cells a spreadsheet would run as formulas, in every disguise the issue lists. */
