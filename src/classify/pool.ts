@@ -9,8 +9,6 @@ import type { WorkerRequest, WorkerResponse } from "./worker.js";
 import { decodeClassifications } from "./wire.js";
 import { Analyzer } from "./features.js";
 import { type EarlyEvent, takeWorker } from "./spawn.js";
-import { type ComplaintClassifier, sharedClassifier } from "./complaint-classifier.js";
-import { statsClassification } from "./compact.js";
 import { trace } from "../util/trace.js";
 
 /** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
@@ -43,8 +41,6 @@ export type ResultMode = "full" | "stats";
 export interface ResultChunk {
   /** the classifications: in "stats" mode the objects' JSON, in "full" mode wire.ts's compact JSON */
   json: string;
-  /** the classifications themselves, when this thread classified the chunk (then `json` is empty) */
-  results?: Classification[];
   /** the mode the chunk was classified in */
   mode: ResultMode;
   /** indexes (in the chunk) of the texts in which personal data was found; redacting any other leaves it unchanged */
@@ -53,7 +49,6 @@ export interface ResultChunk {
 
 /** A chunk's classifications, in input order. */
 export function chunkResults(chunk: ResultChunk): Classification[] {
-  if (chunk.results) return chunk.results;
   return chunk.mode === "full" ? decodeClassifications(chunk.json) : (JSON.parse(chunk.json) as Classification[]);
 }
 
@@ -123,19 +118,7 @@ export class ClassifierPool {
   private nextId = 0;
   private broken: Error | undefined;
 
-  /** this thread classifies chunks too (see {@link ClassifierPool.helpOnce}); its classifier once loaded */
-  private main: { classifier?: ComplaintClassifier } | undefined;
-
-  /**
-   * @param size worker threads
-   * @param options `mainThread`: this thread classifies chunks too, when its caller waits (see
-   *   {@link ClassifierPool.helpOnce})
-   */
-  constructor(
-    readonly size: number,
-    options: { mainThread?: boolean } = {},
-  ) {
-    if (options.mainThread) this.main = {};
+  constructor(readonly size: number) {
     trace("pool start");
     // the main thread cuts texts too (repeat detection after classifying): it keeps the same
     // words whole as the workers' analyzers, so the repeat groups do not depend on whether the
@@ -198,7 +181,7 @@ export class ClassifierPool {
   /** Hand queued chunks to the ready workers with room. */
   private pump(): void {
     for (const slot of this.slots) {
-      if ((!slot.ready && !this.main) || slot.failed) continue;
+      if (!slot.ready || slot.failed) continue;
       while (slot.inFlight.size < IN_FLIGHT && this.queue.length) {
         const job = this.queue.shift()!;
         if (this.slots.length === 1) cleanJob(job);
@@ -213,39 +196,6 @@ export class ClassifierPool {
         } satisfies WorkerRequest);
       }
     }
-  }
-
-  /**
-   * With `mainThread` set: a caller that has nothing to do until a chunk comes back lets this
-   * thread load its own classifier (the first call: jieba's dictionary, ~0.8 s) or classify the
-   * first queued chunk itself, resolving its promise at once; false when there is nothing it can
-   * do (no `mainThread`, the queue empty, the pool broken). The workers are sent their chunks
-   * before they are ready when this thread shares the work, so that its load does not delay them.
-   * One chunk per call: the caller yields between calls so that the workers' results are taken in.
-   */
-  helpOnce(): boolean {
-    const main = this.main;
-    if (!main || this.broken) return false;
-    if (!main.classifier) {
-      trace("main thread loading");
-      const classifier = sharedClassifier();
-      classifier.classify("预热");
-      main.classifier = classifier;
-      trace("main thread jieba loaded");
-      return true;
-    }
-    const job = this.queue.shift();
-    if (!job) return false;
-    cleanJob(job);
-    trace(`chunk ${job.id} on main`);
-    try {
-      const rs = main.classifier.classifyCleaned(job.texts, job.scheme, job.mode === "stats" ? { evidence: false } : {});
-      job.resolve({ json: "", results: job.mode === "stats" ? rs.map(statsClassification) : rs, mode: job.mode, pii: job.pii! });
-      trace(`chunk ${job.id} back from main`);
-    } catch (e) {
-      job.reject(e as Error);
-    }
-    return true;
   }
 
   /** whether a cleanAhead loop is running */

@@ -92,17 +92,7 @@ export async function classifyInSlices(
         // is: the last slice would then be written only after the workers finished), and parsed
         // when it is used, so that its objects die young (a whole slice parsed at once outlives
         // many young-generation collections and is copied to the old generation)
-        const settled = chunks.map(() => false);
-        chunks.forEach(
-          (p, c) =>
-            void p.then(
-              () => (settled[c] = true),
-              () => (settled[c] = true),
-            ),
-        );
         for (let c = 0; c < chunks.length; c++) {
-          // nothing to write yet: this thread classifies a queued chunk itself (when the pool lets it)
-          while (!settled[c] && pool.helpOnce()) await new Promise((r) => setImmediate(r));
           const chunk = await chunks[c]!;
           chunks[c] = DONE;
           const found = new Set(chunk.pii);
