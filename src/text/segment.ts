@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
+import { threadId } from "node:worker_threads";
 import { dirname, join } from "node:path";
 import nodejieba from "nodejieba";
 import { divisions, shortName } from "../geo/divisions.js";
@@ -213,13 +214,38 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
     cutter = undefined;
     jieba = undefined;
   } else {
-    cutter = new MpCutter(readFileSync(dict, "utf8"), lines);
+    cutter = cutterFor(dict, lines);
     jieba = args;
   }
   loadedKeywords = Boolean(options.keywords);
   loadedOptions = options;
   wordsChanged = false;
   loaded = { stopWords };
+}
+
+/**
+ * The JavaScript cutter of a main dictionary and user lines, from a copy in the temp folder named
+ * after their content (written on first use, like the core dictionary and the compiled models).
+ */
+function cutterFor(dict: string, lines: readonly string[]): MpCutter {
+  const bytes = readFileSync(dict);
+  const key = createHash("sha1").update(bytes).update("\u0000").update(lines.join("\n")).update(":mpcut1").digest("hex").slice(0, 16);
+  const copy = join(tmpdir(), `ducha-mpcut-${key}.bin`);
+  try {
+    const cached = MpCutter.fromBinary(readFileSync(copy));
+    if (cached) return cached;
+  } catch {
+    // no copy yet
+  }
+  const built = new MpCutter(bytes.toString("utf8"), lines);
+  try {
+    const tmp = `${copy}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(tmp, built.toBinary());
+    renameSync(tmp, copy);
+  } catch {
+    // only a copy: the next start builds again
+  }
+  return built;
 }
 
 /** the JavaScript cutter of the loaded dictionaries (undefined: nodejieba cuts) */

@@ -62,3 +62,14 @@ describe("the JavaScript cut (mpcut.ts)", () => {
     for (const x of [1, 2, 0.5, 10, 1e-8, 0.123456789]) expect(Math.abs(logRounded(x) - Math.log(x))).toBeLessThanOrEqual(Math.abs(Math.log(x)) * 2.3e-16);
   });
 });
+
+describe("the cutter's binary copy", () => {
+  it("reads back a cutter that cuts the same, and refuses a copy that is not whole", () => {
+    const built = new MpCutter("甲 4 n\n乙 4 n\n甲乙 1 n\n丙 3 n\n乙丙 5 n\n", ["丙丁 2 n", "戊"]);
+    const bytes = built.toBinary();
+    const read = MpCutter.fromBinary(bytes)!;
+    for (const t of ["甲乙丙丁戊", "乙丙，甲乙", "己"]) expect(read.cut(t)).toEqual(built.cut(t));
+    expect(MpCutter.fromBinary(bytes.subarray(0, bytes.length - 8))).toBeUndefined();
+    expect(MpCutter.fromBinary(Buffer.from("not a table"))).toBeUndefined();
+  });
+});
