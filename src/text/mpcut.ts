@@ -21,8 +21,8 @@
  *   nodejieba by the caller (it turns a lone surrogate into U+FFFD).
  */
 
-/** code points that end a range (SegmentBase's SPECIAL_SEPARATORS) */
-const SEPARATORS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
+/** code points that end a range (SegmentBase's SPECIAL_SEPARATORS: space, tab, line feed, ，and 。) */
+const isSeparator = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0xff0c || c === 0x3002;
 /** cppjieba's MIN_DOUBLE: the weight a position starts from */
 const MIN_DOUBLE = -3.14e100;
 
@@ -125,6 +125,8 @@ export class MpCutter {
   private nodes = 1;
   private minWeight!: number;
   /** scratch per cut: best weight from a position to the range's end, and the length taken */
+  /** the root's children by UTF-16 code unit (-1: none): one array read for every position's first character */
+  private rootChild = new Int32Array(0x10000).fill(-1);
   private best = new Float64Array(256);
   private take = new Int32Array(256);
 
@@ -138,6 +140,7 @@ export class MpCutter {
   constructor(mainDict: string | Binary, userLines: readonly string[] = []) {
     if (typeof mainDict !== "string") {
       Object.assign(this, mainDict);
+      this.indexRoot();
       return;
     }
     const words: string[] = [];
@@ -186,6 +189,11 @@ export class MpCutter {
       const weight = parts.length === 3 ? weightOf(parseInt(parts[1]!, 10)) : median;
       if (parts.length <= 3) this.insert(parts[0]!, weight);
     }
+    this.indexRoot();
+  }
+
+  private indexRoot(): void {
+    for (let h = 0; h <= this.mask; h++) if (this.keyNode[h] === 0 && this.keyChar[h]! < 0x10000) this.rootChild[this.keyChar[h]!] = this.child[h]!;
   }
 
   /**
@@ -266,7 +274,7 @@ export class MpCutter {
     let start = 0;
     while (start < n) {
       let end = start;
-      while (end < n && !SEPARATORS.has(text.charCodeAt(end))) end++;
+      while (end < n && !isSeparator(text.charCodeAt(end))) end++;
       if (end === start) end = start + 1; // a separator is a range of its own
       this.cutRange(text, start, end, out);
       start = end;
@@ -281,7 +289,7 @@ export class MpCutter {
     const min = this.minWeight;
     best[e] = 0;
     for (let i = e - 1; i >= s; i--) {
-      let node = this.next(0, text.charCodeAt(i));
+      let node = this.rootChild[text.charCodeAt(i)]!;
       // the single character: a word of its own, or the dictionary's minimum
       const w1 = node >= 0 ? weight[node]! : NaN;
       let top = MIN_DOUBLE;
