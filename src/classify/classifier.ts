@@ -241,19 +241,22 @@ export class Classifier {
       chosen = pBest >= 0.3 && pBest >= pOther ? [best] : [];
     }
     chosen.sort((p, q) => st[q]! - st[p]!);
-    let types: LabelPrediction<PollutionType>[] = chosen.length
-      ? chosen.map((l) => ({
-          label: T.labels[l] as PollutionType,
-          confidence: round2(Math.max(sigmoid(st[l]!), decisive.has(l) ? this.thresholds.types : 0)),
-          evidence: ev(T, l, a.typeHits, typeKey, T.labels[l]!),
-        }))
-      : [
-          {
-            label: "其他",
-            confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
-            evidence: other >= 0 ? ev(T, other, a.typeHits, typeKey, "其他") : [],
-          },
-        ];
+    // built by push in every case: an array from map() is "holey" and one from a literal is not,
+    // and the second kind reaching code compiled for the first deoptimised it (labels was
+    // compiled three times per run, ~0.1 s of V8's compiler each)
+    let types: LabelPrediction<PollutionType>[] = [];
+    for (const l of chosen)
+      types.push({
+        label: T.labels[l] as PollutionType,
+        confidence: round2(Math.max(sigmoid(st[l]!), decisive.has(l) ? this.thresholds.types : 0)),
+        evidence: ev(T, l, a.typeHits, typeKey, T.labels[l]!),
+      });
+    if (!chosen.length)
+      types.push({
+        label: "其他",
+        confidence: round2(other >= 0 ? Math.max(sigmoid(st[other]!), 1 - sigmoid(st[ranked[0]!]!)) : 1),
+        evidence: other >= 0 ? ev(T, other, a.typeHits, typeKey, "其他") : [],
+      });
     // 其他 beside other types: real tables add it when the complaint also raises a matter that is
     // no pollution (私搭乱建, 危房, 安全隐患), named by a strong 其他 word of the lexicon
     if (other >= 0 && chosen.length && this.otherMatter(a, scheme)) {

@@ -11,19 +11,21 @@ import { Analyzer } from "./features.js";
 import { type EarlyEvent, takeWorker } from "./spawn.js";
 import { trace } from "../util/trace.js";
 
-/** Below this many texts, worker start-up (~0.4 s each for the dictionaries) is not worth it. */
+/** Below this many texts, worker start-up (~0.35 s each: modules, models, the segmenter's table) is not worth it. */
 export const WORKER_THRESHOLD = 3000;
 /** Texts per message to a worker. */
 export const CHUNK = 500;
 
 /**
  * How many workers to use for n texts when the caller did not say: none for a few texts; one on
- * a machine of one or two cores; two on more. Each worker pays its own start (jieba's dictionary,
- * ~0.9 s CPU) and its own warm-up (the JIT and the per-token caches, ~1 s more over 40,000 texts
- * than one worker pays), and the main thread formats and writes results meanwhile: with two
- * workers on two cores three busy threads share two cores, and the run used ~40% more CPU than
- * with one worker for a longer wall time (bench:classify, docs/scale.md). A third core gives the
- * main thread its own.
+ * a machine of one or two cores; two on more. Each worker pays its own start (modules, models
+ * and the segmenter's table, ~0.35 s CPU; ~0.9 s with nodejieba's dictionary before mpcut.ts)
+ * and its own warm-up (the JIT and the per-token caches), and the main thread formats and writes
+ * results meanwhile: with two workers on two cores three busy threads share two cores, and the
+ * run used ~30–40% more CPU than with one worker for a longer wall time (bench:classify,
+ * docs/scale.md). Nor does the main thread gain by classifying a share beside one worker (its own
+ * classifier, warm-up and compiles: docs/scale.md, eighth pass). A third core gives the main
+ * thread its own.
  */
 export function defaultWorkers(n: number, cores: number = availableParallelism()): number {
   if (n < WORKER_THRESHOLD) return 0;

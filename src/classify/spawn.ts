@@ -1,7 +1,7 @@
 /**
  * Starting classification worker threads. Kept apart from pool.ts, with no imports of the
  * classifier, so that the CLI can start its workers before it loads the modules of the command
- * (~0.1 s): a worker's own start (modules, models, jieba's dictionaries: ~1.3 s) is the first
+ * (~0.1 s): a worker's own start (modules, models, the segmenter's table: ~0.35 s) is the first
  * stretch of a one-worker run's critical path.
  */
 import { Worker } from "node:worker_threads";

@@ -1,7 +1,7 @@
 /**
  * The worker threads of `ducha classify --workers N`, started before the rest of the CLI loads.
- * A one-worker run's critical path begins with its worker's start (modules, models, jieba's
- * dictionaries: ~1.1 s), so bin/ducha.js calls {@link startWorkersFor} before it imports the CLI
+ * A one-worker run's critical path began with its worker's start (modules, models, jieba's
+ * dictionaries: ~1.1 s; ~0.35 s since the segmenter's table is read from a copy, text/mpcut.ts), so bin/ducha.js calls {@link startWorkersFor} before it imports the CLI
  * and its commands' modules (`cli/main.js` alone took 65–110 ms at load 7); `run()` calls it
  * again, a no-op then, for callers that run the CLI in-process (tests).
  */

@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
+import { threadId } from "node:worker_threads";
 import { dirname, join } from "node:path";
 import nodejieba from "nodejieba";
 import { divisions, shortName } from "../geo/divisions.js";
+import { MpCutter } from "./mpcut.js";
 import { dataPath } from "../util/paths.js";
 
 /**
@@ -191,7 +193,6 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
   const stopFile = options.stopWords ?? dataPath("dict", "stopwords.txt");
   const stopWords = new Set(readUserDict(stopFile).map((l) => l.split(" ")[0]!));
 
-  const merged = tempFile("ducha-user-dict", `${lines.join("\n")}\n`);
   const jiebaDir = join(dirname(createRequire(import.meta.url).resolve("nodejieba/package.json")), "submodules/cppjieba/dict");
   for (const f of ["jieba.dict.utf8", "hmm_model.utf8", "idf.utf8", "stop_words.utf8"].map((n) => join(jiebaDir, n))) {
     if (!existsSync(f)) throw new DictionaryError(f, "nodejieba 的默认词典缺失，请重新安装依赖（npm ci）");
@@ -202,17 +203,85 @@ export function loadSegmenter(options: SegmenterOptions = {}): void {
   // it, so a one-line table is given unless keywords() is wanted
   const idfDict = options.keywords ? join(jiebaDir, "idf.utf8") : tinyIdf();
   const hmmDict = options.keywords ? join(jiebaDir, "hmm_model.utf8") : stubHmm();
-  nodejieba.load({ dict, hmmDict, userDict: merged, idfDict });
+  // the merged user dictionary goes to a content-addressed file in the temp folder (jieba only
+  // reads files) after every line was checked
+  const args = () => ({ dict, hmmDict, userDict: tempFile("ducha-user-dict", `${lines.join("\n")}\n`), idfDict });
+  // cuts in JavaScript (mpcut.ts: the same tokens, without nodejieba's ~0.75 s load per thread);
+  // nodejieba for keywords() and DUCHA_SEGMENTER=nodejieba, and loaded on first need for a text
+  // with UTF-16 surrogates
+  if (options.keywords || process.env.DUCHA_SEGMENTER === "nodejieba") {
+    nodejieba.load(args());
+    cutter = undefined;
+    jieba = undefined;
+  } else {
+    cutter = cutterFor(dict, lines);
+    jieba = args;
+  }
   loadedKeywords = Boolean(options.keywords);
   loadedOptions = options;
   wordsChanged = false;
   loaded = { stopWords };
 }
 
+/**
+ * The JavaScript cutter of a main dictionary and user lines, from a copy in the temp folder named
+ * after their content (written on first use, like the core dictionary and the compiled models).
+ */
+function cutterFor(dict: string, lines: readonly string[]): MpCutter {
+  const bytes = readFileSync(dict);
+  const key = createHash("sha1").update(bytes).update("\u0000").update(lines.join("\n")).update(":mpcut1").digest("hex").slice(0, 16);
+  const copy = join(tmpdir(), `ducha-mpcut-${key}.bin`);
+  try {
+    const cached = MpCutter.fromBinary(readFileSync(copy));
+    if (cached) return cached;
+  } catch {
+    // no copy yet
+  }
+  const built = new MpCutter(bytes.toString("utf8"), lines);
+  try {
+    const tmp = `${copy}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(tmp, built.toBinary());
+    renameSync(tmp, copy);
+  } catch {
+    // only a copy: the next start builds again
+  }
+  return built;
+}
+
+/** the JavaScript cutter of the loaded dictionaries (undefined: nodejieba cuts) */
+let cutter: MpCutter | undefined;
+/** nodejieba's load() arguments for the loaded dictionaries, while it is not loaded with them */
+let jieba: (() => { dict: string; hmmDict: string; userDict: string; idfDict: string }) | undefined;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** jieba's exact mode with HMM off, as nodejieba.cut(text) gives it. */
+function cut(text: string): string[] {
+  if (cutter && !SURROGATE.test(text)) return cutter.cut(text);
+  if (jieba) {
+    nodejieba.load(jieba());
+    jieba = undefined;
+  }
+  return nodejieba.cut(text);
+}
+
+/**
+ * The raw cut of {@link segment} (before place names are joined) by nodejieba and by the cutter
+ * that `segment` uses, for checking that they agree (test/text/mpcut.test.ts, scripts/check-mpcut.ts).
+ */
+export function cutBoth(text: string): { nodejieba: string[]; used: string[] } {
+  if (!loaded || wordsChanged) loadSegmenter(loadedOptions);
+  const used = cut(text);
+  if (jieba) {
+    nodejieba.load(jieba());
+    jieba = undefined;
+  }
+  return { nodejieba: nodejieba.cut(text), used };
+}
+
 /** Words of a text (jieba's exact mode with the domain dictionary, HMM off). */
 export function segment(text: string): string[] {
   if (!loaded || wordsChanged) loadSegmenter(loadedOptions);
-  return joinPlaceNames(nodejieba.cut(text));
+  return joinPlaceNames(cut(text));
 }
 
 /** the last characters of a token that may name a division (镇, 村, 街道…): only such tokens are looked up as places */

@@ -9,6 +9,8 @@ import { ClassifierPool, WORKER_THRESHOLD, chunkResults, defaultWorkers } from "
 import { earlyWorkers, startWorkersEarly } from "../../src/classify/spawn.js";
 import { statsClassification } from "../../src/classify/compact.js";
 import { loadCorpus } from "../../src/classify/corpus.js";
+import { classifyInSlices } from "../../src/classify/slices.js";
+import type { Classification } from "../../src/model/classification.js";
 
 let pool: ClassifierPool;
 let texts: string[];
@@ -73,6 +75,35 @@ describe("ClassifierPool", () => {
     } finally {
       await p.close();
     }
+  }, 120_000);
+
+  it("classifyInSlices through two workers: the in-thread classifications in input order, for mixed texts and a scheme", async () => {
+    // corpus texts with personal data mixed in every 97th place, classified in the eight-class
+    // scheme: each part handed to onSlice must be the in-thread result for exactly its texts,
+    // and piiFree false exactly where this thread's search finds personal data (where it was put
+    // and in the few corpus texts that have some of their own)
+    const mixed = texts.map((t, i) => (i % 97 === 5 ? `我是李建国，电话13912345678，${t}` : t));
+    const found: boolean[] = [];
+    const expected = sharedClassifier().classifyMany(mixed, "eight", found);
+    const got: Classification[] = [];
+    const withPii: number[] = [];
+    await classifyInSlices(
+      mixed.length,
+      (i) => mixed[i]!,
+      (start, results, piiFree) => {
+        expect(start).toBe(got.length); // parts come in input order, none skipped or repeated
+        results.forEach((r, k) => {
+          got.push(r);
+          if (!piiFree!(k)) withPii.push(start + k);
+        });
+      },
+      { pool, scheme: "eight" },
+    );
+    expect(got).toEqual(expected);
+    expect(withPii).toEqual(found.flatMap((f, i) => (f ? [i] : [])));
+    expect(withPii).toEqual(expect.arrayContaining(mixed.flatMap((_, i) => (i % 97 === 5 ? [i] : []))));
+    // the scheme reached the workers: 固废 is a type of the eight classes only
+    expect(got.some((c) => c.types.some((t) => t.label === "固废"))).toBe(true);
   }, 120_000);
 
   it("a closed pool refuses new work with a clear error", async () => {
