@@ -1,7 +1,12 @@
 import iconv from "iconv-lite";
 
-/** The text encodings a CSV or JSON file is detected in. */
-export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+/**
+ * The text encodings a CSV or JSON file is detected in. A Chinese file that is not UTF-8 is read
+ * as GB18030 (the superset of GBK and GB2312) and reported as "gbk" when none of its characters
+ * needed GB18030's four-byte sequences, as nearly all tables that Excel saves as "CSV" are: that
+ * is the name users know it by.
+ */
+export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gbk" | "gb18030";
 
 export interface Decoded {
   text: string;
@@ -136,8 +141,27 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const { valid, invalid } = census(bytes, 0, bytes.length);
     if (valid >= 2 * invalid) return { text: decodeUtf8Repairing(bytes), encoding: "utf-8", repaired: true };
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
-    return { text, encoding: "gb18030", repaired: text.includes(REPLACEMENT) };
+    return { text, encoding: hasFourByteSequence(bytes) ? "gb18030" : "gbk", repaired: text.includes(REPLACEMENT) };
   }
+}
+
+/**
+ * Whether GB18030 bytes hold a four-byte sequence (a lead byte 0x81–0xFE followed by a digit
+ * 0x30–0x39): the characters beyond GBK, such as CJK extension A and B or 𠮷.
+ */
+export function hasFourByteSequence(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  for (let i = 0; i < n;) {
+    const b = bytes[i]!;
+    if (b < 0x81 || b === 0xff) {
+      i++;
+      continue;
+    }
+    const t = bytes[i + 1];
+    if (t !== undefined && t >= 0x30 && t <= 0x39) return true;
+    i += 2;
+  }
+  return false;
 }
 
 /** What decoding did to a cell: the cell without marks, and whether a piece was GBK or lost. */

@@ -5,9 +5,9 @@ import { ingestFile, ingestFiles } from "../../src/ingest/index.js";
 const fx = (name: string) => `test/fixtures/${name}`;
 
 describe("GBK CSV with a title line, header variants and 2017-scheme labels", () => {
-  it("detects GB18030, finds the header under the title and keeps every row", async () => {
+  it("detects GBK, finds the header under the title and keeps every row", async () => {
     const r = await ingestFile(fx("第5批_gbk.csv"));
-    expect(r.files[0]!.encoding).toBe("gb18030");
+    expect(r.files[0]!.encoding).toBe("gbk");
     expect(r.files[0]!.sheets[0]!.headerRow).toBe(2);
     // six data rows (the trailing ",,,,," line is blank): five kept, one without text rejected
     expect([r.rows, r.accepted, r.rejected]).toEqual([6, 5, 1]);

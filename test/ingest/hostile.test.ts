@@ -9,6 +9,7 @@ import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { IngestError, ingestBuffers, ingestFiles } from "../../src/ingest/index.js";
+import { hasFourByteSequence } from "../../src/ingest/decode.js";
 import { tempDir } from "../cli/helpers.js";
 
 const utf8 = (s: string) => Buffer.from(s, "utf8");
@@ -43,11 +44,23 @@ describe("a cell that does not decode costs a warning on that cell, not the file
     expect(r.warnings[0]).toMatchObject({ row: 3, column: "交办问题基本情况" });
   });
 
-  it("still reads a GBK file as GB18030 as a whole", async () => {
+  it("still reads a GBK file as a whole, and names it GBK", async () => {
     const r = await one(iconv.encode(`${HEAD}2,某砂场夜间生产,苏仙区\n`, "gbk"));
-    expect(r.files[0]!.encoding).toBe("gb18030");
+    expect(r.files[0]!.encoding).toBe("gbk");
     expect(r.warnings).toEqual([]);
     expect(r.records[1]!.text).toBe("某砂场夜间生产");
+  });
+
+  it("names a file GB18030 only when a character needed its four-byte form (㐀 of CJK extension A, 𠮷)", async () => {
+    for (const place of ["㐀家湾采石场", "𠮷安村砂场"]) {
+      const bytes = iconv.encode(`${HEAD}2,${place}夜间生产,苏仙区\n`, "gb18030");
+      const r = await one(bytes);
+      expect(r.files[0]!.encoding).toBe("gb18030");
+      expect(r.records[1]!.text).toBe(`${place}夜间生产`);
+    }
+    // a trail byte in the digits' range only after a lead byte: "12" after a GBK character is not one
+    expect(hasFourByteSequence(iconv.encode("苏仙区12,北湖区3", "gbk"))).toBe(false);
+    expect(hasFourByteSequence(iconv.encode("苏仙区㐀", "gb18030"))).toBe(true);
   });
 });
 
