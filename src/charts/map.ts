@@ -218,6 +218,15 @@ export function countClasses(max: number): CountClasses {
 }
 
 /**
+ * Complaints of counties outside Hunan: the base map has Hunan's counties only
+ * (src/geo/boundaries.ts), so these are never drawn; the map's note and a page without a map say
+ * how many there are. Counties not resolved are not counted here.
+ */
+export function outsideHunanCount(counts: readonly CountyCount[]): number {
+  return counts.reduce((s, c) => s + (c.county !== UNRESOLVED && !c.county.startsWith("43") ? c.count : 0), 0);
+}
+
+/**
  * Choropleth map of complaints by county: each county shaded by its class of count (分级设色:
  * at most 5 classes whose lightness falls with the count, so it prints in greyscale) and labelled with its name and
  * count. `boundaries` are the counties to draw, e.g. `countyBoundaries("431000")` for 郴州's 11;
@@ -238,9 +247,8 @@ export function countyMapSpec(
   const total = counts.reduce((s, c) => s + c.count, 0);
   const unresolved = byCode.get(UNRESOLVED) ?? 0;
   const outside = total - shown - unresolved;
-  // the base map has Hunan's counties only (src/geo/boundaries.ts): a row of another province
-  // can never be drawn, whatever the boundaries passed, and the note says so plainly
-  const outsideHunan = counts.reduce((s, c) => s + (c.county !== UNRESOLVED && !c.county.startsWith("43") ? c.count : 0), 0);
+  // a row of another province can never be drawn, whatever the boundaries passed, and the note says so plainly
+  const outsideHunan = outsideHunanCount(counts);
   const classes = countClasses(max);
   const features = boundaries.features.map((f): Feature => {
     const g = f.geometry;

@@ -24,6 +24,7 @@ export {
   SYNTHETIC_NOTE,
   countyHotspotsSpec,
   countyMapSpec,
+  outsideHunanCount,
   typeByCountySpec,
   typeSourceNote,
   typesSpec,
