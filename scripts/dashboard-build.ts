@@ -16,7 +16,7 @@ import { basename, delimiter, dirname, join, relative, resolve, sep } from "node
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { ensureData } from "../src/dashboard/cache.js";
-import { DataInputError, dataInputs } from "../src/dashboard/inputs.js";
+import { DataInputError, dataContext, dataInputs } from "../src/dashboard/inputs.js";
 import { gate } from "../src/text/redact.js";
 import { withLock } from "../src/util/lock.js";
 
@@ -202,6 +202,7 @@ export async function buildDashboard(): Promise<{ seconds: number; out: string }
   const t0 = performance.now();
   const OUT = resolve(ROOT, process.env.DUCHA_OUT || "dist");
   const files = dataInputs();
+  dataContext(); // DUCHA_CONTEXT checked before anything starts
   checkOutDir(OUT, files);
   console.log(
     gate(`[ducha] 数据：${process.env.DUCHA_DATA ? files.map((f) => relative(ROOT, f) || f).join("、") : "自带的模拟数据（data/sample/）"}`, {

@@ -74,6 +74,7 @@ import { closeTimesOf, progressOf } from "./closure.js";
 import { leagueRows } from "./league.js";
 import { DashboardData } from "./select.js";
 import { ZipStream } from "./zip.js";
+import { dataContext } from "./inputs.js";
 
 /** The files of the dashboard's data folder, by name (data/cases.json, data/texts.zip …). */
 export type DashboardOutputs = Map<string, string | Uint8Array>;
@@ -143,6 +144,8 @@ export interface DataOptions {
   textPieces?: boolean;
   /** most cases in a piece (default TEXT_PIECE_SIZE) */
   textPieceSize?: number;
+  /** the area the tables come from, as ducha's --context (全国, 山东省, 431100); default 湖南省郴州市 */
+  context?: string;
 }
 
 /**
@@ -179,7 +182,8 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
     writeFileSync(join(dir, name), data);
     names.push(name);
   };
-  const ingest = await ingestFiles(files);
+  const context = options.context ? dataContext(options.context) : undefined;
+  const ingest = await ingestFiles(files, context ? { context } : {});
   if (!ingest.records.length) throw new Error(`没有可用的信访件记录（读取 ${files.length} 个文件，${ingest.rejected} 行被拒绝）`);
   // privacy first: nothing below ever sees an unredacted text
   const records = ingest.records.map(redactComplaint);

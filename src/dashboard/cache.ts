@@ -35,10 +35,12 @@ function newest(dir: string): number {
  * build.ts). $DUCHA_TEXT_PIECE sets the most cases in a text piece (tests: several pieces on a
  * small table).
  */
-export function dataOptions(): { aggregate?: boolean; repeatsSummary?: boolean; textPieces?: boolean; textPieceSize?: number } {
+export function dataOptions(): { aggregate?: boolean; repeatsSummary?: boolean; textPieces?: boolean; textPieceSize?: number; context?: string } {
   const v = process.env.DUCHA_AGGREGATE;
   const size = Number(process.env.DUCHA_TEXT_PIECE);
+  const context = process.env.DUCHA_CONTEXT?.trim();
   return {
+    ...(context ? { context } : {}),
     ...(v === "1"
       ? { aggregate: true, repeatsSummary: true, textPieces: true }
       : v === "0"

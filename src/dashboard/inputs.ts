@@ -4,6 +4,7 @@
  */
 import { type Stats, readdirSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
+import { type AreaContext, AreaResolver, parseAreaContext } from "../geo/resolve.js";
 import { notAFile } from "../ingest/read.js";
 import { dataPath } from "../util/paths.js";
 
@@ -71,4 +72,21 @@ export function dataInputs(spec: string | undefined = process.env.DUCHA_DATA): s
   const files = listTables(path);
   if (!files.length) throw new DataInputError(`DUCHA_DATA 文件夹中没有表格文件（.xlsx、.csv、.json）：${path}`);
   return files;
+}
+
+/**
+ * The area the tables come from: $DUCHA_CONTEXT, written as ducha's `--context` (全国, 山东省,
+ * 湖南省永州市, 431100); undefined without it (the default, 湖南省郴州市). A table of several
+ * provinces needs 全国, or its counties outside 郴州 are not recognised.
+ */
+export function dataContext(spec: string | undefined = process.env.DUCHA_CONTEXT): AreaContext | undefined {
+  const text = spec?.trim();
+  if (!text) return undefined;
+  try {
+    const context = parseAreaContext(text);
+    new AreaResolver(context); // validate now: a typo is the user's mistake, said before the build starts
+    return context;
+  } catch (e) {
+    throw new DataInputError(`DUCHA_CONTEXT 无法识别「${text}」：${(e as Error).message}（写法同 ducha --context，如 全国、山东省、湖南省永州市、431100）`);
+  }
 }
