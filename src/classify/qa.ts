@@ -4,7 +4,10 @@ import { POLLUTION_TYPES, type PollutionType } from "../model/vocabulary.js";
 
 /** A complaint whose official 污染类型 differs from the prediction. */
 export interface Disagreement {
+  /** the record's key: its 受理编号, or `file#sheet#row` when the table has none (see {@link Disagreement.caseNo}) */
   key: string;
+  /** the 受理编号 as the table gives it; absent when the row has none */
+  caseNo?: string;
   source: SourceRef;
   official: PollutionType[];
   predicted: PollutionType[];
@@ -59,6 +62,7 @@ export function compareWithOfficial(records: readonly ClassifiedComplaint[]): Of
     if (!same) {
       disagreements.push({
         key: r.key,
+        ...(r.caseNo ? { caseNo: r.caseNo } : {}),
         source: r.source,
         official: [...official],
         predicted: [...predicted],

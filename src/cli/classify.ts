@@ -107,7 +107,8 @@ export function qaTable(qa: OfficialComparison, keepPii: boolean): Table {
       d.source.file,
       d.source.sheet ?? "",
       d.source.row,
-      d.key,
+      // the official number only: a row without one is found by 文件/工作表/行号, not by an invented id
+      d.caseNo ?? "",
       d.official.join("、"),
       d.predicted.join("、"),
       d.officialOnly.join("、"),
@@ -368,7 +369,14 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
             // what compareWithOfficial reads, not a copy of the record
             if (rec.officialTypes.length && !comparable(rec, o.scheme)) outside++;
             else if (rec.officialTypes.length)
-              official.push({ key: rec.key, source: rec.source, officialTypes: rec.officialTypes, text: rec.text, classification } as ClassifiedComplaint);
+              official.push({
+                key: rec.key,
+                ...(rec.caseNo ? { caseNo: rec.caseNo } : {}),
+                source: rec.source,
+                officialTypes: rec.officialTypes,
+                text: rec.text,
+                classification,
+              } as ClassifiedComplaint);
             for (const t of classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
             if (classification.keyCase.suggested) tally.suggested++;
             // one copy per row: redactComplaint already returns a new object

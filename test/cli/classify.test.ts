@@ -49,6 +49,20 @@ describe("ducha classify", () => {
     expect(q[1]!.slice(2, 6)).toEqual(["3", "D2CZ202306280002", "大气", "噪声"]);
   }, 60_000);
 
+  it("leaves 受理编号 empty in the --qa list when the table has none, the row found by file and row number", () => {
+    const dir = tempDir();
+    const input = join(dir, "各地信访件.csv");
+    writeFileSync(input, "\uFEFF序号,交办问题基本情况,行政区域,污染类型\r\n1,某工地夜间施工噪音扰民，吵得睡不着,北湖区,大气\r\n");
+    const qa = join(dir, "qa.csv");
+    expect(ducha("classify", input, "--out", join(dir, "out.csv"), "--qa", qa).code).toBe(0);
+    const q = table(qa);
+    expect(q).toHaveLength(2);
+    expect(q[0]!.slice(0, 4)).toEqual(["文件", "工作表", "行号", "受理编号"]);
+    // no 文件#工作表#行 key dressed up as an official number
+    expect(q[1]!.slice(2, 6)).toEqual(["2", "", "大气", "噪声"]);
+    expect(q[1]![0]).toContain("各地信访件.csv");
+  }, 60_000);
+
   it("does not count rows the table labels 固废 as disagreements in the seven-class scheme, and says to use --scheme eight", () => {
     // a table in the eight-class scheme (12369 and several provinces write 固废), as they publish it
     const dir = tempDir();
