@@ -176,7 +176,7 @@ export class ReportBlocks {
       const dropped = COUNTY_ROWS.has(chart) ? countiesBeyond(this.ctx.data.ranking, REPORT_MAX_COUNTIES) : null;
       if (dropped) {
         spec = withoutRows(spec, dropped.names);
-        const cut = `县（市、区）较多（${formatInteger(dropped.counties)} 个），图中只列件数最多的 ${REPORT_MAX_COUNTIES} 个，其余 ${formatInteger(dropped.names.size)} 个见“各县（市、区）信访件情况”表。`;
+        const cut = `县（市、区）较多（${formatInteger(dropped.counties)} 个），图中只列件数最多的 ${REPORT_MAX_COUNTIES} 个，其余 ${formatInteger(dropped.codes.size)} 个见“各县（市、区）信访件情况”表。`;
         note = note ? `${cut}${note}` : cut;
       }
       this.blocks.push({ kind: "figure", figure: { chart, caption: chartRecord(chart).caption(this.ctx.data), spec, ...(note ? { note } : {}) } });
@@ -193,16 +193,18 @@ export const REPORT_MAX_COUNTIES = 40;
 const COUNTY_ROWS: ReadonlySet<ChartName> = new Set<ChartName>(["county-hotspots", "type-by-county", "progress", "status", "verification"]);
 
 /**
- * The names of the counties past the first `max` by count (ties by name), and how many counties
- * have cases; null when all fit. （未识别） is no county and always stays.
+ * The counties past the first `max` by count (ties by name) — their names (as figures label rows)
+ * and codes (as tables key them) — and how many counties have cases; null when all fit.
+ * （未识别） is no county and always stays.
  */
 export function countiesBeyond(
   ranking: readonly { county: string; countyName: string; count: number }[],
   max: number,
-): { names: Set<string>; counties: number } | null {
+): { names: Set<string>; codes: Set<string>; counties: number } | null {
   const counties = ranking.filter((r) => r.county !== UNRESOLVED && r.count > 0).sort((a, b) => b.count - a.count || (a.countyName < b.countyName ? -1 : 1));
   if (counties.length <= max) return null;
-  return { names: new Set(counties.slice(max).map((r) => r.countyName)), counties: counties.length };
+  const rest = counties.slice(max);
+  return { names: new Set(rest.map((r) => r.countyName)), codes: new Set(rest.map((r) => r.county)), counties: counties.length };
 }
 
 /** The spec without the data rows of the named counties (rows of inline data whose `name` is one of them). */

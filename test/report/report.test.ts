@@ -118,6 +118,29 @@ describe("report model", () => {
     ).figure;
     const heatNames = new Set((heat.spec as { data: { values: { name: string }[] } }).data.values.map((v) => v.name));
     expect(heatNames.size).toBe(REPORT_MAX_COUNTIES);
+    // the county × type table as the figures: 40 counties, the other 20 (one case each) in one row, 合计 unchanged
+    const byType = (
+      m.blocks.find((b) => b.kind === "table" && b.table.caption === "各县（市、区）信访件污染类型分布") as Extract<
+        ReportModel["blocks"][number],
+        { kind: "table" }
+      >
+    ).table;
+    expect(byType.rows).toHaveLength(REPORT_MAX_COUNTIES + 2);
+    const rest = byType.rows.at(-2)!;
+    const total = byType.rows.at(-1)!;
+    expect(rest.slice(0, 2)).toEqual(["其余 20 个县区", "20"]);
+    expect(total.slice(0, 2)).toEqual(["合计", String(5 * 3 + 55)]);
+    // every case of the base row carries the same types: each type column of 其余 is 20, of 合计 70
+    const typeCols = byType.headers.slice(2);
+    expect(typeCols.length).toBeGreaterThan(0);
+    for (let i = 0; i < typeCols.length; i++) {
+      expect(rest[2 + i]).toBe("20");
+      expect(total[2 + i]).toBe("70");
+    }
+    // the five counties with 3 cases are listed by name, and the listed rows add up with 其余 to 合计
+    for (const c of counties.slice(0, 5)) expect(byType.rows.some((r) => r[0]!.endsWith(c.name) && r[1] === "3")).toBe(true);
+    expect(byType.rows.slice(0, -1).reduce((s, r) => s + Number(r[1]), 0)).toBe(70);
+    expect(byType.note).toContain("县（市、区）较多（60 个），表中只列件数最多的 40 个，其余 20 个合为一行");
     // in Word every figure fits the text block: width 156 mm, height at most FIGURE_HEIGHT_PX
     const path = join(tempDir(), "多县.docx");
     await writeReport(m, path);

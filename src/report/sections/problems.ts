@@ -4,7 +4,7 @@ import { compareCountyKeys } from "../../analyze/keys.js";
 import { THEME_NAMES } from "../../model/classification.js";
 import { POLLUTION_TYPES } from "../../model/vocabulary.js";
 import { formatPercent as pct } from "../../text/format.js";
-import { MISSING, NO_THEME, type ReportBlocks, type ReportContext, int } from "../context.js";
+import { MISSING, NO_THEME, REPORT_MAX_COUNTIES, type ReportBlocks, type ReportContext, UNRESOLVED, countiesBeyond, int } from "../context.js";
 
 export function problemsSection(ctx: ReportContext, out: ReportBlocks): void {
   const { cases, types, data } = ctx;
@@ -42,12 +42,18 @@ function countyByTypeTable(ctx: ReportContext, out: ReportBlocks): void {
   if (!types.some((x) => x !== MISSING)) return;
   const cell = new Map(t.rows.map((r) => [`${r.county}\u0000${r.type}`, r.count]));
   const byCounty = new Map(ctx.data.ranking.map((x) => [x.county, x]));
+  // as the figures: the counties with the most cases, the rest summed in one row (181 counties ran to 7 pages)
+  const dropped = countiesBeyond(ctx.data.ranking, REPORT_MAX_COUNTIES);
   const counties = t.keys.county.slice().sort(compareCountyKeys);
-  const rows = counties.map((c) => [
-    byCounty.get(c)?.countyName ?? t.labels[c] ?? c,
-    int(byCounty.get(c)?.count ?? 0),
-    ...types.map((ty) => int(cell.get(`${c}\u0000${ty}`) ?? 0)),
-  ]);
+  const line = (name: string, cs: readonly string[]) => [
+    name,
+    int(cs.reduce((s, c) => s + (byCounty.get(c)?.count ?? 0), 0)),
+    ...types.map((ty) => int(cs.reduce((s, c) => s + (cell.get(`${c}\u0000${ty}`) ?? 0), 0))),
+  ];
+  const listed = counties.filter((c) => !dropped?.codes.has(c));
+  const rows = listed.filter((c) => c !== UNRESOLVED).map((c) => line(byCounty.get(c)?.countyName ?? t.labels[c] ?? c, [c]));
+  if (dropped) rows.push(line(`其余 ${int(dropped.codes.size)} 个县区`, [...dropped.codes]));
+  if (listed.includes(UNRESOLVED)) rows.push(line(byCounty.get(UNRESOLVED)?.countyName ?? t.labels[UNRESOLVED] ?? UNRESOLVED, [UNRESOLVED]));
   rows.push(["合计", int(ctx.cases.length), ...types.map((ty) => int(t.rows.filter((r) => r.type === ty).reduce((s, r) => s + r.count, 0)))]);
   out.table({
     caption: "各县（市、区）信访件污染类型分布",
@@ -55,6 +61,10 @@ function countyByTypeTable(ctx: ReportContext, out: ReportBlocks): void {
     rows,
     totalRow: true,
     source: `${ctx.source}。`,
-    note: `单位：件。一件信访件涉及多个类型的，在每个类型下各计一次，故各类型之和可能大于信访件数。${ctx.types.typeSource.predicted ? "原表未填污染类型的，采用自动分类结果。" : ""}`,
+    note: `单位：件。一件信访件涉及多个类型的，在每个类型下各计一次，故各类型之和可能大于信访件数。${ctx.types.typeSource.predicted ? "原表未填污染类型的，采用自动分类结果。" : ""}${
+      dropped
+        ? `县（市、区）较多（${int(dropped.counties)} 个），表中只列件数最多的 ${REPORT_MAX_COUNTIES} 个，其余 ${int(dropped.codes.size)} 个合为一行，各县（市、区）件数见“各县（市、区）信访件情况”表。`
+        : ""
+    }`,
   });
 }
