@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { type IngestOptions, type IngestResult, ingestFiles } from "../ingest/index.js";
-import { AreaResolver, DEFAULT_AREA_CONTEXT, parseAreaContext } from "../geo/resolve.js";
+import { DEFAULT_AREA_CONTEXT, parseAreaContext } from "../geo/resolve.js";
 import { complaintsTable } from "../export/complaints.js";
 import { type Table, outputFormat, writeTables } from "../export/table.js";
 import { gatedJson, redact, redactComplaint } from "../text/redact.js";
@@ -64,9 +64,8 @@ export function ingestOptionsFrom(values: { context?: string; year?: string; bat
   let context;
   if (values.context) {
     try {
+      // checked now, so a typo is a usage error and not a crash later
       context = parseAreaContext(values.context);
-      // validate now, so a typo is a usage error and not a crash later
-      new AreaResolver(context);
     } catch (e) {
       throw new UsageError(`--context 无法识别「${values.context}」：${(e as Error).message}`);
     }

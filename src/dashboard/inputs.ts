@@ -4,7 +4,7 @@
  */
 import { type Stats, readdirSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
-import { type AreaContext, AreaResolver, parseAreaContext } from "../geo/resolve.js";
+import { type AreaContext, parseAreaContext } from "../geo/resolve.js";
 import { notAFile } from "../ingest/read.js";
 import { dataPath } from "../util/paths.js";
 
@@ -83,9 +83,7 @@ export function dataContext(spec: string | undefined = process.env.DUCHA_CONTEXT
   const text = spec?.trim();
   if (!text) return undefined;
   try {
-    const context = parseAreaContext(text);
-    new AreaResolver(context); // validate now: a typo is the user's mistake, said before the build starts
-    return context;
+    return parseAreaContext(text); // checked now: a typo is the user's mistake, said before the build starts
   } catch (e) {
     throw new DataInputError(`DUCHA_CONTEXT 无法识别「${text}」：${(e as Error).message}（写法同 ducha --context，如 全国、山东省、湖南省永州市、431100）`);
   }

@@ -182,7 +182,9 @@ export class AreaResolver {
     const d = divisions();
     if (context.province) {
       const code = /^\d{6}$/.test(context.province) ? context.province : ix.province.get(normalizeCell(context.province))[0];
-      if (!code) throw new Error(`unknown province in area context: ${context.province}`);
+      // a code is a province only if some prefecture lies in it (990000 had been taken as one)
+      if (!code || ![...d.prefectureByCode.values()].some((p) => p.provinceCode === code))
+        throw new Error(`unknown province in area context: ${context.province}`);
       this.provinceCode = code;
     }
     if (context.prefecture) {
@@ -451,9 +453,17 @@ export const NATIONAL_AREA_CONTEXT: AreaContext = {};
 
 /**
  * Read a context given on the command line: "全国", "湖南省郴州市", "郴州市", "郴州", "湖南省",
- * "431000" (a prefecture) or "430000" (a province).
+ * "431000" (a prefecture) or "430000" (a province). Throws when it names no known province or
+ * prefecture, so that a typo is reported where the user wrote it (--context, DUCHA_CONTEXT) and
+ * not when the first row is read.
  */
 export function parseAreaContext(spec: string): AreaContext {
+  const context = readAreaContext(spec);
+  new AreaResolver(context); // its constructor checks the names and codes
+  return context;
+}
+
+function readAreaContext(spec: string): AreaContext {
   const s = normalizeCell(spec);
   if (/^(?:全国|中国|national|china|000000)$/i.test(s)) return NATIONAL_AREA_CONTEXT;
   if (/^\d{6}$/.test(s)) {

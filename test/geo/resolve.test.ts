@@ -88,6 +88,12 @@ describe("AreaResolver (context 湖南省郴州市)", () => {
     expect(parseAreaContext("430000")).toEqual({ province: "430000" });
     expect(new AreaResolver(parseAreaContext("永州")).resolve("江华").area.code).toBe("431129");
   });
+
+  it("refuses a context that names no province or prefecture, where it is read", () => {
+    expect(() => parseAreaContext("火星")).toThrow(/unknown prefecture in area context: 火星/);
+    expect(() => parseAreaContext("990000")).toThrow(/unknown province/);
+    expect(() => parseAreaContext("湖南省火星市")).toThrow(/火星市/);
+  });
 });
 
 describe("AreaResolver across China (contexts 全国, a province, a prefecture)", () => {
