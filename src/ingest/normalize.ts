@@ -650,7 +650,7 @@ class Table {
     const columnName = (i: number) => headers[i] ?? `第${i + 1}列`;
     for (const d of this.decodeIssues) {
       const what = d.gbk
-        ? `这一格不是 ${ctx.encoding === "gb18030" || ctx.encoding === "gbk" ? ctx.encoding.toUpperCase() : "UTF-8"} 编码，已按 GBK 读取，请核对`
+        ? "这一格不是 UTF-8 编码，已按 GBK 读取，请核对" // GBK pieces are marked only in UTF-8 files (decode.ts)
         : "这一格有无法解码的字节，已用 � 代替，请核对原表";
       ctx.warnings.push(this.warning(d.n, columnName(d.col), what));
     }

@@ -257,6 +257,11 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** jieba's exact mode with HMM off, as nodejieba.cut(text) gives it. */
 function cut(text: string): string[] {
   if (cutter && !SURROGATE.test(text)) return cutter.cut(text);
+  return jiebaCut(text);
+}
+
+/** nodejieba's cut, loading it with the segmenter's dictionaries on first need. */
+function jiebaCut(text: string): string[] {
   if (jieba) {
     nodejieba.load(jieba());
     jieba = undefined;
@@ -271,11 +276,7 @@ function cut(text: string): string[] {
 export function cutBoth(text: string): { nodejieba: string[]; used: string[] } {
   if (!loaded || wordsChanged) loadSegmenter(loadedOptions);
   const used = cut(text);
-  if (jieba) {
-    nodejieba.load(jieba());
-    jieba = undefined;
-  }
-  return { nodejieba: nodejieba.cut(text), used };
+  return { nodejieba: jiebaCut(text), used };
 }
 
 /** Words of a text (jieba's exact mode with the domain dictionary, HMM off). */
