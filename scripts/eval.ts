@@ -130,6 +130,7 @@ if (!values["real-only"]) {
     );
   };
   print("污染类型 pollution type", score(TYPE_LABELS, truth.types, pred.types));
+  console.log(`  ${bySeveral(truth.types, pred.types)}`);
   print("污染子类 sub-type", score(SUBTYPE_LABELS, truth.subtypes, pred.subtypes));
   print("督察主题 theme", score(THEME_LABELS, truth.themes, pred.themes));
   if (values.errors) {
@@ -196,6 +197,17 @@ function summary(name: string, set: readonly RealRow[], classes = !values.brief)
   console.log(
     `  micro-P ${pct(sc.microPrecision)}%   micro-R ${pct(sc.microRecall)}%   at least one official type found: ${pct(set.filter((r, i) => r.officialTypes.some((t) => pred[i]!.includes(t))).length / set.length)}%`,
   );
+  console.log(`  ${bySeveral(truth, pred)}`);
+}
+
+/** Exact agreement apart for one-type and several-type predictions (the 类型复核 column's figure). */
+function bySeveral(truth: readonly string[][], pred: readonly string[][]): string {
+  const part = (several: boolean) => {
+    const idx = pred.flatMap((p, i) => (p.length > 1 === several ? [i] : []));
+    const exact = idx.filter((i) => [...truth[i]!].sort().join("、") === [...pred[i]!].sort().join("、")).length;
+    return `${exact} of ${idx.length} exact (${idx.length ? pct(exact / idx.length).trim() : "–"}%)`;
+  };
+  return `one type predicted: ${part(false)};  several (类型复核 多类): ${part(true)}`;
 }
 
 console.log(

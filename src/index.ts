@@ -51,8 +51,10 @@ export {
   SUBTYPES,
   THEMES,
   THEME_NAMES,
+  SEVERAL_TYPES_REVIEW,
   Theme,
   effectiveTypes,
+  typeReview,
 } from "./model/classification.js";
 
 // analyze: counts and cross-tabs, rates, snapshots, progress, overdue, time to close, hotspots, spikes, enforcement

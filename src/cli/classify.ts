@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { type ClassifiedComplaint, THEME_NAMES } from "../model/classification.js";
+import { type ClassifiedComplaint, THEME_NAMES, typeReview } from "../model/classification.js";
 import {
   ClassifierPool,
   classifyAll,
@@ -36,6 +36,9 @@ export const CLASSIFY_HELP = `ducha classify — 给信访件分类：污染类�
 读取方式与 ducha ingest 相同（同样的拒绝清单和警告）。输出保留输入的每一列，并增加：
   预测污染类型   默认按湖南/中央督察七类：大气、水、噪声、土壤、生态、辐射、其他（多个用“、”连接）；
                  --scheme eight 时为含“固废”的八类
+  类型复核       预测多类时写“多类，建议复核”：分类器给出文中提到的每一类问题，而公开表的登记人
+                 多半只写主要的一类；在真实公开表上，预测一类的与官方完全一致约六件中五件，
+                 预测多类的约一半（见 docs/classification.md）
   污染子类       如 扬尘、施工噪声、重金属
   督察主题       本轮督察重点，如 污染防治攻坚与“夏季攻势”
   建议重点件（规则）  规则建议关注的写“建议”（不是督察组认定的重点件），重点件理由 写明触发的规则
@@ -75,6 +78,7 @@ export function evidenceText(c: ClassifiedComplaint): string {
 
 export const CLASSIFICATION_COLUMNS: ExtraColumn<ClassifiedComplaint>[] = [
   { header: "预测污染类型", value: (r) => joinLabels(r.classification.types) },
+  { header: "类型复核", value: (r) => typeReview(r.classification) },
   { header: "污染子类", value: (r) => joinLabels(r.classification.subtypes) },
   { header: "督察主题", value: (r) => r.classification.themes.map((t) => themeName(t.label)).join("、") },
   { header: "建议重点件（规则）", value: (r) => (r.classification.keyCase.suggested ? "建议" : "") },
@@ -248,11 +252,20 @@ function printed(
   const byType = new Map<string, number>();
   for (const r of classified) for (const t of r.classification.types) byType.set(t.label, (byType.get(t.label) ?? 0) + 1);
   const suggested = classified.filter((r) => r.classification.keyCase.suggested).length;
-  return report(io, result, { ...qa, disagreements: qa.disagreements.length, outside: qa.outside }, { byType, suggested, classified: classified.length }, o);
+  const several = classified.filter((r) => typeReview(r.classification)).length;
+  return report(
+    io,
+    result,
+    { ...qa, disagreements: qa.disagreements.length, outside: qa.outside },
+    { byType, several, suggested, classified: classified.length },
+    o,
+  );
 }
 
 interface Tally {
   byType: Map<string, number>;
+  /** complaints given several types (typeReview) */
+  several: number;
   suggested: number;
   classified: number;
 }
@@ -292,6 +305,8 @@ function report(
       .map(([t, n]) => `${t} ${n}`)
       .join("，")}`,
   );
+  if (tally.several)
+    io.out(`其中 ${tally.several} 件预测为多类（“类型复核”列写“多类，建议复核”）：公开表的登记人多半只写主要的一类，这些件的类型请复核后再计数。`);
   io.out(`建议重点件：${tally.suggested} 件`);
   if (qa.compared) {
     io.out(
@@ -344,7 +359,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
   const disagreements: Disagreement[] = [];
   let disagreeing = 0;
   let outside = 0;
-  const tally: Tally = { byType: new Map(), suggested: 0, classified: 0 };
+  const tally: Tally = { byType: new Map(), several: 0, suggested: 0, classified: 0 };
   const bar = maybeProgress(io, "分类", records.length);
   try {
     await stream.write(`\uFEFF${csvLine(head.headers)}\r\n`);
@@ -378,6 +393,7 @@ async function classifyToCsv(result: IngestResult, o: StreamOptions, io: Io): Pr
                 classification,
               } as ClassifiedComplaint);
             for (const t of classification.types) tally.byType.set(t.label, (tally.byType.get(t.label) ?? 0) + 1);
+            if (typeReview(classification)) tally.several++;
             if (classification.keyCase.suggested) tally.suggested++;
             // one copy per row: redactComplaint already returns a new object
             const row: ClassifiedComplaint = o.keepPii ? { ...rec, classification } : (redactComplaintExcept(rec, clean, clean) as ClassifiedComplaint);

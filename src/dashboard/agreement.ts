@@ -71,3 +71,21 @@ function whereTheyWent(type: PollutionType, official: number, records: readonly 
     `所以“${type}”一行不计一致比例（${NOT_IN_SCHEME}），这不表示自动分类出错。`
   );
 }
+
+/**
+ * The sentence 分类 adds when some selected complaints were classified into several types (the
+ * ones the 信访件检索 table tags 多类，建议复核): registrars mostly write the main type alone, so
+ * counts per type lean high on them. "" when there are none. `typeSource` 1 marks a predicted
+ * type set; `types` holds each row's type bits.
+ */
+export function severalTypesNote(cols: { readonly length: number; readonly typeSource: ArrayLike<number>; readonly types: ArrayLike<number> }): string {
+  let several = 0;
+  for (let i = 0; i < cols.length; i++) {
+    const m = cols.types[i]!;
+    // more than one bit set
+    if (cols.typeSource[i] === 1 && (m & (m - 1)) !== 0) several++;
+  }
+  return several
+    ? `自动分类的信访件中 ${num(several)} 件分为多类：分类器给出文中提到的每一类问题，而公开表的登记人多半只写主要的一类，按类计数时这些件每类各计一次；可在“信访件检索”页复核（标“多类，建议复核”）。`
+    : "";
+}

@@ -9,7 +9,7 @@ export { countBy } from "../analyze/count.js";
 export { rates, ratesBy } from "../analyze/rates.js";
 export { countyRanking } from "../analyze/hotspots.js";
 export { compareWithOfficial } from "../classify/qa.js";
-export { agreementTable } from "./agreement.js";
+export { agreementTable, severalTypesNote } from "./agreement.js";
 export { spikes } from "../analyze/spikes.js";
 export { toGrid } from "../analyze/pivot.js";
 export { DIMENSION_NAMES, MISSING, NO_THEME, UNRESOLVED } from "../analyze/keys.js";

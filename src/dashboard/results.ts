@@ -6,7 +6,7 @@
  */
 import { MISSING } from "../analyze/keys.js";
 import { TYPE_COLORS } from "../charts/theme.js";
-import { THEME_NAMES, type Theme } from "../model/classification.js";
+import { THEME_NAMES, type Theme, typeReview } from "../model/classification.js";
 import { POLLUTION_TYPES, type PollutionType } from "../model/vocabulary.js";
 import { type Child, el, fileName, num, saveBlob } from "./dom.js";
 import { type EvidenceWord, highlighted, queryWords } from "./highlight.js";
@@ -63,6 +63,9 @@ function evidence(t: TextRecord): EvidenceWord[] {
   ];
 }
 
+/** The 多类 tag's tooltip: why several predicted types deserve a look (docs/classification.md). */
+const SEVERAL_TYPES_HINT = "自动分类给出文中提到的每一类问题；公开表的登记人多半只写主要的一类，按类计数前请复核";
+
 function tag(text: string, cls: string, style?: string, title?: string): HTMLElement {
   return el("span", { class: `ducha-tag ${cls}`, ...(style ? { style } : {}), ...(title ? { title } : {}) }, [text]);
 }
@@ -80,6 +83,7 @@ export function resultsTable(data: DashboardData, rows: readonly number[], texts
       "县（市、区）",
       "污染类型（原表）",
       "污染类型（自动分类）",
+      "类型复核",
       "督察重点（自动分类）",
       "是否属实",
       "办理状态",
@@ -96,6 +100,7 @@ export function resultsTable(data: DashboardData, rows: readonly number[], texts
         data.countyName(c.countyKeys[c.county[r]!]!),
         c.typeSource[r] === 0 ? typeName(c.types[r]!).join("、") : "",
         t ? t.types.map(([l, p]) => `${l}(${percent(p)})`).join("、") : "",
+        t && c.typeSource[r] === 1 ? typeReview(t) : "",
         t ? t.themes.map(([l]) => themeLabel(l)).join("、") : "",
         c.verificationKeys[c.verification[r]!]!,
         c.statusKeys[c.status[r]!]!,
@@ -113,6 +118,8 @@ function rowElement(data: DashboardData, r: number, t: TextRecord | undefined, q
   const labels: Child[] = [
     ...official.map((ty) => tag(ty, "is-type", `background:${TYPE_COLORS[ty]};${ty === "辐射" || ty === "其他" ? "color:#111" : ""}`, "原表污染类型")),
     ...(t?.types ?? []).map(([l, p]) => tag(`自动 ${l} ${percent(p)}`, "is-pred", undefined, "自动分类及其置信度")),
+    // only where the prediction is what is counted: a row with its table's own types counts those
+    t && c.typeSource[r] === 1 && typeReview(t) ? tag(typeReview(t), "is-review", undefined, SEVERAL_TYPES_HINT) : null,
   ];
   const themes: Child[] = (t?.themes ?? []).map(([l]) => tag(themeLabel(l), "is-theme", undefined, "督察重点（自动分类）"));
   const key: Child[] = [

@@ -91,3 +91,18 @@ export function effectiveTypes(c: Complaint & { classification?: Classification 
   if (c.classification) return { types: c.classification.types.map((t) => t.label), source: "predicted" };
   return { types: [], source: "none" };
 }
+
+/** What {@link typeReview} writes for a complaint given several 污染类型. */
+export const SEVERAL_TYPES_REVIEW = "多类，建议复核";
+
+/**
+ * Whether a complaint's predicted 污染类型 deserve a reader's look before they are counted:
+ * {@link SEVERAL_TYPES_REVIEW} when several types were predicted, "" for one. The classifier
+ * gives every problem a text names, while the registrars of published tables mostly write the
+ * main one alone: on the real rows of data/labelled/real/, a one-type prediction agrees exactly
+ * with the official cell about five times in six, a several-type one about half the time
+ * (docs/classification.md, "Where not to trust it"; `npm run eval` prints both figures).
+ */
+export function typeReview(c: { readonly types: readonly unknown[] }): string {
+  return c.types.length > 1 ? SEVERAL_TYPES_REVIEW : "";
+}

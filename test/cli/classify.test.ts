@@ -63,6 +63,36 @@ describe("ducha classify", () => {
     expect(q[1]![0]).toContain("各地信访件.csv");
   }, 60_000);
 
+  it("marks a complaint given several types for review (类型复核) and counts them, in .csv and .xlsx alike", () => {
+    // two rows the way a disclosure table writes them: one problem, and two problems in one summary
+    const dir = tempDir();
+    const input = join(dir, "第5批.csv");
+    writeFileSync(
+      input,
+      [
+        "序号,行政区域,交办问题基本情况,污染类型",
+        "1,北湖区,群众反映华塘镇某石材厂粉尘大，周边居民家中全是灰,大气",
+        "2,苏仙区,群众反映某石料厂夜间生产噪声大，扬尘严重，影响周边居民休息,噪声",
+      ].join("\n"),
+    );
+    const out = join(dir, "out.csv");
+    const r = ducha("classify", input, "--out", out);
+    expect(r.code).toBe(0);
+    const rows = table(out);
+    const h = rows[0]!;
+    const at = (row: number, col: string) => rows[row]![h.indexOf(col)];
+    expect(h.indexOf("类型复核")).toBe(h.indexOf("预测污染类型") + 1);
+    expect(at(1, "预测污染类型")).toBe("大气");
+    expect(at(1, "类型复核")).toBe("");
+    expect(at(2, "预测污染类型")!.split("、").sort()).toEqual(["噪声", "大气"]);
+    expect(at(2, "类型复核")).toBe("多类，建议复核");
+    expect(r.stdout).toContain("其中 1 件预测为多类");
+    // the whole-table path (.xlsx is not streamed) counts alike
+    const x = ducha("classify", input, "--out", join(dir, "out.xlsx"));
+    expect(x.code).toBe(0);
+    expect(x.stdout).toContain("其中 1 件预测为多类");
+  }, 60_000);
+
   it("does not count rows the table labels 固废 as disagreements in the seven-class scheme, and says to use --scheme eight", () => {
     // a table in the eight-class scheme (12369 and several provinces write 固废), as they publish it
     const dir = tempDir();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOT_IN_SCHEME, agreementTable } from "../../src/dashboard/agreement.js";
+import { NOT_IN_SCHEME, agreementTable, severalTypesNote } from "../../src/dashboard/agreement.js";
 import type { PollutionType } from "../../src/model/vocabulary.js";
 
 const row = (official: PollutionType[], predicted: PollutionType[]) => ({
@@ -36,5 +36,16 @@ describe("分类's agreement table", () => {
     const t = agreementTable([row(["固废"], ["固废"]), row(["固废"], ["土壤"])]);
     expect(t.rows.find((r) => r[0] === "固废")).toEqual(["固废", 2, 1, 1, "50.0%"]);
     expect(t.notes).toEqual([]);
+  });
+});
+
+describe("分类's note on several-type predictions", () => {
+  it("counts the predicted rows with more than one type bit, never an official one, and says nothing when there are none", () => {
+    // bits: 1 大气, 2 水, 4 噪声 …; typeSource 0 official, 1 predicted, 2 none
+    const cols = { length: 5, typeSource: [1, 1, 0, 1, 2], types: [1 | 4, 2, 1 | 2, 1 | 2 | 4, 0] };
+    const note = severalTypesNote(cols);
+    expect(note).toContain("自动分类的信访件中 2 件分为多类");
+    expect(note).toContain("多类，建议复核");
+    expect(severalTypesNote({ length: 2, typeSource: [1, 0], types: [4, 1 | 2] })).toBe("");
   });
 });
