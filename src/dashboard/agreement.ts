@@ -6,7 +6,7 @@
  * that can never agree. Their row says so, and the note says where the classifier put them,
  * instead of a 0.0% that reads as a broken classifier. Browser-safe.
  */
-import type { ClassifiedComplaint } from "../model/classification.js";
+import { type ClassifiedComplaint, countSeveralPredicted } from "../model/classification.js";
 import { compareWithOfficial } from "../classify/qa.js";
 import { POLLUTION_TYPES, type PollutionType, outsideScheme } from "../model/vocabulary.js";
 import { formatInteger as num, formatPercent as pct } from "../text/format.js";
@@ -78,13 +78,8 @@ function whereTheyWent(type: PollutionType, official: number, records: readonly 
  * counts per type lean high on them. "" when there are none. `typeSource` 1 marks a predicted
  * type set; `types` holds each row's type bits.
  */
-export function severalTypesNote(cols: { readonly length: number; readonly typeSource: ArrayLike<number>; readonly types: ArrayLike<number> }): string {
-  let several = 0;
-  for (let i = 0; i < cols.length; i++) {
-    const m = cols.types[i]!;
-    // more than one bit set
-    if (cols.typeSource[i] === 1 && (m & (m - 1)) !== 0) several++;
-  }
+export function severalTypesNote(cols: Parameters<typeof countSeveralPredicted>[0]): string {
+  const several = countSeveralPredicted(cols);
   return several
     ? `自动分类的信访件中 ${num(several)} 件分为多类：分类器给出文中提到的每一类问题，而公开表的登记人多半只写主要的一类，按类计数时这些件每类各计一次；可在“信访件检索”页复核（标“多类，建议复核”）。`
     : "";

@@ -106,3 +106,17 @@ export const SEVERAL_TYPES_REVIEW = "多类，建议复核";
 export function typeReview(c: { readonly types: readonly unknown[] }): string {
   return c.types.length > 1 ? SEVERAL_TYPES_REVIEW : "";
 }
+
+/**
+ * How many rows of a column set (the analyses' and the dashboard's columns) were given several
+ * predicted types: `typeSource` 1 (the prediction is what is counted) and more than one bit in
+ * `types`. A row with its table's own types never counts.
+ */
+export function countSeveralPredicted(cols: { readonly length: number; readonly typeSource: ArrayLike<number>; readonly types: ArrayLike<number> }): number {
+  let several = 0;
+  for (let i = 0; i < cols.length; i++) {
+    const m = cols.types[i]!;
+    if (cols.typeSource[i] === 1 && (m & (m - 1)) !== 0) several++;
+  }
+  return several;
+}

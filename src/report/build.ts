@@ -5,6 +5,7 @@
 import { basename } from "node:path";
 import type { ChartData } from "../charts/catalog.js";
 import { SYNTHETIC_NOTE } from "../charts/theme.js";
+import { countSeveralPredicted } from "../model/classification.js";
 import { formatDate, formatDateRange } from "../text/format.js";
 import { type ReportOptions, ReportBlocks, reportContext } from "./context.js";
 import { methodNote } from "./method.js";
@@ -48,6 +49,7 @@ export function buildReport(data: ChartData, options: ReportOptions = {}): Repor
       rejected: options.rejected ?? 0,
       snapshots: [...new Set(data.records.map((x) => x.asOf).filter((x): x is string => !!x))].sort(),
       typeSource: data.columns.typeSourceCounts,
+      severalPredicted: countSeveralPredicted(data.columns),
       keyOfficial: ctx.hasCategory ? ctx.keyCount : null,
       keySuggested: ctx.suggestedCount,
       upperBoundCases: data.progress.upperBoundCases,

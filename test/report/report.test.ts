@@ -59,6 +59,30 @@ describe("report model", () => {
     expect(model.subtitle.join("")).toContain("模拟数据");
   });
 
+  it("says in the note on method how many predicted cases carry several types, and nothing when none do", async () => {
+    // a table without 污染类型: every case counts its predicted types; one case (all its snapshot rows) gets two
+    const recs = await records();
+    const first = recs[0]!.caseNo;
+    const pred = (labels: ("大气" | "噪声" | "水")[]) => ({
+      types: labels.map((label) => ({ label, confidence: 0.9, evidence: [] })),
+      subtypes: [],
+      themes: [],
+      keyCase: { suggested: false, reasons: [] },
+    });
+    const method = (rs: AnalyzableComplaint[]) =>
+      (
+        buildReport(new ChartData(rs), { date: "2023-09-01" })
+          .blocks.filter((b) => b.kind === "list")
+          .at(-1) as { items: string[] }
+      ).items.join("\n");
+    const two = method(recs.map((r) => ({ ...r, officialTypes: [], classification: pred(r.caseNo === first ? ["大气", "噪声"] : ["水"]) })));
+    expect(two).toContain("其中 1 件标注了多个类型");
+    expect(two).toContain("按类型计数可能偏多");
+    const one = method(recs.map((r) => ({ ...r, officialTypes: [], classification: pred(["水"]) })));
+    expect(one).toContain("采用自动分类结果");
+    expect(one).not.toContain("多个类型");
+  });
+
   it("counts 重点件 from 案卷类别 only, when the table has it", async () => {
     const recs = (await records()).map((r, i) => ({ ...r, category: i % 5 === 0 ? ("重点件" as const) : ("一般件" as const) }));
     const m = buildReport(new ChartData(recs), { date: "2023-09-01" });
