@@ -10,6 +10,7 @@ import { unzip } from "./unzip.js";
 import { FIGURE_HEIGHT_PX, TEXT_TWIPS, emWidth, tableLayout } from "../../src/report/docx.js";
 import { divisions } from "../../src/geo/divisions.js";
 import { REPORT_MAX_COUNTIES } from "../../src/report/context.js";
+import { typeSources } from "../../src/report/method.js";
 
 const MAIN = "test/fixtures/stats-fixture.csv";
 const SNAPSHOT = "test/fixtures/stats-snapshot_截至2023年8月31日.csv";
@@ -81,6 +82,17 @@ describe("report model", () => {
     const one = method(recs.map((r) => ({ ...r, officialTypes: [], classification: pred(["水"]) })));
     expect(one).toContain("采用自动分类结果");
     expect(one).not.toContain("多个类型");
+    // no official type in the table: the note does not say 采用原表（0 件）
+    expect(one).toContain("原表未填写污染类型，采用自动分类结果");
+    expect(one).not.toContain("采用原表（");
+  });
+
+  it("names only the sources of 污染类型 that were used", () => {
+    expect(typeSources({ official: 0, predicted: 12, none: 0 })).toBe("原表未填写污染类型，采用自动分类结果（12 件）");
+    expect(typeSources({ official: 9, predicted: 0, none: 0 })).toBe("采用原表填写的污染类型（9 件）");
+    expect(typeSources({ official: 9, predicted: 3, none: 1 })).toBe(
+      "原表填写了污染类型的，采用原表（9 件）；未填写的，采用自动分类结果（3 件）；1 件无法确定",
+    );
   });
 
   it("counts 重点件 from 案卷类别 only, when the table has it", async () => {
