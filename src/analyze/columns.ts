@@ -162,7 +162,7 @@ export function missingReason(cols: Pick<ComplaintColumns, "tableColumns" | "len
   if (withValue > 0) return undefined;
   const name = CANONICAL[field];
   if (!cols.length) return "没有信访件";
-  return cols.tableColumns.includes(field) ? `「${name}」均未填` : `表中没有「${name}」列`;
+  return cols.tableColumns.includes(field) ? `“${name}”均未填` : `表中没有“${name}”列`;
 }
 
 /**

@@ -96,6 +96,6 @@ export function enforcementByCounty(input: readonly AnalyzableComplaint[], optio
 export function enforcementMissing(records: readonly AnalyzableComplaint[]): string {
   if (!records.length) return "没有信访件";
   const cols = tableColumnsOf(records);
-  if (!cols.includes("rectification") && !cols.includes("accountability")) return "表中没有「处理和整改情况」列";
-  return "「处理和整改情况」均未填";
+  if (!cols.includes("rectification") && !cols.includes("accountability")) return "表中没有“处理和整改情况”列";
+  return "“处理和整改情况”均未填";
 }

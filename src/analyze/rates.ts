@@ -15,7 +15,7 @@ export interface Rate {
   denominator: number;
   /** records left out because the cell is blank */
   blank: number;
-  /** why `value` is null, in Chinese ("表中没有「是否办结」列"); absent when there is a value */
+  /** why `value` is null, in Chinese ("表中没有“是否办结”列"); absent when there is a value */
   reason?: string;
 }
 
@@ -38,7 +38,7 @@ export const rate = (numerator: number, denominator: number, blank = 0, reason?:
   ...(!denominator ? { reason: reason ?? "没有可计算的信访件" } : {}),
 });
 
-/** "93.1%", or "无数据（表中没有「是否办结」列）" when the rate cannot be given. */
+/** "93.1%", or "无数据（表中没有“是否办结”列）" when the rate cannot be given. */
 export function formatRate(r: Rate, digits = 1): string {
   return r.value === null ? `无数据（${r.reason ?? "没有可计算的信访件"}）` : `${(r.value * 100).toFixed(digits)}%`;
 }

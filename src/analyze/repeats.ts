@@ -253,7 +253,7 @@ function describe(links: readonly RepeatLink[]): string {
   return links
     .map((l) =>
       l.kind === "target"
-        ? `${l.a} 与 ${l.b}：同一对象「${l.target}」`
+        ? `${l.a} 与 ${l.b}：同一对象“${l.target}”`
         : `${l.a} 与 ${l.b}：文本相似度 Jaccard = ${l.jaccard.toFixed(2)}，共同词语 ${l.shared.join("、")}`,
     )
     .join("；");

@@ -293,7 +293,7 @@ export interface EnforcementFile {
   groupRows?: number[];
   /**
    * why there are no figures, when no case has a 处理和整改情况 or 责任人被处理情况 text
-   * (“表中没有「处理和整改情况」列”): 热点 then says 无数据, not a table of zeros
+   * (表中没有“处理和整改情况”列): 热点 then says 无数据, not a table of zeros
    */
   unavailable?: string;
 }

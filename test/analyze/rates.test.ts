@@ -33,13 +33,13 @@ describe("rates", () => {
     // records as ingestion makes them: `raw` holds the table's headers
     const noColumn = [complaint({}), complaint({})].map((c) => ({ ...c, raw: { 交办问题基本情况: c.text, 行政区域: "苏仙区" } }));
     const r = rates(noColumn);
-    expect(r.closedRate).toMatchObject({ value: null, denominator: 0, blank: 2, reason: "表中没有「是否办结」列" });
-    expect(r.verifiedRate.reason).toBe("表中没有「是否属实」列");
-    expect(formatRate(r.closedRate)).toBe("无数据（表中没有「是否办结」列）");
+    expect(r.closedRate).toMatchObject({ value: null, denominator: 0, blank: 2, reason: "表中没有“是否办结”列" });
+    expect(r.verifiedRate.reason).toBe("表中没有“是否属实”列");
+    expect(formatRate(r.closedRate)).toBe("无数据（表中没有“是否办结”列）");
     expect(JSON.parse(JSON.stringify(r)).closedRate.value).toBeNull();
 
     const blankColumn = noColumn.map((c) => ({ ...c, raw: { ...c.raw, 是否办结: "" } }));
-    expect(rates(blankColumn).closedRate.reason).toBe("「是否办结」均未填");
+    expect(rates(blankColumn).closedRate.reason).toBe("“是否办结”均未填");
     expect(rates([]).closedRate).toMatchObject({ value: null, reason: "没有信访件" });
   });
 
@@ -55,7 +55,7 @@ describe("rates", () => {
     );
     expect(by.get("431003")!.closedRate).toEqual({ value: 1, numerator: 1, denominator: 1, blank: 1 });
     expect(by.get("431081")!.closedRate.value).toBe(0);
-    expect(by.get("431002")!.closedRate).toMatchObject({ value: null, reason: "「是否办结」均未填" });
+    expect(by.get("431002")!.closedRate).toMatchObject({ value: null, reason: "“是否办结”均未填" });
   });
 
   it("count each case once: its latest snapshot, unless all rows are asked for", () => {

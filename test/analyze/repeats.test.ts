@@ -80,7 +80,7 @@ describe("repeats", () => {
       statuses: { 已办结: 1, 正在办理: 1 },
     });
     expect(a.links).toEqual([{ a: "A1", b: "A2", kind: "target", target: "安丰冶炼厂" }]);
-    expect(a.reason).toBe("A1 与 A2：同一对象「安丰冶炼厂」");
+    expect(a.reason).toBe("A1 与 A2：同一对象“安丰冶炼厂”");
   });
 
   it("group near-duplicate texts by Jaccard similarity with the shared words", () => {

@@ -128,7 +128,7 @@ const GROUPS: RepeatGroup[] = [
       { a: "A1", b: "A2", kind: "target", target: "安丰冶炼厂" },
       { a: "A1", b: "A3", kind: "target", target: "安丰冶炼厂" },
     ],
-    reason: "A1 与 A2：同一对象「安丰冶炼厂」",
+    reason: "A1 与 A2：同一对象“安丰冶炼厂”",
   },
   {
     id: "R2",

@@ -33,11 +33,11 @@ describe("ducha on a real table with only text and area, from many provinces", (
     expect(j.verifiedRate).toBeNull();
     expect(j.closedRate).toBeNull();
     expect(j.closedOrPhaseRate).toBeNull();
-    expect(j.rates.closedRate).toMatchObject({ value: null, reason: "表中没有「是否办结」列" });
-    expect(j.rates.verifiedRate).toMatchObject({ value: null, reason: "表中没有「是否属实」列" });
-    expect(j.keyCases).toMatchObject({ count: null, reason: "表中没有「案卷类别」列" });
+    expect(j.rates.closedRate).toMatchObject({ value: null, reason: "表中没有“是否办结”列" });
+    expect(j.rates.verifiedRate).toMatchObject({ value: null, reason: "表中没有“是否属实”列" });
+    expect(j.keyCases).toMatchObject({ count: null, reason: "表中没有“案卷类别”列" });
     expect(j.enforcement).toBeNull();
-    expect(j.unknown).toMatchObject({ enforcement: "表中没有「处理和整改情况」列" });
+    expect(j.unknown).toMatchObject({ enforcement: "表中没有“处理和整改情况”列" });
   });
 
   it("never leads the hotspots with unresolved areas; every row is counted once", () => {
@@ -58,8 +58,8 @@ describe("ducha on a real table with only text and area, from many provinces", (
   // two CLI runs, one of them drawing the charts: generous on a busy machine
   it("prints 无数据 in text, and the report prints no 0-valued enforcement figure", { timeout: 120_000 }, () => {
     const text = ducha("stats", TABLE, "--context", "全国", "--no-repeats");
-    expect(text.stdout).toContain("办结率 无数据（表中没有「是否办结」列）");
-    expect(text.stdout).toContain("执法：无数据（表中没有「处理和整改情况」列）");
+    expect(text.stdout).toContain("办结率 无数据（表中没有“是否办结”列）");
+    expect(text.stdout).toContain("执法：无数据（表中没有“处理和整改情况”列）");
     expect(text.stdout).not.toMatch(/立案 0|罚款 0|约谈 0|办结率 0/);
     // counties by count, largest first, the first 15 by name: by hand from the fixture, 滨海新区 6,
     // 南开区 and 红桥区 3, nine counties of 2 (ties in code order), then 16 of 1 — three shown, 13
@@ -75,7 +75,7 @@ describe("ducha on a real table with only text and area, from many provinces", (
     expect(r.code).toBe(0);
     const html = readFileSync(out, "utf8");
     for (const label of ["立案处罚", "办结率", "属实率", "重点件"]) expect(html).toContain(`${label}</div><div class="value">无数据</div>`);
-    expect(html).toContain("表中没有「处理和整改情况」列");
+    expect(html).toContain("表中没有“处理和整改情况”列");
     expect(html).not.toMatch(/立案 0 起|罚款 0|约谈 0 人|问责 0 人|>0 起<|>0\.0%</);
     expect(html).not.toContain("各县（市、区）执法和问责情况");
   });

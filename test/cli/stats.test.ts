@@ -104,7 +104,7 @@ describe("ducha stats", () => {
     expect(r.stdout).toContain("共 10 件（15 条记录");
     expect(r.stdout).toContain("属实率 75.0%（6/8 件；另有 2 件未填，不计入）；办结率 70.0%（7/10 件）；办结及阶段性办结 80.0%");
     // the fixture has no 案卷类别: no 重点件 count, only the rule's suggestions, said to be suggestions
-    expect(r.stdout).toContain("重点件：无数据（表中没有「案卷类别」列）；按重点件规则建议关注");
+    expect(r.stdout).toContain("重点件：无数据（表中没有“案卷类别”列）；按重点件规则建议关注");
     expect(r.stdout).toContain("逾期未办结 2 件");
     // fines as a report writes them: 5万 + 30000 + 3.5万 + 五万 = 16.5 万元 (was "165,000 元")
     expect(r.stdout).toContain("罚款 4 笔共 16.5 万元");

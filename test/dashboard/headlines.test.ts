@@ -84,7 +84,7 @@ describe("总览's headline figures", () => {
 describe("热点's 执法问责", () => {
   it("ships why there are no figures when the table has no 处理和整改情况, and nothing of the kind when it has", () => {
     // the page then shows 无数据 and this reason, not a table of zeros (as ducha stats and the report)
-    expect(enforcement.get("test/fixtures/real/多省信访件_仅内容和区域.csv")!.unavailable).toBe("表中没有「处理和整改情况」列");
+    expect(enforcement.get("test/fixtures/real/多省信访件_仅内容和区域.csv")!.unavailable).toBe("表中没有“处理和整改情况”列");
     const withText = enforcement.get(sampleInputs()[0]!)!;
     expect(withText.unavailable).toBeUndefined();
     expect(withText.withAction.reduce((s, v) => s + v, 0)).toBeGreaterThan(0);
