@@ -11,6 +11,7 @@ import { FIGURE_HEIGHT_PX, TEXT_TWIPS, emWidth, tableLayout } from "../../src/re
 import { divisions } from "../../src/geo/divisions.js";
 import { REPORT_MAX_COUNTIES } from "../../src/report/context.js";
 import { typeSources } from "../../src/report/method.js";
+import { parseAreaContext } from "../../src/geo/resolve.js";
 
 const MAIN = "test/fixtures/stats-fixture.csv";
 const SNAPSHOT = "test/fixtures/stats-snapshot_截至2023年8月31日.csv";
@@ -93,6 +94,22 @@ describe("report model", () => {
     expect(typeSources({ official: 9, predicted: 3, none: 1 })).toBe(
       "原表填写了污染类型的，采用原表（9 件）；未填写的，采用自动分类结果（3 件）；1 件无法确定",
     );
+  });
+
+  it("leaves out of the county table a rate the whole table cannot give, and says why under it", async () => {
+    // 58 published rows of 13 provinces with only 内容 and 行政区域: no 是否属实, no 办理状态
+    const recs = (await ingestFiles(["test/fixtures/real/多省信访件_仅内容和区域.csv"], { context: parseAreaContext("全国") }))
+      .records as AnalyzableComplaint[];
+    const m = buildReport(new ChartData(recs), { date: "2023-09-01" });
+    const county = m.blocks.find((b) => b.kind === "table")! as Extract<ReportModel["blocks"][number], { kind: "table" }>;
+    expect(county.table.headers).toEqual(["县（市、区）", "信访件（件）", "占比", "建议关注重点件（件）"]);
+    expect(county.table.rows.every((row) => row.length === 4 && !row.includes("无数据"))).toBe(true);
+    expect(county.table.note).toContain("表中没有“是否属实”列，属实率无数据，未列。");
+    expect(county.table.note).toContain("表中没有“是否办结”列，办结率无数据，未列。");
+    // with the columns, a county whose cases all leave 是否属实 blank still reads 无数据 in its cell
+    expect(model.blocks.find((b) => b.kind === "table")).toMatchObject({
+      table: { headers: expect.arrayContaining(["属实率", "办结率", "办结率（含阶段性）"]) },
+    });
   });
 
   it("counts 重点件 from 案卷类别 only, when the table has it", async () => {

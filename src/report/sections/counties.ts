@@ -19,15 +19,22 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
   const countyRows = [...data.ranking].sort((a, b) => compareCountyKeys(a.county, b.county));
   // per 100,000 residents only when every county with cases has a sourced population
   const withPop = countyRows.every((x) => x.county === UNRESOLVED || x.count === 0 || x.population !== null);
+  // a rate the whole table cannot give (no such column, or all blank) is no column: a column of
+  // 无数据 down every county tells the reader nothing the note does not
+  const rateColumns = (
+    [
+      ["属实率", r.verifiedRate, (x) => x?.verifiedRate],
+      ["办结率", r.closedRate, (x) => x?.closedRate],
+      ["办结率（含阶段性）", r.closedOrPhaseRate, (x) => x?.closedOrPhaseRate],
+    ] as const satisfies readonly (readonly [string, Rate, (x: ReturnType<typeof byCountyRates.get>) => Rate | undefined])[]
+  ).filter(([, total]) => total.value !== null);
   const rows = countyRows.map((x) => {
     const rr = byCountyRates.get(x.county);
     return [
       x.countyName,
       int(x.count),
       pct(x.share),
-      rateCell(rr?.verifiedRate),
-      rateCell(rr?.closedRate),
-      rateCell(rr?.closedOrPhaseRate),
+      ...rateColumns.map(([, , of]) => rateCell(of(rr))),
       int(keyByCounty.get(x.county) ?? 0),
       ...(withPop ? [x.per100k === null ? NO_VALUE : `${x.per100k.toFixed(2)}${x.populationRounded ? "*" : ""}`] : []),
     ];
@@ -39,17 +46,25 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
     "合计",
     int(cases.length),
     cases.length ? "100.0%" : NO_VALUE,
-    rateCell(r.verifiedRate),
-    rateCell(r.closedRate),
-    rateCell(r.closedOrPhaseRate),
+    ...rateColumns.map(([, total]) => rateCell(total)),
     int(ctx.hasCategory ? ctx.keyCount : ctx.suggestedCount),
     ...(withPop ? [totalPop ? ((resolvedCases / totalPop) * 100_000).toFixed(2) : NO_VALUE] : []),
   ]);
-  // why a whole column of the county table reads 无数据
-  const rateNotes = [r.verifiedRate, r.closedRate]
-    .filter((x) => x.value === null)
-    .map((x) => `${x.reason}。`)
-    .filter((x, i, a) => a.indexOf(x) === i)
+  // why a rate is not in the table
+  const missing = (
+    [
+      ["属实率", r.verifiedRate],
+      ["办结率", r.closedRate],
+    ] as const
+  ).filter(([, x]) => x.value === null);
+  const rateNotes = [...new Set(missing.map(([, x]) => x.reason))]
+    .map(
+      (reason) =>
+        `${reason}，${missing
+          .filter(([, x]) => x.reason === reason)
+          .map(([name]) => name)
+          .join("、")}无数据，未列。`,
+    )
     .join("");
   out.table({
     caption: "各县（市、区）信访件情况",
@@ -57,9 +72,7 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
       "县（市、区）",
       "信访件（件）",
       "占比",
-      "属实率",
-      "办结率",
-      "办结率（含阶段性）",
+      ...rateColumns.map(([name]) => name),
       ctx.hasCategory ? "重点件（件）" : "建议关注重点件（件）",
       ...(withPop ? ["每10万人件数"] : []),
     ],
@@ -67,7 +80,7 @@ export function countiesSection(ctx: ReportContext, out: ReportBlocks): void {
     totalRow: true,
     source: `${ctx.source}${withPop ? "；常住人口为第七次全国人口普查（2020年）数据" : ""}。`,
     note: [
-      "属实率、办结率的定义见“说明”，未填写的不计入；“无数据”表示原表没有该栏或全部未填。",
+      rateColumns.length ? "属实率、办结率的定义见“说明”，未填写的不计入；“无数据”表示该县（市、区）的信访件均未填写。" : "",
       rateNotes,
       ctx.hasCategory ? "" : "原表没有“案卷类别”，“建议关注重点件”为按规则提示的件数，仅为建议，不是督察组认定的重点件。",
       ctx.asOf ? `办理情况截至${formatDate(ctx.asOf)}。` : "",
