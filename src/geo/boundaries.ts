@@ -42,8 +42,8 @@ export interface PrefectureProperties {
 export type TopoArea<P> =
   { type: "Polygon"; id?: string; arcs: number[][]; properties: P } | { type: "MultiPolygon"; id?: string; arcs: number[][][]; properties: P };
 
-/** The shape of data/geo/counties-430000.topo.json (quantized, delta-encoded arcs). */
-export interface HunanTopology {
+/** The shape of data/geo/counties-<province code>.topo.json (quantized, delta-encoded arcs). */
+export interface CountyTopology {
   type: "Topology";
   bbox: [number, number, number, number];
   transform: { scale: [number, number]; translate: [number, number] };
@@ -53,6 +53,9 @@ export interface HunanTopology {
   };
   arcs: [number, number][][];
 }
+
+/** Hunan's topology (data/geo/counties-430000.topo.json): the type before every province had one. */
+export type HunanTopology = CountyTopology;
 
 /** A Hunan county as a GeoJSON feature. */
 export type CountyFeature = Feature<Polygon | MultiPolygon, CountyProperties>;
