@@ -24,13 +24,18 @@ export {
 export {
   type CountyFeature,
   type CountyProperties,
+  type CountyTopology,
   type HunanTopology,
   type PrefectureFeature,
   type PrefectureProperties,
   type TopoArea,
+  countiesFile,
   countyBoundaries,
   hunanTopology,
   prefectureBoundaries,
+  provinceCountyBoundaries,
+  provincePrefectureBoundaries,
+  provinceTopology,
 } from "./geo/boundaries.js";
 
 // ingest: files -> records + rejects
