@@ -19,6 +19,7 @@ export {
   DEFAULT_AREA_CONTEXT,
   NATIONAL_AREA_CONTEXT,
   fullCountyName,
+  contextProvinceCode,
   parseAreaContext,
 } from "./geo/resolve.js";
 export {
