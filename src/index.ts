@@ -43,6 +43,7 @@ export {
   parseVerification,
 } from "./model/vocabulary.js";
 export type { AreaResolution, Complaint, Reject, SourceRef, Warning } from "./model/complaint.js";
+export { PROVINCES, type Province, findProvince, provinceOfCode } from "./model/provinces.js";
 export {
   type Classification,
   type ClassifiedComplaint,

@@ -19,18 +19,24 @@ export {
   DEFAULT_AREA_CONTEXT,
   NATIONAL_AREA_CONTEXT,
   fullCountyName,
+  contextProvinceCode,
   parseAreaContext,
 } from "./geo/resolve.js";
 export {
   type CountyFeature,
   type CountyProperties,
+  type CountyTopology,
   type HunanTopology,
   type PrefectureFeature,
   type PrefectureProperties,
   type TopoArea,
+  countiesFile,
   countyBoundaries,
   hunanTopology,
   prefectureBoundaries,
+  provinceCountyBoundaries,
+  provincePrefectureBoundaries,
+  provinceTopology,
 } from "./geo/boundaries.js";
 
 // ingest: files -> records + rejects

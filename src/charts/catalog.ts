@@ -14,7 +14,8 @@ import { closureProgress } from "../analyze/progress.js";
 import { repeats } from "../analyze/repeats.js";
 import { type TimeToCloseResult, timeToClose } from "../analyze/time-to-close.js";
 import { type SnapshotOptions, latest, snapshotDates } from "../analyze/snapshots.js";
-import { countyBoundaries } from "../geo/boundaries.js";
+import { provinceCountyBoundaries } from "../geo/boundaries.js";
+import { type Province, findProvince, provinceOfCode } from "../model/provinces.js";
 import { countiesOf, divisions } from "../geo/divisions.js";
 import { redact } from "../text/redact.js";
 import { ChartDataError } from "./registry.js";
@@ -46,6 +47,11 @@ export interface ChartDataOptions extends SnapshotOptions {
    * then throws a ChartDataError, so the repeats chart is skipped and the report says so.
    */
   repeats?: boolean;
+  /**
+   * the inspection's province (code or name, e.g. from --context 山东省 or 370100), whose
+   * counties the map draws; default the province with the most cases
+   */
+  province?: string;
 }
 
 /** A repeat group fit to publish: every piece of complaint text redacted. */
@@ -144,15 +150,44 @@ export class ChartData {
     return this.#get("repeats", () => repeats(this.cases).groups.map(redactGroup));
   }
 
-  /** The counties to map: the prefecture's, or those of every Hunan prefecture with cases. */
+  /**
+   * The province the county map draws: the inspection's (options.province, from --context or
+   * DUCHA_CONTEXT) when given, else the one with the most cases (the first by code on a tie);
+   * undefined when no case has a province.
+   */
+  get mapProvince(): Province | undefined {
+    return this.#get("mapProvince", () => {
+      if (this.options.province) {
+        const p = findProvince(this.options.province);
+        if (!p) throw new RangeError(`no province ${this.options.province}`);
+        return p;
+      }
+      const counts = new Map<string, number>();
+      for (const c of this.cases) {
+        const code = c.area.provinceCode ?? (c.area.prefectureCode ? provinceOfCode(c.area.prefectureCode)?.code : undefined);
+        if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+      }
+      const [top] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      return top ? findProvince(top[0]) : undefined;
+    });
+  }
+
+  /**
+   * The counties to map, all of one province ({@link mapProvince}): the prefecture's when (nearly)
+   * all cases are of one prefecture of it, else those of the province's prefectures with cases
+   * (the whole province when none has). Cases elsewhere are counted in the map's note.
+   */
   get boundaries() {
     return this.#get("boundaries", () => {
+      const province = this.mapProvince;
+      if (!province) throw new ChartDataError("这些信访件没有可识别的县区，无法绘制县区地图（county map: no county resolved）");
       const pref = this.prefecture;
-      const hunan = this.prefectures.filter((p) => p.code.startsWith("43"));
-      if (!hunan.length) throw new ChartDataError("县区地图目前只有湖南省的县界：这些信访件没有可识别的湖南县区（county map: Hunan only）");
-      const codes = pref ? [pref.code] : hunan.map((p) => p.code);
-      const all = countyBoundaries();
-      return { ...all, features: all.features.filter((f) => codes.includes(f.properties.prefectureCode)) };
+      const inProvince = this.prefectures.filter((p) => provinceOfCode(p.code)?.code === province.code).map((p) => p.code);
+      const codes = pref && inProvince.includes(pref.code) ? [pref.code] : inProvince;
+      const all = provinceCountyBoundaries(province.code);
+      // a prefecture whose every unit the base map lacks (三沙市) has no shape to draw
+      const drawn = all.features.filter((f) => codes.includes(f.properties.prefectureCode));
+      return { ...all, features: codes.length && drawn.length ? drawn : all.features };
     });
   }
 }

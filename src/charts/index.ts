@@ -29,7 +29,18 @@ export {
 } from "./theme.js";
 export { type ChartOptions, SCHEMA, titleOf } from "./options.js";
 export { countyHotspotsSpec } from "./hotspots.js";
-export { BASE_MAP_NOTE, type CountClasses, type CountyCount, type MapOptions, countClasses, countyMapSpec, labelPoint, outsideHunanCount } from "./map.js";
+export {
+  BASE_MAP_NOTE,
+  type CountClasses,
+  type CountyCount,
+  type MapOptions,
+  countClasses,
+  countyMapSpec,
+  labelPoint,
+  outsideHunanCount,
+  outsideProvinceCount,
+  provinceOfBoundaries,
+} from "./map.js";
 export { typeByCountySpec, typeSourceNote } from "./heatmap.js";
 export { typesSpec } from "./types.js";
 export { type TrendUnit, trendSpec } from "./trend.js";

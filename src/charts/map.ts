@@ -4,6 +4,7 @@ import type { CountyProperties } from "../geo/boundaries.js";
 import { type ChartOptions, frame, withPrefecture } from "./options.js";
 import { TEXT_ON_LIGHT } from "./theme.js";
 import { UNRESOLVED } from "../text/format.js";
+import { type Province, provinceOfCode } from "../model/provinces.js";
 
 /**
  * A county's count: `countyRanking()` rows, or any rows with a GB/T code and a number. A row
@@ -218,21 +219,37 @@ export function countClasses(max: number): CountClasses {
 }
 
 /**
- * Complaints of counties outside Hunan: the base map has Hunan's counties only
- * (src/geo/boundaries.ts), so these are never drawn; the map's note and a page without a map say
- * how many there are. Counties not resolved are not counted here.
+ * Complaints of counties outside the province `provinceCode` (e.g. "430000"): the base map is one
+ * province's counties (src/geo/boundaries.ts), so these are never drawn; the map's note and a
+ * page without a map say how many there are. Counties not resolved are not counted here.
  */
+export function outsideProvinceCount(counts: readonly CountyCount[], provinceCode: string): number {
+  const prefix = provinceCode.slice(0, 2);
+  return counts.reduce((s, c) => s + (c.county !== UNRESOLVED && !c.county.startsWith(prefix) ? c.count : 0), 0);
+}
+
+/** Complaints of counties outside Hunan: {@link outsideProvinceCount} for 430000 (as before every province had a base map). */
 export function outsideHunanCount(counts: readonly CountyCount[]): number {
-  return counts.reduce((s, c) => s + (c.county !== UNRESOLVED && !c.county.startsWith("43") ? c.count : 0), 0);
+  return outsideProvinceCount(counts, "430000");
+}
+
+/**
+ * The province a map's counties lie in (that of its first county), or undefined for an empty
+ * map. The base maps are one province each (data/geo/counties-<code>.topo.json).
+ */
+export function provinceOfBoundaries(boundaries: FeatureCollection<Polygon | MultiPolygon, CountyProperties>): Province | undefined {
+  const first = boundaries.features[0];
+  return first ? provinceOfCode(first.properties.code) : undefined;
 }
 
 /**
  * Choropleth map of complaints by county: each county shaded by its class of count (分级设色:
  * at most 5 classes whose lightness falls with the count, so it prints in greyscale) and labelled with its name and
- * count. `boundaries` are the counties to draw, e.g. `countyBoundaries("431000")` for 郴州's 11;
- * counts are joined by GB/T code and counties without a row show 0. The note splits the total:
- * drawn + outside the map (in Hunan) + outside Hunan (no boundaries) + county unresolved = all the
- * rows' counts.
+ * count. `boundaries` are the counties to draw, of one province, e.g. `countyBoundaries("431000")`
+ * for 郴州's 11 or `provinceCountyBoundaries("山东")`; counts are joined by GB/T code and
+ * counties without a row show 0. The note splits the total: drawn + outside the map (in the
+ * province: other prefectures, or units the base map lacks) + outside the province (其他省份,
+ * never drawn) + county unresolved = all the rows' counts.
  */
 export function countyMapSpec(
   counts: readonly CountyCount[],
@@ -247,8 +264,9 @@ export function countyMapSpec(
   const total = counts.reduce((s, c) => s + c.count, 0);
   const unresolved = byCode.get(UNRESOLVED) ?? 0;
   const outside = total - shown - unresolved;
-  // a row of another province can never be drawn, whatever the boundaries passed, and the note says so plainly
-  const outsideHunan = outsideHunanCount(counts);
+  // a row of another province than the map's can never be drawn, and the note says so plainly
+  const province = provinceOfBoundaries(boundaries);
+  const outsideProvince = province ? outsideProvinceCount(counts, province.code) : 0;
   const classes = countClasses(max);
   const features = boundaries.features.map((f): Feature => {
     const g = f.geometry;
@@ -282,8 +300,8 @@ export function countyMapSpec(
   const labelled = features.length <= MAX_LABELLED;
   const hidden = labelled ? placeLabels(features, box, width, height) : features.length;
   const parts = [
-    outside - outsideHunan > 0 ? `图示范围外 ${outside - outsideHunan} 件` : "",
-    outsideHunan > 0 ? `湖南省外 ${outsideHunan} 件（底图只有湖南省的县界，省外不绘）` : "",
+    outside - outsideProvince > 0 ? `图示范围外 ${outside - outsideProvince} 件` : "",
+    province && outsideProvince > 0 ? `${province.name}外 ${outsideProvince} 件（底图只有${province.name}的县界，省外不绘）` : "",
     unresolved > 0 ? `县区未识别 ${unresolved} 件` : "",
   ].filter(Boolean);
   const notes = [parts.length ? `共 ${total} 件：图中 ${shown} 件，${parts.join("，")}` : `按行政区域计，共 ${shown} 件`];

@@ -16,6 +16,7 @@ import { FontNotFoundError, findCjkFont } from "../charts/fonts.js";
 import { renderPng, renderSvg } from "../charts/render.js";
 import type { AnalyzableComplaint } from "../analyze/keys.js";
 import { ensureDir, writeOutput } from "../export/output.js";
+import { contextProvinceCode } from "../geo/resolve.js";
 import { ingestFiles } from "../ingest/index.js";
 import { gateDeep } from "../text/redact.js";
 import { CliError, UsageError } from "./errors.js";
@@ -103,12 +104,20 @@ export async function loadChartData(
   const asOf = values["as-of"];
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of 需要日期，如 2023-07-16，收到「${asOf}」`);
   const population = values.population ? readPopulation(values.population) : undefined;
-  const ingested = await ingestFiles([...files], ingestOptionsFrom(values));
+  const ingestOptions = ingestOptionsFrom(values);
+  const ingested = await ingestFiles([...files], ingestOptions);
   if (!ingested.records.length) throw new CliError("没有读到任何信访件（no complaints read）：用 ducha ingest 查看原因");
   const records: AnalyzableComplaint[] = ingested.records;
+  const province = ingestOptions.context ? contextProvinceCode(ingestOptions.context) : undefined;
   await classifyForStatistics(records, io);
   return {
-    data: new ChartData(records, { ...(asOf ? { asOf } : {}), ...(population ? { population } : {}), ...(values["no-repeats"] ? { repeats: false } : {}) }),
+    data: new ChartData(records, {
+      ...(asOf ? { asOf } : {}),
+      ...(population ? { population } : {}),
+      ...(values["no-repeats"] ? { repeats: false } : {}),
+      // the map draws the province of --context when it names one, else the one with the most cases
+      ...(province ? { province } : {}),
+    }),
     rejected: ingested.rejected,
     synthetic: ingested.synthetic,
   };

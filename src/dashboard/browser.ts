@@ -25,6 +25,8 @@ export {
   countyHotspotsSpec,
   countyMapSpec,
   outsideHunanCount,
+  outsideProvinceCount,
+  provinceOfBoundaries,
   typeByCountySpec,
   typeSourceNote,
   typesSpec,

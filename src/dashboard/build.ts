@@ -18,6 +18,7 @@ import {
   REDACTED,
   buildReport,
   caseKey,
+  contextProvinceCode,
   countiesOf,
   hasAction,
   ingestFiles,
@@ -110,7 +111,7 @@ function textRecord(c: ClassifiedComplaint): Omit<TextRecord, "row"> {
   return { id: caseKey(c), text, types, themes, key, at, ...(target ? { target } : {}) };
 }
 
-/** The counties to map (ChartData.boundaries: the prefecture's), coordinates rounded to ~100 m; null without Hunan counties. */
+/** The counties to map (ChartData.boundaries: one province's, or a prefecture's of it), coordinates rounded to ~100 m; null without any county resolved. */
 function geoFor(data: ChartData) {
   let all;
   try {
@@ -228,7 +229,9 @@ export async function writeDashboardData(files: readonly string[], dir: string, 
   compact.length = 0;
   records.length = 0; // the redacted records with their cells: `all` holds what is used below
   // the analyses of the charts and the report, shared (ChartData computes each once)
-  const chartData = new ChartData(all);
+  // the map draws the inspection's province when DUCHA_CONTEXT names one, else the one with the most cases
+  const province = context ? contextProvinceCode(context) : undefined;
+  const chartData = new ChartData(all, province ? { province } : {});
   const cases = chartData.cases as ClassifiedComplaint[];
   log(`分类 ${cases.length} 件（${Math.round(performance.now() - t1)} ms）`);
 

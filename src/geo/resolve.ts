@@ -463,6 +463,14 @@ export function parseAreaContext(spec: string): AreaContext {
   return context;
 }
 
+/**
+ * The province code of an area context (湖南省郴州市 -> "430000", 431100 -> "430000"); undefined
+ * for the whole country (全国). Throws for names or codes that name nothing, as parseAreaContext.
+ */
+export function contextProvinceCode(context: AreaContext): string | undefined {
+  return new AreaResolver(context).provinceCode;
+}
+
 function readAreaContext(spec: string): AreaContext {
   const s = normalizeCell(spec);
   if (/^(?:全国|中国|national|china|000000)$/i.test(s)) return NATIONAL_AREA_CONTEXT;

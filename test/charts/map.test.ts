@@ -63,7 +63,7 @@ describe("county map", () => {
     expect(parts.slice(0, 3).reduce((a, b) => a + b, 0)).toBe(total);
   });
 
-  it("says plainly that the base map has Hunan only, and how many cases lie in other provinces", () => {
+  it("says plainly that the base map is Hunan's only, and how many cases lie in other provinces", () => {
     // a table of many provinces (ux18's 318 published rows): 天津 and 上海 counties are not on any map
     const spec = countyMapSpec(
       [

@@ -6,11 +6,15 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { describe, expect, it, vi } from "vitest";
+import { countyMapSpec } from "../../src/charts/map.js";
 import { buildDashboardData } from "../../src/dashboard/build.js";
 import { DataInputError, dataContext } from "../../src/dashboard/inputs.js";
 import type { CasesFile } from "../../src/dashboard/model.js";
 import { DashboardData } from "../../src/dashboard/select.js";
+import type { CountyProperties } from "../../src/geo/boundaries.js";
 import { tempDir } from "../cli/helpers.js";
 
 vi.mock("vega", () => ({ View: class {}, Warn: 2, logger: () => ({}), parse: () => ({}) }));
@@ -51,6 +55,30 @@ describe("the dashboard's area (DUCHA_CONTEXT)", () => {
     const without = await counts(file);
     expect(without.get("（未识别）")).toBe(2);
     expect(without.get("371312") ?? 0).toBe(0);
+  }, 120_000);
+
+  it("ships the base map of the named province, else of the province with the most complaints, and no other", async () => {
+    // 14 天津 rows, 4 山东, 2 湖南 (test/charts/map-province.test.ts)
+    const tianjin = fileURLToPath(new URL("../fixtures/real/天津信访件_区县.csv", import.meta.url));
+    const geoOf = async (context: string) => {
+      const out = await buildDashboardData([tianjin], () => {}, { context });
+      return JSON.parse(out.get("geo.json") as string) as FeatureCollection<Polygon | MultiPolygon, CountyProperties>;
+    };
+    const national = await geoOf("全国");
+    expect(national.features).toHaveLength(16);
+    expect(national.features.every((f) => f.properties.code.startsWith("12"))).toBe(true);
+    const shandong = await geoOf("山东省");
+    expect(shandong.features.length).toBeGreaterThan(5);
+    expect(shandong.features.every((f) => f.properties.code.startsWith("37"))).toBe(true);
+    // the page's map note counts what the base map leaves out
+    const spec = countyMapSpec(
+      [
+        { county: "120116", count: 4 },
+        { county: "370281", count: 1 },
+      ],
+      shandong,
+    );
+    expect(JSON.stringify(spec.title)).toContain("山东省外 4 件（底图只有山东省的县界，省外不绘）");
   }, 120_000);
 
   it("refuses an area it cannot read, naming the variable and how to write it", () => {
