@@ -174,20 +174,21 @@ export class ChartData {
 
   /**
    * The counties to map, all of one province ({@link mapProvince}): the prefecture's when (nearly)
-   * all cases are of one prefecture of it, else those of the province's prefectures with cases
-   * (the whole province when none has). Cases elsewhere are counted in the map's note.
+   * all cases are of one prefecture of it, else the whole province's. Cases elsewhere are counted
+   * in the map's note.
    */
   get boundaries() {
     return this.#get("boundaries", () => {
       const province = this.mapProvince;
       if (!province) throw new ChartDataError("这些信访件没有可识别的县区，无法绘制县区地图（county map: no county resolved）");
       const pref = this.prefecture;
-      const inProvince = this.prefectures.filter((p) => provinceOfCode(p.code)?.code === province.code).map((p) => p.code);
-      const codes = pref && inProvince.includes(pref.code) ? [pref.code] : inProvince;
       const all = provinceCountyBoundaries(province.code);
+      // the prefectures with cases alone were islands on a blank page (山东: 青岛, 威海, 菏泽 …),
+      // with no outline of the province to place them: one prefecture, or the whole province
+      if (!pref || provinceOfCode(pref.code)?.code !== province.code) return all;
       // a prefecture whose every unit the base map lacks (三沙市) has no shape to draw
-      const drawn = all.features.filter((f) => codes.includes(f.properties.prefectureCode));
-      return { ...all, features: codes.length && drawn.length ? drawn : all.features };
+      const drawn = all.features.filter((f) => f.properties.prefectureCode === pref.code);
+      return { ...all, features: drawn.length ? drawn : all.features };
     });
   }
 }
