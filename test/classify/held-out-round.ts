@@ -4,9 +4,16 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { Classifier } from "../../src/classify/classifier.js";
 import { score } from "../../src/classify/metrics.js";
-import type { RealRow } from "../../src/classify/real.js";
+import { type HeldOutRoundNumber, type RealRow, loadRealRows, loadRoundRows } from "../../src/classify/real.js";
 import { EIGHT_TYPES } from "../../src/classify/scheme.js";
 import { parsePollutionTypes } from "../../src/model/vocabulary.js";
+
+/** Every real row collected before round `n`: rows.tsv (the 58 shared development rows too) and rounds 6 … n − 1. */
+export function rowsBefore(n: number): RealRow[] {
+  const out = loadRealRows();
+  for (let k = 6; k < n; k++) out.push(...loadRoundRows(k as HeldOutRoundNumber));
+  return out;
+}
 
 /** What a held-out round of real rows (data/labelled/real/roundN.tsv) is checked against. */
 export interface HeldOutRound {

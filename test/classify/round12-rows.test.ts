@@ -1,6 +1,6 @@
 import { describe } from "vitest";
-import { loadRealRows, loadRoundRows, roundFile } from "../../src/classify/real.js";
-import { heldOutRoundChecks } from "./held-out-round.js";
+import { loadRoundRows, roundFile } from "../../src/classify/real.js";
+import { heldOutRoundChecks, rowsBefore } from "./held-out-round.js";
 
 /**
  * The twelfth held-out round (data/labelled/real/round12.tsv: 6 rows from 5 pages of three
@@ -16,15 +16,7 @@ describe("round 12 held-out rows", () => {
     rows: loadRoundRows(12),
     file: roundFile(12),
     load: (file) => loadRoundRows(12, file),
-    earlier: [
-      ...loadRealRows(),
-      ...loadRoundRows(6),
-      ...loadRoundRows(7),
-      ...loadRoundRows(8),
-      ...loadRoundRows(9),
-      ...loadRoundRows(10),
-      ...loadRoundRows(11),
-    ],
+    earlier: rowsBefore(12),
     afterId: 396,
     noteNamesRound: true,
     floor: { scored: 6, microF1: 0.7, exact: 3 },

@@ -1,6 +1,6 @@
 import { describe } from "vitest";
-import { loadRealRows, loadRoundRows, roundFile } from "../../src/classify/real.js";
-import { heldOutRoundChecks } from "./held-out-round.js";
+import { loadRoundRows, roundFile } from "../../src/classify/real.js";
+import { heldOutRoundChecks, rowsBefore } from "./held-out-round.js";
 
 /**
  * The thirteenth held-out round (data/labelled/real/round13.tsv: 6 rows from 5 pages of five
@@ -15,16 +15,7 @@ describe("round 13 held-out rows", () => {
     rows: loadRoundRows(13),
     file: roundFile(13),
     load: (file) => loadRoundRows(13, file),
-    earlier: [
-      ...loadRealRows(),
-      ...loadRoundRows(6),
-      ...loadRoundRows(7),
-      ...loadRoundRows(8),
-      ...loadRoundRows(9),
-      ...loadRoundRows(10),
-      ...loadRoundRows(11),
-      ...loadRoundRows(12),
-    ],
+    earlier: rowsBefore(13),
     afterId: 402,
     noteNamesRound: true,
     floor: { scored: 6, microF1: 0.9, exact: 5 },
