@@ -37,7 +37,6 @@ export {
   countClasses,
   countyMapSpec,
   labelPoint,
-  outsideHunanCount,
   outsideProvinceCount,
   provinceOfBoundaries,
 } from "./map.js";

@@ -228,11 +228,6 @@ export function outsideProvinceCount(counts: readonly CountyCount[], provinceCod
   return counts.reduce((s, c) => s + (c.county !== UNRESOLVED && !c.county.startsWith(prefix) ? c.count : 0), 0);
 }
 
-/** Complaints of counties outside Hunan: {@link outsideProvinceCount} for 430000 (as before every province had a base map). */
-export function outsideHunanCount(counts: readonly CountyCount[]): number {
-  return outsideProvinceCount(counts, "430000");
-}
-
 /**
  * The province a map's counties lie in (that of its first county), or undefined for an empty
  * map. The base maps are one province each (data/geo/counties-<code>.topo.json).

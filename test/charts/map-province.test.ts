@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AnalyzableComplaint } from "../../src/analyze/keys.js";
 import { ChartData } from "../../src/charts/catalog.js";
-import { countyMapSpec, outsideHunanCount, outsideProvinceCount, provinceOfBoundaries } from "../../src/charts/map.js";
+import { countyMapSpec, outsideProvinceCount, provinceOfBoundaries } from "../../src/charts/map.js";
 import { toVega } from "../../src/charts/render.js";
 import { provinceCountyBoundaries } from "../../src/geo/boundaries.js";
 import { NATIONAL_AREA_CONTEXT, contextProvinceCode, parseAreaContext } from "../../src/geo/resolve.js";
@@ -78,7 +78,9 @@ describe("outside the province", () => {
   it("counts complaints of other provinces, not the unresolved ones", () => {
     expect(outsideProvinceCount(counts, "120000")).toBe(3);
     expect(outsideProvinceCount(counts, "370000")).toBe(6);
-    expect(outsideHunanCount(counts)).toBe(5);
+    expect(outsideProvinceCount(counts, "430000")).toBe(5);
+    // none outside when every resolved county is the province's
+    expect(outsideProvinceCount(counts.slice(1, 2), "370000")).toBe(0);
   });
 
   it("takes the province from the boundaries drawn", () => {

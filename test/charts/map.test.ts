@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countyMapSpec, labelPoint, outsideHunanCount } from "../../src/charts/index.js";
+import { countyMapSpec, labelPoint } from "../../src/charts/index.js";
 import { toVega } from "../../src/charts/render.js";
 import { countyBoundaries } from "../../src/geo/boundaries.js";
 
@@ -77,17 +77,6 @@ describe("county map", () => {
     );
     const note = JSON.stringify(spec.title);
     expect(note).toContain("共 17 件：图中 3 件，图示范围外 2 件，湖南省外 8 件（底图只有湖南省的县界，省外不绘），县区未识别 4 件");
-  });
-
-  it("counts the cases outside Hunan for a page without a map (热点's empty map card), not the unresolved ones", () => {
-    const counts = [
-      { county: "431081", count: 3 },
-      { county: "120116", count: 6 },
-      { county: "310105", count: 2 },
-      { county: "（未识别）", count: 4 },
-    ];
-    expect(outsideHunanCount(counts)).toBe(8);
-    expect(outsideHunanCount(counts.slice(0, 1))).toBe(0);
   });
 
   it("draws any Hunan prefecture (长沙市), leaving out labels that would overlap", () => {
