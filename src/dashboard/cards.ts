@@ -8,7 +8,8 @@ import { type TopLevelSpec, compile } from "vega-lite";
 import { MISSING } from "../analyze/keys.js";
 import { type Rate, rates } from "../analyze/rates.js";
 import { chineseAria } from "../charts/aria.js";
-import { SYNTHETIC_NOTE } from "../charts/theme.js";
+import { NARROW_PX, fitLegends, fitTitle, narrowSteps } from "../charts/narrow.js";
+import { CHART_CONFIG, SYNTHETIC_NOTE } from "../charts/theme.js";
 import { type Child, cnDate, cnDay, el, fileName, num, pct, saveBlob } from "./dom.js";
 import { describeFilters } from "./filterbar.js";
 import { CLOSED_RATE_TARGET, CLOSED_RATE_WARN, type LeagueRow, deltaText, leagueRows, unresolvedCases } from "./league.js";
@@ -176,18 +177,76 @@ function dataUrlBlob(url: string): Blob {
  * dashboard bundles vega and vega-lite into its one module (scripts/dashboard-build.ts).
  */
 async function draw(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
-  const log = logger(Warn);
-  const view = new View(parse(compile(spec, { logger: log }).spec, {}), { logger: log, renderer: "svg" });
-  // vega-embed's container class: style.css keeps its layout rules for it
-  target.classList.add("vega-embed");
-  target.replaceChildren();
-  await view.initialize(target).runAsync();
+  // the card's width, measured before the chart is in it (0 when the card is not on the page)
+  const available = contentWidth(target.parentElement);
+  // on a narrow card: title lines wrapped, legends under the plot (see src/charts/narrow.ts)
+  let fitted = available > 0 ? fitTitle(spec, available - 2 * CHART_PADDING) : spec;
+  if (available > 0 && available < NARROW_PX) fitted = fitLegends(fitted);
+  let view = await render(target, fitted);
+  // a map is scaled as a picture: its labels are placed for the size it was made for
+  if (available > 0 && !JSON.stringify(fitted).includes('"geoshape"')) {
+    // a plot of fixed width is drawn narrower rather than scaled down, so its text keeps its size
+    await fitWidth(view, target, available);
+    // what that cannot fit (a column a type, small multiples): fewer columns, narrower steps, once
+    const drawn = Number(target.querySelector("svg")?.getAttribute("width"));
+    const narrower = drawn > available ? narrowSteps(fitted, available / drawn) : fitted;
+    if (narrower !== fitted) {
+      view.finalize();
+      view = await render(target, narrower);
+      await fitWidth(view, target, available);
+    }
+  }
   // one Chinese label for the whole chart (the spec's description, see frame() in src/charts):
   // vega calls its container an English "visualization"; the SVG's own parts are not announced
   target.setAttribute("role", "img");
   target.setAttribute("aria-roledescription", "图表");
   target.querySelector("svg")?.setAttribute("aria-hidden", "true");
   return view;
+}
+
+/** The views drawn with a plot area of fixed width (not one set by a step per band or a facet). */
+const fixedWidth = new WeakSet<View>();
+
+/** A vega-lite spec drawn into `target` (emptied first) as SVG. */
+async function render(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
+  const log = logger(Warn);
+  const vega = compile(spec, { logger: log }).spec;
+  const view = new View(parse(vega, {}), { logger: log, renderer: "svg" });
+  if (typeof vega.width === "number") fixedWidth.add(view);
+  // vega-embed's container class: style.css keeps its layout rules for it
+  target.classList.add("vega-embed");
+  target.replaceChildren();
+  await view.initialize(target).runAsync();
+  return view;
+}
+
+/** CHART_CONFIG's padding around a chart, in px (inside its SVG). */
+const CHART_PADDING = typeof CHART_CONFIG.padding === "number" ? CHART_CONFIG.padding : 0;
+/** The narrowest plot area a chart is drawn with to fit its card, in px. */
+const MIN_PLOT_WIDTH = 140;
+
+/** An element's width inside its padding, in px (0 when it is not laid out). */
+function contentWidth(e: HTMLElement | null): number {
+  if (!e?.isConnected) return 0;
+  const style = getComputedStyle(e);
+  return Math.floor(e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+}
+
+/**
+ * Narrows a drawn chart's plot area until its SVG fits `available` px (at most twice: a legend or
+ * axis may move; never below {@link MIN_PLOT_WIDTH}). On a 390 px phone the charts had been drawn
+ * 431–611 px wide and shown at 0.48–0.76 of that, their 12 px text at 6–9 px.
+ */
+async function fitWidth(view: View, target: HTMLElement, available: number): Promise<void> {
+  if (!fixedWidth.has(view)) return;
+  for (let i = 0; i < 2; i++) {
+    const drawn = Number(target.querySelector("svg")?.getAttribute("width"));
+    const width = view.width();
+    if (!(drawn > available) || !Number.isFinite(width)) return;
+    const next = Math.max(MIN_PLOT_WIDTH, Math.floor(width - (drawn - available)));
+    if (next >= width) return;
+    await view.width(next).runAsync();
+  }
 }
 
 let queue: Promise<unknown> = Promise.resolve();
