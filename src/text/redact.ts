@@ -143,13 +143,16 @@ const name = () => `(?:(?:小|老|阿)(?:${surnames()})|(?:${surnames()})(?:某�
 
 /** Characters that never belong to a given name after a weak cue ("村民都反映", "居民楼下", "群众多次"). */
 const NOT_GIVEN = /[的了是在和与及等都也还已被把向从对们个村镇乡县区市省厂场店楼院校路街组队里边面周围附近反映称说表示来电信举报投诉多次一家户民小大]/;
-/** Words after a cue that start with a surname but are not names (本人居住在…, 举报人信息). */
+/**
+ * Words after a cue that start with a surname but are not names (本人居住在…, 举报人信息,
+ * 信访人房屋后, 村民农田, 举报人曾多次向…: the last three from published rows).
+ */
 const NOT_NAME =
-  /^(?:居民|居住|居家|村民|市民|业主|住户|群众|公民|附近|周边|周围|本地|当地|这里|那里|全村|全家|一名|一位|和平|时候|时常|时间|平时|信访|信息|信件|常年|常住|明显|都是|都在|都有|安全|方面|高速|国家|公司|公众|全部|全体)/;
+  /^(?:居民|居住|居家|村民|市民|业主|住户|群众|公民|附近|周边|周围|本地|当地|这里|那里|全村|全家|一名|一位|和平|时候|时常|时间|平时|信访|信息|信件|常年|常住|明显|都是|都在|都有|安全|方面|高速|国家|公司|公众|全部|全体|房屋|房子|房前|房后|农田|农房|农户|农业|农作物|农村|农民|农药|曾(?:多次|数次|几次|经|向|于|在|到|去|来|就|找|打|给|与|和|反映|举报|投诉|来电|来信))/;
 
-/** After 居民/群众, words such as 居民楼, 群众关切, 居民阳台, 群众利益 start with a surname. */
+/** After 居民/群众, words such as 居民楼, 群众关切, 居民阳台, 群众利益, 居民区, 居民点 start with a surname. */
 const NOT_NAME_WEAK =
-  /^(?:楼|关切|关心|关注|阳台|门口|房屋|房子|安全|安置|生活|健康|利益|权益|饮水|用水|出行|休息|正常|强烈|意见|诉求|满意|普遍|集中|纷纷|一致|长期|常年|日常|时常|经常|都|和|于|向|应|强|反)/;
+  /^(?:楼|关切|关心|关注|阳台|门口|房屋|房子|安全|安置|生活|健康|利益|权益|饮水|用水|出行|休息|正常|强烈|意见|诉求|满意|普遍|集中|纷纷|一致|长期|常年|日常|时常|经常|都|和|于|向|应|强|反|区|点)/;
 
 interface NamePattern {
   re: RegExp;
@@ -256,7 +259,12 @@ const BARE_AFTER =
 const CONTACT_AFTER = "处理|解决|核实|了解|协调|[，,。；;！!]|$";
 /** given names that end like a place or a group of houses: 王家, 李村, 张庄, 刘湾 */
 const PLACE_END = /[家村庄湾洞坪屯寨堡铺桥港坝塘冲岭沟垅岗镇乡县区市省路街园里组队场厂店楼院校边面周围近方部门局委会所站点处们]$/;
-let bare: { after: RegExp; window: RegExp; verb: RegExp; contact: RegExp; one: RegExp } | undefined;
+/**
+ * Compound surnames of data/dict/surnames.txt that open ordinary words or places more often than
+ * names (东方红, 西门口, 百里外, 南宫市, 长孙女): not looked for as a bare name's surname.
+ */
+const COMPOUND_NOT_BARE = new Set(["东方", "西门", "百里", "南宫", "长孙"]);
+let bare: { after: RegExp; window: RegExp; verb: RegExp; contact: RegExp; one: RegExp; compound: RegExp } | undefined;
 let notNames: Set<string> | undefined;
 
 function bareRes() {
@@ -267,7 +275,13 @@ function bareRes() {
     .flatMap((l) => l.trim().split(/\s+/))
     .filter(Boolean)
     .join("");
-  const one = `[${chars}]${CJK}{1,2}`;
+  // 欧阳娜娜说, 请联系司马光处理: the compound surnames (rare, so no given name is a word of theirs)
+  const compound = surnames()
+    .split("|")
+    .filter((w) => w.length === 2 && !COMPOUND_NOT_BARE.has(w))
+    .join("|");
+  const surname = `(?:${compound}|[${chars}])`;
+  const one = `${surname}${CJK}{1,2}`;
   bare = {
     // what follows a name is looked for first (a few places a text), then the few characters before
     after: new RegExp(BARE_AFTER, "g"),
@@ -276,7 +290,8 @@ function bareRes() {
     verb: /联系|找|通知|告诉/g,
     contact: new RegExp(`${one}(?=${CONTACT_AFTER})`, "y"),
     // one name of a chain: the shortest that a separator or the end follows (李和平和王五)
-    one: new RegExp(`[${chars}]${CJK}{1,2}?(?=[、和与及]|$)`, "y"),
+    one: new RegExp(`${surname}${CJK}{1,2}?(?=[、和与及]|$)`, "y"),
+    compound: new RegExp(`^(?:${compound})`),
   };
   return bare;
 }
@@ -290,10 +305,11 @@ function notName(candidate: string): boolean {
       .split("\n")
       .filter((l) => l && !l.startsWith("#")),
   );
-  const given = candidate.slice(1);
+  const compound = bareRes().compound.test(candidate);
+  const given = candidate.slice(compound ? 2 : 1);
   return (
     notNames.has(candidate) ||
-    (given.length === 2 && notNames.has(candidate.slice(0, 2)) && notNames.has(given)) ||
+    (!compound && given.length === 2 && notNames.has(candidate.slice(0, 2)) && notNames.has(given)) ||
     PLACE_END.test(given) ||
     NOT_NAME.test(candidate) ||
     NOT_GIVEN.test(given.slice(-1))
@@ -311,8 +327,9 @@ function chainNames(chain: string, one: RegExp): boolean {
     one.lastIndex = at;
     const m = one.exec(chain);
     if (!m) return false;
-    if (PSEUDONYM.test(m[0].slice(1))) {
-      if (!/^.(?:某某?|XX?|xx?|ＸＸ?|××?|\*\*?|＊＊?)$/.test(m[0])) return false;
+    const given = m[0].slice(bareRes().compound.test(m[0]) ? 2 : 1);
+    if (PSEUDONYM.test(given)) {
+      if (!/^(?:某某?|XX?|xx?|ＸＸ?|××?|\*\*?|＊＊?)$/.test(given)) return false;
     } else if (notName(m[0])) return false;
     else real = true;
     at = m.index + m[0].length;
