@@ -89,7 +89,7 @@ function loadHeldOutRound(file: string, round: string): RealRow[] {
  * before any prediction on it was printed, scored once by the lead with
  * `npm run eval -- --real-only --roundN`, development since (see the README there).
  */
-export const HELD_OUT_ROUNDS = { 6: "第六轮", 7: "第七轮", 8: "第八轮", 9: "第九轮", 10: "第十轮", 11: "第十一轮", 12: "第十二轮", 13: "第十三轮" } as const;
+export const HELD_OUT_ROUNDS = { 6: "第六轮", 7: "第七轮", 8: "第八轮", 9: "第九轮", 10: "第十轮", 11: "第十一轮", 12: "第十二轮", 13: "第十三轮", 14: "第十四轮" } as const;
 export type HeldOutRoundNumber = keyof typeof HELD_OUT_ROUNDS;
 
 /** The file of held-out round `n`. */
