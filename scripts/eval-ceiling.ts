@@ -22,10 +22,11 @@
  *   npx tsx scripts/eval-ceiling.ts
  */
 import { Classifier } from "../src/classify/classifier.js";
-import { type RealRow, HELD_OUT_ROUNDS, type HeldOutRoundNumber, loadRealRows, loadRoundRows } from "../src/classify/real.js";
+import { type RealRow, loadRealRows, loadRoundRows, scoredRounds } from "../src/classify/real.js";
 
 const classifier = new Classifier();
-const rounds = Object.keys(HELD_OUT_ROUNDS).map(Number) as HeldOutRoundNumber[];
+// the rounds scored once (development rows): a round still held out is never classified here
+const rounds = scoredRounds();
 const rows: RealRow[] = [...loadRealRows(), ...rounds.flatMap((n) => loadRoundRows(n))].filter((r) => !r.noType);
 const setKey = (labels: Iterable<string>) => [...new Set(labels)].sort().join("+");
 const pct = (n: number, d: number) => `${((n / d) * 100).toFixed(1)}%`;

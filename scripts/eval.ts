@@ -12,15 +12,13 @@
  *
  * 3. The sixth to tenth rounds (data/labelled/real/round6.tsv … round10.tsv), each scored once as
  *    held-out and development since, are scored only when --round6 … --round10 is given. The
- *    eleventh (round11.tsv), the twelfth (round12.tsv) and the thirteenth (round13.tsv) have been
- *    scored once too. The fourteenth (round14.tsv) is held out and not yet scored: --round14 scores
- *    it, once, by the lead.
+ *    eleventh to the fourteenth (round11.tsv … round14.tsv) have been scored once too.
  *
  *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 … --round14]
  *
  * --errors and --routed list development rows only: the held-out rows stay unseen (--errors with
- * --round6 … --round13 lists that round's too: each is development since its one scoring; a round
- * not yet scored, as round 14, is never listed).
+ * --round6 … --round14 lists that round's too: each is development since its one scoring; a round
+ * not yet scored is never listed).
  */
 import { parseArgs } from "node:util";
 import { Classifier } from "../src/classify/classifier.js";
@@ -28,7 +26,7 @@ import { loadCorpus } from "../src/classify/corpus.js";
 import { Analyzer } from "../src/classify/features.js";
 import { loadLexicon } from "../src/classify/lexicon.js";
 import { type Scores, bootstrap, score, seededRandom } from "../src/classify/metrics.js";
-import { type HeldOutRoundNumber, type RealRow, loadRealRows, loadRoundRows } from "../src/classify/real.js";
+import { FIRST_SCORES, type RealRow, heldOutRounds, loadRealRows, loadRoundRows } from "../src/classify/real.js";
 import { EIGHT_TYPES, routeWaste } from "../src/classify/scheme.js";
 import { SUBTYPE_LABELS, THEME_LABELS, TYPE_LABELS, analyzeCorpus, trainModels } from "../src/classify/training.js";
 
@@ -45,15 +43,8 @@ const { values } = parseArgs({
     lr: { type: "string" },
     pos: { type: "string" },
     brief: { type: "boolean", default: false },
-    round6: { type: "boolean", default: false },
-    round7: { type: "boolean", default: false },
-    round8: { type: "boolean", default: false },
-    round9: { type: "boolean", default: false },
-    round10: { type: "boolean", default: false },
-    round11: { type: "boolean", default: false },
-    round12: { type: "boolean", default: false },
-    round13: { type: "boolean", default: false },
-    round14: { type: "boolean", default: false },
+    // --round6 … --roundN, one a held-out round
+    ...Object.fromEntries(heldOutRounds().map((n) => [`round${n}`, { type: "boolean", default: false } as const])),
     "t-types": { type: "string" },
     "t-subtypes": { type: "string" },
     "t-themes": { type: "string" },
@@ -149,20 +140,10 @@ const scored = rows.filter((r) => !r.noType);
 // the held-out rounds in files of their own, with their one held-out score: development since,
 // their rows classified only when --roundN is given; a round without a score is still held out
 // (its first --roundN run is its one scoring) and its rows are never listed by --errors
-const ROUNDS: { n: HeldOutRoundNumber; asFirstScored?: string }[] = [
-  { n: 6, asFirstScored: "80.4% micro-F1, 17 of 34 exact" },
-  { n: 7, asFirstScored: "80.0% micro-F1, 18 of 31 exact" },
-  { n: 8, asFirstScored: "85.7% micro-F1, 5 of 8 exact" },
-  { n: 9, asFirstScored: "77.5% micro-F1, 12 of 25 exact" },
-  { n: 10, asFirstScored: "69.7% micro-F1, 15 of 36 exact" },
-  { n: 11, asFirstScored: "74.1% micro-F1, 6 of 11 exact" },
-  { n: 12, asFirstScored: "70.6% micro-F1, 3 of 6 exact" },
-  { n: 13, asFirstScored: "93.3% micro-F1, 5 of 6 exact" },
-  { n: 14 },
-];
+const ROUNDS = heldOutRounds().map((n) => ({ n, asFirstScored: FIRST_SCORES[n] }));
 const rounds = ROUNDS.map(({ n, asFirstScored }) => {
   const all = loadRoundRows(n);
-  const on = values[`round${n}`];
+  const on = (values as Record<string, unknown>)[`round${n}`] === true;
   return { n, asFirstScored, all, on, scored: on ? all.filter((r) => !r.noType) : [] };
 });
 const scoredRounds = rounds.flatMap((r) => r.scored);
@@ -269,7 +250,7 @@ function reportRound(n: number, all: readonly RealRow[], scoredRows: readonly Re
   summary(
     asFirstScored === undefined
       ? `ROUND ${n} rows (${file}; HELD-OUT, never scored before: this is its one scoring)`
-      : `ROUND ${n} rows (${file}; scored once as held-out on 2026-12-04, development since)`,
+      : `ROUND ${n} rows (${file}; scored once as held-out, development since)`,
     scoredRows,
   );
   summary(
@@ -283,6 +264,10 @@ function reportRound(n: number, all: readonly RealRow[], scoredRows: readonly Re
     console.log(`  ${p.padEnd(4, "　")}  ${cell(scoredRows.filter((r) => r.province === p))}`);
 }
 for (const r of rounds) reportRound(r.n, r.all, r.scored, r.asFirstScored, r.on);
+// several rounds together: rounds first scored by one classifier (12, 13 and 14: no change to the
+// model, lexicons or thresholds since round 12's scoring) pooled are that classifier's held-out figure
+const onRounds = rounds.filter((r) => r.on);
+if (onRounds.length > 1) summary(`ROUNDS ${onRounds.map((r) => r.n).join(", ")} pooled`, scoredRounds, false);
 
 if (values.errors) {
   // rounds 6 to 9 have been development since their one scoring: their rows are listed when scored
