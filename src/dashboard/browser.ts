@@ -12,6 +12,7 @@ export { compareWithOfficial } from "../classify/qa.js";
 export { agreementTable, severalTypesNote } from "./agreement.js";
 export { spikes } from "../analyze/spikes.js";
 export { toGrid } from "../analyze/pivot.js";
+export { mapSize } from "../charts/narrow.js";
 export { DIMENSION_NAMES, MISSING, NO_THEME, UNRESOLVED } from "../analyze/keys.js";
 export { THEMES, THEME_NAMES } from "../model/classification.js";
 export { CASE_STATUSES, POLLUTION_TYPES, VERIFICATIONS } from "../model/vocabulary.js";

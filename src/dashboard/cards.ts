@@ -297,9 +297,11 @@ export function afterCharts(): Promise<void> {
 /**
  * A chart in a card, drawn as SVG, with 下载 SVG / 下载 PNG buttons. `spec` may be a function:
  * it is then called when the chart's turn to be drawn comes, so a costly spec (the map's label
- * placement) does not delay the charts drawn before it.
+ * placement) does not delay the charts drawn before it, with the width in px the chart has in
+ * its card (its SVG, padding included; undefined when the card is not on the page), so that a
+ * spec that cannot be narrowed after it is made (a map: labels placed for its size) is made for it.
  */
-export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: ChartCardOptions = {}): HTMLElement {
+export function chartCard(spec: TopLevelSpec | ((width: number | undefined) => TopLevelSpec), options: ChartCardOptions = {}): HTMLElement {
   let name = options.filename ?? (typeof spec === "function" ? "图表" : titleOf(spec));
   const target = el("div", { class: "ducha-chart-body" });
   const svgButton = el("button", { type: "button", disabled: "" }, ["下载 SVG"]);
@@ -319,7 +321,7 @@ export function chartCard(spec: TopLevelSpec | (() => TopLevelSpec), options: Ch
       if (cancelled) return undefined;
       let full = spec;
       if (typeof full === "function") {
-        full = full();
+        full = full(contentWidth(card) || undefined);
         name = options.filename ?? titleOf(full);
         card.setAttribute("data-chart", name);
       }

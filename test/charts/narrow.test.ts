@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TopLevelSpec } from "vega-lite";
-import { NARROW_PX, fitLegends, fitTitle, narrowSteps, wrapLine } from "../../src/charts/narrow.js";
+import { NARROW_PX, fitLegends, fitTitle, mapSize, narrowSteps, wrapLine } from "../../src/charts/narrow.js";
 import { typeByCountySpec } from "../../src/charts/heatmap.js";
 import { typesSpec } from "../../src/charts/types.js";
 
@@ -112,5 +112,15 @@ describe("narrowSteps", () => {
     expect(narrowSteps(facet, 1)).toBe(facet);
     const fixed = { mark: "bar", width: 300 } as unknown as TopLevelSpec;
     expect(narrowSteps(fixed, 0.5)).toBe(fixed);
+  });
+});
+
+describe("mapSize", () => {
+  it("keeps the size in a card wide enough, and shrinks it in proportion in a narrower one (padding 10 px a side)", () => {
+    expect(mapSize(undefined, 420, 400)).toEqual({ width: 420, height: 400 });
+    expect(mapSize(881, 420, 400)).toEqual({ width: 420, height: 400 });
+    expect(mapSize(440, 420, 400)).toEqual({ width: 420, height: 400 });
+    expect(mapSize(351, 420, 400)).toEqual({ width: 331, height: Math.round((400 * 331) / 420) });
+    expect(mapSize(100, 420, 400).width).toBe(160);
   });
 });
