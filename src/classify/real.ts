@@ -99,6 +99,7 @@ export const HELD_OUT_ROUNDS = {
   12: "第十二轮",
   13: "第十三轮",
   14: "第十四轮",
+  15: "第十五轮",
 } as const;
 export type HeldOutRoundNumber = keyof typeof HELD_OUT_ROUNDS;
 
