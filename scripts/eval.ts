@@ -11,14 +11,15 @@
  *    and per province. Rows whose cell says there is no type are not scored.
  *
  * 3. The sixth to tenth rounds (data/labelled/real/round6.tsv … round10.tsv), each scored once as
- *    held-out and development since, are scored only when --round6 … --round10 is given. The
- *    eleventh to the fourteenth (round11.tsv … round14.tsv) have been scored once too.
+ *    held-out and development since, are scored only when --round6 … --round10 is given, and so
+ *    are the later rounds (HELD_OUT_ROUNDS in src/classify/real.ts; FIRST_SCORES there holds the
+ *    one score of each round scored so far). Several --roundN together are also scored pooled.
  *
- *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 … --round14]
+ *   npm run eval [-- --folds 5 --seed 1 --real-only --dev-only --errors --routed --brief --round6 … --roundN]
  *
  * --errors and --routed list development rows only: the held-out rows stay unseen (--errors with
- * --round6 … --round14 lists that round's too: each is development since its one scoring; a round
- * not yet scored is never listed).
+ * --roundN lists that round's too when it has a first score: development since its one scoring; a
+ * round not yet scored is never listed).
  */
 import { parseArgs } from "node:util";
 import { Classifier } from "../src/classify/classifier.js";
@@ -264,8 +265,8 @@ function reportRound(n: number, all: readonly RealRow[], scoredRows: readonly Re
     console.log(`  ${p.padEnd(4, "　")}  ${cell(scoredRows.filter((r) => r.province === p))}`);
 }
 for (const r of rounds) reportRound(r.n, r.all, r.scored, r.asFirstScored, r.on);
-// several rounds together: rounds first scored by one classifier (12, 13 and 14: no change to the
-// model, lexicons or thresholds since round 12's scoring) pooled are that classifier's held-out figure
+// several rounds together: rounds first scored by one classifier (12 to 15: no label change since
+// round 12's scoring) pooled are that classifier's held-out figure
 const onRounds = rounds.filter((r) => r.on);
 if (onRounds.length > 1) summary(`ROUNDS ${onRounds.map((r) => r.n).join(", ")} pooled`, scoredRounds, false);
 

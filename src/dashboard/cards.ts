@@ -183,8 +183,7 @@ async function draw(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
   let fitted = available > 0 ? fitTitle(spec, available - 2 * CHART_PADDING) : spec;
   if (available > 0 && available < NARROW_PX) fitted = fitLegends(fitted);
   let view = await render(target, fitted);
-  // a map is scaled as a picture: its labels are placed for the size it was made for
-  if (available > 0 && !JSON.stringify(fitted).includes('"geoshape"')) {
+  if (available > 0) {
     // a plot of fixed width is drawn narrower rather than scaled down, so its text keeps its size
     await fitWidth(view, target, available);
     // what that cannot fit (a column a type, small multiples): fewer columns, narrower steps, once
@@ -204,7 +203,11 @@ async function draw(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
   return view;
 }
 
-/** The views drawn with a plot area of fixed width (not one set by a step per band or a facet). */
+/**
+ * The views drawn with a plot area of fixed width that may be narrowed: not one set by a step per
+ * band or a facet, and not a map (a projection: its labels are placed for the size it was made
+ * for, so it is made for its card instead, see mapSize).
+ */
 const fixedWidth = new WeakSet<View>();
 
 /** A vega-lite spec drawn into `target` (emptied first) as SVG. */
@@ -212,7 +215,7 @@ async function render(target: HTMLElement, spec: TopLevelSpec): Promise<View> {
   const log = logger(Warn);
   const vega = compile(spec, { logger: log }).spec;
   const view = new View(parse(vega, {}), { logger: log, renderer: "svg" });
-  if (typeof vega.width === "number") fixedWidth.add(view);
+  if (typeof vega.width === "number" && !vega.projections?.length) fixedWidth.add(view);
   // vega-embed's container class: style.css keeps its layout rules for it
   target.classList.add("vega-embed");
   target.replaceChildren();
